@@ -1,0 +1,63 @@
+import type { ChatRequest } from '../../shared/openrouter/chat-request';
+import type { UpstreamKind } from '../../shared/openrouter/generation';
+
+// The one interface every upstream adapter implements. Adapters are pure translators: they build the HTTP
+// request for their wire format and turn the upstream's bytes into normalised events. Routing, retries,
+// health, usage accounting and OpenRouter-shaped output live above them.
+
+export interface UpstreamConfig {
+  id: string; // stable id, e.g. "openrouter", "anthropic", "custom:ollama"
+  kind: UpstreamKind;
+  label: string; // shown to the user and used as the provider slug in routing ("Anthropic", "OpenRouter", "Ollama")
+  baseUrl: string;
+  apiKey?: string; // never logged, never in an error message
+  isByok: boolean; // a direct provider key (true) vs the OpenRouter account (false)
+  models?: string[]; // upstream-native ids it serves, when known (local servers, custom endpoints)
+  dataCollection?: 'allow' | 'deny';
+  supportsWebSearch?: boolean;
+}
+
+export interface AdapterRequest {
+  upstream: UpstreamConfig;
+  model: string; // upstream-native model id ("claude-sonnet-4-5", "gpt-4o", "anthropic/claude-sonnet-4.5" for OpenRouter)
+  body: ChatRequest; // OpenRouter-shaped request, variant already resolved
+  stream: boolean;
+}
+
+export interface HttpRequestSpec {
+  url: string;
+  method: 'POST' | 'GET';
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface RawUsage {
+  promptTokens: number; // total input including cache read and write
+  completionTokens: number; // total output including reasoning
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  reportedCostUsd?: number; // OpenRouter usage.cost
+  isByok?: boolean;
+  webSearchRequests?: number;
+}
+
+export type NormalizedEvent =
+  | { type: 'start'; upstreamId?: string; model?: string; provider?: string }
+  | { type: 'text'; text: string }
+  | { type: 'reasoning'; text: string }
+  | { type: 'reasoning_details'; details: Record<string, unknown>[] }
+  | { type: 'tool_call'; index: number; id?: string; name?: string; argumentsDelta?: string }
+  | { type: 'usage'; usage: RawUsage }
+  | { type: 'finish'; reason: 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error'; native: string | null }
+  | { type: 'error'; code: number; message: string; errorType?: string };
+
+export interface ProviderAdapter {
+  kind: UpstreamKind;
+  buildRequest(req: AdapterRequest): HttpRequestSpec;
+  /** Parse a streaming body. Must tolerate any byte split, comments and keep-alives; must report a stream that
+   * ends without its terminal event as an `error` event. */
+  parseStream(body: AsyncIterable<Uint8Array>, req: AdapterRequest): AsyncIterable<NormalizedEvent>;
+  /** Parse a non-streaming JSON body into the same events, in order. */
+  parseResponse(json: unknown, req: AdapterRequest): NormalizedEvent[];
+}

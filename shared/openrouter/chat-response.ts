@@ -1,0 +1,81 @@
+import type { ToolCall } from './chat-request';
+
+// OpenRouter response shapes (../shared/docs/openrouter-api.md §2). These are what Parley's engine emits,
+// whatever upstream served the request.
+
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error';
+
+export interface Usage {
+  prompt_tokens: number; // includes cached (read and write) tokens
+  completion_tokens: number; // includes reasoning tokens
+  total_tokens: number;
+  prompt_tokens_details?: { cached_tokens?: number; cache_write_tokens?: number; audio_tokens?: number };
+  completion_tokens_details?: { reasoning_tokens?: number; audio_tokens?: number; image_tokens?: number };
+  cost?: number; // USD as reported by OpenRouter; Parley adds its computed cost elsewhere
+  is_byok?: boolean;
+  cost_details?: { upstream_inference_cost?: number | null };
+  server_tool_use?: { web_search_requests?: number };
+}
+
+export interface ErrorBody {
+  code: number;
+  message: string;
+  metadata?: Record<string, unknown>;
+}
+
+export interface ToolCallDelta {
+  index: number;
+  id?: string;
+  type?: 'function';
+  function?: { name?: string; arguments?: string };
+}
+
+export interface ChunkChoice {
+  index: number;
+  delta: {
+    role?: 'assistant';
+    content?: string | null;
+    reasoning?: string | null;
+    reasoning_details?: Record<string, unknown>[];
+    tool_calls?: ToolCallDelta[];
+  };
+  finish_reason: FinishReason | null;
+  native_finish_reason?: string | null;
+}
+
+export interface ChatCompletionChunk {
+  id: string;
+  object: 'chat.completion.chunk';
+  created: number;
+  model: string;
+  provider?: string;
+  choices: ChunkChoice[];
+  usage?: Usage;
+  error?: ErrorBody;
+}
+
+export interface ChatCompletion {
+  id: string;
+  object: 'chat.completion';
+  created: number;
+  model: string;
+  provider?: string;
+  choices: {
+    index: number;
+    finish_reason: FinishReason | null;
+    native_finish_reason?: string | null;
+    message: {
+      role: 'assistant';
+      content: string | null;
+      reasoning?: string | null;
+      tool_calls?: ToolCall[];
+      refusal?: string | null;
+    };
+    error?: ErrorBody;
+  }[];
+  usage?: Usage;
+}
+
+export interface ErrorEnvelope {
+  error: ErrorBody;
+}
