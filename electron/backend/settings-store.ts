@@ -1,0 +1,33 @@
+import { readFileSync, writeFileSync, renameSync, mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { appSettingsSchema, type AppSettings } from '../../shared/contract/routes';
+
+/** Main-process settings (nothing secret). A corrupt file falls back to defaults and is kept aside, not erased. */
+export function createSettingsStore(dataDir: string) {
+  const file = join(dataDir, 'settings.json');
+  let current: AppSettings = load();
+
+  function load(): AppSettings {
+    if (!existsSync(file)) return appSettingsSchema.parse({});
+    try {
+      return appSettingsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (err) {
+      const aside = `${file}.corrupt-${Date.now()}`;
+      renameSync(file, aside);
+      console.warn(`settings.json was unreadable (${(err as Error).name}); kept it as ${aside} and used defaults`);
+      return appSettingsSchema.parse({});
+    }
+  }
+
+  return {
+    get: () => current,
+    update(patch: Partial<AppSettings>): AppSettings {
+      current = appSettingsSchema.parse({ ...current, ...patch });
+      mkdirSync(dataDir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(current, null, 2));
+      renameSync(tmp, file);
+      return current;
+    },
+  };
+}

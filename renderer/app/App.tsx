@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { getBridgeState } from '../bridge';
+import { useUi } from '../state/ui-store';
+import { Sidebar } from './Sidebar';
+import { Header } from './Header';
+import { RoomPlaceholder } from './RoomPlaceholder';
+import { SettingsView } from '../settings/SettingsView';
+import { NoTokenScreen } from './NoTokenScreen';
+import { useRouteValue } from '../state/use-route';
+
+export function App() {
+  const state = getBridgeState();
+  if (state.kind === 'no-token') return <NoTokenScreen />;
+  return <Shell />;
+}
+
+function Shell() {
+  const view = useUi((s) => s.view);
+  const { value: settings } = useRouteValue('settings.get', {}, 'settings.changed');
+  useEffect(() => {
+    const theme = settings?.theme ?? 'system';
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [settings?.theme]);
+
+  return (
+    <div className="shell">
+      <Sidebar />
+      <div className="main">
+        <Header />
+        <main className="content" aria-label={view.kind === 'settings' ? 'Settings' : 'Room'}>
+          {view.kind === 'settings' ? <SettingsView /> : <RoomPlaceholder />}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+import { onConnectionStatus } from '../bridge';
+import type { ConnectionStatus } from '../bridge/ws-bridge';
+
+const LABELS: Record<ConnectionStatus, string> = {
+  connecting: 'Connecting…',
+  open: 'Connected',
+  closed: 'Reconnecting…',
+  refused: 'Access refused — reopen the link printed by Parley',
+};
+
+export function Header() {
+  const [status, setStatus] = useState<ConnectionStatus>('open');
+  useEffect(() => onConnectionStatus(setStatus), []);
+  return (
+    <header className="header">
+      <span className="header-title">Parley</span>
+      <span className={`conn conn-${status}`} role="status" aria-label="Connection">
+        {status === 'open' ? '' : LABELS[status]}
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,29 @@
+import { bridge } from '../bridge';
+import { useRouteValue } from '../state/use-route';
+import { KeysPanel } from './KeysPanel';
+import type { AppSettings } from '../../shared/contract/routes';
+
+export function SettingsView() {
+  const { value: settings } = useRouteValue('settings.get', {}, 'settings.changed');
+  return (
+    <div className="settings">
+      <h1>Settings</h1>
+      <KeysPanel />
+      <section aria-labelledby="appearance-heading">
+        <h2 id="appearance-heading">Appearance</h2>
+        <label>
+          Theme{' '}
+          <select
+            aria-label="Theme"
+            value={settings?.theme ?? 'system'}
+            onChange={(e) => void bridge().invoke('settings.update', { theme: e.target.value as AppSettings['theme'] })}
+          >
+            <option value="system">Follow the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { appSettingsSchema, keySummarySchema } from './routes';
+
+// Events main pushes to every attached renderer. Streams (model output) are owned by main and delivered here, so a
+// renderer that goes away and comes back can re-attach without the work in main noticing.
+
+export const events = {
+  'settings.changed': appSettingsSchema,
+  'keys.changed': z.array(keySummarySchema),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;

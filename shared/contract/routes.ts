@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+// The route table: every request the renderer can make of main, with its input and output schemas. Main
+// zod-parses every input before a handler sees it; the renderer gets types for free. Adding a route here and a
+// handler in electron/backend/ is the only way to add a capability.
+
+const empty = z.object({}).strict();
+
+export const upstreamKindSchema = z.enum(['openrouter', 'openai-compatible', 'anthropic', 'gemini']);
+
+/** What the renderer may know about a stored key: never the key itself. */
+export const keySummarySchema = z.object({
+  id: z.string(),
+  kind: upstreamKindSchema,
+  label: z.string(),
+  baseUrl: z.string().optional(),
+  hint: z.string(), // "••••1234"
+  source: z.enum(['vault', 'env']),
+  createdAt: z.number(),
+});
+export type KeySummary = z.infer<typeof keySummarySchema>;
+
+export const appSettingsSchema = z.object({
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  localApiEnabled: z.boolean().default(false),
+});
+export type AppSettings = z.infer<typeof appSettingsSchema>;
+
+export const routes = {
+  'app.info': {
+    input: empty,
+    output: z.object({
+      name: z.literal('Parley'),
+      version: z.string(),
+      transport: z.enum(['electron', 'host']),
+      platform: z.string(),
+      engine: z.object({ upstreams: z.number().int() }),
+    }),
+  },
+  'settings.get': { input: empty, output: appSettingsSchema },
+  'settings.update': { input: appSettingsSchema.partial().strict(), output: appSettingsSchema },
+  'keys.list': { input: empty, output: z.array(keySummarySchema) },
+  'keys.set': {
+    input: z
+      .object({
+        id: z.string().regex(/^[a-z0-9:_-]{1,64}$/).optional(),
+        kind: upstreamKindSchema,
+        label: z.string().min(1).max(64),
+        baseUrl: z.string().url().optional(),
+        apiKey: z.string().max(4096).optional(),
+      })
+      .strict(),
+    output: keySummarySchema,
+  },
+  'keys.remove': { input: z.object({ id: z.string() }).strict(), output: z.object({ removed: z.boolean() }) },
+  'links.open': { input: z.object({ url: z.string().max(4096) }).strict(), output: z.object({ opened: z.boolean() }) },
+} as const;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+export type RouteInput<R extends RouteName> = z.input<Routes[R]['input']>;
+export type RouteOutput<R extends RouteName> = z.output<Routes[R]['output']>;
