@@ -13,7 +13,9 @@ export interface HardenableContents {
 
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    // URL.origin is "null" for custom schemes outside Chromium, so compare the parts.
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}` === APP_ORIGIN;
   } catch {
     return false;
   }
