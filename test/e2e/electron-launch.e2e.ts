@@ -10,6 +10,8 @@ const electron = findElectronBinary() as { path: string | null; reason?: string 
 const root = resolve(import.meta.dirname, '../..');
 const reason = electron.path ? '' : ` (skipped: Electron binary not installed — ${electron.reason})`;
 
+if (!electron.path) console.warn(`Electron launch test skipped: the Electron binary is not installed (${electron.reason})`);
+
 describe('the real Electron window', () => {
   it.skipIf(!electron.path)(`opens the hardened app window on app://parley${reason}`, async () => {
     const app = await _electron.launch({
