@@ -4,6 +4,9 @@ import { createKeyVault } from '../vault/key-vault';
 import type { SecretCipher } from '../vault/cipher';
 import { createSettingsStore } from './settings-store';
 import { isAllowedExternalUrl } from './external-links';
+import { createStreamManager } from './chat/stream-manager';
+import type { ChatEngine } from './chat/chat-engine';
+import { BridgeError } from '../../shared/contract/bridge';
 
 export interface BackendOptions {
   dataDir: string;
@@ -12,6 +15,8 @@ export interface BackendOptions {
   cipher: SecretCipher;
   /** Opens a URL in the OS browser. Host mode has none: the page opens links itself. */
   openExternal?: (url: string) => Promise<void>;
+  /** The routing engine; tests inject a fake one. */
+  engine?: ChatEngine;
 }
 
 /** Everything main does, independent of Electron: the same backend serves the Electron window and the loopback
@@ -20,6 +25,17 @@ export function createBackend(opts: BackendOptions) {
   const hub = createEventHub();
   const vault = createKeyVault(opts.dataDir, opts.cipher);
   const settings = createSettingsStore(opts.dataDir);
+  const engine = opts.engine;
+  const streams = engine
+    ? createStreamManager(engine, {
+        delta: (d) => hub.emit('chat.delta', d),
+        finished: (s) => hub.emit('chat.finished', s),
+      })
+    : null;
+  const needStreams = () => {
+    if (!streams) throw new BridgeError({ code: 'unavailable', message: 'The routing engine is not available' });
+    return streams;
+  };
 
   const handlers: RouteHandlers = {
     'app.info': () => ({
@@ -46,6 +62,10 @@ export function createBackend(opts: BackendOptions) {
       if (removed) hub.emit('keys.changed', vault.list());
       return { removed };
     },
+    'chat.start': ({ streamId, meta, request }) => needStreams().start(streamId, meta, request),
+    'chat.stop': ({ streamId }) => ({ stopped: needStreams().stop(streamId) }),
+    'chat.active': () => streams?.active() ?? [],
+    'chat.ack': ({ streamId }) => ({ released: needStreams().ack(streamId) }),
     'links.open': async ({ url }) => {
       if (!opts.openExternal || !isAllowedExternalUrl(url)) return { opened: false };
       await opts.openExternal(url);
@@ -57,7 +77,7 @@ export function createBackend(opts: BackendOptions) {
     console.error(`route ${route} failed: ${(err as Error)?.name ?? 'Error'}`);
   });
 
-  return { dispatch, hub, vault, settings, close: async () => {} };
+  return { dispatch, hub, vault, settings, streams, close: async () => streams?.close() };
 }
 
 export type Backend = ReturnType<typeof createBackend>;

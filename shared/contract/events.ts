@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appSettingsSchema, keySummarySchema } from './routes';
+import { streamDeltaSchema, streamSnapshotSchema } from './chat';
 
 // Events main pushes to every attached renderer. Streams (model output) are owned by main and delivered here, so a
 // renderer that goes away and comes back can re-attach without the work in main noticing.
@@ -7,6 +8,8 @@ import { appSettingsSchema, keySummarySchema } from './routes';
 export const events = {
   'settings.changed': appSettingsSchema,
   'keys.changed': z.array(keySummarySchema),
+  'chat.delta': streamDeltaSchema,
+  'chat.finished': streamSnapshotSchema,
 } as const;
 
 export type Events = typeof events;

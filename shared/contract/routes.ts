@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chatStartInputSchema, streamIdSchema, streamSnapshotSchema } from './chat';
 
 // The route table: every request the renderer can make of main, with its input and output schemas. Main
 // zod-parses every input before a handler sees it; the renderer gets types for free. Adding a route here and a
@@ -53,6 +54,13 @@ export const routes = {
     output: keySummarySchema,
   },
   'keys.remove': { input: z.object({ id: z.string() }).strict(), output: z.object({ removed: z.boolean() }) },
+  'chat.start': { input: chatStartInputSchema, output: streamSnapshotSchema },
+  'chat.stop': {
+    input: z.object({ streamId: streamIdSchema.optional() }).strict(),
+    output: z.object({ stopped: z.number().int() }),
+  },
+  'chat.active': { input: empty, output: z.array(streamSnapshotSchema) },
+  'chat.ack': { input: z.object({ streamId: streamIdSchema }).strict(), output: z.object({ released: z.boolean() }) },
   'links.open': { input: z.object({ url: z.string().max(4096) }).strict(), output: z.object({ opened: z.boolean() }) },
 } as const;
 

@@ -1,0 +1,11 @@
+import type { ChatRequest } from '../../../shared/openrouter/chat-request';
+import type { ChatCompletionChunk, ErrorEnvelope } from '../../../shared/openrouter/chat-response';
+import type { GenerationRecord } from '../../../shared/openrouter/generation';
+
+/** The slice of the routing engine the stream manager needs. */
+export interface ChatEngine {
+  chat(
+    request: ChatRequest,
+    opts: { signal: AbortSignal; onChunk: (chunk: ChatCompletionChunk) => void; source: 'app' | 'local-api' },
+  ): Promise<{ record: GenerationRecord; error?: ErrorEnvelope & { status?: number } }>;
+}

@@ -1,0 +1,166 @@
+import type { ChatRequest } from '../../../shared/openrouter/chat-request';
+import type { ChatCompletionChunk } from '../../../shared/openrouter/chat-response';
+import type { GenerationRecord } from '../../../shared/openrouter/generation';
+import type { StreamMeta, StreamSnapshot, StreamDelta } from '../../../shared/contract/chat';
+import type { ChatEngine } from './chat-engine';
+
+export interface StreamEvents {
+  delta(delta: StreamDelta): void;
+  finished(snapshot: StreamSnapshot): void;
+}
+
+interface LiveStream {
+  snapshot: StreamSnapshot;
+  controller: AbortController;
+  pending: { text: string; reasoning: string; extra: Partial<StreamDelta> } | null;
+}
+
+/** Runs generations in main, independent of any window. Deltas are coalesced and flushed every `flushMs` so a
+ * fast model does not flood the bridge; finished streams are kept until the renderer acknowledges it stored them
+ * (or `retainMs` passes), so a reload never loses an answer. */
+export function createStreamManager(
+  engine: ChatEngine,
+  events: StreamEvents,
+  opts: { flushMs?: number; retainMs?: number; now?: () => number } = {},
+) {
+  const flushMs = opts.flushMs ?? 50;
+  const retainMs = opts.retainMs ?? 24 * 60 * 60 * 1000;
+  const now = opts.now ?? Date.now;
+  const streams = new Map<string, LiveStream>();
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  function flush(live: LiveStream) {
+    const p = live.pending;
+    if (!p) return;
+    live.pending = null;
+    events.delta({
+      streamId: live.snapshot.streamId,
+      seq: live.snapshot.seq,
+      ...(p.text ? { text: p.text } : {}),
+      ...(p.reasoning ? { reasoning: p.reasoning } : {}),
+      ...p.extra,
+    });
+  }
+
+  function flushAll() {
+    let active = false;
+    for (const live of streams.values()) {
+      flush(live);
+      if (live.snapshot.status === 'streaming') active = true;
+    }
+    if (!active && timer) {
+      clearInterval(timer);
+      timer = null;
+    }
+  }
+
+  function ensureTimer() {
+    if (!timer) timer = setInterval(flushAll, flushMs);
+  }
+
+  function onChunk(live: LiveStream, chunk: ChatCompletionChunk) {
+    const s = live.snapshot;
+    const p = (live.pending ??= { text: '', reasoning: '', extra: {} });
+    if (s.model === null && chunk.model) {
+      s.model = chunk.model;
+      p.extra.model = chunk.model;
+    }
+    if (s.provider === null && chunk.provider) {
+      s.provider = chunk.provider;
+      p.extra.provider = chunk.provider;
+    }
+    for (const choice of chunk.choices) {
+      const d = choice.delta;
+      if (d.content) {
+        s.text += d.content;
+        p.text += d.content;
+      }
+      if (d.reasoning) {
+        s.reasoning += d.reasoning;
+        p.reasoning += d.reasoning;
+      }
+      for (const tc of d.tool_calls ?? []) {
+        const existing = s.toolCalls[tc.index] ?? { id: '', name: '', arguments: '' };
+        if (tc.id) existing.id = tc.id;
+        if (tc.function?.name) existing.name += tc.function.name;
+        if (tc.function?.arguments) existing.arguments += tc.function.arguments;
+        s.toolCalls[tc.index] = existing;
+      }
+      if ((d.content || d.reasoning || d.tool_calls) && s.firstTokenAt === null) {
+        s.firstTokenAt = now();
+        p.extra.firstTokenAt = s.firstTokenAt;
+      }
+      if (choice.finish_reason) s.finishReason = choice.finish_reason;
+    }
+    if (chunk.error) s.error = { code: chunk.error.code, message: chunk.error.message };
+    s.seq++;
+  }
+
+  function finish(live: LiveStream, record: GenerationRecord | null, error: { code: number; message: string } | null) {
+    const s = live.snapshot;
+    flush(live);
+    s.record = record;
+    if (error && !s.error) s.error = error;
+    if (live.controller.signal.aborted) s.status = 'stopped';
+    else if (s.error || s.finishReason === 'error') s.status = 'error';
+    else s.status = 'done';
+    s.finishReason ??= record?.finishReason ?? (s.status === 'stopped' ? null : s.finishReason);
+    events.finished(structuredClone(s));
+    const expire = setTimeout(() => streams.delete(s.streamId), retainMs);
+    expire.unref?.();
+  }
+
+  return {
+    start(streamId: string, meta: StreamMeta, request: ChatRequest): StreamSnapshot {
+      const existing = streams.get(streamId);
+      if (existing) return structuredClone(existing.snapshot); // a retried start after a reload is not a second run
+      const live: LiveStream = {
+        controller: new AbortController(),
+        pending: null,
+        snapshot: {
+          streamId, meta, status: 'streaming', text: '', reasoning: '', toolCalls: [], model: null, provider: null,
+          startedAt: now(), firstTokenAt: null, seq: 0, finishReason: null, error: null, record: null,
+        },
+      };
+      streams.set(streamId, live);
+      ensureTimer();
+      engine
+        .chat({ ...request, stream: true }, { signal: live.controller.signal, onChunk: (c) => onChunk(live, c), source: 'app' })
+        .then(
+          (result) => finish(live, result.record, result.error ? { code: result.error.error.code, message: result.error.error.message } : null),
+          (err: unknown) => finish(live, null, { code: 500, message: `Generation failed: ${(err as Error)?.message ?? 'unknown error'}` }),
+        );
+      return structuredClone(live.snapshot);
+    },
+    stop(streamId?: string): number {
+      let stopped = 0;
+      for (const live of streams.values()) {
+        if ((streamId === undefined || live.snapshot.streamId === streamId) && live.snapshot.status === 'streaming') {
+          live.controller.abort();
+          stopped++;
+        }
+      }
+      return stopped;
+    },
+    /** Streams still running, and finished ones not yet acknowledged: what a renderer re-attaches to. */
+    active(): StreamSnapshot[] {
+      return [...streams.values()].map((l) => structuredClone(l.snapshot));
+    },
+    get(streamId: string): StreamSnapshot | null {
+      const live = streams.get(streamId);
+      return live ? structuredClone(live.snapshot) : null;
+    },
+    ack(streamId: string): boolean {
+      const live = streams.get(streamId);
+      if (!live || live.snapshot.status === 'streaming') return false;
+      streams.delete(streamId);
+      return true;
+    },
+    close() {
+      for (const live of streams.values()) live.controller.abort();
+      if (timer) clearInterval(timer);
+    },
+  };
+}
+
+export type StreamManager = ReturnType<typeof createStreamManager>;
