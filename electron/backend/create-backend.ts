@@ -6,6 +6,7 @@ import { createSettingsStore } from './settings-store';
 import { isAllowedExternalUrl } from './external-links';
 import { createStreamManager } from './chat/stream-manager';
 import type { ChatEngine } from './chat/chat-engine';
+import type { ModelList } from '../../shared/contract/models';
 import { BridgeError } from '../../shared/contract/bridge';
 
 export interface BackendOptions {
@@ -17,6 +18,8 @@ export interface BackendOptions {
   openExternal?: (url: string) => Promise<void>;
   /** The routing engine; tests inject a fake one. */
   engine?: ChatEngine;
+  /** The model catalog as the picker shows it; absent until the catalog is wired. */
+  listModels?: () => Promise<ModelList> | ModelList;
 }
 
 /** Everything main does, independent of Electron: the same backend serves the Electron window and the loopback
@@ -66,6 +69,7 @@ export function createBackend(opts: BackendOptions) {
     'chat.stop': ({ streamId }) => ({ stopped: needStreams().stop(streamId) }),
     'chat.active': () => streams?.active() ?? [],
     'chat.ack': ({ streamId }) => ({ released: needStreams().ack(streamId) }),
+    'models.list': () => opts.listModels?.() ?? { models: [], source: 'none' as const, fetchedAt: null },
     'links.open': async ({ url }) => {
       if (!opts.openExternal || !isAllowedExternalUrl(url)) return { opened: false };
       await opts.openExternal(url);

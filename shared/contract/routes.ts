@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chatStartInputSchema, streamIdSchema, streamSnapshotSchema } from './chat';
+import { modelListSchema } from './models';
 
 // The route table: every request the renderer can make of main, with its input and output schemas. Main
 // zod-parses every input before a handler sees it; the renderer gets types for free. Adding a route here and a
@@ -61,6 +62,7 @@ export const routes = {
   },
   'chat.active': { input: empty, output: z.array(streamSnapshotSchema) },
   'chat.ack': { input: z.object({ streamId: streamIdSchema }).strict(), output: z.object({ released: z.boolean() }) },
+  'models.list': { input: empty, output: modelListSchema },
   'links.open': { input: z.object({ url: z.string().max(4096) }).strict(), output: z.object({ opened: z.boolean() }) },
 } as const;
 

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** A model as the picker shows it: catalog facts plus which of the user's upstreams can serve it. */
+export const modelSummarySchema = z.object({
+  id: z.string(), // OpenRouter slug, e.g. "anthropic/claude-sonnet-4.5"
+  name: z.string(),
+  provider: z.string(), // author part of the slug, e.g. "anthropic"
+  contextLength: z.number().int().nullable(),
+  inputModalities: z.array(z.string()),
+  outputModalities: z.array(z.string()),
+  promptUsdPerMTok: z.number().nullable(),
+  completionUsdPerMTok: z.number().nullable(),
+  isFree: z.boolean(),
+  supportsReasoning: z.boolean(),
+  supportsTools: z.boolean(),
+  servedBy: z.array(z.string()), // labels of configured upstreams able to serve it ("OpenRouter", "Anthropic")
+});
+export type ModelSummary = z.infer<typeof modelSummarySchema>;
+
+export const modelListSchema = z.object({
+  models: z.array(modelSummarySchema),
+  source: z.enum(['live', 'cache', 'bundled', 'none']),
+  fetchedAt: z.number().nullable(), // when the catalog was fetched or generated (ms epoch)
+});
+export type ModelList = z.infer<typeof modelListSchema>;
