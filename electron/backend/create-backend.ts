@@ -47,6 +47,7 @@ export function createBackend(opts: BackendOptions) {
       transport: opts.transport,
       platform: process.platform,
       engine: { upstreams: vault.list().length },
+      keyProtection: opts.cipher.protection,
     }),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => {

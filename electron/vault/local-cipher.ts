@@ -23,6 +23,7 @@ export function createLocalCipher(dataDir: string): SecretCipher {
   }
   return {
     name: 'local-file',
+    protection: 'local-file',
     encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -10,8 +10,15 @@ const KINDS: { kind: KeySummary['kind']; label: string; needsUrl: boolean }[] = 
   { kind: 'gemini', label: 'Google Gemini', needsUrl: false },
 ];
 
+const PROTECTION = {
+  'os-keychain': 'Keys are stored only in the main process, sealed by your operating system’s keychain.',
+  'local-file': 'Keys are stored only in the main process, sealed with a key file in Parley’s data folder (browser mode).',
+  basic: 'No OS keyring was found: keys are sealed with Chromium’s basic fallback only. Install a keyring (e.g. GNOME Keyring or KWallet) for real protection.',
+} as const;
+
 export function KeysPanel() {
   const { value: keys, error } = useRouteValue('keys.list', {}, 'keys.changed');
+  const { value: info } = useRouteValue('app.info', {});
   const [kind, setKind] = useState<KeySummary['kind']>('openrouter');
   const [label, setLabel] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
@@ -41,6 +48,7 @@ export function KeysPanel() {
     <section aria-labelledby="keys-heading">
       <h2 id="keys-heading">Providers and keys</h2>
       {error && <p role="alert">{error}</p>}
+      {info && <p className="key-protection">{PROTECTION[info.keyProtection]}</p>}
       <ul className="key-list" aria-label="Configured providers">
         {keys?.length === 0 && <li className="empty-state">No provider configured.</li>}
         {keys?.map((k) => (

@@ -37,6 +37,7 @@ export const routes = {
       transport: z.enum(['electron', 'host']),
       platform: z.string(),
       engine: z.object({ upstreams: z.number().int() }),
+      keyProtection: z.enum(['os-keychain', 'local-file', 'basic']),
     }),
   },
   'settings.get': { input: empty, output: appSettingsSchema },

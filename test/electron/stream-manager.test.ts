@@ -101,3 +101,15 @@ describe('stream manager (streams owned by main)', () => {
     m.close();
   });
 });
+
+describe('one active stream per (conversation, column)', () => {
+  it('refuses a second start in a column that is still answering, but not in another column', () => {
+    const chat = vi.fn(() => new Promise<never>(() => {}));
+    const m = createStreamManager({ chat }, { delta: () => {}, finished: () => {} });
+    m.start('stream-0010', meta, request);
+    expect(() => m.start('stream-0011', meta, request)).toThrow(/still answering/);
+    m.start('stream-0012', { ...meta, columnId: 'col2', messageId: 'm2' }, request);
+    expect(chat).toHaveBeenCalledTimes(2);
+    m.close();
+  });
+});

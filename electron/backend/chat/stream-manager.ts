@@ -3,6 +3,7 @@ import type { ChatCompletionChunk } from '../../../shared/openrouter/chat-respon
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
 import type { StreamMeta, StreamSnapshot, StreamDelta } from '../../../shared/contract/chat';
 import type { ChatEngine } from './chat-engine';
+import { BridgeError } from '../../../shared/contract/bridge';
 
 export interface StreamEvents {
   delta(delta: StreamDelta): void;
@@ -114,6 +115,12 @@ export function createStreamManager(
     start(streamId: string, meta: StreamMeta, request: ChatRequest): StreamSnapshot {
       const existing = streams.get(streamId);
       if (existing) return structuredClone(existing.snapshot); // a retried start after a reload is not a second run
+      for (const other of streams.values()) {
+        const o = other.snapshot;
+        if (o.status === 'streaming' && o.meta.conversationId === meta.conversationId && o.meta.columnId === meta.columnId) {
+          throw new BridgeError({ code: 'bad-request', message: 'This column is still answering; stop it before sending again' });
+        }
+      }
       const live: LiveStream = {
         controller: new AbortController(),
         pending: null,
