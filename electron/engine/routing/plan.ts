@@ -1,0 +1,201 @@
+import type { ChatRequest, ProviderPreferences } from '../../../shared/openrouter/chat-request';
+import type { HealthTracker } from '../health/endpoint-health';
+import { healthKey } from '../health/endpoint-health';
+import type { UpstreamConfig } from '../types';
+import { requestedParameters, supportsParameter, type Parameter } from './capabilities';
+import { isListedModelName, resolveModel } from './candidates';
+import { blendedPrice, orderEndpoints, orderIndex, type SortBy } from './order';
+import { isLocalServer, localOnlyNames, providerSlugOf, upstreamNames } from './providers';
+import type { Endpoint, PriceInfo, PricingLookup, RoutePlan, RouteStep } from './route-types';
+import { buildUpstreamBody } from './upstream-body';
+import { parseModelVariants, type Variant } from './variants';
+
+// Request → the ordered list of (endpoint, body) attempts: resolve every entry of `model`/`models`, apply variants
+// and `provider` preferences, order the survivors. When nothing survives the message says why.
+
+export interface PlanContext {
+  upstreams: readonly UpstreamConfig[];
+  pricing?: PricingLookup;
+  health: HealthTracker;
+  random: () => number;
+}
+
+/** Variants OpenRouter understands itself: kept on the slug sent to it. */
+const ROUTER_VARIANTS: readonly Variant[] = ['free', 'nitro', 'floor', 'extended', 'exacto'];
+
+type ModelOutcome =
+  | { ok: true; endpoints: Endpoint[]; sortBy?: SortBy }
+  | { ok: false; status: 400 | 404; message: string; excludedBy: string[] };
+
+export function modelList(req: ChatRequest): string[] {
+  const list = [...(req.model ? [req.model] : []), ...(req.models ?? [])];
+  return [...new Set(list)];
+}
+
+function normaliseSort(sort: ProviderPreferences['sort']): { by?: SortBy; partition: 'model' | 'none' } {
+  if (!sort) return { partition: 'model' };
+  if (typeof sort === 'string') return { by: sort, partition: 'model' };
+  return { by: sort.by, partition: sort.partition ?? 'model' };
+}
+
+const lower = (xs: readonly string[] | undefined) => xs?.map((x) => x.toLowerCase());
+const usd = (n: number) => `$${Number(n.toPrecision(6))}`;
+const label = (ep: Endpoint) => ep.upstream.label;
+
+function priceOf(ctx: PlanContext, slug: string, u: UpstreamConfig, variants: Variant[]): PriceInfo | undefined {
+  if (u.kind === 'openrouter' && variants.includes('free')) return { promptPerMTok: 0, completionPerMTok: 0, request: 0 };
+  const p = ctx.pricing?.(slug, u);
+  if (p) return p;
+  return isLocalServer(u) ? { promptPerMTok: 0, completionPerMTok: 0, request: 0 } : undefined;
+}
+
+function exceedsMaxPrice(p: PriceInfo, max: NonNullable<ProviderPreferences['max_price']>): string | undefined {
+  if (max.prompt !== undefined && p.promptPerMTok > max.prompt) return `prompt ${usd(p.promptPerMTok)}/M > ${usd(max.prompt)}/M`;
+  if (max.completion !== undefined && p.completionPerMTok > max.completion) {
+    return `completion ${usd(p.completionPerMTok)}/M > ${usd(max.completion)}/M`;
+  }
+  if (max.request !== undefined && (p.request ?? 0) > max.request) return `request ${usd(p.request ?? 0)} > ${usd(max.request)}`;
+  return undefined;
+}
+
+function endpointsForModel(requested: string, req: ChatRequest, ctx: PlanContext, localOnly: ReadonlySet<string>): ModelOutcome {
+  const prefs = req.provider ?? {};
+  const parsed = parseModelVariants(requested, (name) => isListedModelName(name, ctx.upstreams));
+  if (!parsed.ok) return { ok: false, status: 400, message: parsed.message, excludedBy: [] };
+  const { base, variants } = parsed;
+  const resolved = resolveModel(base, ctx.upstreams);
+  if (resolved.candidates.length === 0) {
+    const hint = ctx.upstreams.length === 0
+      ? 'No upstream is configured: add an OpenRouter key or a provider key.'
+      : 'Add an OpenRouter key, a key for its provider, or a custom endpoint that lists it.';
+    return { ok: false, status: 404, message: `No configured upstream serves "${base}". ${hint}`, excludedBy: [] };
+  }
+  const routerSuffix = variants.filter((v) => ROUTER_VARIANTS.includes(v)).map((v) => `:${v}`).join('');
+  let eps: Endpoint[] = resolved.candidates.map(({ upstream, nativeModel }) => {
+    const native = upstream.kind === 'openrouter' ? nativeModel + routerSuffix : nativeModel;
+    return {
+      key: healthKey(upstream.id, native),
+      upstream,
+      provider: providerSlugOf(upstream),
+      modelSlug: resolved.slug,
+      nativeModel: native,
+      requested,
+      variants,
+      price: priceOf(ctx, resolved.slug, upstream, variants),
+    };
+  });
+
+  const excluded: string[] = [];
+  const excludedBy = new Set<string>();
+  const keep = (tag: string, pred: (ep: Endpoint) => boolean, why: (ep: Endpoint) => string) => {
+    eps = eps.filter((ep) => {
+      if (pred(ep)) return true;
+      excluded.push(`${label(ep)} ${why(ep)}`);
+      excludedBy.add(tag);
+      return false;
+    });
+  };
+  const isRouter = (ep: Endpoint) => ep.upstream.kind === 'openrouter';
+  const badVariant = (message: string): ModelOutcome => ({ ok: false, status: 400, message, excludedBy: ['variant'] });
+
+  if (variants.includes('extended')) {
+    keep('variant', isRouter, () => 'excluded: ":extended" is only served through OpenRouter');
+    if (eps.length === 0) return badVariant(`"${requested}": the ":extended" variant is only available through OpenRouter; add an OpenRouter key or drop the suffix.`);
+  }
+  if (variants.includes('online')) {
+    keep('variant', (ep) => isRouter(ep) || ep.upstream.supportsWebSearch === true, () => 'excluded: no web search support for ":online"');
+    if (eps.length === 0) return badVariant(`"${requested}": the ":online" variant needs web search, which no configured upstream for "${base}" supports (OpenRouter does).`);
+  }
+  if (variants.includes('free')) {
+    keep('variant', (ep) => isRouter(ep) || (ep.price !== undefined && blendedPrice(ep.price) === 0 && !ep.price.request),
+      () => 'excluded: not a free endpoint (":free")');
+  }
+  if (variants.includes('thinking')) {
+    keep('variant', (ep) => supportsParameter(ep.upstream, 'reasoning'), () => 'excluded: no reasoning support for ":thinking"');
+  }
+
+  const ignore = lower(prefs.ignore);
+  if (ignore?.length) {
+    keep('ignored_providers', (ep) => !ignore.some((n) => upstreamNames(ep.upstream).has(n)), () => 'excluded by provider.ignore');
+  }
+  const only = lower(prefs.only);
+  if (only?.length) {
+    keep('allowed_providers', (ep) => only.some((n) => upstreamNames(ep.upstream).has(n) || (isRouter(ep) && !localOnly.has(n))),
+      () => 'excluded: not in provider.only');
+  }
+  if (prefs.data_collection === 'deny') {
+    // OpenRouter receives `data_collection: "deny"` and enforces it across its own providers.
+    keep('data_policy:training', (ep) => ep.upstream.dataCollection === 'deny' || (isRouter(ep) && ep.upstream.dataCollection !== 'allow'),
+      () => 'excluded by provider.data_collection "deny" (may store or train on data)');
+  }
+  const params = requestedParameters(req);
+  if (prefs.require_parameters) {
+    keep('require_parameters', (ep) => params.every((p) => supportsParameter(ep.upstream, p)),
+      (ep) => `excluded by provider.require_parameters (unsupported: ${params.filter((p) => !supportsParameter(ep.upstream, p)).join(', ')})`);
+  } else {
+    // OpenRouter's soft default: prefer endpoints that honour tools / response_format, never remove them all.
+    for (const p of ['tools', 'response_format'] as Parameter[]) {
+      if (params.includes(p) && eps.some((ep) => supportsParameter(ep.upstream, p))) eps = eps.filter((ep) => supportsParameter(ep.upstream, p));
+    }
+  }
+  const maxPrice = prefs.max_price;
+  if (maxPrice && (maxPrice.prompt !== undefined || maxPrice.completion !== undefined || maxPrice.request !== undefined)) {
+    keep('max_price', (ep) => ep.price !== undefined && !exceedsMaxPrice(ep.price, maxPrice),
+      (ep) => `excluded by provider.max_price (${ep.price ? exceedsMaxPrice(ep.price, maxPrice) : 'no known price'})`);
+  }
+  const order = lower(prefs.order);
+  if (prefs.allow_fallbacks === false && order?.length) {
+    keep('allowed_providers', (ep) => orderIndex(ep, order, localOnly) < 1e9, () => 'excluded: not in provider.order and allow_fallbacks is false');
+  }
+
+  if (eps.length === 0) {
+    return {
+      ok: false,
+      status: 404,
+      message: `No endpoint for "${requested}" satisfies the routing preferences: ${excluded.join('; ')}.`,
+      excludedBy: [...excludedBy],
+    };
+  }
+  const sortBy = normaliseSort(prefs.sort).by ?? (variants.includes('nitro') ? 'throughput' : variants.includes('floor') ? 'price' : undefined);
+  return { ok: true, endpoints: eps, sortBy };
+}
+
+export function planRoute(req: ChatRequest, ctx: PlanContext): RoutePlan {
+  const models = modelList(req);
+  if (models.length === 0) return { ok: false, status: 400, message: 'The request names no model: set "model" (or "models").' };
+  const localOnly = localOnlyNames(ctx.upstreams);
+  const prefs = req.provider ?? {};
+  const order = lower(prefs.order);
+  const partition = normaliseSort(prefs.sort).partition;
+
+  const outcomes = models.map((m) => endpointsForModel(m, req, ctx, localOnly));
+  const usable = outcomes.filter((o): o is Extract<ModelOutcome, { ok: true }> => o.ok);
+  if (usable.length === 0) {
+    const failures = outcomes as Extract<ModelOutcome, { ok: false }>[];
+    const status = failures.every((f) => f.status === 400) ? 400 : 404;
+    const excludedBy = [...new Set(failures.flatMap((f) => f.excludedBy))];
+    return {
+      ok: false,
+      status,
+      message: failures.map((f) => f.message).join(' '),
+      metadata: {
+        error_type: status === 400 ? 'invalid_request' : 'not_found',
+        requested_models: models,
+        ...(excludedBy.length > 0 ? { excluded_by: excludedBy } : {}),
+      },
+    };
+  }
+
+  const arrange = (eps: Endpoint[], sortBy?: SortBy) => {
+    const ordered = orderEndpoints(eps, { order, sortBy, health: ctx.health, random: ctx.random, localOnly });
+    // allow_fallbacks:false without an order: the primary endpoint only.
+    return prefs.allow_fallbacks === false && !order?.length ? ordered.slice(0, 1) : ordered;
+  };
+  const globalSort = partition === 'none' && prefs.sort !== undefined;
+  const endpoints = globalSort
+    ? arrange(usable.flatMap((o) => o.endpoints), usable[0]!.sortBy)
+    : usable.flatMap((o) => arrange(o.endpoints, o.sortBy));
+
+  const steps: RouteStep[] = endpoints.map((endpoint) => ({ endpoint, body: buildUpstreamBody(req, endpoint, localOnly) }));
+  return { ok: true, steps };
+}

@@ -1,0 +1,98 @@
+import type { ChatRequest } from '../../../shared/openrouter/chat-request';
+import type { Usage } from '../../../shared/openrouter/chat-response';
+import type { CostReason, CostSource, TokenCounts } from '../../../shared/openrouter/generation';
+import type { RawUsage, UpstreamConfig } from '../types';
+import { isLocalServer } from './providers';
+
+// Token counts and cost for the generation record and the final usage chunk.
+
+export type PriceUsageHook = (
+  modelSlug: string,
+  upstream: UpstreamConfig,
+  tokens: TokenCounts,
+) => { micros?: number; reason?: CostReason };
+
+export function tokensFromRaw(raw: RawUsage): TokenCounts {
+  return {
+    prompt: raw.promptTokens,
+    completion: raw.completionTokens,
+    cacheRead: raw.cacheReadTokens,
+    cacheWrite: raw.cacheWriteTokens,
+    reasoning: raw.reasoningTokens,
+  };
+}
+
+function promptChars(req: ChatRequest): number {
+  let n = 0;
+  for (const m of req.messages) {
+    const c = m.content;
+    if (typeof c === 'string') n += c.length;
+    else if (Array.isArray(c)) for (const part of c) if (part.type === 'text') n += part.text.length;
+  }
+  return n;
+}
+
+/** chars/4 when the upstream never reported usage (the stream died, or the server does not report it). */
+export function estimateTokens(req: ChatRequest, outputChars: number): TokenCounts {
+  return {
+    prompt: Math.ceil(promptChars(req) / 4),
+    completion: Math.ceil(outputChars / 4),
+    cacheRead: 0,
+    cacheWrite: 0,
+    reasoning: 0,
+    estimated: true,
+  };
+}
+
+export interface CostFields {
+  reportedCostMicros?: number;
+  computedCostMicros?: number;
+  costMicros?: number;
+  costSource: CostSource;
+  costReason?: CostReason;
+}
+
+export function costFields(opts: {
+  raw?: RawUsage;
+  tokens: TokenCounts | null;
+  modelSlug: string;
+  upstream: UpstreamConfig;
+  priceUsage?: PriceUsageHook;
+}): CostFields {
+  const { raw, tokens } = opts;
+  const out: CostFields = { costSource: 'none' };
+  if (raw?.reportedCostUsd !== undefined && Number.isFinite(raw.reportedCostUsd)) {
+    out.reportedCostMicros = Math.round(raw.reportedCostUsd * 1_000_000);
+  }
+  let reason: CostReason | undefined;
+  if (tokens) {
+    const priced = opts.priceUsage?.(opts.modelSlug, opts.upstream, tokens);
+    if (priced?.micros !== undefined && Number.isFinite(priced.micros)) out.computedCostMicros = Math.round(priced.micros);
+    else if (isLocalServer(opts.upstream)) out.computedCostMicros = 0; // local inference costs nothing
+    reason = priced?.reason ?? (out.computedCostMicros === 0 ? 'free' : undefined);
+  }
+  if (out.reportedCostMicros !== undefined) {
+    out.costMicros = out.reportedCostMicros;
+    out.costSource = 'upstream';
+  } else if (out.computedCostMicros !== undefined) {
+    out.costMicros = out.computedCostMicros;
+    out.costSource = 'computed';
+  }
+  if (tokens?.estimated) out.costReason = 'partial';
+  else if (!tokens) out.costReason = 'no-usage';
+  else if (out.costSource === 'none') out.costReason = reason ?? 'no-pricing';
+  else if (reason) out.costReason = reason;
+  return out;
+}
+
+export function usageFromRaw(raw: RawUsage): Usage {
+  const usage: Usage = {
+    prompt_tokens: raw.promptTokens,
+    completion_tokens: raw.completionTokens,
+    total_tokens: raw.promptTokens + raw.completionTokens,
+    prompt_tokens_details: { cached_tokens: raw.cacheReadTokens, cache_write_tokens: raw.cacheWriteTokens },
+    completion_tokens_details: { reasoning_tokens: raw.reasoningTokens },
+  };
+  if (raw.webSearchRequests) usage.server_tool_use = { web_search_requests: raw.webSearchRequests };
+  return usage;
+}
