@@ -3,8 +3,8 @@ import { createEngine, type EngineOptions } from '../../../electron/engine/engin
 import type { UpstreamConfig } from '../../../electron/engine/types';
 import type { ChatCompletionChunk } from '../../../shared/openrouter/chat-response';
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
-import { mockAdapterFor, upstream } from '../support/mock-adapter';
-import { startScriptedUpstream, stop, text, usage } from '../support/scripted-upstream';
+import { mockAdapterFor, upstream } from './support/mock-adapter';
+import { startScriptedUpstream, stop, text, usage } from './support/scripted-upstream';
 
 type Server = Awaited<ReturnType<typeof startScriptedUpstream>>;
 let server: Server;

@@ -4,7 +4,7 @@ import { createHealthTracker } from '../../../electron/engine/health/endpoint-he
 import type { PriceInfo, RoutePlan } from '../../../electron/engine/routing/route-types';
 import type { UpstreamConfig } from '../../../electron/engine/types';
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
-import { upstream } from '../support/mock-adapter';
+import { upstream } from './support/mock-adapter';
 
 const openrouter = upstream({ id: 'openrouter', kind: 'openrouter', label: 'OpenRouter', baseUrl: 'https://openrouter.ai/api/v1' });
 const anthropic = upstream({ id: 'anthropic', kind: 'anthropic', label: 'Anthropic', baseUrl: 'https://api.anthropic.com' });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { NormalizedEvent } from '../../../electron/engine/types';
+import type { NormalizedEvent } from '../../../../electron/engine/types';
 
 // A loopback HTTP server speaking the mock adapter's wire format. Each upstream id gets a queue of scripted
 // responses (the last one repeats); every request and every closed socket is recorded.

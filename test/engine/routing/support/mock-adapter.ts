@@ -1,5 +1,5 @@
-import type { ProviderAdapter, NormalizedEvent, UpstreamConfig } from '../../../electron/engine/types';
-import type { UpstreamKind } from '../../../shared/openrouter/generation';
+import type { ProviderAdapter, NormalizedEvent, UpstreamConfig } from '../../../../electron/engine/types';
+import type { UpstreamKind } from '../../../../shared/openrouter/generation';
 
 // A trivial wire format for engine tests: POST {baseUrl}/chat with the adapter request as JSON; the response is
 // one JSON NormalizedEvent per line. A stream that ends without `finish` or `error` is reported as truncated,
