@@ -242,10 +242,10 @@ export function createEngine(opts: EngineOptions) {
         attempt.error = outcome.streamError.message;
         attempt.errorType = 'stream';
       }
-      describeServed(record, step, relay, failures.length > 0);
+      describeServed(record, step, relay, step !== steps[0]);
       if (outcome.upstreamGenerationId) record.upstreamGenerationId = outcome.upstreamGenerationId;
       record.ttftMs = attemptStart - s.t0 + outcome.ttftMs;
-      const usage = account(req, record, step, relay, outcome.usage);
+      const usage = account(req, record, step, relay, outcome.usage, outcome.streamError !== undefined);
       const genSeconds = (now() - attemptStart - outcome.ttftMs) / 1000;
       record.tokensPerSecond = record.tokens && genSeconds > 0 ? record.tokens.completion / genSeconds : null;
       if (outcome.streamError) health.recordFailure(ep.key, 'stream');
@@ -272,11 +272,11 @@ export function createEngine(opts: EngineOptions) {
   }
 
   /** Tokens and cost into the record; returns the usage object for the caller (undefined without usage). */
-  function account(req: ChatRequest, record: GenerationRecord, step: RouteStep, relay: Relay, raw?: RawUsage): Usage | undefined {
+  function account(req: ChatRequest, record: GenerationRecord, step: RouteStep, relay: Relay, raw: RawUsage | undefined, partial: boolean): Usage | undefined {
     const tokens: TokenCounts = raw ? tokensFromRaw(raw) : estimateTokens(req, relay.outputChars);
     record.tokens = tokens;
     if (raw?.isByok !== undefined && step.endpoint.upstream.kind === 'openrouter') record.isByok = raw.isByok;
-    Object.assign(record, costFields({ raw, tokens, modelSlug: step.endpoint.modelSlug, upstream: step.endpoint.upstream, priceUsage: opts.priceUsage }));
+    Object.assign(record, costFields({ raw, tokens, partial, modelSlug: step.endpoint.modelSlug, upstream: step.endpoint.upstream, priceUsage: opts.priceUsage }));
     if (!raw) return undefined;
     const usage = usageFromRaw(raw);
     const usd = record.costMicros;
@@ -288,8 +288,8 @@ export function createEngine(opts: EngineOptions) {
   function cancelled(s: RunState, step?: RouteStep, raw?: RawUsage, firstByteAt?: number): ChatResult {
     s.record.cancelled = true;
     if (s.relay.committed && step) {
-      describeServed(s.record, step, s.relay, s.record.attempts.length > 1);
-      account(s.req, s.record, step, s.relay, raw);
+      describeServed(s.record, step, s.relay, step !== s.steps[0]);
+      account(s.req, s.record, step, s.relay, raw, true);
       if (firstByteAt !== undefined) s.record.ttftMs = firstByteAt - s.t0;
     }
     return { error: engineError(499, 'The request was cancelled by the caller.', { error_type: 'cancelled' }), record: s.record };

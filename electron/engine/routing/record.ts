@@ -55,6 +55,7 @@ export interface CostFields {
 export function costFields(opts: {
   raw?: RawUsage;
   tokens: TokenCounts | null;
+  partial: boolean; // the stream broke or was cancelled before it finished
   modelSlug: string;
   upstream: UpstreamConfig;
   priceUsage?: PriceUsageHook;
@@ -78,8 +79,9 @@ export function costFields(opts: {
     out.costMicros = out.computedCostMicros;
     out.costSource = 'computed';
   }
-  if (tokens?.estimated) out.costReason = 'partial';
-  else if (!tokens) out.costReason = 'no-usage';
+  if (!tokens) out.costReason = 'no-usage';
+  else if (reason === 'free') out.costReason = 'free';
+  else if (tokens.estimated) out.costReason = opts.partial ? 'partial' : 'no-usage'; // a figure from chars/4
   else if (out.costSource === 'none') out.costReason = reason ?? 'no-pricing';
   else if (reason) out.costReason = reason;
   return out;

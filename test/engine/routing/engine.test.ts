@@ -172,6 +172,33 @@ describe('generation record', () => {
   });
 });
 
+describe('cost without reported usage', () => {
+  it('estimates tokens at chars/4 when a finished stream carried no usage', async () => {
+    server.script('anthropic', { events: [text('12345678'), stop] });
+    const { engine, records } = setup({ priceUsage: (_m, _u, t) => ({ micros: t.completion * 10 }) });
+    await engine.chat(ask());
+    expect(records[0]).toMatchObject({
+      tokens: { prompt: 8, completion: 2, estimated: true }, computedCostMicros: 20, costSource: 'computed', costReason: 'no-usage',
+    });
+  });
+
+  it('prices a local server at zero', async () => {
+    const local = upstream({ id: 'local:ollama', kind: 'openai-compatible', label: 'Ollama', baseUrl: server.baseUrl('ollama'), models: ['llama3'] });
+    server.script('ollama', { events: [text('hi'), stop, usage(4, 1)] });
+    const { engine, records } = setup({ upstreams: () => [local] });
+    await engine.chat(ask('ollama/llama3'));
+    expect(records[0]).toMatchObject({ model: 'ollama/llama3', provider: 'Ollama', costMicros: 0, costSource: 'computed', costReason: 'free', isByok: true });
+  });
+
+  it('says why a cost is unknown', async () => {
+    server.script('anthropic', { events: [text('hi'), stop, usage(4, 1)] });
+    const { engine, records } = setup({ priceUsage: () => ({ reason: 'no-pricing' }) });
+    await engine.chat(ask());
+    expect(records[0]).toMatchObject({ costSource: 'none', costReason: 'no-pricing' });
+    expect(records[0]!.costMicros).toBeUndefined();
+  });
+});
+
 describe('failover and retry before the first byte', () => {
   it('moves to the next endpoint on 5xx without sleeping', async () => {
     server.script('anthropic', { status: 500, errorBody: 'boom' });
@@ -217,6 +244,7 @@ describe('failover and retry before the first byte', () => {
     expect(result.completion?.choices[0]?.message.content).toBe('third time');
     expect(sleeps).toEqual([500, 1000]); // random 0.5 → jitter factor 1
     expect(records[0]!.attempts.map((a) => a.status)).toEqual([503, 503, 200]);
+    expect(records[0]!.fallbackUsed).toBe(false); // same endpoint, retried
 
     server.script('openrouter', { status: 503 });
     const again = setup({ upstreams: () => [upstreams()[1]!], random: () => 0 });
