@@ -10,6 +10,8 @@ export const events = {
   'keys.changed': z.array(keySummarySchema),
   'chat.delta': streamDeltaSchema,
   'chat.finished': streamSnapshotSchema,
+  /** Every finished request, including those made by other apps through the local API (for the usage ledger). */
+  'generation.recorded': z.object({ record: z.unknown() }),
 } as const;
 
 export type Events = typeof events;

@@ -17,7 +17,7 @@ export const keySummarySchema = z.object({
   label: z.string(),
   baseUrl: z.string().optional(),
   hint: z.string(), // "••••1234"
-  source: z.enum(['vault', 'env']),
+  source: z.enum(['vault', 'env', 'detected']),
   createdAt: z.number(),
 });
 export type KeySummary = z.infer<typeof keySummarySchema>;
@@ -25,6 +25,7 @@ export type KeySummary = z.infer<typeof keySummarySchema>;
 export const appSettingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   localApiEnabled: z.boolean().default(false),
+  localApiPort: z.number().int().min(0).max(65535).default(8788),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
@@ -54,6 +55,17 @@ export const routes = {
       })
       .strict(),
     output: keySummarySchema,
+  },
+  'keys.test': {
+    input: z.object({ id: z.string() }).strict(),
+    output: z.union([
+      z.object({ ok: z.literal(true), models: z.array(z.string()) }),
+      z.object({ ok: z.literal(false), status: z.number().nullable(), message: z.string() }),
+    ]),
+  },
+  'api.status': {
+    input: empty,
+    output: z.object({ running: z.boolean(), url: z.string().nullable(), token: z.string().nullable(), error: z.string().nullable() }),
   },
   'keys.remove': { input: z.object({ id: z.string() }).strict(), output: z.object({ removed: z.boolean() }) },
   'chat.start': { input: chatStartInputSchema, output: streamSnapshotSchema },
