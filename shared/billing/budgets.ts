@@ -103,7 +103,7 @@ export function evaluateBudgets(totals: LedgerTotals, limits: BudgetLimits, now:
       const reset = period === 'day' ? 'It resets at midnight.' : 'It resets on the 1st of next month.';
       const text = blocked
         ? `${who} ${name} spend limit reached: ${formatMicros(used)} of ${formatMicros(lim)}. Sending is paused until it resets or you raise the limit. ${reset}`
-        : `${who} ${name} spend is at ${pct} % of its limit: ${formatMicros(used)} of ${formatMicros(lim)}.`;
+        : `${who} ${name} spend is at ${pct}% of its limit: ${formatMicros(used)} of ${formatMicros(lim)}.`;
       messages.push({ level: blocked ? 'blocked' : 'warn', scope, provider, period, spentMicros: used, limitMicros: lim, resetsAt, text });
     }
   };

@@ -75,7 +75,7 @@ export function allowanceAt(now: number, setting: ByokFeeSettings['allowance']):
   return now >= ALLOWANCE_CHANGE_AT ? CURRENT_ALLOWANCE : OLDER_ALLOWANCE;
 }
 
-const pct = (bps: number): string => `${(bps / 100).toString()} %`;
+const pct = (bps: number): string => `${(bps / 100).toString()}%`;
 const int = (n: number): string => n.toLocaleString('en-US');
 const big = (n: number): bigint => BigInt(Math.round(n));
 const bpsOf = (amount: number, bps: number): number => Number(divRoundHalfUp(big(amount) * big(bps), 10_000n));

@@ -1,6 +1,6 @@
 // Local vs billed: does Parley's own figure for a request agree with what the upstream says it charged?
-// A mismatch is flagged when |local − billed| > max(1 µ$, 1 % of billed). The 1 % test is done in integers
-// (100 × |diff| > billed), so there is no rounding at the edge: a difference of exactly 1 % is still a match.
+// A mismatch is flagged when |local − billed| > max(1 µ$, 1% of billed). The 1 % test is done in integers
+// (100 × |diff| > billed), so there is no rounding at the edge: a difference of exactly 1% is still a match.
 
 export type ReconcileStatus = 'match' | 'mismatch' | 'unknown';
 
