@@ -1,0 +1,39 @@
+import type { AdapterRequest, ProviderAdapter } from '../types';
+import { chatCompletionsRequest, openRouterBody } from './chat-completions-request';
+import { parseChatCompletion, parseChatCompletionsStream, type ChatCompletionsParseOptions } from './chat-completions-parse';
+import type { HeaderSource } from './errors';
+
+// OpenRouter: the chat-completions wire plus its routing fields (models, provider, reasoning, plugins) passed
+// through, usage with `cost` / `is_byok`, `reasoning_details`, `: OPENROUTER PROCESSING` keep-alive comments
+// (skipped by the SSE reader) and mid-stream `error` chunks (../shared/docs/openrouter-api.md §2.2).
+
+/** App attribution (§1.6). The referer identifies the app on OpenRouter's rankings; change it if Parley gets a
+ * public home page. */
+export const PARLEY_APP_URL = 'https://github.com/parley-app/parley';
+export const PARLEY_APP_TITLE = 'Parley';
+
+function parseOptions(req: AdapterRequest): ChatCompletionsParseOptions {
+  // OpenRouter applies `reasoning.exclude` itself.
+  return { label: req.upstream.label, secrets: [req.upstream.apiKey], excludeReasoning: false };
+}
+
+export const openRouterAdapter: ProviderAdapter = {
+  kind: 'openrouter',
+  buildRequest: (req) =>
+    chatCompletionsRequest(req, openRouterBody(req), { 'HTTP-Referer': PARLEY_APP_URL, 'X-OpenRouter-Title': PARLEY_APP_TITLE }),
+  parseStream: (body, req) => parseChatCompletionsStream(body, parseOptions(req)),
+  parseResponse: (json, req) => parseChatCompletion(json, parseOptions(req)),
+};
+
+/** OpenRouter's generation id (`X-Generation-Id`), for reconciling with GET /generation. */
+export function generationIdFromHeaders(headers: HeaderSource): string | undefined {
+  let v: string | string[] | undefined | null;
+  if (typeof (headers as Headers).get === 'function') v = (headers as Headers).get('x-generation-id');
+  else {
+    const rec = headers as Record<string, string | string[] | undefined>;
+    const key = Object.keys(rec).find((k) => k.toLowerCase() === 'x-generation-id');
+    v = key === undefined ? undefined : rec[key];
+  }
+  const id = (Array.isArray(v) ? v[0] : v)?.trim();
+  return id ? id : undefined;
+}

@@ -1,0 +1,79 @@
+import { createParser } from 'eventsource-parser';
+
+// Bytes → server-sent events. Tolerates any byte split (including inside multi-byte UTF-8 characters, which the
+// streaming TextDecoder holds back), CR / LF / CRLF line endings and comment lines. The body's own errors
+// (connection reset, abort) propagate unchanged so the caller can tell a network failure from a bad stream.
+
+export interface SseEvent {
+  event?: string;
+  data: string;
+}
+
+export interface SseStream extends AsyncIterable<SseEvent> {
+  /** Set once iteration has finished: true when the body ended on an event boundary, false when it stopped
+   * inside an event (a half-received event is dropped, as the SSE spec says). Undefined while reading or
+   * when the consumer stopped early. */
+  readonly endedCleanly: boolean | undefined;
+}
+
+export interface ReadSseOptions {
+  /** Largest event (characters) accepted before the stream is rejected; default 32 Mi characters. */
+  maxBufferSize?: number;
+  onComment?: (text: string) => void;
+}
+
+export class SseBufferOverflowError extends Error {
+  constructor(limit: number) {
+    super(`an event exceeded ${limit} characters`);
+    this.name = 'SseBufferOverflowError';
+  }
+}
+
+const DEFAULT_MAX_BUFFER = 32 * 1024 * 1024;
+
+class SseReader implements SseStream {
+  endedCleanly: boolean | undefined = undefined;
+
+  constructor(
+    private readonly body: AsyncIterable<Uint8Array>,
+    private readonly opts: ReadSseOptions,
+  ) {}
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<SseEvent> {
+    const limit = this.opts.maxBufferSize ?? DEFAULT_MAX_BUFFER;
+    const decoder = new TextDecoder();
+    let pending: SseEvent[] = [];
+    let overflow = false;
+    const parser = createParser({
+      onEvent: (e) => {
+        pending.push(e.event === undefined ? { data: e.data } : { event: e.event, data: e.data });
+      },
+      onError: (err) => {
+        if (err.type === 'max-buffer-size-exceeded') overflow = true;
+      },
+      onComment: this.opts.onComment,
+      maxBufferSize: limit,
+    });
+    for await (const bytes of this.body) {
+      parser.feed(decoder.decode(bytes, { stream: true }));
+      if (overflow) throw new SseBufferOverflowError(limit);
+      if (pending.length > 0) {
+        const batch = pending;
+        pending = [];
+        for (const ev of batch) yield ev;
+      }
+    }
+    const tail = decoder.decode();
+    if (tail) parser.feed(tail);
+    for (const ev of pending) yield ev;
+    pending = [];
+    // Completing any open line and event here would dispatch it: if something dispatches, the body stopped
+    // inside an event.
+    parser.feed('\n\n');
+    this.endedCleanly = pending.length === 0;
+  }
+}
+
+export function readSse(body: AsyncIterable<Uint8Array>, opts: ReadSseOptions = {}): SseStream {
+  return new SseReader(body, opts);
+}

@@ -1,0 +1,110 @@
+import type { UpstreamConfig } from '../../electron/engine/types';
+
+export type FakeKind = 'openai' | 'openrouter' | 'anthropic' | 'gemini';
+export type FakeKindInput = FakeKind | 'openai-compatible';
+
+/** What the fake answers, described in normalised terms; each fake renders it in its provider's wire format. */
+export interface FakeReply {
+  /** A string is split into word-sized chunks; an array is sent one element per chunk. */
+  text?: string | string[];
+  reasoning?: string | string[];
+  /** Gemini ignores `id` (it never sends ids). `arguments` as JSON text or an object. */
+  toolCalls?: { id?: string; name: string; arguments: string | Record<string, unknown> }[];
+  /** Normalised counts (prompt includes cache read/write, completion includes reasoning); the fake converts
+   * them to the provider's semantics. null = send no usage at all. Default: derived from the chunk counts. */
+  usage?: FakeUsage | null;
+  /** Native finish reason ("stop", "end_turn", "STOP", "MAX_TOKENS", …). Default: the provider's normal stop,
+   * or its tool-call reason when there are tool calls. */
+  finishReason?: string;
+  model?: string; // default: the model the request asked for
+  id?: string; // message / response id
+  provider?: string; // OpenRouter `provider` field, default "FakeProvider"
+}
+
+export interface FakeUsage {
+  prompt?: number;
+  completion?: number;
+  cacheRead?: number;
+  cacheWrite?: number;
+  reasoning?: number;
+  cost?: number; // OpenRouter usage.cost (USD)
+  isByok?: boolean; // OpenRouter usage.is_byok
+}
+
+export interface FakeErrorSpec {
+  message?: string;
+  /** Provider error type/code: OpenAI `type`, Anthropic `error.type`, Google `status`, OpenRouter `metadata.error_type`. */
+  type?: string;
+  code?: string; // OpenAI `error.code` (e.g. "insufficient_quota")
+  /** Google only: add a RetryInfo detail with this delay in seconds. */
+  retryDelaySeconds?: number;
+}
+
+/** One scripted response. Fault counts are SSE frames written before the fault (prelude comments excluded). */
+export interface FakeScript {
+  status?: number; // default 200; >= 400 sends a provider-shaped error body (see `error`)
+  headers?: Record<string, string>;
+  error?: FakeErrorSpec;
+  retryAfter?: number | string; // Retry-After header (seconds or HTTP date)
+  retryAfterMs?: number; // retry-after-ms header
+  /** Reply from a recorded fixture: a path relative to ../shared/fixtures/provider-streams (or absolute).
+   * *.chunks.txt is framed for this fake's wire; *.json is sent as the body. */
+  fixture?: string;
+  reply?: FakeReply;
+  /** Exact body text (overrides fixture/reply/error). For streams: written as-is, split per `frames` if given. */
+  body?: string;
+  /** Raw SSE frames (complete, with their terminators) to stream instead of a rendered reply. */
+  frames?: string[];
+  stream?: boolean; // default: what the request asked for
+  // ---- faults ----
+  stallBeforeHeadersMs?: number; // Infinity = until the client gives up
+  resetBeforeHeaders?: boolean; // destroy the socket without answering
+  stallAfterChunks?: { after: number; ms?: number }; // ms undefined = until the client gives up
+  resetAfterChunks?: number; // socket.destroy() mid-stream
+  malformedAfterChunks?: number; // insert a frame with broken JSON, then continue
+  endAfterChunks?: number; // end the response cleanly, dropping the rest (truncated stream)
+  omitTerminal?: boolean; // no [DONE] / message_stop / Gemini finishReason
+  midStreamError?: { after: number; status?: number; message?: string; type?: string }; // provider-shaped error frame, then end
+  keepAliveEvery?: number; // a keep-alive (comment, or Anthropic ping) every N frames
+  // ---- pacing ----
+  tokensPerSecond?: number; // frames per second; unset = as fast as the socket takes them
+  chunksPerWrite?: number; // frames coalesced into one socket write (default 1)
+  generationId?: string; // OpenRouter X-Generation-Id (default gen-fake-<n>)
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string; // without query
+  url: string; // path + query
+  query: Record<string, string>;
+  headers: Record<string, string>; // lower-case names
+  rawBody: string;
+  body: unknown; // parsed JSON, or undefined
+  receivedAt: number;
+}
+
+export type ScriptSource = FakeScript | ((req: RecordedRequest) => FakeScript);
+
+export interface FakeUpstream {
+  kind: FakeKind;
+  /** Base URL in the shape Parley's upstream config uses (…/v1 for OpenAI, …/api/v1 for OpenRouter, origin for
+   * Anthropic and Gemini). */
+  url: string;
+  origin: string;
+  port: number;
+  requests: RecordedRequest[];
+  /** Scripts used by the next requests, in order; when the queue is empty the default answers. */
+  enqueue(...scripts: ScriptSource[]): void;
+  setDefault(script: ScriptSource): void;
+  /** Clear the queue and recorded requests; the default goes back to a short text reply. */
+  reset(): void;
+  /** An UpstreamConfig pointing at this fake. */
+  upstream(overrides?: Partial<UpstreamConfig>): UpstreamConfig;
+  close(): Promise<void>;
+}
+
+export interface StartFakeOptions {
+  requireKey?: string; // answer 401 unless the request carries this key the provider's way
+  models?: string[]; // served on GET …/models (default ["fake-model"])
+  defaultScript?: ScriptSource;
+}
