@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAccountClient, createReconciliationQueue, type ReconcileOutcome, type Timers } from '../../electron/engine/account';
 import type { AccountResult, GenerationStats } from '../../electron/engine/account';
-import { sampleGeneration, sampleKeyData, startFakeOpenRouterAccount, type FakeOpenRouterAccount } from '../fakes/openrouter-account';
+import { sampleGeneration, sampleKeyData, startFakeOpenRouterAccount, type FakeAccountState, type FakeOpenRouterAccount } from '../fakes/openrouter-account';
 
 const KEY = 'sk-or-v1-reconcile-test-key';
 let fake: FakeOpenRouterAccount | undefined;
@@ -34,7 +34,7 @@ function manualTimers() {
   return { timers, delays, queued, fire };
 }
 
-async function setup(generations: Parameters<typeof startFakeOpenRouterAccount>[0]['generations'] = {}, opts: { maxAttempts?: number; maxDelayMs?: number } = {}) {
+async function setup(generations: FakeAccountState['generations'] = {}, opts: { maxAttempts?: number; maxDelayMs?: number } = {}) {
   fake = await startFakeOpenRouterAccount({ keys: { [KEY]: { key: sampleKeyData() } }, generations });
   const client = createAccountClient({ apiKey: KEY, baseUrl: fake.baseUrl });
   const t = manualTimers();
