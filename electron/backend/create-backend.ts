@@ -128,6 +128,7 @@ export function createBackend(opts: BackendOptions) {
     settings,
     streams,
     runtime,
+    localApi,
     close: async () => {
       streams?.close();
       await localApi?.close();
