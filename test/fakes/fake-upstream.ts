@@ -209,7 +209,10 @@ export async function startFakeUpstream(kindInput: FakeKindInput, opts: StartFak
           },
         });
       } else {
-        sendJson(res, 401, renderer.errorBody(401, { message: 'Invalid API key' }));
+        // Like OpenAI, echo the presented key masked, so tests can check that Parley scrubs it.
+        const presented = (rec.headers.authorization ?? rec.headers['x-api-key'] ?? '').replace(/^Bearer /, '');
+        const masked = presented.length > 10 ? `${presented.slice(0, 6)}****${presented.slice(-4)}` : '(none)';
+        sendJson(res, 401, renderer.errorBody(401, { message: `Incorrect API key provided: ${masked}.` }));
       }
       return;
     }

@@ -92,7 +92,7 @@ export function chatCompletionsRenderer(router: boolean): WireRenderer {
       if (router) {
         return { error: { code: status, message, ...(spec.type ? { metadata: { error_type: spec.type } } : {}) } };
       }
-      return { error: { message, type: spec.type ?? OPENAI_ERROR_TYPES[status] ?? 'api_error', param: null, code: spec.code ?? null } };
+      return { error: { message, type: spec.type ?? OPENAI_ERROR_TYPES[status] ?? 'api_error', param: null, code: spec.code ?? (status === 401 ? 'invalid_api_key' : null) } };
     },
 
     midStreamError(status: number, spec: FakeErrorSpec, ctx: RenderCtx): string {

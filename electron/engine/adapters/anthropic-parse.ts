@@ -192,7 +192,7 @@ export async function* parseAnthropicStream(
 export function parseAnthropicMessage(json: unknown, opts: AnthropicParseOptions): NormalizedEvent[] {
   const m = obj(json);
   if (!m) return [invalidBody(opts.label)];
-  if (m.type === 'error') return [streamErrorEvent(m, opts.label, opts.secrets)];
+  if (m.type === 'error') return [streamErrorEvent(m, opts.label, opts.secrets, 'in its response')];
   const content = arr(m.content);
   if (!content) return [invalidBody(opts.label)];
   const out: NormalizedEvent[] = [];

@@ -171,7 +171,7 @@ export function parseChatCompletion(json: unknown, opts: ChatCompletionsParseOpt
   const out: NormalizedEvent[] = [];
   const choice = obj(arr(root.choices)?.[0]);
   if (root.error !== undefined && root.error !== null && !choice) {
-    out.push(streamErrorEvent(root, opts.label, opts.secrets));
+    out.push(streamErrorEvent(root, opts.label, opts.secrets, 'in its response'));
     return out;
   }
   const s = startEvent(root);
@@ -181,7 +181,7 @@ export function parseChatCompletion(json: unknown, opts: ChatCompletionsParseOpt
     if (message) contentEvents(message, out, opts.excludeReasoning);
     if (choice.error !== undefined && choice.error !== null) {
       // OpenRouter: a provider error that interrupted generation, after partial output.
-      out.push(streamErrorEvent({ error: choice.error }, opts.label, opts.secrets));
+      out.push(streamErrorEvent({ error: choice.error }, opts.label, opts.secrets, 'after partial output'));
     }
   }
   const raw = fromOpenAI(root.usage);

@@ -141,10 +141,10 @@ function classify(status: number, x: Extracted): { code: number; errorType: stri
   const byProvider = x.providerCode ? PROVIDER_CODES[x.providerCode] : undefined;
   let code = clientCode(status);
   let errorType = x.errorType ?? errorTypeForCode(code);
-  if (byProvider && !x.errorType) {
-    // Keep a more specific HTTP status (e.g. 413 for an invalid_request_error) unless the provider code
-    // changes what can be done about it (quota, key, overload).
-    if (code === 400 || code === 502 || byProvider[0] === 402 || byProvider[0] === 401 || byProvider[0] === 503) code = byProvider[0];
+  // The provider's code refines a generic status (400, 5xx → 502), or overrides one when it changes what can be
+  // done about it (quota, key, overload); a specific status (401 with "invalid_request_error") stays.
+  if (byProvider && !x.errorType && (code === 400 || code === 502 || [401, 402, 503].includes(byProvider[0]))) {
+    code = byProvider[0];
     errorType = byProvider[1];
   }
   if (code === 400 && x.message && CONTEXT_HINT.test(x.message) && (errorType === 'invalid_request' || !x.errorType)) {
@@ -189,11 +189,12 @@ export function streamErrorEvent(
   payload: unknown,
   upstreamLabel: string,
   secrets: readonly (string | undefined)[],
+  where = 'mid-stream',
 ): { type: 'error'; code: number; message: string; errorType: string } {
   const x = extractProviderError(payload);
   const status = x.code !== undefined && x.code >= 400 && x.code < 600 ? x.code : 502;
   const { code, errorType } = classify(status, x);
   const kind = x.providerCode && !/^\d+$/.test(x.providerCode) ? ` (${x.providerCode})` : '';
   const detail = x.message ? `: ${cleanMessage(x.message, secrets)}` : '';
-  return { type: 'error', code, message: `${upstreamLabel} reported an error mid-stream${kind}${detail}`, errorType };
+  return { type: 'error', code, message: `${upstreamLabel} reported an error ${where}${kind}${detail}`, errorType };
 }

@@ -29,12 +29,15 @@ class GeminiState {
   private tools = 0;
   private details = 0;
 
-  constructor(private readonly opts: GeminiParseOptions) {}
+  constructor(
+    private readonly opts: GeminiParseOptions,
+    private readonly where = 'mid-stream',
+  ) {}
 
   /** Events for one response chunk; returns false when the chunk ended the stream (an error). */
   chunk(c: Obj, out: NormalizedEvent[]): boolean {
     if (c.error !== undefined && c.error !== null) {
-      out.push(streamErrorEvent(c, this.opts.label, this.opts.secrets));
+      out.push(streamErrorEvent(c, this.opts.label, this.opts.secrets, this.where));
       return false;
     }
     if (!this.started) {
@@ -135,7 +138,7 @@ export async function* parseGeminiStream(body: AsyncIterable<Uint8Array>, opts: 
 
 export function parseGeminiResponse(json: unknown, opts: GeminiParseOptions): NormalizedEvent[] {
   const root = Array.isArray(json) ? json : [json]; // generateContent without alt=sse may answer an array
-  const state = new GeminiState(opts);
+  const state = new GeminiState(opts, 'in its response');
   const out: NormalizedEvent[] = [];
   for (const item of root) {
     const c = obj(item);
