@@ -3,7 +3,10 @@ import { getBridgeState } from '../bridge';
 import { useUi } from '../state/ui-store';
 import { Sidebar } from './Sidebar';
 import { Header } from './Header';
-import { RoomPlaceholder } from './RoomPlaceholder';
+import { Room } from '../room/Room';
+import { ModelPicker } from '../models/ModelPicker';
+import { useRoomShortcuts } from '../room/use-shortcuts';
+import { startStreamSync } from '../chat-state/stream-sync';
 import { SettingsView } from '../settings/SettingsView';
 import { NoTokenScreen } from './NoTokenScreen';
 import { useRouteValue } from '../state/use-route';
@@ -17,6 +20,10 @@ export function App() {
 function Shell() {
   const view = useUi((s) => s.view);
   const { value: settings } = useRouteValue('settings.get', {}, 'settings.changed');
+  useRoomShortcuts();
+  useEffect(() => {
+    void startStreamSync();
+  }, []);
   useEffect(() => {
     const theme = settings?.theme ?? 'system';
     if (theme === 'system') delete document.documentElement.dataset.theme;
@@ -29,8 +36,9 @@ function Shell() {
       <div className="main">
         <Header />
         <main className="content" aria-label={view.kind === 'settings' ? 'Settings' : 'Room'}>
-          {view.kind === 'settings' ? <SettingsView /> : <RoomPlaceholder />}
+          {view.kind === 'settings' ? <SettingsView /> : <Room conversationId={view.conversationId} />}
         </main>
+        <ModelPicker />
       </div>
     </div>
   );

@@ -1,19 +1,15 @@
 import { useUi } from '../state/ui-store';
+import { ConversationList } from '../sidebar/ConversationList';
+import { newChat } from '../room/new-chat';
 
 export function Sidebar() {
   const openSettings = useUi((s) => s.openSettings);
-  const openRoom = useUi((s) => s.openRoom);
   return (
     <nav className="sidebar" aria-label="Conversations">
-      <button type="button" className="primary" onClick={() => openRoom(null)}>
+      <button type="button" className="primary" onClick={newChat} aria-keyshortcuts="Control+N">
         New chat
       </button>
-      <div className="conversation-list" aria-label="Conversation list">
-        <p className="empty-state">
-          No conversations yet. Add a provider key in Settings, then start a new chat to send one prompt to several
-          models side by side.
-        </p>
-      </div>
+      <ConversationList />
       <button type="button" className="sidebar-settings" onClick={openSettings}>
         Settings
       </button>

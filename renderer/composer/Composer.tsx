@@ -1,0 +1,144 @@
+import { useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
+import type { AttachmentRef, ColumnConfig } from '../chat-state/types';
+import { send, stopRoom } from '../chat-state/actions';
+import { useModels } from '../models/use-models';
+import { readAttachment } from './read-attachment';
+import { capabilityWarnings } from './capability-warnings';
+
+/** Enter sends to every column, Shift+Enter is a new line, Esc stops. Files by drop, paste or the picker. */
+export function Composer({ columns, labels, streaming, onSent, continueLabel, onCancelContinue }: {
+  columns: ColumnConfig[];
+  labels: Map<string, string>;
+  streaming: boolean;
+  onSent: (conversationId: string) => void;
+  continueLabel: string | null;
+  onCancelContinue: () => void;
+}) {
+  const [text, setText] = useState('');
+  const [attachments, setAttachments] = useState<AttachmentRef[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const { models } = useModels();
+  const warnings = capabilityWarnings(columns, labels, attachments, models);
+  const noColumns = columns.length === 0;
+  const canSend = !streaming && !noColumns && (text.trim() !== '' || attachments.length > 0);
+
+  async function addFiles(files: Iterable<File>) {
+    setProblem(null);
+    for (const f of files) {
+      try {
+        const a = await readAttachment(f);
+        setAttachments((list) => [...list, a]);
+      } catch (err) {
+        setProblem((err as Error).message);
+      }
+    }
+  }
+
+  async function submit() {
+    if (!canSend) return;
+    const t = text;
+    const a = attachments;
+    setText('');
+    setAttachments([]);
+    const id = await send(t, a);
+    onSent(id);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      void submit();
+    } else if (e.key === 'Escape' && streaming) {
+      e.preventDefault();
+      void stopRoom();
+    }
+  }
+
+  function onPaste(e: ClipboardEvent) {
+    const files = [...e.clipboardData.files];
+    if (files.length) {
+      e.preventDefault();
+      void addFiles(files);
+    }
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    void addFiles([...e.dataTransfer.files]);
+  }
+
+  return (
+    <div
+      className={`composer${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      {continueLabel ? (
+        <p className="continue-banner" role="status">
+          The next prompt continues from {continueLabel}’s answer in every column.{' '}
+          <button type="button" className="link" onClick={onCancelContinue}>Cancel</button>
+        </p>
+      ) : null}
+      {attachments.length ? (
+        <ul className="attachment-chips" aria-label="Attachments to send">
+          {attachments.map((a) => (
+            <li key={a.id} className="chip">
+              {a.name}
+              <button type="button" className="small" aria-label={`Remove ${a.name}`} onClick={() => setAttachments((l) => l.filter((x) => x.id !== a.id))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {warnings.length ? (
+        <ul className="capability-warnings" role="alert" aria-label="Attachment warnings">
+          {warnings.map((w) => <li key={w}>{w}</li>)}
+        </ul>
+      ) : null}
+      {problem ? <p className="error" role="alert">{problem}</p> : null}
+      <div className="composer-row">
+        <button type="button" className="small" aria-label="Attach files" onClick={() => fileRef.current?.click()}>
+          Attach
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          multiple
+          hidden
+          aria-label="Choose files to attach"
+          accept="image/png,image/jpeg,image/webp,image/gif,application/pdf,text/*,.md,.json,.csv,.yaml,.yml,.ts,.tsx,.js,.py"
+          onChange={(e) => {
+            void addFiles([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
+        />
+        <textarea
+          aria-label="Prompt"
+          placeholder={noColumns ? 'Add a model first (Ctrl+K)' : `Message ${columns.length === 1 ? 'one model' : `${columns.length} models`} — Enter to send, Shift+Enter for a new line`}
+          value={text}
+          rows={3}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+        />
+        {streaming ? (
+          <button type="button" className="primary" onClick={() => void stopRoom()} aria-label="Stop all (Esc)">
+            Stop
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={() => void submit()} disabled={!canSend} aria-label="Send">
+            Send
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { useEffect, useMemo } from 'react';
+import { useRoom, openConversation } from '../chat-state/room-store';
+import { activeTurns, indexMessages, partialStart } from '../chat-state/tree';
+import { liveAnswers, useStreamingIds } from '../chat-state/live-answers';
+import { continueWith, newId, stopRoom } from '../chat-state/actions';
+import { columnLabels } from '../columns/labels';
+import { ColumnHeader } from '../columns/ColumnHeader';
+import { sumTotals, totalsLabel, type Totals } from '../messages/format';
+import { Composer } from '../composer/Composer';
+import { usePicker } from '../models/picker-store';
+import { saveModelSet } from '../models/model-sets';
+import { useUi } from '../state/ui-store';
+import { TurnList } from './TurnList';
+import { RoomWelcome } from './RoomWelcome';
+
+const EMPTY_TOTALS: Totals = { costMicros: 0, unknownCost: 0, tokensIn: 0, tokensOut: 0, answers: 0 };
+
+/** A conversation: model columns side by side, one row per prompt, the composer below. */
+export function Room({ conversationId }: { conversationId: string | null }) {
+  const openId = useRoom((s) => s.openId);
+  const conversation = useRoom((s) => s.conversation);
+  const messages = useRoom((s) => s.messages);
+  const loaded = useRoom((s) => s.loaded);
+  const draftColumns = useRoom((s) => s.draftColumns);
+  const openRoom = useUi((s) => s.openRoom);
+  const openPicker = usePicker((s) => s.open);
+
+  useEffect(() => {
+    const s = useRoom.getState();
+    if (conversationId !== s.openId || (conversationId && !s.conversation)) void openConversation(conversationId);
+  }, [conversationId]);
+
+  const shown = conversation && conversation.id === conversationId ? conversation : null;
+  const columns = shown?.columns ?? draftColumns;
+  const labels = useMemo(() => columnLabels(columns), [columns]);
+  const index = useMemo(() => indexMessages(messages.values()), [messages]);
+  const turns = useMemo(
+    () => (shown ? activeTurns(index, shown, loaded === 'partial' ? partialStart(index) : null) : []),
+    [index, shown, loaded],
+  );
+
+  const streamingKey = useStreamingIds(shown ? openId : null);
+  const streamingByColumn = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const id of streamingKey ? streamingKey.split(',') : []) {
+      const e = liveAnswers.get(id);
+      if (e) m.set(e.columnId, id);
+    }
+    return m;
+  }, [streamingKey]);
+
+  const { byColumn, total } = useMemo(() => {
+    const byColumn = new Map<string, Totals>();
+    const all = [...messages.values()].filter((m) => m.role === 'assistant');
+    for (const c of columns) byColumn.set(c.id, sumTotals(all.filter((m) => m.columnId === c.id).map((m) => m.record)));
+    return { byColumn, total: sumTotals(all.map((m) => m.record)) };
+  }, [messages, columns]);
+
+  const pending = shown?.pendingContinueFromId ?? null;
+  const pendingRow = pending ? messages.get(pending) : undefined;
+  const continueLabel = pendingRow ? (labels.get(pendingRow.columnId ?? '') ?? pendingRow.model ?? 'that model') : null;
+  const title = shown?.title ?? 'New chat';
+  const showWelcome = !shown && columns.length === 0;
+
+  const header = (
+    <div className="columns-header" style={{ gridTemplateColumns: `repeat(${Math.max(1, columns.length)}, minmax(280px, 1fr))` }}>
+      {columns.map((c) => (
+        <ColumnHeader
+          key={c.id}
+          column={c}
+          label={labels.get(c.id) ?? c.model}
+          totals={byColumn.get(c.id) ?? EMPTY_TOTALS}
+          streamingMessageId={streamingByColumn.get(c.id) ?? null}
+        />
+      ))}
+    </div>
+  );
+
+  return (
+    <section className="room" aria-label={`Room: ${title}`}>
+      <div className="room-bar">
+        <h1 className="room-title">{title}</h1>
+        <span className="room-totals muted" aria-label="Conversation totals">
+          {totalsLabel(total)}
+        </span>
+        <button type="button" className="small" onClick={() => openPicker({ kind: 'add-column' })} aria-label="Add model (Ctrl+K)">
+          + Model
+        </button>
+        {columns.length ? (
+          <button
+            type="button"
+            className="small"
+            aria-label="Save these models as a set"
+            onClick={() => {
+              const name = window.prompt?.('Name this model set', 'My compare set');
+              if (name) void saveModelSet({ id: newId(), name, createdAt: Date.now(), columns: columns.map((c) => ({ model: c.model, settings: c.settings })) });
+            }}
+          >
+            Save set
+          </button>
+        ) : null}
+        {streamingByColumn.size ? (
+          <button type="button" className="small danger" onClick={() => void stopRoom()} aria-label="Stop all answers (Esc)">
+            Stop all
+          </button>
+        ) : null}
+      </div>
+      {showWelcome ? (
+        <RoomWelcome />
+      ) : (
+        <TurnList turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} />
+      )}
+      <Composer
+        columns={columns}
+        labels={labels}
+        streaming={streamingByColumn.size > 0}
+        onSent={(id) => {
+          if (id !== conversationId) openRoom(id);
+        }}
+        continueLabel={continueLabel}
+        onCancelContinue={() => void continueWith(null)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Turn } from '../chat-state/tree';
+import type { ColumnConfig } from '../chat-state/types';
+import { TurnRow } from './TurnRow';
+
+/** The room's turns, virtualized: only the rows on screen exist in the DOM, so a 10,000-message conversation
+ * costs what a short one does. Sticks to the bottom while answers stream unless the user scrolled up. */
+export function TurnList({ turns, columns, labels, pendingContinueId, header, conversationId }: {
+  turns: Turn[];
+  columns: ColumnConfig[];
+  labels: Map<string, string>;
+  pendingContinueId: string | null;
+  header: ReactNode;
+  conversationId: string | null;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const innerRef = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const [hasLayout, setHasLayout] = useState(true);
+  // eslint-disable-next-line react-hooks/incompatible-library -- rows are memoized by hand (TurnRow), not by the compiler
+  const virtualizer = useVirtualizer({
+    count: turns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 240,
+    overscan: 3,
+    getItemKey: (i) => turns[i]!.user.active.id,
+  });
+
+  useLayoutEffect(() => {
+    // Without layout (a zero-size container), there is nothing to virtualize against: render every row.
+    setHasLayout((scrollRef.current?.clientHeight ?? 0) > 0);
+  }, []);
+
+  // A newly opened conversation, or a new prompt, starts at the bottom.
+  useLayoutEffect(() => {
+    stick.current = true;
+    if (turns.length) virtualizer.scrollToIndex(turns.length - 1, { align: 'end' });
+  }, [conversationId, turns.length, virtualizer]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    const inner = innerRef.current;
+    if (!el || !inner || typeof ResizeObserver === 'undefined') return;
+    const onScroll = () => {
+      stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+      if (headerRef.current) headerRef.current.scrollLeft = el.scrollLeft;
+    };
+    const ro = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    });
+    ro.observe(inner);
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      ro.disconnect();
+      el.removeEventListener('scroll', onScroll);
+    };
+  }, []);
+
+  const row = (i: number) => (
+    <TurnRow turn={turns[i]!} columns={columns} labels={labels} isLast={i === turns.length - 1} pendingContinueId={pendingContinueId} />
+  );
+  const items = virtualizer.getVirtualItems();
+  return (
+    <>
+    <div className="columns-bar" ref={headerRef}>
+      {header}
+    </div>
+    <div className="turn-scroll" ref={scrollRef} role="log" aria-label="Messages" aria-live="off">
+      {hasLayout ? (
+        <div ref={innerRef} className="turn-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((v) => (
+            <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} className="turn-slot" style={{ transform: `translateY(${v.start}px)` }}>
+              {row(v.index)}
+            </div>
+          ))}
+        </div>
+      ) : (
+        <div ref={innerRef}>
+          {turns.map((t, i) => (
+            <div key={t.user.active.id}>{row(i)}</div>
+          ))}
+        </div>
+      )}
+    </div>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import { useRoom, refreshConversations } from '../chat-state/room-store';
+import { deleteConversation } from '../chat-state/actions';
+import { liveAnswers } from '../chat-state/live-answers';
+import { useSyncExternalStore } from 'react';
+import { useUi } from '../state/ui-store';
+
+function useStreamingConversations(): Set<string> {
+  const key = useSyncExternalStore(liveAnswers.subscribeSet, () =>
+    [...new Set(liveAnswers.all().filter((e) => e.status === 'streaming').map((e) => e.conversationId))].sort().join(','),
+  );
+  return new Set(key ? key.split(',') : []);
+}
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+
+/** The conversations stored on this device, newest first; a dot marks those still answering. */
+export function ConversationList() {
+  const conversations = useRoom((s) => s.conversations);
+  const loaded = useRoom((s) => s.conversationsLoaded);
+  const view = useUi((s) => s.view);
+  const openRoom = useUi((s) => s.openRoom);
+  const streaming = useStreamingConversations();
+  const currentId = view.kind === 'room' ? view.conversationId : null;
+
+  useEffect(() => {
+    void refreshConversations();
+  }, []);
+
+  if (loaded && conversations.length === 0) {
+    return (
+      <div className="conversation-list" aria-label="Conversation list">
+        <p className="empty-state">
+          No conversations yet. Add a provider key in Settings, then start a new chat to send one prompt to several
+          models side by side.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <ul className="conversation-list" aria-label="Conversation list">
+      {conversations.map((c) => (
+        <li key={c.id} className={c.id === currentId ? 'current' : ''}>
+          <button type="button" className="conversation-item" aria-current={c.id === currentId ? 'page' : undefined} onClick={() => openRoom(c.id)}>
+            <span className="conversation-title">{c.title}</span>
+            <span className="conversation-meta muted">
+              {streaming.has(c.id) ? <span className="live-dot" aria-label="answering">● </span> : null}
+              {c.columns.length} model{c.columns.length === 1 ? '' : 's'} · {when.format(c.updatedAt)}
+            </span>
+          </button>
+          <button
+            type="button"
+            className="small danger conversation-delete"
+            aria-label={`Delete conversation ${c.title}`}
+            onClick={() => {
+              if (window.confirm?.(`Delete “${c.title}”? This cannot be undone.`) ?? true) {
+                void deleteConversation(c.id);
+                if (c.id === currentId) openRoom(null);
+              }
+            }}
+          >
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

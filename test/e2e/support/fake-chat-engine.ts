@@ -1,0 +1,108 @@
+import type { ChatEngine } from '../../../electron/backend/chat/chat-engine';
+import type { ChatRequest } from '../../../shared/openrouter/chat-request';
+import type { ChatCompletionChunk } from '../../../shared/openrouter/chat-response';
+import type { GenerationRecord } from '../../../shared/openrouter/generation';
+
+// A stand-in for the routing engine, for UI tests and benches: answers every request by streaming paced chunks.
+// The prompt steers it:
+//   "echo: <text>"   answer exactly <text>
+//   "[hang]"         stream a few tokens, then wait until stopped
+//   "[fail]"         fail before the first token (502)
+//   "[long N]"       answer N tokens
+// Model slugs steer the record: "…nocost…" has no price, "…fallback…" reports a fallback.
+
+export interface FakeEngineOptions {
+  tokensPerSecond?: number; // default 400
+  tokensPerChunk?: number; // default 1
+  reasoning?: (req: ChatRequest) => string;
+}
+
+function lastUserText(req: ChatRequest): string {
+  for (let i = req.messages.length - 1; i >= 0; i--) {
+    const m = req.messages[i]!;
+    if (m.role !== 'user') continue;
+    if (typeof m.content === 'string') return m.content;
+    return m.content.map((p) => (p.type === 'text' ? p.text : '')).join('');
+  }
+  return '';
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((done) => {
+    if (signal.aborted) return done();
+    const t = setTimeout(done, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      done();
+    }, { once: true });
+  });
+
+export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
+  const requests: ChatRequest[] = [];
+  let n = 0;
+  const engine: ChatEngine = {
+    async chat(request, { signal, onChunk }) {
+      requests.push(structuredClone(request));
+      const id = `gen-fake-${++n}`;
+      const started = Date.now();
+      const requested = request.model ?? 'unknown/model';
+      const model = requested.split(':')[0]!;
+      const prompt = lastUserText(request);
+      const provider = model.includes('fallback') ? 'SecondChoice' : 'FakeProvider';
+      const record = (over: Partial<GenerationRecord>): GenerationRecord => ({
+        id, createdAt: started, requestedModel: requested, model, upstreamId: 'fake', upstreamKind: 'openrouter', provider, attempts: [],
+        tokens: null, costSource: 'none', ttftMs: null, durationMs: Date.now() - started, tokensPerSecond: null, finishReason: 'stop',
+        nativeFinishReason: 'stop', isByok: false, streamed: true, cancelled: false, fallbackUsed: model.includes('fallback'), source: 'app', ...over,
+      });
+      if (prompt.includes('[fail]')) {
+        const error = { code: 502, message: `Upstream error from ${provider}: model overloaded` };
+        return { record: record({ finishReason: 'error', error }), error: { error } };
+      }
+      const long = /\[long (\d+)\]/.exec(prompt);
+      const text = prompt.startsWith('echo: ')
+        ? prompt.slice(6)
+        : long
+          ? Array.from({ length: Number(long[1]) }, (_, i) => (i % 40 === 39 ? 'word.\n\n' : `w${i} `)).join('')
+          : `Answer from ${model} to "${prompt}" (turn ${request.messages.filter((m) => m.role === 'user').length})`;
+      const tokens = text.match(/\S+\s*|\s+/g) ?? [];
+      const per = opts.tokensPerChunk ?? 1;
+      const delay = (1000 / (opts.tokensPerSecond ?? 400)) * per;
+      const chunk = (delta: ChatCompletionChunk['choices'][0]['delta'], finish: ChatCompletionChunk['choices'][0]['finish_reason'] = null): ChatCompletionChunk => ({
+        id, object: 'chat.completion.chunk', created: Math.floor(started / 1000), model, provider, choices: [{ index: 0, delta, finish_reason: finish }],
+      });
+      let firstAt: number | null = null;
+      const reasoning = opts.reasoning?.(request);
+      if (reasoning) {
+        onChunk(chunk({ reasoning }));
+        firstAt = Date.now();
+      }
+      let sent = 0;
+      for (let i = 0; i < tokens.length && !signal.aborted; i += per) {
+        await sleep(delay, signal);
+        if (signal.aborted) break;
+        onChunk(chunk({ content: tokens.slice(i, i + per).join('') }));
+        firstAt ??= Date.now();
+        sent += Math.min(per, tokens.length - i);
+        if (prompt.includes('[hang]') && sent >= 3) await sleep(3_600_000, signal);
+      }
+      const completion = sent + (reasoning ? 5 : 0);
+      const prompted = JSON.stringify(request.messages).length >> 2;
+      const priced = !model.includes('nocost');
+      const cost = priced ? 100 + completion : undefined;
+      if (!signal.aborted) onChunk(chunk({}, 'stop'));
+      const durationMs = Date.now() - started;
+      return {
+        record: record({
+          tokens: { prompt: prompted, completion, cacheRead: 0, cacheWrite: 0, reasoning: reasoning ? 5 : 0 },
+          ...(priced ? { costMicros: cost, reportedCostMicros: cost, costSource: 'upstream' as const } : { costSource: 'none' as const, costReason: 'no-pricing' as const }),
+          ttftMs: firstAt ? firstAt - started : null,
+          durationMs,
+          tokensPerSecond: durationMs > 0 ? (completion * 1000) / durationMs : null,
+          finishReason: signal.aborted ? null : 'stop',
+          cancelled: signal.aborted,
+        }),
+      };
+    },
+  };
+  return { engine, requests };
+}
