@@ -9,6 +9,9 @@ import type { ChatEngine } from './chat/chat-engine';
 import type { ModelList } from '../../shared/contract/models';
 import { createEngineRuntime, type EngineRuntimeOptions } from './engine-runtime';
 import { createLocalApiControl } from './local-api-control';
+import { createCatalogService } from './catalog-service';
+import type { UpstreamConfig } from '../engine/types';
+import type { EngineRuntime } from './engine-runtime';
 import { listUpstreamModels } from '../engine';
 import type { GenerationRecord } from '../../shared/openrouter/generation';
 import { BridgeError } from '../../shared/contract/bridge';
@@ -40,20 +43,26 @@ export function createBackend(opts: BackendOptions) {
   const vault = createKeyVault(opts.dataDir, opts.cipher);
   const settings = createSettingsStore(opts.dataDir);
   const env = opts.env ?? process.env;
-  const runtime = opts.adapterFor
+  // The catalog needs the upstream list and the engine needs the catalog's prices: the getter breaks the cycle.
+  const catalog = opts.adapterFor
+    ? createCatalogService({ dataDir: opts.dataDir, upstreams: (): UpstreamConfig[] => runtime?.upstreams() ?? [], ...(opts.fetch ? { fetch: opts.fetch } : {}) })
+    : null;
+  const runtime: EngineRuntime | null = opts.adapterFor
     ? createEngineRuntime({
         vault,
         env,
         adapterFor: opts.adapterFor,
         ...(opts.fetch ? { fetch: opts.fetch } : {}),
-        ...(opts.pricing ? { pricing: opts.pricing } : {}),
-        ...(opts.priceUsage ? { priceUsage: opts.priceUsage } : {}),
+        pricing: opts.pricing ?? catalog!.hooks.pricing,
+        priceUsage: opts.priceUsage ?? catalog!.hooks.priceUsage,
         detect: opts.detectLocalServers === false ? false : {},
         onGeneration: (record: GenerationRecord) => hub.emit('generation.recorded', { record }),
       })
     : null;
   const engine: ChatEngine | undefined = opts.engine ?? runtime?.engine;
-  const localApi = runtime ? createLocalApiControl({ dataDir: opts.dataDir, env, engine: runtime.engine }) : null;
+  const localApi = runtime
+    ? createLocalApiControl({ dataDir: opts.dataDir, env, engine: runtime.engine, models: () => catalog!.list().models.map(toOpenRouterModel) })
+    : null;
   const allKeys = () => [...vault.list(), ...(runtime?.externalSummaries() ?? [])];
   const keysChanged = () => {
     runtime?.invalidate();
@@ -109,7 +118,11 @@ export function createBackend(opts: BackendOptions) {
     'chat.stop': ({ streamId }) => ({ stopped: needStreams().stop(streamId) }),
     'chat.active': () => streams?.active() ?? [],
     'chat.ack': ({ streamId }) => ({ released: needStreams().ack(streamId) }),
-    'models.list': () => opts.listModels?.() ?? { models: [], source: 'none' as const, fetchedAt: null },
+    'models.list': () => opts.listModels?.() ?? catalog?.list() ?? { models: [], source: 'none' as const, fetchedAt: null },
+    'models.refresh': async () => {
+      if (!catalog) throw new BridgeError({ code: 'unavailable', message: 'The model catalog is not available' });
+      return catalog.refresh();
+    },
     'links.open': async ({ url }) => {
       if (!opts.openExternal || !isAllowedExternalUrl(url)) return { opened: false };
       await opts.openExternal(url);
@@ -133,6 +146,18 @@ export function createBackend(opts: BackendOptions) {
       streams?.close();
       await localApi?.close();
     },
+  };
+}
+
+/** GET /api/v1/models for the local API, in OpenRouter's shape (prices per token as strings). */
+function toOpenRouterModel(m: ModelList['models'][number]) {
+  const perToken = (v: number | null) => (v === null ? undefined : String(v / 1e6));
+  return {
+    id: m.id,
+    name: m.name,
+    context_length: m.contextLength,
+    architecture: { input_modalities: m.inputModalities, output_modalities: m.outputModalities },
+    pricing: { prompt: perToken(m.promptUsdPerMTok), completion: perToken(m.completionUsdPerMTok) },
   };
 }
 

@@ -76,6 +76,8 @@ export const routes = {
   'chat.active': { input: empty, output: z.array(streamSnapshotSchema) },
   'chat.ack': { input: z.object({ streamId: streamIdSchema }).strict(), output: z.object({ released: z.boolean() }) },
   'models.list': { input: empty, output: modelListSchema },
+  /** Fetches OpenRouter's live model list (no key needed); offline, the cached or bundled catalog answers. */
+  'models.refresh': { input: empty, output: modelListSchema.extend({ problem: z.string().optional() }) },
   'links.open': { input: z.object({ url: z.string().max(4096) }).strict(), output: z.object({ opened: z.boolean() }) },
 } as const;
 

@@ -107,3 +107,28 @@ describe('a chat through the backend, the engine and a provider', () => {
     await expect(b.dispatch('keys.test', { id: 'openai' })).resolves.toEqual({ ok: true, value: { ok: true, models: ['gpt-4o', 'gpt-4o-mini'] } });
   });
 });
+
+describe('the model catalog behind the picker', () => {
+  it('lists catalog models with prices and which configured upstreams serve them', async () => {
+    const b = backendWith({ ANTHROPIC_API_KEY: 'sk-ant-x', OPENROUTER_API_KEY: 'sk-or-x' });
+    const res = await b.dispatch('models.list', {});
+    if (!res.ok) throw new Error(res.error.message);
+    const list = res.value as import('../../shared/contract/models').ModelList;
+    expect(list.source).toBe('bundled');
+    expect(list.models.length).toBeGreaterThan(300);
+    const claude = list.models.find((m) => m.id.startsWith('anthropic/claude'))!;
+    expect(claude.servedBy).toEqual(['Anthropic', 'OpenRouter']);
+    expect(claude.promptUsdPerMTok).toBeGreaterThan(0);
+    const llama = list.models.find((m) => m.id.startsWith('meta-llama/'))!;
+    expect(llama.servedBy).toEqual(['OpenRouter']);
+  });
+
+  it('keeps the bundled catalog and says why when the live refresh cannot be reached', async () => {
+    const upstream = await fake('openrouter');
+    const url = upstream.url;
+    await upstream.close();
+    const b = backendWith({ OPENROUTER_API_KEY: 'sk-or-x', OPENROUTER_BASE_URL: url });
+    const res = await b.dispatch('models.refresh', {});
+    expect(res).toMatchObject({ ok: true, value: { source: 'bundled', problem: expect.stringMatching(/could not refresh/) } });
+  });
+});

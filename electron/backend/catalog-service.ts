@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { loadCatalog, refreshCatalog, createPricingHooks, type LoadedCatalog } from '../engine/catalog';
+import { resolveModel } from '../engine/routing/candidates';
+import { isCustomUpstream, providerSlugOf } from '../engine/routing/providers';
+import { loadBundledCatalog } from '../../shared/catalog';
+import type { CatalogModel } from '../../shared/catalog/types';
+import type { ModelList, ModelSummary } from '../../shared/contract/models';
+import type { UpstreamConfig } from '../engine/types';
+
+const perMTok = (s: string | undefined): number | null => {
+  const n = s === undefined ? Number.NaN : Number(s);
+  return Number.isFinite(n) && n >= 0 ? Math.round(n * 1e6 * 1e6) / 1e6 : null;
+};
+
+function summarise(m: CatalogModel, servedBy: string[]): ModelSummary {
+  const prompt = perMTok(m.pricing.prompt);
+  const completion = perMTok(m.pricing.completion);
+  const params = m.supported_parameters ?? [];
+  return {
+    id: m.id,
+    name: m.name,
+    provider: m.id.split('/')[0] ?? '',
+    contextLength: m.context_length,
+    inputModalities: m.architecture.input_modalities,
+    outputModalities: m.architecture.output_modalities,
+    promptUsdPerMTok: prompt,
+    completionUsdPerMTok: completion,
+    isFree: m.id.endsWith(':free') || (prompt === 0 && completion === 0),
+    supportsReasoning: !!m.reasoning || params.includes('reasoning'),
+    supportsTools: params.includes('tools'),
+    servedBy,
+  };
+}
+
+/** The model catalog as main keeps it: bundled snapshot, then the disk cache, then a live refresh from
+ * OpenRouter's /models when an OpenRouter upstream is configured. Also prices every generation. */
+export function createCatalogService(opts: { dataDir: string; upstreams: () => UpstreamConfig[]; fetch?: typeof fetch }) {
+  const cacheDir = join(opts.dataDir, 'catalog');
+  const bundled = loadBundledCatalog();
+  let loaded: LoadedCatalog = { catalog: bundled, fetchedAt: Date.parse(`${bundled.snapshotDate}T00:00:00Z`), source: 'bundled' };
+  const ready = loadCatalog(cacheDir, { bundled }).then((l) => (loaded = l));
+  const hooks = createPricingHooks(() => loaded.catalog);
+
+  function list(): ModelList {
+    const upstreams = opts.upstreams();
+    const served = (id: string) => [...new Set(resolveModel(id, upstreams).candidates.map((c) => c.upstream.label))];
+    const models = loaded.catalog.data.map((m) => summarise(m, served(m.id)));
+    const known = new Set(models.map((m) => m.id));
+    // Models only a local or custom server knows (Ollama, LM Studio, vLLM): not in any price list.
+    for (const u of upstreams) {
+      if (!isCustomUpstream(u)) continue;
+      for (const name of u.models ?? []) {
+        const id = `${providerSlugOf(u)}/${name}`;
+        if (known.has(id)) continue;
+        known.add(id);
+        models.push({
+          id, name: `${u.label}: ${name}`, provider: providerSlugOf(u), contextLength: null, inputModalities: ['text'],
+          outputModalities: ['text'], promptUsdPerMTok: 0, completionUsdPerMTok: 0, isFree: true, supportsReasoning: false,
+          supportsTools: false, servedBy: [u.label],
+        });
+      }
+    }
+    return { models, source: loaded.source, fetchedAt: loaded.fetchedAt };
+  }
+
+  return {
+    ready,
+    hooks,
+    list,
+    async refresh(): Promise<ModelList & { problem?: string }> {
+      await ready;
+      const openrouter = opts.upstreams().find((u) => u.kind === 'openrouter');
+      const result = await refreshCatalog({
+        cacheDir,
+        bundled,
+        ...(openrouter ? { baseUrl: openrouter.baseUrl } : {}),
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      });
+      if (result.source === 'live' || loaded.source === 'bundled') loaded = result;
+      return { ...list(), ...(result.problem ? { problem: result.problem } : {}) };
+    },
+  };
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>;
