@@ -100,8 +100,9 @@ export async function* parseChatCompletionsStream(
   let finished = false;
   let done = false;
   const out: NormalizedEvent[] = [];
+  const sse = readSse(body);
   try {
-    for await (const ev of readSse(body)) {
+    for await (const ev of sse) {
       const data = ev.data;
       if (data === '[DONE]') {
         done = true;
@@ -161,8 +162,11 @@ export async function* parseChatCompletionsStream(
     }
     throw err;
   }
-  // Some local servers omit [DONE]; a stream that already reported its finish reason is complete.
-  if (!done && !finished) yield truncatedStream(label, 'data: [DONE]');
+  // Some local servers omit [DONE]; a stream that reported its finish reason and ended on an event boundary is
+  // complete.
+  if (!done && (!finished || sse.endedCleanly === false)) {
+    yield truncatedStream(label, finished ? 'its last event was complete' : 'data: [DONE]');
+  }
 }
 
 export function parseChatCompletion(json: unknown, opts: ChatCompletionsParseOptions): NormalizedEvent[] {

@@ -32,7 +32,12 @@ export function openAiCompatibleBody(req: AdapterRequest): Record<string, unknow
   const src: ChatRequest = req.body;
   const body: Record<string, unknown> = { ...src, model: req.model, stream: req.stream };
   for (const k of OPENROUTER_ONLY) delete body[k];
-  if (isOpenAiHost(req.upstream.baseUrl)) for (const k of NOT_OPENAI) delete body[k];
+  if (isOpenAiHost(req.upstream.baseUrl)) {
+    for (const k of NOT_OPENAI) delete body[k];
+    // Reasoning models (o-series, gpt-5) reject max_tokens; max_completion_tokens works for every OpenAI model.
+    if (body.max_tokens !== undefined && body.max_completion_tokens === undefined) body.max_completion_tokens = body.max_tokens;
+    delete body.max_tokens;
+  }
   const effort = src.reasoning_effort ?? src.reasoning?.effort ?? (src.reasoning?.enabled === false ? 'none' : undefined);
   if (effort) body.reasoning_effort = effort === 'max' ? 'xhigh' : effort;
   body.messages = src.messages.map(withoutReasoningFields);

@@ -91,9 +91,10 @@ class GeminiState {
     }
   }
 
-  end(out: NormalizedEvent[]): void {
-    if (this.finishNative === undefined && this.blockReason === undefined) {
-      out.push(truncatedStream(this.opts.label, 'a finishReason'));
+  /** `clean`: the body ended on an event boundary (a half-received last chunk means usage may be missing). */
+  end(out: NormalizedEvent[], clean = true): void {
+    if ((this.finishNative === undefined && this.blockReason === undefined) || !clean) {
+      out.push(truncatedStream(this.opts.label, clean ? 'a finishReason' : 'its last event was complete'));
       return;
     }
     if (this.usage) out.push({ type: 'usage', usage: this.usage });
@@ -108,8 +109,9 @@ class GeminiState {
 export async function* parseGeminiStream(body: AsyncIterable<Uint8Array>, opts: GeminiParseOptions): AsyncGenerator<NormalizedEvent> {
   const state = new GeminiState(opts);
   const out: NormalizedEvent[] = [];
+  const sse = readSse(body);
   try {
-    for await (const ev of readSse(body)) {
+    for await (const ev of sse) {
       let chunk: Obj | undefined;
       try {
         chunk = obj(JSON.parse(ev.data));
@@ -132,7 +134,7 @@ export async function* parseGeminiStream(body: AsyncIterable<Uint8Array>, opts: 
     }
     throw err;
   }
-  state.end(out);
+  state.end(out, sse.endedCleanly !== false);
   yield* out;
 }
 

@@ -144,6 +144,12 @@ describe('Gemini stream', () => {
     expect(s.errors).toEqual([{ code: 502, errorType: 'provider_unavailable', message: 'Google AI Studio stream ended before a finishReason' }]);
   });
 
+  it('treats a half-received last chunk as truncated even after a finishReason', async () => {
+    const s = await parse(cand([{ text: 'done' }], 'STOP') + 'data: {"usageMetadata":{"promptTok');
+    expect(s.finish).toBeUndefined();
+    expect(s.errors[0]?.message).toBe('Google AI Studio stream ended before its last event was complete');
+  });
+
   it('reports a blocked prompt as content_filter', async () => {
     const s = await parse(chunk({ promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 8, totalTokenCount: 8 } }));
     expect(s.finish).toEqual({ reason: 'content_filter', native: 'SAFETY' });

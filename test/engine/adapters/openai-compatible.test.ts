@@ -52,8 +52,10 @@ describe('OpenAI-compatible request', () => {
   });
 
   it('drops sampling parameters OpenAI itself rejects when talking to api.openai.com', () => {
-    const sent = body(adapter.buildRequest(adapterRequest(KIND, { top_k: 40, repetition_penalty: 1.1, temperature: 1 }, { upstream: upstreamFor(KIND, { baseUrl: 'https://api.openai.com/v1' }) })));
+    const sent = body(adapter.buildRequest(adapterRequest(KIND, { top_k: 40, repetition_penalty: 1.1, temperature: 1, max_tokens: 99 }, { upstream: upstreamFor(KIND, { baseUrl: 'https://api.openai.com/v1' }) })));
     expect(sent).not.toHaveProperty('top_k');
+    expect(sent).not.toHaveProperty('max_tokens');
+    expect(sent.max_completion_tokens).toBe(99);
     expect(sent).not.toHaveProperty('repetition_penalty');
     expect(sent.temperature).toBe(1);
   });
@@ -98,6 +100,8 @@ describe('OpenAI-compatible stream', () => {
 
   it('tolerates a missing [DONE] after the finish reason but not a stream cut before it', async () => {
     expect((await parse(chunk({ content: 'x' }) + chunk({}, 'stop'))).errors).toEqual([]);
+    // …but a half-received event after the finish (the usage chunk) is a cut stream.
+    expect((await parse(chunk({ content: 'x' }) + chunk({}, 'stop') + 'data: {"choices":[],"usage":{"prompt_')).errors[0]?.message).toContain('ended before');
     const cut = await parse(chunk({ content: 'partial' }));
     expect(cut.text).toBe('partial');
     expect(cut.finish).toBeUndefined();
