@@ -18,11 +18,20 @@ export interface ChatCompletionsParseOptions {
 
 type ToolCallEvent = Extract<NormalizedEvent, { type: 'tool_call' }>;
 
-function toolCallEvent(tc: Obj, position: number): ToolCallEvent {
-  const index = typeof tc.index === 'number' ? tc.index : position;
+/** Tool-call ids by index, for servers that omit `index` (each new id then opens the next call). */
+type ToolIds = string[];
+
+function toolCallEvent(tc: Obj, position: number, ids: ToolIds): ToolCallEvent {
+  const id = typeof tc.id === 'string' && tc.id !== '' ? tc.id : undefined;
+  let index: number;
+  if (typeof tc.index === 'number') index = tc.index;
+  else if (id !== undefined) {
+    const known = ids.indexOf(id);
+    index = known >= 0 ? known : Math.max(ids.length, position);
+  } else index = Math.max(ids.length - 1, position); // a continuation of the latest call
+  if (id !== undefined) ids[index] = id;
   const ev: ToolCallEvent = { type: 'tool_call', index };
-  const id = tc.id;
-  if (typeof id === 'string' && id !== '') ev.id = id;
+  if (id !== undefined) ev.id = id;
   const fn = obj(tc.function);
   if (fn) {
     const name = fn.name;
@@ -38,7 +47,7 @@ function toolCallEvent(tc: Obj, position: number): ToolCallEvent {
 }
 
 /** Events for one delta / message object, pushed onto `out`. */
-function contentEvents(d: Obj, out: NormalizedEvent[], excludeReasoning: boolean): void {
+function contentEvents(d: Obj, out: NormalizedEvent[], excludeReasoning: boolean, ids: ToolIds): void {
   if (!excludeReasoning) {
     const reasoning = d.reasoning_content ?? d.reasoning;
     if (typeof reasoning === 'string' && reasoning !== '') out.push({ type: 'reasoning', text: reasoning });
@@ -68,7 +77,7 @@ function contentEvents(d: Obj, out: NormalizedEvent[], excludeReasoning: boolean
   if (Array.isArray(calls)) {
     for (let i = 0; i < calls.length; i++) {
       const tc = obj(calls[i]);
-      if (tc) out.push(toolCallEvent(tc, i));
+      if (tc) out.push(toolCallEvent(tc, i, ids));
     }
   }
 }
@@ -100,6 +109,7 @@ export async function* parseChatCompletionsStream(
   let finished = false;
   let done = false;
   const out: NormalizedEvent[] = [];
+  const toolIds: ToolIds = [];
   const sse = readSse(body);
   try {
     for await (const ev of sse) {
@@ -138,7 +148,7 @@ export async function* parseChatCompletionsStream(
         if (choice) {
           const delta = obj(choice.delta);
           if (delta) {
-            contentEvents(delta, out, excludeReasoning);
+            contentEvents(delta, out, excludeReasoning, toolIds);
             for (let i = 0; i < out.length; i++) yield out[i]!;
             out.length = 0;
           }
@@ -182,7 +192,7 @@ export function parseChatCompletion(json: unknown, opts: ChatCompletionsParseOpt
   if (s) out.push(s);
   if (choice) {
     const message = obj(choice.message);
-    if (message) contentEvents(message, out, opts.excludeReasoning);
+    if (message) contentEvents(message, out, opts.excludeReasoning, []);
     if (choice.error !== undefined && choice.error !== null) {
       // OpenRouter: a provider error that interrupted generation, after partial output.
       out.push(streamErrorEvent({ error: choice.error }, opts.label, opts.secrets, 'after partial output'));

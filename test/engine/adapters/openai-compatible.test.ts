@@ -93,6 +93,19 @@ describe('OpenAI-compatible stream', () => {
     expect(s.usage).toEqual(usage(30, 20));
   });
 
+  it('numbers calls by id when the server omits `index`', async () => {
+    const s = await parse([
+      chunk({ tool_calls: [{ id: 'a1', type: 'function', function: { name: 'first', arguments: '{"n":' } }] }),
+      chunk({ tool_calls: [{ function: { arguments: '1}' } }] }),
+      chunk({ tool_calls: [{ id: 'b2', type: 'function', function: { name: 'second', arguments: { n: 2 } } }] }),
+      chunk({}, 'tool_calls'),
+    ].join(''));
+    expect(s.toolCalls).toEqual([
+      { index: 0, id: 'a1', name: 'first', arguments: '{"n":1}' },
+      { index: 1, id: 'b2', name: 'second', arguments: '{"n":2}' },
+    ]);
+  });
+
   it('maps unknown finish reasons to stop and keeps the native one', async () => {
     const s = await parse(chunk({ content: 'x' }) + chunk({}, 'eos') + 'data: [DONE]\n\n');
     expect(s.finish).toEqual({ reason: 'stop', native: 'eos' });
