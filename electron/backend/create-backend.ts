@@ -10,6 +10,7 @@ import type { ModelList } from '../../shared/contract/models';
 import { createEngineRuntime, type EngineRuntimeOptions } from './engine-runtime';
 import { createLocalApiControl } from './local-api-control';
 import { createCatalogService } from './catalog-service';
+import { createAccountService } from './account-service';
 import type { UpstreamConfig } from '../engine/types';
 import type { EngineRuntime } from './engine-runtime';
 import { listUpstreamModels } from '../engine';
@@ -56,7 +57,18 @@ export function createBackend(opts: BackendOptions) {
         pricing: opts.pricing ?? catalog!.hooks.pricing,
         priceUsage: opts.priceUsage ?? catalog!.hooks.priceUsage,
         detect: opts.detectLocalServers === false ? false : {},
-        onGeneration: (record: GenerationRecord) => hub.emit('generation.recorded', { record }),
+        onGeneration: (record: GenerationRecord) => {
+          hub.emit('generation.recorded', { record });
+          account?.onGeneration(record);
+        },
+      })
+    : null;
+  const account = runtime
+    ? createAccountService({
+        upstreams: () => runtime.upstreams(),
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+        onSummary: (s) => hub.emit('account.changed', s),
+        onReconciled: (r) => hub.emit('generation.reconciled', r),
       })
     : null;
   const engine: ChatEngine | undefined = opts.engine ?? runtime?.engine;
@@ -123,6 +135,8 @@ export function createBackend(opts: BackendOptions) {
       if (!catalog) throw new BridgeError({ code: 'unavailable', message: 'The model catalog is not available' });
       return catalog.refresh();
     },
+    'account.summary': () => account?.summary() ?? { configured: false, checkedAt: null, balance: null, error: null },
+    'account.refresh': async () => account?.refresh() ?? { configured: false, checkedAt: null, balance: null, error: null },
     'links.open': async ({ url }) => {
       if (!opts.openExternal || !isAllowedExternalUrl(url)) return { opened: false };
       await opts.openExternal(url);
@@ -144,6 +158,7 @@ export function createBackend(opts: BackendOptions) {
     localApi,
     close: async () => {
       streams?.close();
+      account?.close();
       await localApi?.close();
     },
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { chatStartInputSchema, streamIdSchema, streamSnapshotSchema } from './chat';
 import { modelListSchema } from './models';
+import { accountSummarySchema } from './account';
 
 // The route table: every request the renderer can make of main, with its input and output schemas. Main
 // zod-parses every input before a handler sees it; the renderer gets types for free. Adding a route here and a
@@ -78,6 +79,8 @@ export const routes = {
   'models.list': { input: empty, output: modelListSchema },
   /** Fetches OpenRouter's live model list (no key needed); offline, the cached or bundled catalog answers. */
   'models.refresh': { input: empty, output: modelListSchema.extend({ problem: z.string().optional() }) },
+  'account.summary': { input: empty, output: accountSummarySchema },
+  'account.refresh': { input: empty, output: accountSummarySchema },
   'links.open': { input: z.object({ url: z.string().max(4096) }).strict(), output: z.object({ opened: z.boolean() }) },
 } as const;
 
