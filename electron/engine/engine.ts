@@ -2,14 +2,16 @@ import { z } from 'zod';
 import { chatRequestSchema, type ChatRequest } from '../../shared/openrouter/chat-request';
 import type { ChatCompletion, ChatCompletionChunk, Usage } from '../../shared/openrouter/chat-response';
 import type { AttemptRecord, GenerationRecord, TokenCounts, UpstreamKind } from '../../shared/openrouter/generation';
-import { engineError, errorTypeFor, clientStatusFor, type EngineError } from './errors';
+import { adapterFor as defaultAdapterFor } from './adapters';
+import { toOpenRouterUsage } from './usage/normalize';
+import { engineError, type EngineError } from './errors';
 import { createHealthTracker, type EndpointHealthSnapshot } from './health/endpoint-health';
 import { newGenerationId } from './ids';
 import { runAttempt, type AttemptOutcome } from './routing/attempt';
 import { planRoute, modelList } from './routing/plan';
-import { costFields, estimateTokens, tokensFromRaw, usageFromRaw, type PriceUsageHook } from './routing/record';
+import { costFields, estimateTokens, tokensFromRaw, type PriceUsageHook } from './routing/record';
 import { Relay, type ChunkSink } from './routing/relay';
-import { backoffDelay, isTransient, MAX_RETRY_AFTER_MS, type AttemptFailure, type BackoffOptions } from './routing/retry-policy';
+import { backoffDelay, blamesRequest, isTransient, MAX_RETRY_AFTER_MS, type AttemptFailure, type BackoffOptions } from './routing/retry-policy';
 import type { PricingLookup, RouteStep } from './routing/route-types';
 import type { ProviderAdapter, RawUsage, UpstreamConfig } from './types';
 
@@ -23,7 +25,7 @@ export interface EngineLogger {
 
 export interface EngineOptions {
   upstreams: () => UpstreamConfig[];
-  adapterFor: (kind: UpstreamKind) => ProviderAdapter;
+  adapterFor?: (kind: UpstreamKind) => ProviderAdapter; // default: the provider adapters
   fetch?: typeof fetch;
   now?: () => number;
   random?: () => number;
@@ -92,6 +94,7 @@ export function createEngine(opts: EngineOptions) {
   const maxRetries = opts.maxRetries ?? 2;
   const health = createHealthTracker({ now });
   const log = opts.logger;
+  const adapterFor = opts.adapterFor ?? defaultAdapterFor;
 
   function plan(req: ChatRequest) {
     return planRoute(req, { upstreams: opts.upstreams(), pricing: opts.pricing, health, random });
@@ -193,7 +196,7 @@ export function createEngine(opts: EngineOptions) {
       const step = steps[i]!;
       const ep = step.endpoint;
       const attemptStart = now();
-      const outcome: AttemptOutcome = await runAttempt(step, opts.adapterFor(ep.upstream.kind), relay, signal, {
+      const outcome: AttemptOutcome = await runAttempt(step, adapterFor(ep.upstream.kind), relay, signal, {
         fetch: fetchImpl, now, ttftTimeoutMs,
       });
       const attempt: AttemptRecord = {
@@ -210,8 +213,7 @@ export function createEngine(opts: EngineOptions) {
         attempt.status = f.status;
         attempt.error = f.message;
         attempt.errorType = f.kind;
-        // A request the upstream found invalid says nothing about the endpoint's health.
-        if (!(f.kind === 'http' && [400, 413, 422].includes(f.status ?? 0))) health.recordFailure(ep.key, f.kind);
+        if (!blamesRequest(f)) health.recordFailure(ep.key, f.kind);
         log?.warn('attempt failed', { id: record.id, upstreamId: ep.upstream.id, model: ep.nativeModel, status: f.status, kind: f.kind });
         failures.push({ step, failure: f });
         if (signal.aborted) return cancelled(s);
@@ -278,7 +280,7 @@ export function createEngine(opts: EngineOptions) {
     if (raw?.isByok !== undefined && step.endpoint.upstream.kind === 'openrouter') record.isByok = raw.isByok;
     Object.assign(record, costFields({ raw, tokens, partial, modelSlug: step.endpoint.modelSlug, upstream: step.endpoint.upstream, priceUsage: opts.priceUsage }));
     if (!raw) return undefined;
-    const usage = usageFromRaw(raw);
+    const usage = toOpenRouterUsage(raw);
     const usd = record.costMicros;
     if (usd !== undefined) usage.cost = usd / 1_000_000;
     usage.is_byok = record.isByok;
@@ -298,21 +300,17 @@ export function createEngine(opts: EngineOptions) {
   function finalError(failures: { step: RouteStep; failure: AttemptFailure }[]): EngineError {
     const last = failures[failures.length - 1]!;
     const f = last.failure;
-    const status = clientStatusFor(f.status, f.kind);
-    const meta: Record<string, unknown> = {
-      error_type: f.errorType ?? errorTypeFor(status),
-      provider_name: last.step.endpoint.upstream.label,
-    };
+    const meta: Record<string, unknown> = { error_type: f.errorType, provider_name: last.step.endpoint.upstream.label };
     if (f.status !== null) meta.provider_code = String(f.status);
     if (f.retryAfterMs !== undefined) meta.retry_after_seconds = Math.ceil(f.retryAfterMs / 1000);
     if (failures.length > 1) {
       meta.previous_errors = failures.slice(0, -1).map(({ step, failure }) => ({
         provider: step.endpoint.upstream.label,
-        code: clientStatusFor(failure.status, failure.kind),
+        code: failure.code,
         status: failure.status,
       }));
     }
-    return engineError(status, f.message, meta);
+    return engineError(f.code, f.message, meta);
   }
 
   return {

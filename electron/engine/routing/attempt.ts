@@ -1,10 +1,9 @@
-import { clientStatusFor, errorTypeFor, redactSecrets, truncate } from '../errors';
+import { cleanMessage, clientCode } from '../adapters/errors';
 import type { AdapterRequest, HttpRequestSpec, ProviderAdapter, RawUsage } from '../types';
-import { describeFailure } from './failure-message';
 import type { Relay } from './relay';
-import { parseRetryAfter, type AttemptFailure } from './retry-policy';
+import type { AttemptFailure } from './retry-policy';
 import type { RouteStep } from './route-types';
-import { upstreamErrorMessage } from './upstream-error';
+import { httpFailure } from './upstream-error';
 
 // One request to one endpoint. Before the first content event nothing has reached the caller, so any failure is
 // reported back for failover; after it, failures end the stream with an error chunk.
@@ -58,66 +57,72 @@ export async function runAttempt(
   const ep = step.endpoint;
   const upstream = ep.upstream;
   const secrets = [upstream.apiKey];
-  const clean = (s: string) => truncate(redactSecrets(s, secrets));
-  const fail = (f: AttemptFailure, upstreamGenerationId?: string): AttemptOutcome => ({
-    type: 'failed',
-    failure: { ...f, message: describeFailure(f, upstream, deps.ttftTimeoutMs) },
-    ...(upstreamGenerationId ? { upstreamGenerationId } : {}),
-  });
   const areq: AdapterRequest = { upstream, model: ep.nativeModel, body: step.body, stream: true };
+  const networkFailure = (err: unknown): AttemptFailure => ({
+    kind: 'network', status: null, code: 502, errorType: 'provider_unavailable',
+    message: `Could not reach ${upstream.label}: ${cleanMessage(networkDetail(err), secrets)}`,
+  });
 
   let spec: HttpRequestSpec;
   try {
     spec = adapter.buildRequest(areq);
   } catch (err) {
-    return fail({ kind: 'http', status: 400, message: clean((err as Error)?.message ?? 'invalid request') });
+    const message = `${upstream.label}: ${cleanMessage((err as Error)?.message ?? 'the request could not be built', secrets)}`;
+    return { type: 'failed', failure: { kind: 'http', status: null, code: 400, errorType: 'invalid_request', message } };
   }
+  if (signal.aborted) return { type: 'cancelled' };
 
   const ctl = new AbortController();
   let timedOut = false;
   const onAbort = () => ctl.abort();
-  if (signal.aborted) return { type: 'cancelled' };
   signal.addEventListener('abort', onAbort, { once: true });
   const timer = setTimeout(() => {
     timedOut = true;
     ctl.abort();
   }, deps.ttftTimeoutMs);
   const started = deps.now();
+  let ttftMs = 0;
   let usage: RawUsage | undefined;
   let start: { model?: string; provider?: string } = {};
   let generationId: string | undefined;
-  const cancelled = (): AttemptOutcome => ({
-    type: 'cancelled',
-    ...(usage ? { usage } : {}),
-    ...(relay.committed ? { firstByteAt: started + ttftMs } : {}),
-  });
+  const withId = <T extends object>(o: T) => (generationId ? { ...o, upstreamGenerationId: generationId } : o);
+  const failed = (failure: AttemptFailure): AttemptOutcome => withId({ type: 'failed' as const, failure });
+  /** Why the loop stopped when it was us who stopped it: the caller cancelled, or no first token in time. */
   const stopped = (): AttemptOutcome | undefined => {
-    if (signal.aborted) return cancelled();
-    if (timedOut && !relay.committed) return fail({ kind: 'timeout', status: null, message: '' }, generationId);
+    if (signal.aborted) {
+      return { type: 'cancelled', ...(usage ? { usage } : {}), ...(relay.committed ? { firstByteAt: started + ttftMs } : {}) };
+    }
+    if (timedOut && !relay.committed) {
+      return failed({
+        kind: 'timeout', status: null, code: 408, errorType: 'timeout',
+        message: `${upstream.label} sent no output within ${Math.round(deps.ttftTimeoutMs / 100) / 10} s`,
+      });
+    }
     return undefined;
   };
-  let ttftMs = 0;
+  /** After the first byte: end the caller's stream with an error chunk. */
+  const breakStream = async (failure: AttemptFailure): Promise<AttemptOutcome> => {
+    const p = relay.fail({ code: failure.code, message: failure.message, metadata: { error_type: failure.errorType, provider_name: upstream.label } });
+    if (p) await p.catch(() => {});
+    return withId({ type: 'done' as const, ttftMs, ...(usage ? { usage } : {}), streamError: failure });
+  };
 
   try {
     let res: Response;
     try {
       res = await deps.fetch(spec.url, { method: spec.method, headers: spec.headers, body: spec.body, signal: ctl.signal });
     } catch (err) {
-      return stopped() ?? fail({ kind: 'network', status: null, message: clean(networkDetail(err)) });
+      return stopped() ?? failed(networkFailure(err));
     }
     generationId = res.headers.get('x-generation-id') ?? undefined;
     if (!res.ok) {
-      const retryAfterMs = parseRetryAfter(res.headers, Date.now());
-      let message = '';
       try {
-        message = await upstreamErrorMessage(res, secrets);
-      } catch {
-        const s = stopped();
-        if (s) return s;
+        return failed(await httpFailure(res, upstream));
+      } catch (err) {
+        return stopped() ?? failed(networkFailure(err));
       }
-      return fail({ kind: 'http', status: res.status, message, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) }, generationId);
     }
-    if (!res.body) return fail({ kind: 'stream', status: null, message: 'empty response body' }, generationId);
+    if (!res.body) return failed({ kind: 'stream', status: null, code: 502, errorType: 'provider_unavailable', message: `${upstream.label} sent an empty response` });
 
     for await (const ev of adapter.parseStream(readBody(res.body), areq)) {
       switch (ev.type) {
@@ -128,38 +133,35 @@ export async function runAttempt(
           usage = ev.usage;
           continue;
         case 'error': {
-          const failure: AttemptFailure = { kind: 'stream', status: ev.code, message: clean(ev.message), ...(ev.errorType ? { errorType: ev.errorType } : {}) };
-          if (!relay.committed) return fail(failure, generationId);
-          const code = clientStatusFor(ev.code, 'stream');
-          const message = describeFailure(failure, upstream, deps.ttftTimeoutMs);
-          const p = relay.fail({ code, message, metadata: { error_type: ev.errorType ?? errorTypeFor(code), provider_name: upstream.label } });
-          if (p) await p;
-          return { type: 'done', ttftMs, ...(usage ? { usage } : {}), ...(generationId ? { upstreamGenerationId: generationId } : {}), streamError: { ...failure, message } };
+          const text = cleanMessage(ev.message, secrets);
+          const failure: AttemptFailure = {
+            kind: 'stream', status: ev.code, code: clientCode(ev.code), errorType: ev.errorType ?? 'provider_unavailable',
+            message: text.startsWith(upstream.label) ? text : `${upstream.label}: ${text}`,
+          };
+          return relay.committed ? await breakStream(failure) : failed(failure);
         }
-        default:
+        default: {
           if (!relay.committed) {
             clearTimeout(timer);
             ttftMs = deps.now() - started;
             const isRouter = upstream.kind === 'openrouter';
             relay.commit(isRouter && start.model ? start.model : ep.modelSlug, isRouter ? start.provider ?? upstream.label : upstream.label);
           }
-          {
-            const p = relay.handle(ev);
-            if (p) await p;
-          }
+          const p = relay.handle(ev);
+          if (p) await p;
+        }
       }
     }
-    if (!relay.committed) return fail({ kind: 'stream', status: null, message: '' }, generationId);
-    return { type: 'done', ttftMs, ...(usage ? { usage } : {}), ...(generationId ? { upstreamGenerationId: generationId } : {}) };
+    if (!relay.committed) {
+      return failed({ kind: 'stream', status: null, code: 502, errorType: 'provider_unavailable', message: `${upstream.label} ended the stream without any output` });
+    }
+    return withId({ type: 'done' as const, ttftMs, ...(usage ? { usage } : {}) });
   } catch (err) {
     const s = stopped();
     if (s) return s;
-    const failure: AttemptFailure = { kind: 'network', status: null, message: clean(networkDetail(err)) };
-    if (!relay.committed) return fail(failure, generationId);
-    const message = `${upstream.label} connection was lost mid-stream: ${failure.message}`;
-    const p = relay.fail({ code: 502, message, metadata: { error_type: 'provider_unavailable', provider_name: upstream.label } });
-    if (p) await p.catch(() => {});
-    return { type: 'done', ttftMs, ...(usage ? { usage } : {}), streamError: { ...failure, message } };
+    if (!relay.committed) return failed(networkFailure(err));
+    const lost = networkFailure(err);
+    return breakStream({ ...lost, message: `${upstream.label} connection was lost mid-stream (${cleanMessage(networkDetail(err), secrets)})` });
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);

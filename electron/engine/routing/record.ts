@@ -1,5 +1,4 @@
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
-import type { Usage } from '../../../shared/openrouter/chat-response';
 import type { CostReason, CostSource, TokenCounts } from '../../../shared/openrouter/generation';
 import type { RawUsage, UpstreamConfig } from '../types';
 import { isLocalServer } from './providers';
@@ -85,16 +84,4 @@ export function costFields(opts: {
   else if (out.costSource === 'none') out.costReason = reason ?? 'no-pricing';
   else if (reason) out.costReason = reason;
   return out;
-}
-
-export function usageFromRaw(raw: RawUsage): Usage {
-  const usage: Usage = {
-    prompt_tokens: raw.promptTokens,
-    completion_tokens: raw.completionTokens,
-    total_tokens: raw.promptTokens + raw.completionTokens,
-    prompt_tokens_details: { cached_tokens: raw.cacheReadTokens, cache_write_tokens: raw.cacheWriteTokens },
-    completion_tokens_details: { reasoning_tokens: raw.reasoningTokens },
-  };
-  if (raw.webSearchRequests) usage.server_tool_use = { web_search_requests: raw.webSearchRequests };
-  return usage;
 }

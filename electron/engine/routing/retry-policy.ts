@@ -6,30 +6,28 @@ export type FailureKind = 'http' | 'network' | 'timeout' | 'stream';
 
 export interface AttemptFailure {
   kind: FailureKind;
-  status: number | null; // upstream HTTP status (or the code of a stream error event); null for network / timeout
-  message: string; // already redacted
+  status: number | null; // what the upstream sent (HTTP status, or a stream error's code); null for network / timeout
+  code: number; // the status Parley reports for it (OpenRouter semantics)
+  message: string; // names the upstream, already scrubbed of keys
+  errorType: string; // OpenRouter error_type
   retryAfterMs?: number;
-  errorType?: string;
 }
 
 export const MAX_RETRY_AFTER_MS = 60_000;
 
+const TRANSIENT_STATUS = (s: number) => s === 408 || s === 409 || s === 429 || s >= 500;
+// A provider code can turn a transient-looking status into a permanent one (OpenAI's 429 insufficient_quota → 402).
+const PERMANENT_CODES = new Set([401, 402, 403, 404, 413, 422]);
+
 export function isTransient(f: AttemptFailure): boolean {
   if (f.kind === 'network' || f.kind === 'timeout') return true;
-  const s = f.status;
-  if (s === null) return true;
-  return s === 408 || s === 409 || s === 429 || s >= 500;
+  if (PERMANENT_CODES.has(f.code)) return false;
+  return f.status === null ? f.code >= 500 : TRANSIENT_STATUS(f.status) || TRANSIENT_STATUS(f.code);
 }
 
-/** `Retry-After` (seconds or HTTP date) or `retry-after-ms`, in ms; undefined when absent or unparseable. */
-export function parseRetryAfter(headers: Headers, now: number): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  if (ms !== null && /^\d+(\.\d+)?$/.test(ms.trim())) return Math.ceil(Number(ms));
-  const value = headers.get('retry-after');
-  if (value === null) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.ceil(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+/** A request the upstream judged invalid says nothing about the endpoint's health. */
+export function blamesRequest(f: AttemptFailure): boolean {
+  return f.kind === 'http' && (f.code === 400 || f.code === 413 || f.code === 422) && f.status !== 409;
 }
 
 export interface BackoffOptions {

@@ -1,6 +1,9 @@
-import { redactSecrets, truncate } from '../errors';
+import { parseErrorResponse } from '../adapters/errors';
+import type { UpstreamConfig } from '../types';
+import type { AttemptFailure } from './retry-policy';
 
-// What an upstream said when it refused a request, reduced to one short, key-free sentence.
+// A non-2xx upstream response → an attempt failure. The body is read up to 64 KiB; the adapters' error parser
+// knows every provider's envelope and scrubs keys.
 
 const MAX_ERROR_BODY = 64 * 1024;
 
@@ -21,25 +24,11 @@ async function readLimited(res: Response): Promise<string> {
   return text;
 }
 
-function messageFrom(body: string): string | undefined {
-  try {
-    const json = JSON.parse(body) as unknown;
-    const pick = (v: unknown): string | undefined => {
-      if (typeof v === 'string') return v;
-      if (v && typeof v === 'object') {
-        const o = v as Record<string, unknown>;
-        return pick(o.message) ?? pick(o.error) ?? pick(o.detail);
-      }
-      return undefined;
-    };
-    return pick(Array.isArray(json) ? json[0] : json);
-  } catch {
-    return body.trim() || undefined;
-  }
-}
-
-export async function upstreamErrorMessage(res: Response, secrets: readonly (string | undefined)[]): Promise<string> {
+export async function httpFailure(res: Response, upstream: UpstreamConfig): Promise<AttemptFailure> {
   const body = await readLimited(res);
-  const raw = messageFrom(body) ?? res.statusText ?? '';
-  return truncate(redactSecrets(raw.replace(/\s+/g, ' ').trim(), secrets));
+  const e = parseErrorResponse(res.status, res.headers, body, upstream.label, [upstream.apiKey]);
+  const failure: AttemptFailure = { kind: 'http', status: res.status, code: e.code, message: e.message, errorType: e.errorType };
+  if (e.retryAfterMs !== undefined) failure.retryAfterMs = e.retryAfterMs;
+  if (e.code === 401) failure.message = `${upstream.label} rejected the API key (HTTP ${res.status}). Check the ${upstream.label} key in Parley's settings.`;
+  return failure;
 }

@@ -152,7 +152,7 @@ describe('generation record', () => {
     });
     expect(r.attempts).toHaveLength(2);
     expect(r.attempts[0]).toMatchObject({ upstreamId: 'anthropic', provider: 'Anthropic', model: 'claude-sonnet-4-5', status: 529, errorType: 'http' });
-    expect(r.attempts[0]!.error).toContain('Anthropic is overloaded (HTTP 529): Overloaded');
+    expect(r.attempts[0]!.error).toBe('Anthropic returned HTTP 529: Overloaded');
     expect(r.attempts[1]).toMatchObject({ upstreamId: 'openrouter', model: 'anthropic/claude-sonnet-4.5', status: 200 });
     expect(r.ttftMs).toBeGreaterThan(0);
     expect(r.durationMs).toBeGreaterThanOrEqual(r.ttftMs!);
@@ -166,7 +166,7 @@ describe('generation record', () => {
     server.script('openrouter', { status: 400, errorBody: '{"error":{"message":"context length exceeded"}}' });
     const { engine, records } = setup();
     const result = await engine.chat(ask());
-    expect(result.error).toMatchObject({ status: 400, error: { code: 400, message: 'OpenRouter rejected the request (HTTP 400): context length exceeded' } });
+    expect(result.error).toMatchObject({ status: 400, error: { code: 400, message: 'OpenRouter returned HTTP 400: context length exceeded' } });
     expect(result.error?.error.metadata).toMatchObject({ provider_name: 'OpenRouter', previous_errors: [{ provider: 'Anthropic', code: 400, status: 400 }] });
     expect(records[0]).toMatchObject({ model: null, tokens: null, costSource: 'none', error: { code: 400 }, attempts: [{ status: 400 }, { status: 400 }] });
   });
@@ -267,7 +267,7 @@ describe('failover and retry before the first byte', () => {
     const result = await engine.chat(ask());
     expect(sleeps).toEqual([]);
     expect(result.error).toMatchObject({ status: 429, error: { code: 429, metadata: { error_type: 'rate_limit_exceeded', retry_after_seconds: 120 } } });
-    expect(result.error?.error.message).toBe('OpenRouter is rate limiting requests (HTTP 429): Rate limit exceeded');
+    expect(result.error?.error.message).toBe('OpenRouter returned HTTP 429: Rate limit exceeded');
   });
 
   it('does not retry a 400 on the same endpoint', async () => {
@@ -306,7 +306,7 @@ describe('failover and retry before the first byte', () => {
     const result = await engine.chat(ask());
     expect(result.completion?.choices[0]?.message.content).toBe('ok');
     expect(records[0]!.attempts[0]).toMatchObject({ errorType: 'timeout', status: null });
-    expect(records[0]!.attempts[0]!.error).toContain('Anthropic sent no output within 0 s');
+    expect(records[0]!.attempts[0]!.error).toBe('Anthropic sent no output within 0.2 s');
   });
 
   it('counts headers without tokens as no first token', async () => {
