@@ -114,7 +114,7 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
           multiple
           hidden
           aria-label="Choose files to attach"
-          accept="image/png,image/jpeg,image/webp,image/gif,application/pdf,text/*,.md,.json,.csv,.yaml,.yml,.ts,.tsx,.js,.py"
+          accept="image/png,image/jpeg,image/webp,image/gif,application/pdf,text/*,.txt,.md,.json,.csv,.yaml,.yml,.ts,.tsx,.js,.py"
           onChange={(e) => {
             void addFiles([...(e.target.files ?? [])]);
             e.target.value = '';

@@ -17,7 +17,6 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle:
 /** The conversations stored on this device, newest first; a dot marks those still answering. */
 export function ConversationList() {
   const conversations = useRoom((s) => s.conversations);
-  const loaded = useRoom((s) => s.conversationsLoaded);
   const view = useUi((s) => s.view);
   const openRoom = useUi((s) => s.openRoom);
   const streaming = useStreamingConversations();
@@ -27,7 +26,8 @@ export function ConversationList() {
     void refreshConversations();
   }, []);
 
-  if (loaded && conversations.length === 0) {
+  // shown also for the few milliseconds before the list is read, so the first paint never has a blank sidebar
+  if (conversations.length === 0) {
     return (
       <div className="conversation-list" aria-label="Conversation list">
         <p className="empty-state">
