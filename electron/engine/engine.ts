@@ -13,6 +13,7 @@ import { costFields, estimateTokens, tokensFromRaw, type PriceUsageHook } from '
 import { Relay, type ChunkSink } from './routing/relay';
 import { backoffDelay, blamesRequest, isTransient, MAX_RETRY_AFTER_MS, type AttemptFailure, type BackoffOptions } from './routing/retry-policy';
 import type { PricingLookup, RouteStep } from './routing/route-types';
+import { createNodeTransport, fetchTransport, type Transport } from './routing/transport';
 import type { ProviderAdapter, RawUsage, UpstreamConfig } from './types';
 
 // The routing engine: validate → plan → try endpoints in order (failover and retry only before the first byte
@@ -26,7 +27,7 @@ export interface EngineLogger {
 export interface EngineOptions {
   upstreams: () => UpstreamConfig[];
   adapterFor?: (kind: UpstreamKind) => ProviderAdapter; // default: the provider adapters
-  fetch?: typeof fetch;
+  fetch?: typeof fetch; // default: node:http(s) with keep-alive (see routing/transport.ts)
   now?: () => number;
   random?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -88,7 +89,8 @@ function invalidRequest(error: z.ZodError): EngineError {
 export function createEngine(opts: EngineOptions) {
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
-  const fetchImpl = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  const nodeTransport = opts.fetch ? null : createNodeTransport();
+  const transport: Transport = nodeTransport ?? fetchTransport(opts.fetch!);
   const sleep = opts.sleep ?? abortableSleep;
   const ttftTimeoutMs = opts.ttftTimeoutMs ?? 60_000;
   const maxRetries = opts.maxRetries ?? 2;
@@ -197,7 +199,7 @@ export function createEngine(opts: EngineOptions) {
       const ep = step.endpoint;
       const attemptStart = now();
       const outcome: AttemptOutcome = await runAttempt(step, adapterFor(ep.upstream.kind), relay, signal, {
-        fetch: fetchImpl, now, ttftTimeoutMs,
+        transport, now, ttftTimeoutMs,
       });
       const attempt: AttemptRecord = {
         upstreamId: ep.upstream.id,
@@ -315,6 +317,10 @@ export function createEngine(opts: EngineOptions) {
 
   return {
     chat,
+    /** Drop kept-alive upstream connections (shutdown, tests). */
+    close(): void {
+      nodeTransport?.close();
+    },
     health(): EndpointHealthSnapshot[] {
       return health.snapshot();
     },

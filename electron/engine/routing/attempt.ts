@@ -3,13 +3,14 @@ import type { AdapterRequest, HttpRequestSpec, ProviderAdapter, RawUsage } from 
 import type { Relay } from './relay';
 import type { AttemptFailure } from './retry-policy';
 import type { RouteStep } from './route-types';
+import type { Transport, UpstreamResponse } from './transport';
 import { httpFailure } from './upstream-error';
 
 // One request to one endpoint. Before the first content event nothing has reached the caller, so any failure is
 // reported back for failover; after it, failures end the stream with an error chunk.
 
 export interface AttemptDeps {
-  fetch: typeof fetch;
+  transport: Transport;
   now: () => number;
   ttftTimeoutMs: number;
 }
@@ -24,23 +25,6 @@ export type AttemptOutcome =
     }
   | { type: 'failed'; failure: AttemptFailure; upstreamGenerationId?: string }
   | { type: 'cancelled'; usage?: RawUsage; firstByteAt?: number };
-
-async function* readBody(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = body.getReader();
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        finished = true;
-        return;
-      }
-      yield value;
-    }
-  } finally {
-    if (!finished) reader.cancel().catch(() => {});
-  }
-}
 
 function networkDetail(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
@@ -85,6 +69,8 @@ export async function runAttempt(
   let usage: RawUsage | undefined;
   let start: { model?: string; provider?: string } = {};
   let generationId: string | undefined;
+  let res: UpstreamResponse | undefined;
+  let reusable = false; // the body was read to its end: keep the connection
   const withId = <T extends object>(o: T) => (generationId ? { ...o, upstreamGenerationId: generationId } : o);
   const failed = (failure: AttemptFailure): AttemptOutcome => withId({ type: 'failed' as const, failure });
   /** Why the loop stopped when it was us who stopped it: the caller cancelled, or no first token in time. */
@@ -108,23 +94,23 @@ export async function runAttempt(
   };
 
   try {
-    let res: Response;
     try {
-      res = await deps.fetch(spec.url, { method: spec.method, headers: spec.headers, body: spec.body, signal: ctl.signal });
+      res = await deps.transport(spec, ctl.signal);
     } catch (err) {
       return stopped() ?? failed(networkFailure(err));
     }
-    generationId = res.headers.get('x-generation-id') ?? undefined;
-    if (!res.ok) {
+    generationId = res.header('x-generation-id');
+    if (res.status < 200 || res.status > 299) {
       try {
-        return failed(await httpFailure(res, upstream));
+        const { bodyComplete, ...failure } = await httpFailure(res, upstream);
+        reusable = bodyComplete;
+        return failed(failure);
       } catch (err) {
         return stopped() ?? failed(networkFailure(err));
       }
     }
-    if (!res.body) return failed({ kind: 'stream', status: null, code: 502, errorType: 'provider_unavailable', message: `${upstream.label} sent an empty response` });
 
-    for await (const ev of adapter.parseStream(readBody(res.body), areq)) {
+    for await (const ev of adapter.parseStream(res.body, areq)) {
       switch (ev.type) {
         case 'start':
           start = ev;
@@ -152,6 +138,7 @@ export async function runAttempt(
         }
       }
     }
+    reusable = true;
     if (!relay.committed) {
       return failed({ kind: 'stream', status: null, code: 502, errorType: 'provider_unavailable', message: `${upstream.label} ended the stream without any output` });
     }
@@ -165,6 +152,7 @@ export async function runAttempt(
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);
-    ctl.abort(); // releases the connection if anything is still open
+    if (reusable) await res?.release();
+    else ctl.abort(); // hang up on anything still open
   }
 }

@@ -449,6 +449,47 @@ describe('errors and secrets', () => {
   });
 });
 
+describe('connections', () => {
+  it('reuses one kept-alive upstream connection for sequential requests, including after errors', async () => {
+    server.script('anthropic', { events: [text('a'), stop, usage(1, 1)] }, { status: 429, errorBody: '{"error":{"message":"slow down"}}' }, { events: [text('b'), stop] });
+    const { engine } = setup({ upstreams: () => [upstreams()[0]!] });
+    for (let i = 0; i < 5; i++) await engine.chat(ask());
+    expect(server.seen).toHaveLength(6); // one 429 retried
+    expect(server.connections()).toBe(1);
+  });
+
+  it('hangs up on a connection whose stream it abandoned', async () => {
+    server.script('anthropic', { events: [text('a'), { type: 'error', code: 500, message: 'x' }, text('never read')], stall: true }, { events: [text('b'), stop] });
+    const { engine } = setup({ upstreams: () => [upstreams()[0]!] });
+    await engine.chat(ask());
+    await engine.chat(ask());
+    expect(server.connections()).toBe(2);
+  });
+});
+
+describe('injected fetch', () => {
+  it('routes through an injected fetch, and aborting it still hangs up', async () => {
+    server.script('anthropic', { events: [text('via fetch'), stop] });
+    const calls: string[] = [];
+    const fetchSpy: typeof fetch = (input, init) => {
+      calls.push(String(input));
+      return fetch(input, init);
+    };
+    const { engine } = setup({ fetch: fetchSpy, upstreams: () => [upstreams()[0]!] });
+    expect((await engine.chat(ask())).completion?.choices[0]?.message.content).toBe('via fetch');
+    expect(calls).toEqual([`${server.baseUrl('anthropic')}/chat`]);
+
+    server.script('anthropic', { stallBeforeHeaders: true });
+    const ctl = new AbortController();
+    const pending = engine.chat(ask(), { signal: ctl.signal });
+    while (server.seen.length < 2) await new Promise((r) => setTimeout(r, 5));
+    ctl.abort();
+    expect((await pending).error?.status).toBe(499);
+    for (let i = 0; i < 200 && server.closed.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(server.closed).toHaveLength(2);
+  });
+});
+
 describe('route preview', () => {
   it('lists the endpoints in the order they would be tried', () => {
     const { engine } = setup();

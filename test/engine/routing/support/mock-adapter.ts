@@ -2,7 +2,7 @@ import type { ProviderAdapter, NormalizedEvent, UpstreamConfig } from '../../../
 import type { UpstreamKind } from '../../../../shared/openrouter/generation';
 
 // A trivial wire format for engine tests: POST {baseUrl}/chat with the adapter request as JSON; the response is
-// one JSON NormalizedEvent per line. A stream that ends without `finish` or `error` is reported as truncated,
+// one JSON NormalizedEvent per line, then `[DONE]`. A stream that ends without `finish` or `error` is reported as truncated,
 // as the adapter contract requires.
 
 export function mockAdapter(kind: UpstreamKind): ProviderAdapter {
@@ -27,6 +27,7 @@ export function mockAdapter(kind: UpstreamKind): ProviderAdapter {
           const line = buf.slice(0, nl);
           buf = buf.slice(nl + 1);
           if (!line.trim()) continue;
+          if (line === '[DONE]') return; // like a real wire's terminator: stop without waiting for EOF
           const ev = JSON.parse(line) as NormalizedEvent;
           if (ev.type === 'finish' || ev.type === 'error') terminal = true;
           yield ev;

@@ -54,9 +54,11 @@ export async function startScriptedUpstream() {
       res.socket?.destroy();
       return;
     }
-    if (!script.stall) res.end();
+    if (!script.stall) res.end('[DONE]\n');
   });
+  let connections = 0;
   server.on('connection', (s) => {
+    connections++;
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -70,6 +72,7 @@ export async function startScriptedUpstream() {
     },
     seen,
     closed,
+    connections: () => connections,
     async close() {
       for (const s of sockets) s.destroy();
       await new Promise<void>((r) => server.close(() => r()));
