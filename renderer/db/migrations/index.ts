@@ -1,0 +1,19 @@
+import type { Transaction } from 'dexie';
+import { V1_STORES } from './v1';
+import { V2_STORES, upgradeToV2 } from './v2';
+
+// Every schema version Parley has shipped, oldest first. To change the schema, append a version with its stores
+// and an upgrade (a test checks that each version after the first has one). Never edit or drop a shipped entry.
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  { version: 1, stores: V1_STORES },
+  { version: 2, stores: V2_STORES, upgrade: upgradeToV2 },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
