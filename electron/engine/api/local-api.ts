@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ChatCompletionChunk, ErrorBody } from '../../../shared/openrouter/chat-response';
 import type { ChatOptions, ChatResult } from '../engine';
 import { bearerMatches, isLoopbackHost, resolveApiToken } from './auth';
+import { SseWriter } from './sse-writer';
 
 // OpenRouter's API on 127.0.0.1 for other tools on this machine: POST /api/v1/chat/completions (SSE or JSON)
 // and GET /api/v1/models, behind a bearer token. A client that disconnects cancels the upstream request.
@@ -68,34 +69,25 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
     });
     const streaming = (body as { stream?: unknown } | null)?.stream === true;
     let started = false;
+    const sse = new SseWriter(res);
     const onChunk = (chunk: ChatCompletionChunk): void | Promise<void> => {
       if (res.destroyed) return;
       if (!started) {
         started = true;
         res.writeHead(200, { ...SSE_HEADERS, 'X-Generation-Id': chunk.id });
       }
-      if (!res.write(`data: ${JSON.stringify(chunk)}\n\n`)) {
-        return new Promise<void>((resolve) => {
-          const done = () => {
-            res.off('drain', done);
-            res.off('close', done);
-            resolve();
-          };
-          res.on('drain', done);
-          res.on('close', done);
-        });
-      }
+      return sse.write(chunk);
     };
     const result = await opts.engine.chat(body, { signal: ctl.signal, onChunk, source: 'local-api' });
     if (res.destroyed || ctl.signal.aborted) return;
     const idHeader = { 'X-Generation-Id': result.record.id };
     if (result.error) {
-      if (started) return void res.end(); // the error chunk already went out
+      if (started) return sse.end(); // the error chunk already went out
       return sendJson(res, result.error.status, { error: result.error.error }, idHeader);
     }
     if (!streaming) return sendJson(res, 200, result.completion, idHeader);
     if (!started) res.writeHead(200, { ...SSE_HEADERS, ...idHeader });
-    res.end(result.record.error ? undefined : 'data: [DONE]\n\n');
+    sse.end(result.record.error ? undefined : 'data: [DONE]\n\n');
   }
 
   const server = createServer((req, res) => {
