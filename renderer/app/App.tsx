@@ -7,6 +7,7 @@ import { Room } from '../room/Room';
 import { ModelPicker } from '../models/ModelPicker';
 import { useRoomShortcuts } from '../room/use-shortcuts';
 import { startStreamSync } from '../chat-state/stream-sync';
+import { warmUpMarkdown } from '../markdown/Markdown';
 import { SettingsView } from '../settings/SettingsView';
 import { NoTokenScreen } from './NoTokenScreen';
 import { useRouteValue } from '../state/use-route';
@@ -23,6 +24,7 @@ function Shell() {
   useRoomShortcuts();
   useEffect(() => {
     void startStreamSync();
+    warmUpMarkdown();
   }, []);
   useEffect(() => {
     const theme = settings?.theme ?? 'system';

@@ -1,5 +1,5 @@
-import { memo, useMemo, type ReactNode, type ComponentProps } from 'react';
-import ReactMarkdown, { type Components } from 'react-markdown';
+import { memo, useDeferredValue, useMemo, type ReactElement, type ReactNode, type ComponentProps } from 'react';
+import renderMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
@@ -22,8 +22,12 @@ const schema = {
   },
 };
 
-const remarkPlugins = [remarkGfm, remarkMath];
-const rehypePlugins: ComponentProps<typeof ReactMarkdown>['rehypePlugins'] = [[rehypeSanitize, schema], [rehypeKatex, { throwOnError: false, strict: 'ignore', trust: false }]];
+type Plugins = ComponentProps<typeof renderMarkdown>['rehypePlugins'];
+const sanitize: NonNullable<Plugins>[number] = [rehypeSanitize, schema];
+const katex: NonNullable<Plugins>[number] = [rehypeKatex, { throwOnError: false, strict: 'ignore', trust: false }];
+// math costs a parse pass and KaTeX; text with no "$" needs neither
+const MATH = { remark: [remarkGfm, remarkMath], rehype: [sanitize, katex] };
+const PLAIN = { remark: [remarkGfm], rehype: [sanitize] };
 
 const urlTransform = (url: string) => safeHref(url) ?? '';
 
@@ -71,22 +75,47 @@ const components: Components = {
   },
 };
 
-export const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
-  return (
-    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components} urlTransform={urlTransform}>
-      {text}
-    </ReactMarkdown>
-  );
+function render(text: string): ReactElement {
+  const p = text.includes('$') ? MATH : PLAIN;
+  return renderMarkdown({ children: text, remarkPlugins: p.remark, rehypePlugins: p.rehype, components, urlTransform }) as ReactElement;
+}
+
+// Rendered blocks by text: scrolling back to, or reopening, an answer does not parse it again.
+const cache = new Map<string, ReactElement>();
+const CACHE_MAX = 3000;
+function renderCached(text: string): ReactElement {
+  const hit = cache.get(text);
+  if (hit) {
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const el = render(text);
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(text, el);
+  return el;
+}
+
+export const MarkdownBlock = memo(function MarkdownBlock({ text, growing = false }: { text: string; growing?: boolean }) {
+  return growing ? render(text) : renderCached(text);
 });
 
-/** A finished answer: one document. */
+/**
+ * A finished answer: one document. Text not rendered before shows as plain text for a frame while its markdown
+ * renders in a transition (React yields between answers), so opening a long conversation paints at once and
+ * never blocks the main thread for long.
+ */
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
-  return (
-    <div className="markdown">
-      <MarkdownBlock text={text} />
-    </div>
-  );
+  const ready = useDeferredValue(text, cache.has(text) ? text : null);
+  return <div className="markdown">{ready === null ? <div className="md-plain">{text}</div> : <MarkdownBlock text={ready} />}</div>;
 });
+
+/** Compiles the markdown pipeline once while the app is idle, so the first answer shown does not pay for it. */
+export function warmUpMarkdown() {
+  const run = () => void render('**warm** `up` [a](https://example.com)\n\n- x\n\n| a |\n|---|\n| 1 |\n\n```js\n1\n```\n\n$x$');
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+}
 
 /** A streaming answer: earlier blocks keep their rendering; only the last one is parsed again. */
 export function StreamingMarkdown({ text }: { text: string }) {
@@ -94,7 +123,7 @@ export function StreamingMarkdown({ text }: { text: string }) {
   return (
     <div className="markdown">
       {blocks.map((b, i) => (
-        <MarkdownBlock key={i} text={b} />
+        <MarkdownBlock key={i} text={b} growing={i === blocks.length - 1} />
       ))}
     </div>
   );

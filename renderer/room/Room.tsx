@@ -108,7 +108,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
       {showWelcome ? (
         <RoomWelcome />
       ) : (
-        <TurnList turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} />
+        <TurnList key={`${shown?.id ?? 'draft'}:${loaded}`} turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} />
       )}
       <Composer
         columns={columns}

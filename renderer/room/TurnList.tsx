@@ -6,6 +6,8 @@ import { TurnRow } from './TurnRow';
 
 /** The room's turns, virtualized: only the rows on screen exist in the DOM, so a 10,000-message conversation
  * costs what a short one does. Sticks to the bottom while answers stream unless the user scrolled up. */
+const ESTIMATE = 320;
+
 export function TurnList({ turns, columns, labels, pendingContinueId, header, conversationId }: {
   turns: Turn[];
   columns: ColumnConfig[];
@@ -23,8 +25,10 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
   const virtualizer = useVirtualizer({
     count: turns.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 240,
-    overscan: 3,
+    estimateSize: () => ESTIMATE,
+    overscan: 2,
+    // open at the bottom: the first rows rendered are the latest turns, not the first ones
+    initialOffset: () => turns.length * ESTIMATE,
     getItemKey: (i) => turns[i]!.user.active.id,
   });
 

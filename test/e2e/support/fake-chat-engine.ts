@@ -30,11 +30,15 @@ function lastUserText(req: ChatRequest): string {
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((done) => {
     if (signal.aborted) return done();
-    const t = setTimeout(done, ms);
-    signal.addEventListener('abort', () => {
+    const onAbort = () => {
       clearTimeout(t);
       done();
-    }, { once: true });
+    };
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      done();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 
 export function createFakeChatEngine(opts: FakeEngineOptions = {}) {

@@ -1,0 +1,163 @@
+// The chatroom under load in headless Chromium, against the built renderer and the real host with a fake engine:
+//  1. four columns each streaming 2,000 tokens at 100 tokens/s inside a conversation of 2,000 messages —
+//     median frames per second (rAF count per 1 s window; baseline: the same page idle) and the longest long task;
+//  2. opening a 10,000-message conversation — time from the click to the first frame showing its latest turn
+//     (baseline: opening a 10-message conversation).
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { BenchResult } from '../types';
+import { launchChromium } from '../../test/e2e/support/browser';
+import { startFakeHost, RENDERER_DIR } from '../../test/e2e/support/fake-host';
+import { seedConversation } from './support/seed';
+
+const DB = 'parley-room';
+const TOKENS = 2000;
+const RATE = 100;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
+};
+
+function ensureBuilt() {
+  if (existsSync(join(RENDERER_DIR, 'index.html')) && !process.env.PARLEY_BENCH_REBUILD) return;
+  const root = resolve(import.meta.dirname, '../..');
+  const r = spawnSync('npx', ['vite', 'build', '--mode', 'renderer'], { cwd: root, stdio: 'ignore' });
+  if (r.status !== 0) throw new Error('renderer build failed');
+}
+
+async function openAndTime(page: Page, title: string, marker: string): Promise<number> {
+  await page.reload();
+  await page.locator('.conversation-item', { hasText: title }).first().waitFor();
+  await page.waitForTimeout(300);
+  return page.evaluate(
+    ({ title, marker }) =>
+      new Promise<number>((done) => {
+        const btn = [...document.querySelectorAll<HTMLButtonElement>('.conversation-item')].find((b) => b.querySelector('.conversation-title')?.textContent === title)!;
+        const t0 = performance.now();
+        btn.click();
+        const check = () => {
+          if ([...document.querySelectorAll('.user-text')].some((e) => e.textContent === marker)) requestAnimationFrame(() => done(performance.now() - t0));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+    { title, marker },
+  );
+}
+
+async function startMeter(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[]; __meter: boolean };
+    w.__frames = [];
+    w.__long = [];
+    w.__meter = true;
+    const loop = (t: number) => {
+      w.__frames.push(t);
+      if (w.__meter) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+async function readMeter(page: Page, from: number, to: number): Promise<{ fps: number[]; longest: number; longCount: number; maxGap: number }> {
+  return page.evaluate(
+    ({ from, to }) => {
+      const w = window as unknown as { __frames: number[]; __long: number[] };
+      const fps: number[] = [];
+      for (let t = from; t + 1000 <= to; t += 1000) fps.push(w.__frames.filter((f) => f >= t && f < t + 1000).length);
+      const frames = w.__frames.filter((f) => f >= from && f <= to);
+      let maxGap = 0;
+      for (let i = 1; i < frames.length; i++) maxGap = Math.max(maxGap, frames[i]! - frames[i - 1]!);
+      return { fps, longest: Math.max(0, ...w.__long), longCount: w.__long.length, maxGap };
+    },
+    { from, to },
+  );
+}
+
+export default async function run(): Promise<BenchResult[]> {
+  ensureBuilt();
+  const host = await startFakeHost({ tokensPerSecond: RATE });
+  const browser = await launchChromium();
+  const results: BenchResult[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    // tsx compiles the functions handed to page.evaluate with esbuild's keepNames helper; give the page a no-op one
+    await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
+    await page.goto(host.url);
+    await page.getByText('No conversations yet').waitFor();
+    const now = Date.now();
+    await seedConversation(page, { dbName: DB, conversationId: 'bench-small', title: 'Small room', columns: 4, messages: 10, lastPrompt: 'SMALL-LATEST', updatedAt: now - 3000 });
+    await seedConversation(page, { dbName: DB, conversationId: 'bench-10k', title: 'Ten thousand', columns: 4, messages: 10_000, lastPrompt: 'TENK-LATEST', updatedAt: now - 2000 });
+    await seedConversation(page, { dbName: DB, conversationId: 'bench-2k', title: 'Two thousand', columns: 4, messages: 2_000, lastPrompt: 'TWOK-LATEST', updatedAt: now - 1000 });
+
+    // 2. opening long conversations
+    const small: number[] = [];
+    const big: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      small.push(await openAndTime(page, 'Small room', 'SMALL-LATEST'));
+      big.push(await openAndTime(page, 'Ten thousand', 'TENK-LATEST'));
+    }
+    const bigMed = median(big);
+    const smallMed = median(small);
+
+    // 1. streaming four columns inside a 2,000-message conversation
+    await page.reload();
+    await page.locator('.conversation-item', { hasText: 'Two thousand' }).first().click();
+    await page.locator('.user-text', { hasText: 'TWOK-LATEST' }).waitFor();
+    await page.waitForTimeout(1500);
+    await startMeter(page);
+    const idleFrom = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(3000);
+    const idleTo = await page.evaluate(() => performance.now());
+    const idle = await readMeter(page, idleFrom, idleTo);
+    const box = page.getByRole('textbox', { name: 'Prompt' });
+    await box.fill(`[long ${TOKENS}] stream please`);
+    const from = await page.evaluate(() => performance.now());
+    await box.press('Enter');
+    const t0 = Date.now();
+    // wait until the four streams have started, then until all of them finished
+    while (host.backend.streams!.active().filter((s) => s.status === 'streaming').length < 4 && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 50));
+    while (host.backend.streams!.active().some((s) => s.status === 'streaming') && Date.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 200));
+    const to = await page.evaluate(() => performance.now());
+    const streaming = await readMeter(page, from, to);
+    const fps = median(streaming.fps);
+    const idleFps = median(idle.fps);
+    // the long-task observer is live: a deliberate 120 ms block must show up
+    await page.evaluate(() => {
+      setTimeout(() => {
+        const end = performance.now() + 120;
+        while (performance.now() < end);
+      }, 0);
+    });
+    await page.waitForTimeout(200);
+    const probe = await readMeter(page, to, to + 1);
+    const streamedChars = await page.evaluate(() => Math.max(...[...document.querySelectorAll('.answer')].map((e) => e.textContent?.length ?? 0)));
+
+    results.push(
+      {
+        name: '4 columns × 2,000 tokens @100 tok/s in a 2,000-message room: median fps',
+        value: fps, unit: 'fps', baseline: { name: 'same page idle', value: idleFps }, ratio: fps / idleFps, target: '>= 50 fps', pass: fps >= 50,
+        notes: `${streaming.fps.length} one-second windows, min ${Math.min(...streaming.fps)} fps; longest answer ${streamedChars} chars`,
+      },
+      {
+        name: 'longest long task while streaming', value: streaming.longest, unit: 'ms', target: '<= 100 ms', pass: streaming.longest <= 100,
+        notes: `longest gap between frames ${streaming.maxGap.toFixed(0)} ms; ${streaming.longCount} long tasks (>50 ms) over ${((to - from) / 1000).toFixed(1)} s; idle: ${idle.longCount}; observer check: a 120 ms block read as ${probe.longest.toFixed(0)} ms`,
+      },
+      {
+        name: 'open a 10,000-message conversation: first paint of its latest turn',
+        value: bigMed, unit: 'ms', baseline: { name: 'open a 10-message conversation', value: smallMed }, ratio: bigMed / smallMed, target: '<= 300 ms', pass: bigMed <= 300,
+        notes: `median of 3 after a reload each; runs ${big.map((x) => x.toFixed(0)).join(', ')} ms`,
+      },
+    );
+    await page.close();
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+  return results;
+}
