@@ -145,6 +145,12 @@ export function createEngine(opts: EngineOptions) {
       return result;
     };
 
+    /** A bug or a broken hook must not reject the caller's promise: it becomes a 500 with a record. */
+    const internalError = (err: unknown): ChatResult => {
+      log?.warn('internal error', { id, error: (err as Error)?.name ?? typeof err });
+      return finish({ error: engineError(500, 'Internal error in the routing engine.', { error_type: 'server' }), record });
+    };
+
     const parsed = chatRequestSchema.safeParse(input);
     if (!parsed.success) {
       return finish({ error: invalidRequest(parsed.error), record });
@@ -152,7 +158,12 @@ export function createEngine(opts: EngineOptions) {
     const req = parsed.data;
     if (!record.requestedModel) record.requestedModel = modelList(req)[0] ?? '';
 
-    const routed = plan(req);
+    let routed: ReturnType<typeof plan>;
+    try {
+      routed = plan(req);
+    } catch (err) {
+      return internalError(err);
+    }
     if (!routed.ok) return finish({ error: engineError(routed.status, routed.message, routed.metadata), record });
 
     // One controller for the whole request: the caller's signal, or a sink that throws, stops everything.
@@ -175,6 +186,8 @@ export function createEngine(opts: EngineOptions) {
 
     try {
       return finish(await run({ req, steps: routed.steps, relay, signal: ctl.signal, record, t0 }));
+    } catch (err) {
+      return internalError(err);
     } finally {
       chatOpts.signal?.removeEventListener('abort', onCallerAbort);
     }

@@ -44,7 +44,12 @@ const label = (ep: Endpoint) => ep.upstream.label;
 
 function priceOf(ctx: PlanContext, slug: string, u: UpstreamConfig, variants: Variant[]): PriceInfo | undefined {
   if (u.kind === 'openrouter' && variants.includes('free')) return { promptPerMTok: 0, completionPerMTok: 0, request: 0 };
-  const p = ctx.pricing?.(slug, u);
+  let p: PriceInfo | undefined;
+  try {
+    p = ctx.pricing?.(slug, u);
+  } catch {
+    p = undefined; // a broken price table must not break routing
+  }
   if (p) return p;
   return isLocalServer(u) ? { promptPerMTok: 0, completionPerMTok: 0, request: 0 } : undefined;
 }

@@ -66,7 +66,12 @@ export function costFields(opts: {
   }
   let reason: CostReason | undefined;
   if (tokens) {
-    const priced = opts.priceUsage?.(opts.modelSlug, opts.upstream, tokens);
+    let priced: ReturnType<PriceUsageHook> | undefined;
+    try {
+      priced = opts.priceUsage?.(opts.modelSlug, opts.upstream, tokens);
+    } catch {
+      priced = { reason: 'no-pricing' }; // a broken price table must not break the request
+    }
     if (priced?.micros !== undefined && Number.isFinite(priced.micros)) out.computedCostMicros = Math.round(priced.micros);
     else if (isLocalServer(opts.upstream)) out.computedCostMicros = 0; // local inference costs nothing
     reason = priced?.reason ?? (out.computedCostMicros === 0 ? 'free' : undefined);

@@ -420,6 +420,18 @@ describe('errors and secrets', () => {
     expect(records[0]).toMatchObject({ requestedModel: 'x/y', error: { code: 400 } });
   });
 
+  it('turns a failing hook into a 500 with a record instead of rejecting', async () => {
+    const { engine, records, logs } = setup({ upstreams: () => { throw new Error(`vault broken ${KEY_A}`); } });
+    const result = await engine.chat(ask());
+    expect(result.error).toMatchObject({ status: 500, error: { code: 500, message: 'Internal error in the routing engine.' } });
+    expect(records).toHaveLength(1);
+    expect(JSON.stringify(logs)).not.toContain(KEY_A);
+
+    server.script('anthropic', { events: [text('hi'), stop] });
+    const broken = setup({ adapterFor: () => { throw new Error('no adapter'); } });
+    expect((await broken.engine.chat(ask())).error?.status).toBe(500);
+  });
+
   it('answers 404 for a model nothing serves', async () => {
     const { engine } = setup({ upstreams: () => [upstreams()[0]!] });
     const result = await engine.chat(ask('mistralai/mistral-large'));
