@@ -134,7 +134,7 @@ describe('engine over the real adapters', () => {
     const openrouter = await fake('openrouter');
     anthropic.enqueue({ stallBeforeHeadersMs: Infinity });
     openrouter.enqueue({ reply: { text: 'rescued' } });
-    const { engine, records } = engineOver(() => [anthropic.upstream(), openrouter.upstream()], { ttftTimeoutMs: 200 });
+    const { engine, records } = engineOver(() => [anthropic.upstream(), openrouter.upstream()], { ttftTimeoutMs: 500 });
     expect((await streamed(engine, { model: 'anthropic/claude-sonnet-4.5' })).text).toBe('rescued');
     expect(records[0]!.attempts[0]).toMatchObject({ errorType: 'timeout', status: null });
   });
