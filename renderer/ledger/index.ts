@@ -1,5 +1,5 @@
 import { bridge } from '../bridge';
-import { createDexieLedger } from './dexie-ledger';
+import { createHistoryLedger } from './history-ledger';
 import { startLedgerSync, type LedgerSync } from './ledger-sync';
 import type { LedgerRepo } from './types';
 
@@ -8,9 +8,9 @@ export type { LedgerRepo, LedgerRow, LedgerQuery, MessageLink } from './types';
 let repo: LedgerRepo | null = null;
 let sync: LedgerSync | null = null;
 
-/** The ledger the app uses (IndexedDB 'parley-ledger' unless a test or renderer/db put another in place). */
+/** The ledger the app uses: the history store's generations table and settings (renderer/db). */
 export function ledger(): LedgerRepo {
-  return (repo ??= createDexieLedger());
+  return (repo ??= createHistoryLedger());
 }
 
 export function setLedger(next: LedgerRepo): void {

@@ -3,8 +3,8 @@ import type { GenerationReconciled } from '../../shared/contract/account';
 
 // The local usage ledger: one row per finished request (the app's own and other apps' via the local API).
 // Rows are GenerationRecords as main sent them (metadata only: records never hold prompt or answer text), plus
-// the answer they produced and what OpenRouter billed. Field names match renderer/db's GenerationRow, so that
-// table can back LedgerRepo later without changing callers.
+// the answer they produced and what OpenRouter billed. A superset of renderer/db's GenerationRow, whose table
+// stores them (history-ledger.ts).
 
 export interface LedgerRow extends GenerationRecord {
   conversationId?: string;

@@ -1,24 +1,23 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { createDexieLedger } from '../../../renderer/ledger/dexie-ledger';
 import { startLedgerSync, type LedgerSync } from '../../../renderer/ledger/ledger-sync';
 import type { StreamSnapshot } from '../../../shared/contract/chat';
 import type { GenerationReconciled } from '../../../shared/contract/account';
 import { createFakeBridge } from './support/fake-bridge';
 import { makeRecord } from './support/records';
+import { freshLedger } from './support/fresh-ledger';
 
-let n = 0;
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
 function setup(active: StreamSnapshot[] = []) {
-  const repo = createDexieLedger(`ledger-test-${++n}`);
+  const { repo, close } = freshLedger();
   const fake = createFakeBridge({ 'chat.active': () => active });
   const sync: LedgerSync = startLedgerSync(fake.bridge, repo);
   cleanups.push(() => {
     sync.stop();
-    repo.close();
+    close();
   });
   return { repo, fake, sync };
 }

@@ -1,0 +1,21 @@
+import { usdToMicros } from '../../shared/billing';
+
+// Text fields for money and percentages: '' means "not set"; anything else must be a non-negative number.
+
+export function parseUsdField(text: string): { ok: true; micros: number | null } | { ok: false } {
+  const t = text.trim();
+  if (t === '') return { ok: true, micros: null };
+  const n = Number(t);
+  if (!Number.isFinite(n) || n < 0) return { ok: false };
+  const micros = usdToMicros(n);
+  return micros === undefined ? { ok: false } : { ok: true, micros };
+}
+
+export function parsePercentField(text: string): number | null {
+  const n = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) return null;
+  return Math.round(n * 100); // basis points
+}
+
+export const microsToField = (m: number | null | undefined): string => (typeof m === 'number' ? String(m / 1_000_000) : '');
+export const bpsToField = (bps: number): string => String(bps / 100);
