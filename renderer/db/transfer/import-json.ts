@@ -1,0 +1,225 @@
+import { getParleyDb, type ParleyDb } from '../database';
+import { isQuotaError } from '../errors';
+import { newId } from '../ids';
+import { searchTables } from '../messages';
+import { buildBulkIndex, readSearchMeta, writeBulkIndex, type SearchDoc } from '../search/writer';
+import { markPacksPending, startBackgroundMaterializer } from '../staging/materialize';
+import type { ImportPack, ImportPackIndexRow } from '../staging/types';
+import type { GenerationRow, MessageRow } from '../types';
+import { DEFAULT_IMPORT_LIMITS, EXPORT_FORMAT, EXPORT_VERSION, exportSchema, type ImportLimits } from './format';
+import { describeIssues, ImportError, parseJson, readImportText, scanStructure } from './guard';
+import { convertOpenRouter, isOpenRouterExport } from './openrouter';
+import { planImport, type ExistingIds, type ImportMode, type ImportPlan } from './plan';
+
+// Import of a Parley export (or an OpenRouter Chatroom export). Everything is checked before the first write,
+// and everything is written in one transaction: a rejected or failed import writes nothing.
+// Conversations already present are skipped (re-importing a file is harmless); mode 'copy' imports them again
+// under new ids. Ledger rows already present are never imported twice.
+
+export interface ImportOptions {
+  limits?: Partial<ImportLimits>;
+  mode?: ImportMode;
+  /** expand large imports into rows in the background right away (default true) */
+  background?: boolean;
+}
+
+export interface ImportReport {
+  source: 'parley' | 'openrouter';
+  conversationIds: string[]; // imported (new ids when copied)
+  skippedConversationIds: string[];
+  messages: number;
+  attachments: number;
+  generations: number;
+  skippedGenerations: number;
+  remappedIds: number;
+  warnings: string[];
+}
+
+/** Imports above this many messages are staged in packs (fast), then expanded in the background. */
+export const PACK_THRESHOLD = 2000;
+const PACK_MAX_MESSAGES = 1000;
+const PACK_MAX_CHARS = 1_000_000;
+const SMALL_LOOKUP = 5000;
+
+async function existingIn<T>(table: { bulkGet(keys: string[]): Promise<(T | undefined)[]>; toCollection(): { primaryKeys(): Promise<string[]> } }, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  if (ids.length <= SMALL_LOOKUP) {
+    const rows = await table.bulkGet(ids);
+    return new Set(ids.filter((_, i) => rows[i] !== undefined));
+  }
+  // one getAllKeys beats tens of thousands of point reads
+  const all = new Set(await table.toCollection().primaryKeys());
+  return new Set(ids.filter((id) => all.has(id)));
+}
+
+async function collectExisting(db: ParleyDb, data: { conversations: { id: string; messages: { id: string }[]; attachments?: { id: string }[]; generations?: { id: string }[] }[] }) {
+  const convIds = data.conversations.map((c) => c.id);
+  const msgIds = data.conversations.flatMap((c) => c.messages.map((m) => m.id));
+  const attIds = data.conversations.flatMap((c) => (c.attachments ?? []).map((a) => a.id));
+  const genIds = data.conversations.flatMap((c) => (c.generations ?? []).map((g) => g.id));
+  const convRows = await db.conversations.bulkGet(convIds);
+  const existing: ExistingIds = {
+    conversations: new Set(convIds.filter((_, i) => convRows[i] !== undefined)),
+    messages: await existingIn(db.messages, msgIds),
+    attachments: await existingIn(db.attachments, attIds),
+    generations: await existingIn(db.generations, genIds),
+  };
+  const deleted = new Set(convIds.filter((_, i) => convRows[i]?.deletedAt !== undefined));
+  // rows still staged in packs count as present too
+  for (const p of await db.importPackIndex.toArray()) {
+    for (const id of p.messageIds) existing.messages.add(id);
+    for (const id of p.generationIds) existing.generations.add(id);
+  }
+  return { existing, deleted };
+}
+
+/** Validates and converts any supported file into a schema-valid Parley export. */
+export function validateImport(text: string, limits: ImportLimits, now = Date.now()) {
+  const raw = parseJson(text);
+  scanStructure(raw, limits);
+  let value: unknown = raw;
+  let source: ImportReport['source'] = 'parley';
+  if (isOpenRouterExport(raw)) {
+    value = convertOpenRouter(raw, limits, now);
+    source = 'openrouter';
+  } else {
+    const obj = raw as { format?: unknown; version?: unknown } | null;
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj) || obj.format !== EXPORT_FORMAT) {
+      throw new ImportError('unsupported-format', 'This file is neither a Parley export nor an OpenRouter Chatroom export. Nothing was imported.');
+    }
+    if (typeof obj.version === 'number' && obj.version > EXPORT_VERSION) {
+      throw new ImportError('newer-version', `This file was made by a newer Parley (export format ${obj.version}); update Parley to import it. Nothing was imported.`);
+    }
+  }
+  const parsed = exportSchema(limits).safeParse(value);
+  if (!parsed.success) {
+    const details = describeIssues(parsed.error.issues);
+    throw new ImportError('invalid', `This file is not a valid Parley export: ${details[0]}. Nothing was imported.`, details);
+  }
+  return { data: parsed.data, source };
+}
+
+let background: (() => void) | null = null;
+
+export async function importJson(input: string | Blob | ArrayBuffer | Uint8Array, opts: ImportOptions = {}): Promise<ImportReport> {
+  const db = getParleyDb();
+  const limits = { ...DEFAULT_IMPORT_LIMITS, ...opts.limits };
+  const text = await readImportText(input, limits);
+  const { data, source } = validateImport(text, limits);
+  const total = data.conversations.reduce((n, c) => n + c.messages.length, 0);
+  if (total > limits.maxMessages) {
+    throw new ImportError('too-large', `This file holds ${total} messages; the import limit is ${limits.maxMessages}. Nothing was imported.`);
+  }
+  const { existing, deleted } = await collectExisting(db, data);
+  // a conversation deleted (pending undo) is imported as a copy rather than skipped, so the import isn't lost
+  const plan = planImport(data, existing, opts.mode ?? 'skip-existing', limits, deleted);
+
+  const messageCount = plan.conversations.reduce((n, c) => n + c.messages.length, 0);
+  const usePacks = messageCount > PACK_THRESHOLD;
+  try {
+    await writePlan(db, plan, usePacks);
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    const why = isQuotaError(err) ? 'there is not enough disk space' : `the database refused the write (${(err as Error)?.name ?? 'error'})`;
+    throw new ImportError('write-failed', `Import failed because ${why}. Nothing was imported.`);
+  }
+  if (usePacks) {
+    markPacksPending(db);
+    if (opts.background !== false && !background) {
+      background = startBackgroundMaterializer(db, { onIdle: () => (background = null) });
+    }
+  }
+  return {
+    source,
+    conversationIds: plan.conversations.map((c) => c.conversation.id),
+    skippedConversationIds: plan.skippedConversationIds,
+    messages: messageCount,
+    attachments: plan.conversations.reduce((n, c) => n + c.attachments.length, 0),
+    generations: plan.conversations.reduce((n, c) => n + c.generations.length, 0),
+    skippedGenerations: plan.skippedGenerations,
+    remappedIds: plan.remappedIds,
+    warnings: plan.warnings,
+  };
+}
+
+async function writePlan(db: ParleyDb, plan: ImportPlan, usePacks: boolean): Promise<void> {
+  const tables = [db.conversations, db.messages, db.attachments, db.generations, db.searchPostings, db.meta, db.importPacks, db.importPackIndex];
+  await db.transaction('rw', tables, async () => {
+    const ids = plan.conversations.map((c) => c.conversation.id);
+    if ((await db.conversations.bulkGet(ids)).some((r) => r !== undefined)) {
+      throw new ImportError('write-failed', 'Another import added these conversations at the same time. Nothing was imported.');
+    }
+    // document numbers in seq order, so each pack covers one contiguous range
+    const meta = await readSearchMeta(searchTables(db));
+    let dn = meta.nextDn;
+    const docs: SearchDoc[] = [];
+    for (const pc of plan.conversations) {
+      for (const m of pc.messages) {
+        m.dn = dn++;
+        docs.push({ dn: m.dn, text: m.content });
+      }
+    }
+    await db.conversations.bulkAdd(plan.conversations.map((c) => c.conversation));
+    const attachments = plan.conversations.flatMap((c) => c.attachments);
+    if (attachments.length) await db.attachments.bulkAdd(attachments);
+    if (!usePacks) {
+      const messages = plan.conversations.flatMap((c) => c.messages);
+      if (messages.length) await db.messages.bulkAdd(messages);
+      const generations = plan.conversations.flatMap((c) => c.generations);
+      if (generations.length) await db.generations.bulkAdd(generations);
+    } else {
+      const { packs, index, loose } = makePacks(plan);
+      await db.importPacks.bulkAdd(packs);
+      await db.importPackIndex.bulkAdd(index);
+      if (loose.length) await db.generations.bulkAdd(loose);
+    }
+    await writeBulkIndex(searchTables(db), buildBulkIndex(docs));
+  });
+}
+
+function makePacks(plan: ImportPlan): { packs: ImportPack[]; index: ImportPackIndexRow[]; loose: GenerationRow[] } {
+  const packs: ImportPack[] = [];
+  const index: ImportPackIndexRow[] = [];
+  const loose: GenerationRow[] = [];
+  const now = Date.now();
+  for (const pc of plan.conversations) {
+    const gensByMessage = new Map<string, GenerationRow[]>();
+    for (const g of pc.generations) {
+      if (!g.messageId) {
+        loose.push(g);
+        continue;
+      }
+      const list = gensByMessage.get(g.messageId);
+      if (list) list.push(g);
+      else gensByMessage.set(g.messageId, [g]);
+    }
+    let batch: MessageRow[] = [];
+    let chars = 0;
+    const flush = () => {
+      if (!batch.length) return;
+      const generations = batch.flatMap((m) => gensByMessage.get(m.id) ?? []);
+      const id = newId('pack');
+      packs.push({ id, messages: batch, generations });
+      index.push({
+        id,
+        conversationId: pc.conversation.id,
+        dnMin: batch[0]!.dn!,
+        dnMax: batch[batch.length - 1]!.dn!,
+        messageIds: batch.map((m) => m.id),
+        generationIds: generations.map((g) => g.id),
+        createdAt: now,
+      });
+      batch = [];
+      chars = 0;
+    };
+    for (const m of pc.messages) {
+      batch.push(m);
+      chars += m.content.length + (m.reasoning?.length ?? 0);
+      if (batch.length >= PACK_MAX_MESSAGES || chars >= PACK_MAX_CHARS) flush();
+    }
+    flush();
+    const packed = new Set(pc.messages.map((m) => m.id));
+    for (const [messageId, gens] of gensByMessage) if (!packed.has(messageId)) loose.push(...gens);
+  }
+  return { packs, index, loose };
+}
