@@ -293,7 +293,7 @@ export function createEngine(opts: EngineOptions) {
     const tokens: TokenCounts = raw ? tokensFromRaw(raw) : estimateTokens(req, relay.outputChars);
     record.tokens = tokens;
     if (raw?.isByok !== undefined && step.endpoint.upstream.kind === 'openrouter') record.isByok = raw.isByok;
-    Object.assign(record, costFields({ raw, tokens, partial, modelSlug: step.endpoint.modelSlug, upstream: step.endpoint.upstream, priceUsage: opts.priceUsage }));
+    Object.assign(record, costFields({ raw, tokens, partial, modelSlug: step.endpoint.modelSlug, upstream: step.endpoint.upstream, variants: step.endpoint.variants, priceUsage: opts.priceUsage }));
     if (!raw) return undefined;
     const usage = toOpenRouterUsage(raw);
     const usd = record.costMicros;

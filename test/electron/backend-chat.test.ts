@@ -132,3 +132,27 @@ describe('the model catalog behind the picker', () => {
     expect(res).toMatchObject({ ok: true, value: { source: 'bundled', problem: expect.stringMatching(/could not refresh/) } });
   });
 });
+
+describe('pricing every answer from the catalog', () => {
+  it('prices a BYOK answer from the provider’s list price and a :free answer at zero with its reason', async () => {
+    const anthropic = await fake('anthropic');
+    anthropic.enqueue({ reply: { text: 'priced', usage: { prompt: 100_000, completion: 0 } } });
+    const openrouter = await fake('openrouter');
+    openrouter.enqueue({ reply: { text: 'free', usage: { prompt: 100, completion: 10 } } });
+    const b = backendWith({ OPENROUTER_API_KEY: 'sk-or-x', OPENROUTER_BASE_URL: openrouter.url, ANTHROPIC_API_KEY: 'sk-ant-x', ANTHROPIC_BASE_URL: anthropic.url });
+    const list = (await b.dispatch('models.list', {})) as { ok: true; value: import('../../shared/contract/models').ModelList };
+    const sonnet = list.value.models.find((m) => m.id === 'anthropic/claude-sonnet-4.5')!;
+    const first = finishedOf(b, 'stream-dddd1');
+    await b.dispatch('chat.start', { streamId: 'stream-dddd1', meta, request: { model: sonnet.id, messages: [{ role: 'user', content: 'x' }] } });
+    const priced = (await first).record as GenerationRecord;
+    // 100k prompt tokens (under the 200k long-context tier) at the catalog's $/1M input price, no output.
+    expect(priced).toMatchObject({ upstreamId: 'env:anthropic', costSource: 'computed', computedCostMicros: Math.round(sonnet.promptUsdPerMTok! * 1e5) });
+    const second = finishedOf(b, 'stream-dddd2');
+    await b.dispatch('chat.start', {
+      streamId: 'stream-dddd2', meta: { ...meta, columnId: 'col2' },
+      request: { model: 'meta-llama/llama-3.3-70b-instruct:free', messages: [{ role: 'user', content: 'x' }] },
+    });
+    const free = (await second).record as GenerationRecord;
+    expect(free).toMatchObject({ upstreamKind: 'openrouter', computedCostMicros: 0, costReason: 'free' });
+  });
+});

@@ -9,6 +9,7 @@ export type PriceUsageHook = (
   modelSlug: string,
   upstream: UpstreamConfig,
   tokens: TokenCounts,
+  variants?: readonly string[], // e.g. ["free"]: a :free call through OpenRouter costs 0
 ) => { micros?: number; reason?: CostReason };
 
 export function tokensFromRaw(raw: RawUsage): TokenCounts {
@@ -57,6 +58,7 @@ export function costFields(opts: {
   partial: boolean; // the stream broke or was cancelled before it finished
   modelSlug: string;
   upstream: UpstreamConfig;
+  variants?: readonly string[];
   priceUsage?: PriceUsageHook;
 }): CostFields {
   const { raw, tokens } = opts;
@@ -68,7 +70,7 @@ export function costFields(opts: {
   if (tokens) {
     let priced: ReturnType<PriceUsageHook> | undefined;
     try {
-      priced = opts.priceUsage?.(opts.modelSlug, opts.upstream, tokens);
+      priced = opts.priceUsage?.(opts.modelSlug, opts.upstream, tokens, opts.variants);
     } catch {
       priced = { reason: 'no-pricing' }; // a broken price table must not break the request
     }
