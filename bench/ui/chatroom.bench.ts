@@ -12,7 +12,7 @@ import { launchChromium } from '../../test/e2e/support/browser';
 import { startFakeHost, RENDERER_DIR } from '../../test/e2e/support/fake-host';
 import { seedConversation } from './support/seed';
 
-const DB = 'parley-room';
+const DB = 'parley';
 const TOKENS = 2000;
 const RATE = 100;
 const median = (xs: number[]) => {

@@ -89,12 +89,13 @@ export const liveAnswers = {
     notify(a.messageId);
     if (isNew) setChanged();
   },
-  /** Applies a delta; false when the stream is unknown here (the caller re-fetches snapshots). */
-  apply(d: StreamDelta): boolean {
+  /** Applies a delta: 'unknown' when the stream is not shown here (the caller re-fetches snapshots), 'stale'
+   * when a fresher snapshot already holds it. */
+  apply(d: StreamDelta): 'applied' | 'stale' | 'unknown' {
     const id = byStream.get(d.streamId);
     const e = id ? entries.get(id) : undefined;
-    if (!e) return false;
-    if (d.seq <= e.seq) return true; // already have it (a snapshot overtook the delta)
+    if (!e) return 'unknown';
+    if (d.seq <= e.seq) return 'stale';
     if (d.text) e.text += d.text;
     if (d.reasoning) e.reasoning += d.reasoning;
     if (d.model) e.model = d.model;
@@ -102,7 +103,7 @@ export const liveAnswers = {
     if (d.firstTokenAt !== undefined) e.firstTokenAt = d.firstTokenAt;
     e.seq = d.seq;
     schedule(e.messageId);
-    return true;
+    return 'applied';
   },
   remove(messageId: string) {
     const e = entries.get(messageId);

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { ChatRepo } from './repo';
-import { createDexieRepo } from './dexie-repo';
+import { getConversation, listConversations } from '../db/conversations';
+import { listAllMessages, listMessages } from '../db/messages';
 import type { ColumnConfig, Conversation, MessageRow } from './types';
 
 // The open conversation in memory (written through to storage by actions.ts) and the sidebar's list. Streaming
@@ -28,17 +28,8 @@ export const useRoom = create<RoomState>(() => ({
   draftColumns: [],
 }));
 
-let repo: ChatRepo | null = null;
-export function chatRepo(): ChatRepo {
-  return (repo ??= createDexieRepo());
-}
-/** Tests and benches may point the room at another store. */
-export function setChatRepo(r: ChatRepo) {
-  repo = r;
-}
-
 export async function refreshConversations() {
-  const list = await chatRepo().listConversations();
+  const list = await listConversations();
   useRoom.setState({ conversations: list, conversationsLoaded: true });
 }
 
@@ -53,18 +44,18 @@ export async function openConversation(id: string | null) {
     return;
   }
   useRoom.setState({ openId: id, loaded: 'none' });
-  const conv = await chatRepo().getConversation(id);
+  const conv = await getConversation(id);
   if (token !== openToken) return;
   if (!conv) {
     useRoom.setState({ openId: null, conversation: null, messages: new Map(), loaded: 'none' });
     return;
   }
-  const latest = await chatRepo().loadLatestMessages(id, FIRST_PAINT_ROWS);
+  const latest = await listMessages(id, { limit: FIRST_PAINT_ROWS });
   if (token !== openToken) return;
   const complete = latest.length < FIRST_PAINT_ROWS;
   useRoom.setState({ conversation: conv, messages: new Map(latest.map((m) => [m.id, m])), loaded: complete ? 'full' : 'partial' });
   if (complete) return;
-  const all = await chatRepo().loadMessages(id);
+  const all = await listAllMessages(id);
   if (token !== openToken) return;
   // rows written while loading are already in memory and may be newer than what storage returned
   const current = useRoom.getState().messages;
@@ -89,6 +80,14 @@ export function removeInMemory(ids: string[]) {
   let changed = false;
   for (const id of ids) changed = messages.delete(id) || changed;
   if (changed) useRoom.setState({ messages });
+}
+
+export function removeConversationInMemory(id: string) {
+  const s = useRoom.getState();
+  useRoom.setState({
+    conversations: s.conversations.filter((c) => c.id !== id),
+    ...(s.openId === id ? { openId: null, conversation: null, messages: new Map(), loaded: 'none' as const } : {}),
+  });
 }
 
 export function setConversationInMemory(c: Conversation) {

@@ -1,52 +1,104 @@
 import { bridge, onConnectionStatus } from '../bridge';
 import type { StreamSnapshot } from '../../shared/contract/chat';
 import type { GenerationRecord } from '../../shared/openrouter/generation';
+import type { FinishReason } from '../../shared/openrouter/chat-response';
+import { createStreamCheckpointer, type StreamCheckpointer } from '../db/checkpointer';
+import { finalizeAssistantMessage, getMessage, type AnswerOutcome } from '../db/messages';
+import { recoverInterrupted } from '../db/recovery';
 import { liveAnswers, fromSnapshot } from './live-answers';
-import { chatRepo, upsertInMemory, useRoom } from './room-store';
-import type { MessageRow, MessageStatus } from './types';
+import { rememberRecord } from './records';
+import { upsertInMemory } from './room-store';
 
 // One per page, independent of which conversation is open: streams live in main, so switching rooms never stops
-// them, and a reloaded page re-attaches with chat.active. A finished answer is written to storage first and only
-// then acknowledged, so main keeps it until it is safe.
+// them, and a reloaded page re-attaches with chat.active. Streamed text is checkpointed to the history store about
+// once a second; a finished answer is written there first and only then acknowledged, so main keeps it until it
+// is safe.
 
-const CHECKPOINT_MS = 2000;
 let started = false;
-let checkpointTimer: ReturnType<typeof setInterval> | null = null;
 let offs: (() => void)[] = [];
-const checkpointed = new Map<string, number>(); // messageId → text length last written
+const checkpointers = new Map<string, StreamCheckpointer>(); // messageId → its checkpointer
 const finalizing = new Set<string>();
 
-export function snapshotPatch(s: StreamSnapshot): Partial<MessageRow> {
-  const status: MessageStatus = s.status === 'streaming' ? 'streaming' : s.status;
+function checkpointerFor(messageId: string, text = '', reasoning = ''): StreamCheckpointer {
+  let cp = checkpointers.get(messageId);
+  if (!cp) {
+    cp = createStreamCheckpointer(messageId);
+    if (text) cp.appendText(text);
+    if (reasoning) cp.appendReasoning(reasoning);
+    checkpointers.set(messageId, cp);
+  }
+  return cp;
+}
+
+function dropCheckpointer(messageId: string) {
+  checkpointers.get(messageId)?.dispose();
+  checkpointers.delete(messageId);
+}
+
+/** Starts showing (and checkpointing) an answer this page asked main to stream. */
+export function trackStream(s: { streamId: string; messageId: string; conversationId: string; columnId: string; startedAt: number }) {
+  liveAnswers.put({
+    ...s, status: 'streaming', text: '', reasoning: '', model: null, provider: null, firstTokenAt: null, seq: 0, finishReason: null, error: null,
+  });
+  checkpointerFor(s.messageId);
+}
+
+/** chat.start was refused (no engine, column busy…): the answer becomes an error. */
+export async function failToStart(messageId: string, message: string) {
+  liveAnswers.remove(messageId);
+  dropCheckpointer(messageId);
+  const row = await finalizeAssistantMessage(messageId, { status: 'error', content: '', error: { message } }).catch(() => null);
+  if (row) upsertInMemory([row]);
+}
+
+function cost(r: GenerationRecord): AnswerOutcome['cost'] {
   return {
-    content: s.text,
-    reasoning: s.reasoning,
-    status,
-    model: s.model,
-    provider: s.provider,
-    finishReason: s.finishReason,
-    error: s.error,
-    record: (s.record as GenerationRecord | null) ?? null,
-    startedAt: s.startedAt,
-    firstTokenAt: s.firstTokenAt,
+    costSource: r.costSource,
+    ...(r.costMicros !== undefined ? { costMicros: r.costMicros } : {}),
+    ...(r.costReason !== undefined ? { costReason: r.costReason } : {}),
+    ...(r.reportedCostMicros !== undefined ? { reportedCostMicros: r.reportedCostMicros } : {}),
+    ...(r.computedCostMicros !== undefined ? { computedCostMicros: r.computedCostMicros } : {}),
   };
+}
+
+export function snapshotOutcome(s: StreamSnapshot): AnswerOutcome {
+  const r = (s.record as GenerationRecord | null) ?? null;
+  const out: AnswerOutcome = {
+    status: s.status === 'streaming' ? 'interrupted' : s.status,
+    content: s.text,
+    model: { used: r?.model ?? s.model, provider: r?.provider ?? s.provider, upstream: r?.upstreamId ?? null },
+    tokens: r?.tokens ?? null,
+    timings: {
+      ttftMs: r?.ttftMs ?? (s.firstTokenAt !== null ? s.firstTokenAt - s.startedAt : null),
+      durationMs: r?.durationMs ?? null,
+      tokensPerSecond: r?.tokensPerSecond ?? null,
+    },
+    finishReason: (r?.finishReason ?? s.finishReason ?? null) as FinishReason | null,
+    nativeFinishReason: r?.nativeFinishReason ?? null,
+  };
+  if (s.reasoning) out.reasoning = s.reasoning;
+  if (r) {
+    out.cost = cost(r);
+    out.generationId = r.id;
+  }
+  if (s.error) out.error = { code: s.error.code, message: s.error.message };
+  return out;
 }
 
 /** Stores a finished stream's answer, then tells main it may forget it. */
 export async function finalizeSnapshot(s: StreamSnapshot): Promise<void> {
   if (s.status === 'streaming' || finalizing.has(s.streamId)) return;
   finalizing.add(s.streamId);
+  const id = s.meta.messageId;
   try {
-    const id = s.meta.messageId;
-    const row = await chatRepo().getMessage(id);
-    if (row) {
-      const patch = snapshotPatch(s);
-      await chatRepo().patchMessage(id, patch);
-      const inMemory = useRoom.getState().messages.get(id);
-      upsertInMemory([{ ...(inMemory ?? row), ...patch }]);
+    dropCheckpointer(id);
+    const record = (s.record as GenerationRecord | null) ?? null;
+    if (record) rememberRecord(id, record);
+    if (await getMessage(id)) {
+      const row = await finalizeAssistantMessage(id, snapshotOutcome(s));
+      upsertInMemory([row]);
     }
     liveAnswers.remove(id);
-    checkpointed.delete(id);
     await bridge().invoke('chat.ack', { streamId: s.streamId });
   } catch (err) {
     console.error('could not store a finished answer:', (err as Error).message);
@@ -61,37 +113,21 @@ export function resync(): Promise<void> {
   return (resyncing ??= (async () => {
     try {
       const snaps = await bridge().invoke('chat.active', {});
-      const active = new Set<string>();
       for (const s of snaps) {
-        active.add(s.meta.messageId);
-        if (s.status === 'streaming') {
-          const known = liveAnswers.get(s.meta.messageId);
-          if (!known || known.seq < s.seq) liveAnswers.put(fromSnapshot(s));
-        } else {
-          await finalizeSnapshot(s);
-        }
+        if (s.status !== 'streaming') continue;
+        const known = liveAnswers.get(s.meta.messageId);
+        if (!known || known.seq < s.seq) liveAnswers.put(fromSnapshot(s));
+        if (!checkpointers.has(s.meta.messageId)) checkpointerFor(s.meta.messageId, s.text, s.reasoning);
       }
-      // answers a previous session left 'streaming' that main no longer knows: keep what was checkpointed
-      for (const row of await chatRepo().streamingMessages()) {
-        if (active.has(row.id) || liveAnswers.get(row.id)) continue;
-        const patch: Partial<MessageRow> = { status: 'interrupted' };
-        await chatRepo().patchMessage(row.id, patch);
-        upsertInMemory([{ ...(useRoom.getState().messages.get(row.id) ?? row), ...patch }]);
-      }
+      for (const s of snaps) if (s.status !== 'streaming') await finalizeSnapshot(s);
+      // answers a previous session left 'streaming' that no stream feeds any more: keep what was checkpointed
+      upsertInMemory(await recoverInterrupted());
     } catch (err) {
       console.error('could not re-attach to running answers:', (err as Error).message);
     } finally {
       resyncing = null;
     }
   })());
-}
-
-async function checkpoint() {
-  const pending = liveAnswers.all().filter((e) => e.status === 'streaming' && e.text.length !== (checkpointed.get(e.messageId) ?? 0));
-  for (const e of pending) {
-    checkpointed.set(e.messageId, e.text.length);
-    await chatRepo().patchMessage(e.messageId, { content: e.text, reasoning: e.reasoning, model: e.model, provider: e.provider }).catch(() => undefined);
-  }
 }
 
 /** Idempotent; returns when the first re-attach is done. */
@@ -102,11 +138,17 @@ export function startStreamSync(): Promise<void> {
   let wasClosed = false;
   offs = [
     b.on('chat.delta', (d) => {
-      if (!liveAnswers.apply(d)) void resync();
+      const applied = liveAnswers.apply(d);
+      if (applied === 'unknown') return void resync();
+      if (applied === 'stale') return;
+      const e = liveAnswers.byStreamId(d.streamId);
+      const cp = e && checkpointers.get(e.messageId);
+      if (cp) {
+        if (d.text) cp.appendText(d.text);
+        if (d.reasoning) cp.appendReasoning(d.reasoning);
+      }
     }),
     b.on('chat.finished', (s) => void finalizeSnapshot(s)),
-  ];
-  offs.push(
     onConnectionStatus((status) => {
       if (status === 'closed') wasClosed = true;
       if (status === 'open' && wasClosed) {
@@ -114,16 +156,14 @@ export function startStreamSync(): Promise<void> {
         void resync();
       }
     }),
-  );
-  checkpointTimer = setInterval(() => void checkpoint(), CHECKPOINT_MS);
+  ];
   return resync();
 }
 
 /** For tests: lets the next startStreamSync attach again. */
 export function stopStreamSyncForTests() {
-  if (checkpointTimer) clearInterval(checkpointTimer);
-  checkpointTimer = null;
   for (const off of offs) off();
   offs = [];
+  for (const id of [...checkpointers.keys()]) dropCheckpointer(id);
   started = false;
 }

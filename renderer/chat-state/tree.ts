@@ -1,4 +1,5 @@
 import type { Conversation, MessageRow } from './types';
+import { groupIdFor } from '../db/group-id';
 
 // Pure functions over a conversation's message rows: which branch is shown, and what each column's model sees.
 
@@ -18,16 +19,13 @@ export interface Turn {
 
 export interface MessageIndex {
   byId: Map<string, MessageRow>;
+  conversationId: string;
   users: Map<string, MessageRow[]>; // parentId ('' for root) → user messages
   answers: Map<string, Map<string, MessageRow[]>>; // userId → columnId → answers
 }
 
-export const userKey = (parentId: string | null) => `u:${parentId ?? ''}`;
-export const answerKey = (userId: string, columnId: string) => `a:${userId}|${columnId}`;
-
-export function siblingKeyOf(m: MessageRow): string {
-  return m.role === 'user' ? userKey(m.parentId) : answerKey(m.parentId ?? '', m.columnId ?? '');
-}
+/** Sibling keys are the history store's groupIds, so conversation.selection means the same on both sides. */
+export const siblingKeyOf = (m: MessageRow): string => m.groupId;
 
 function push(map: Map<string, MessageRow[]>, key: string, m: MessageRow) {
   const list = map.get(key);
@@ -35,7 +33,7 @@ function push(map: Map<string, MessageRow[]>, key: string, m: MessageRow) {
   else map.set(key, [m]);
 }
 
-export function indexMessages(rows: Iterable<MessageRow>): MessageIndex {
+export function indexMessages(rows: Iterable<MessageRow>, conversationId = ''): MessageIndex {
   const byId = new Map<string, MessageRow>();
   const users = new Map<string, MessageRow[]>();
   const answers = new Map<string, Map<string, MessageRow[]>>();
@@ -52,7 +50,7 @@ export function indexMessages(rows: Iterable<MessageRow>): MessageIndex {
   const bySeq = (a: MessageRow, b: MessageRow) => a.seq - b.seq;
   for (const list of users.values()) list.sort(bySeq);
   for (const cols of answers.values()) for (const list of cols.values()) list.sort(bySeq);
-  return { byId, users, answers };
+  return { conversationId, byId, users, answers };
 }
 
 function pick(all: MessageRow[] | undefined, key: string, selection: Record<string, string>): Siblings | null {
@@ -63,12 +61,12 @@ function pick(all: MessageRow[] | undefined, key: string, selection: Record<stri
 }
 
 /**
- * Where the shown branch starts when only the newest rows are loaded: the oldest loaded ancestor of the newest
- * prompt. With every row loaded this is the root (null).
+ * Where the shown branch starts when only the newest rows are loaded: the oldest loaded ancestor of the branch tip
+ * (headId, else the newest prompt). With every row loaded this is the root (null).
  */
-export function partialStart(index: MessageIndex): string | null {
-  let newest: MessageRow | null = null;
-  for (const list of index.users.values()) for (const m of list) if (!newest || m.seq > newest.seq) newest = m;
+export function partialStart(index: MessageIndex, headId: string | null = null): string | null {
+  let newest: MessageRow | null = headId ? (index.byId.get(headId) ?? null) : null;
+  if (!newest) for (const list of index.users.values()) for (const m of list) if (!newest || m.seq > newest.seq) newest = m;
   let cur = newest;
   while (cur && cur.parentId && index.byId.has(cur.parentId)) cur = index.byId.get(cur.parentId)!;
   return cur?.parentId ?? null;
@@ -80,13 +78,15 @@ export function activeTurns(index: MessageIndex, conv: Pick<Conversation, 'colum
   let parent: string | null = start;
   const seen = new Set<string>();
   for (;;) {
-    const user = pick(index.users.get(parent ?? ''), userKey(parent), conv.selection);
+    const users = index.users.get(parent ?? '');
+    const user = pick(users, users?.[0]?.groupId ?? groupIdFor(index.conversationId, parent, null), conv.selection);
     if (!user || seen.has(user.active.id)) break;
     seen.add(user.active.id);
     const answers = new Map<string, Siblings>();
     const cols = index.answers.get(user.active.id);
     for (const c of conv.columns) {
-      const s = pick(cols?.get(c.id), answerKey(user.active.id, c.id), conv.selection);
+      const list = cols?.get(c.id);
+      const s = pick(list, list?.[0]?.groupId ?? groupIdFor(index.conversationId, user.active.id, c.id), conv.selection);
       if (s) answers.set(c.id, s);
     }
     const cf = user.active.continueFromId ? (index.byId.get(user.active.continueFromId) ?? null) : null;

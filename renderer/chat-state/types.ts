@@ -1,91 +1,45 @@
-import type { GenerationRecord } from '../../shared/openrouter/generation';
+import type { AttachmentRef, ColumnConfig, ConversationRow, MessageRow } from '../db/types';
 
-// The renderer's view of a room. A conversation holds model columns; messages form a tree:
-//   user message  → parentId = the previous turn's user message (null for the first turn)
-//   answer        → parentId = its user message, columnId = the column that produced it
-// Siblings (regenerated answers, edited prompts) share parentId (+ columnId for answers); which one is shown is
-// the conversation's `selection`. A user message may name `continueFromId`: the answer that is the shared history
-// for every column from that turn on ("Continue with this answer").
+// The room works on the history store's own rows (renderer/db). A conversation holds model columns; messages form
+// a tree: a prompt's parent is the previous prompt on its branch, an answer's parent is its prompt. Siblings
+// (regenerated answers, edited prompts) share a groupId; conversation.selection picks the shown one (newest by
+// default). A prompt may name continueFromId: the answer that is every column's history from that turn on.
 
-export type Variant = '' | 'free' | 'nitro' | 'floor' | 'online' | 'thinking' | 'extended';
-export type ReasoningEffort = '' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
+export type { AttachmentRef, ColumnConfig, ColumnSettings, MessageRow, MessageStatus, ReasoningEffort } from '../db/types';
+export type Conversation = ConversationRow;
 
-export interface ColumnSettings {
-  system: string;
-  temperature: number | null;
-  maxTokens: number | null;
-  reasoningEffort: ReasoningEffort;
-  variant: Variant;
-  providerOrder: string[];
-  providerOnly: string[];
-  providerIgnore: string[];
-  providerSort: '' | 'price' | 'throughput' | 'latency';
+export const VARIANTS = ['free', 'nitro', 'floor', 'online', 'thinking', 'extended'] as const;
+export type Variant = '' | (typeof VARIANTS)[number];
+
+/** "openai/gpt-4o:nitro" → { base: "openai/gpt-4o", variant: "nitro" } (unknown suffixes stay in base). */
+export function splitVariant(model: string): { base: string; variant: Variant } {
+  const i = model.lastIndexOf(':');
+  const suffix = i > 0 ? model.slice(i + 1) : '';
+  if ((VARIANTS as readonly string[]).includes(suffix)) return { base: model.slice(0, i), variant: suffix as Variant };
+  return { base: model, variant: '' };
 }
 
-export interface ColumnConfig {
-  id: string;
-  model: string; // OpenRouter slug without variant suffix
-  settings: ColumnSettings;
+export function withVariant(base: string, variant: Variant): string {
+  return variant ? `${splitVariant(base).base}:${variant}` : splitVariant(base).base;
 }
 
-export interface Conversation {
-  id: string;
-  title: string;
-  createdAt: number;
-  updatedAt: number;
-  columns: ColumnConfig[];
-  /** sibling key → chosen message id (see siblingKeyOf) */
-  selection: Record<string, string>;
-  /** set by "Continue with this answer": the next prompt continues from this answer in every column */
-  pendingContinueFromId: string | null;
-  lastSeq: number;
-}
+export type AttachmentKind = 'image' | 'pdf' | 'text';
 
-export interface AttachmentRef {
-  id: string;
+/** A file read for sending: its bytes for storage, and what goes into the request (data: URL, or the text). */
+export interface PendingAttachment {
   name: string;
   mime: string;
   size: number;
-  kind: 'image' | 'pdf' | 'text';
-  /** data: URL for images/PDFs; the text itself for text files */
+  kind: AttachmentKind;
   data: string;
+  blob: Blob;
 }
 
-export type MessageStatus = 'streaming' | 'done' | 'error' | 'stopped' | 'interrupted';
-
-export interface MessageRow {
-  id: string;
-  conversationId: string;
-  parentId: string | null;
-  role: 'user' | 'assistant';
-  columnId: string | null;
-  seq: number; // creation order within the conversation
-  createdAt: number;
-  content: string;
-  attachments?: AttachmentRef[];
-  continueFromId?: string | null;
-  // answers only
-  status?: MessageStatus;
-  streamId?: string;
-  requestedModel?: string;
-  reasoning?: string;
-  model?: string | null;
-  provider?: string | null;
-  finishReason?: string | null;
-  error?: { code: number; message: string } | null;
-  record?: GenerationRecord | null;
-  startedAt?: number;
-  firstTokenAt?: number | null;
+export function attachmentKindOf(a: Pick<AttachmentRef, 'name' | 'mime'>): AttachmentKind {
+  if (a.mime.startsWith('image/')) return 'image';
+  if (a.mime === 'application/pdf' || /\.pdf$/i.test(a.name)) return 'pdf';
+  return 'text';
 }
 
-export const DEFAULT_SETTINGS: ColumnSettings = {
-  system: '',
-  temperature: null,
-  maxTokens: null,
-  reasoningEffort: '',
-  variant: '',
-  providerOrder: [],
-  providerOnly: [],
-  providerIgnore: [],
-  providerSort: '',
-};
+export type { ColumnConfig as Column };
+export const isAnswer = (m: MessageRow) => m.role === 'assistant';

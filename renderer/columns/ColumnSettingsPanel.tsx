@@ -1,30 +1,31 @@
 import { useState } from 'react';
-import type { ColumnConfig, ColumnSettings, ReasoningEffort, Variant } from '../chat-state/types';
+import { splitVariant, VARIANTS, withVariant, type ColumnConfig, type ColumnSettings, type ReasoningEffort, type Variant } from '../chat-state/types';
 import { updateColumn } from '../chat-state/actions';
 
-const VARIANTS: Variant[] = ['', 'free', 'nitro', 'floor', 'online', 'thinking', 'extended'];
-const EFFORTS: ReasoningEffort[] = ['', 'minimal', 'low', 'medium', 'high', 'xhigh'];
+type Sort = NonNullable<NonNullable<ColumnSettings['provider']>['sort']>;
+const EFFORTS: ReasoningEffort[] = ['minimal', 'low', 'medium', 'high', 'xhigh'];
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
-const num = (s: string) => (s.trim() === '' || !Number.isFinite(Number(s)) ? null : Number(s));
+const num = (s: string) => (s.trim() === '' || !Number.isFinite(Number(s)) ? undefined : Number(s));
 
 /** Per-column request settings: system prompt, sampling, reasoning, variant and provider routing. */
 export function ColumnSettingsPanel({ column, label, onClose }: { column: ColumnConfig; label: string; onClose: () => void }) {
   const s = column.settings;
+  const { base, variant } = splitVariant(column.model);
   const [form, setForm] = useState({
-    system: s.system,
-    temperature: s.temperature === null ? '' : String(s.temperature),
-    maxTokens: s.maxTokens === null ? '' : String(s.maxTokens),
-    reasoningEffort: s.reasoningEffort,
-    variant: s.variant,
-    order: s.providerOrder.join(', '),
-    only: s.providerOnly.join(', '),
-    ignore: s.providerIgnore.join(', '),
-    sort: s.providerSort,
+    system: s.systemPrompt ?? '',
+    temperature: s.temperature === undefined ? '' : String(s.temperature),
+    maxTokens: s.maxTokens === undefined ? '' : String(s.maxTokens),
+    reasoningEffort: (s.reasoningEffort ?? '') as ReasoningEffort | '',
+    variant,
+    order: (s.provider?.order ?? []).join(', '),
+    only: (s.provider?.only ?? []).join(', '),
+    ignore: (s.provider?.ignore ?? []).join(', '),
+    sort: (s.provider?.sort ?? '') as Sort | '',
   });
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const temperature = num(form.temperature);
   const maxTokens = num(form.maxTokens);
-  const invalid = (temperature !== null && (temperature < 0 || temperature > 2)) || (maxTokens !== null && (!Number.isInteger(maxTokens) || maxTokens < 1));
+  const invalid = (temperature !== undefined && (temperature < 0 || temperature > 2)) || (maxTokens !== undefined && (!Number.isInteger(maxTokens) || maxTokens < 1));
   return (
     <form
       className="column-settings"
@@ -32,18 +33,18 @@ export function ColumnSettingsPanel({ column, label, onClose }: { column: Column
       onSubmit={(e) => {
         e.preventDefault();
         if (invalid) return;
-        const settings: ColumnSettings = {
-          system: form.system,
-          temperature,
-          maxTokens,
-          reasoningEffort: form.reasoningEffort,
-          variant: form.variant,
-          providerOrder: list(form.order),
-          providerOnly: list(form.only),
-          providerIgnore: list(form.ignore),
-          providerSort: form.sort,
-        };
-        void updateColumn(column.id, { settings }).then(onClose);
+        const provider: NonNullable<ColumnSettings['provider']> = {};
+        if (list(form.order).length) provider.order = list(form.order);
+        if (list(form.only).length) provider.only = list(form.only);
+        if (list(form.ignore).length) provider.ignore = list(form.ignore);
+        if (form.sort) provider.sort = form.sort;
+        const settings: ColumnSettings = {};
+        if (form.system.trim()) settings.systemPrompt = form.system;
+        if (temperature !== undefined) settings.temperature = temperature;
+        if (maxTokens !== undefined) settings.maxTokens = maxTokens;
+        if (form.reasoningEffort) settings.reasoningEffort = form.reasoningEffort;
+        if (Object.keys(provider).length) settings.provider = provider;
+        void updateColumn(column.id, { model: withVariant(base, form.variant), settings }).then(onClose);
       }}
     >
       <label>
@@ -63,14 +64,16 @@ export function ColumnSettingsPanel({ column, label, onClose }: { column: Column
       <div className="settings-row">
         <label>
           Reasoning effort
-          <select value={form.reasoningEffort} onChange={(e) => set('reasoningEffort', e.target.value as ReasoningEffort)}>
-            {EFFORTS.map((x) => <option key={x} value={x}>{x || 'default'}</option>)}
+          <select value={form.reasoningEffort} onChange={(e) => set('reasoningEffort', e.target.value as ReasoningEffort | '')}>
+            <option value="">default</option>
+            {EFFORTS.map((x) => <option key={x} value={x}>{x}</option>)}
           </select>
         </label>
         <label>
           Variant
           <select value={form.variant} onChange={(e) => set('variant', e.target.value as Variant)}>
-            {VARIANTS.map((x) => <option key={x} value={x}>{x ? `:${x}` : 'none'}</option>)}
+            <option value="">none</option>
+            {VARIANTS.map((x) => <option key={x} value={x}>:{x}</option>)}
           </select>
         </label>
       </div>
@@ -90,7 +93,7 @@ export function ColumnSettingsPanel({ column, label, onClose }: { column: Column
         </label>
         <label>
           Sort
-          <select value={form.sort} onChange={(e) => set('sort', e.target.value as ColumnSettings['providerSort'])}>
+          <select value={form.sort} onChange={(e) => set('sort', e.target.value as Sort | '')}>
             <option value="">default (load balanced)</option>
             <option value="price">price</option>
             <option value="throughput">throughput</option>

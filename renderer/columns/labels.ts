@@ -5,7 +5,7 @@ export function columnLabels(columns: ColumnConfig[]): Map<string, string> {
   const seen = new Map<string, number>();
   const out = new Map<string, string>();
   for (const c of columns) {
-    const base = (c.model.split('/').pop() ?? c.model) + (c.settings.variant ? `:${c.settings.variant}` : '');
+    const base = c.label || (c.model.split('/').pop() ?? c.model);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     out.set(c.id, n === 1 ? base : `${base} #${n}`);

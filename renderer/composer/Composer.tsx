@@ -1,5 +1,5 @@
 import { useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
-import type { AttachmentRef, ColumnConfig } from '../chat-state/types';
+import type { ColumnConfig, PendingAttachment } from '../chat-state/types';
 import { send, stopRoom } from '../chat-state/actions';
 import { useModels } from '../models/use-models';
 import { readAttachment } from './read-attachment';
@@ -15,7 +15,7 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
   onCancelContinue: () => void;
 }) {
   const [text, setText] = useState('');
-  const [attachments, setAttachments] = useState<AttachmentRef[]>([]);
+  const [attachments, setAttachments] = useState<(PendingAttachment & { key: string })[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -29,7 +29,7 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
     for (const f of files) {
       try {
         const a = await readAttachment(f);
-        setAttachments((list) => [...list, a]);
+        setAttachments((list) => [...list, { ...a, key: crypto.randomUUID() }]);
       } catch (err) {
         setProblem((err as Error).message);
       }
@@ -89,9 +89,9 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
       {attachments.length ? (
         <ul className="attachment-chips" aria-label="Attachments to send">
           {attachments.map((a) => (
-            <li key={a.id} className="chip">
+            <li key={a.key} className="chip">
               {a.name}
-              <button type="button" className="small" aria-label={`Remove ${a.name}`} onClick={() => setAttachments((l) => l.filter((x) => x.id !== a.id))}>
+              <button type="button" className="small" aria-label={`Remove ${a.name}`} onClick={() => setAttachments((l) => l.filter((x) => x.key !== a.key))}>
                 ×
               </button>
             </li>

@@ -1,9 +1,9 @@
 import type { ModelSummary } from '../../shared/contract/models';
-import type { AttachmentRef, ColumnConfig } from '../chat-state/types';
+import type { ColumnConfig, PendingAttachment } from '../chat-state/types';
 import { findModel } from '../models/use-models';
 
 /** Which columns cannot take which attachments, from the catalog's input modalities (unknown models pass). */
-export function capabilityWarnings(columns: ColumnConfig[], labels: Map<string, string>, attachments: AttachmentRef[], models: ModelSummary[]): string[] {
+export function capabilityWarnings(columns: ColumnConfig[], labels: Map<string, string>, attachments: Pick<PendingAttachment, 'kind'>[], models: ModelSummary[]): string[] {
   const needImage = attachments.some((a) => a.kind === 'image');
   const needFile = attachments.some((a) => a.kind === 'pdf');
   const out: string[] = [];

@@ -1,9 +1,9 @@
-import type { AttachmentRef } from '../chat-state/types';
+import type { AttachmentKind, PendingAttachment } from '../chat-state/types';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const TEXT_EXT = /\.(txt|md|markdown|csv|tsv|json|jsonl|xml|ya?ml|toml|ini|log|py|js|mjs|cjs|ts|tsx|jsx|java|kt|c|h|cc|cpp|hpp|cs|go|rs|rb|php|swift|sh|bash|zsh|sql|html|css|scss)$/i;
 
-export function attachmentKind(file: { name: string; type: string }): AttachmentRef['kind'] | null {
+export function attachmentKind(file: { name: string; type: string }): AttachmentKind | null {
   if (/^image\/(png|jpe?g|webp|gif)$/.test(file.type)) return 'image';
   if (file.type === 'application/pdf' || /\.pdf$/i.test(file.name)) return 'pdf';
   if (file.type.startsWith('text/') || file.type === 'application/json' || TEXT_EXT.test(file.name)) return 'text';
@@ -21,11 +21,12 @@ function read(file: Blob, as: 'dataURL' | 'text'): Promise<string> {
 }
 
 /** Images and PDFs become data URLs (sent as image_url / file parts); text files are inlined into the prompt. */
-export async function readAttachment(file: File): Promise<AttachmentRef> {
+export async function readAttachment(file: File): Promise<PendingAttachment> {
   const kind = attachmentKind(file);
   if (!kind) throw new Error(`${file.name}: only images (PNG, JPEG, WebP, GIF), PDFs and text files can be attached`);
   if (file.size > MAX_ATTACHMENT_BYTES) throw new Error(`${file.name} is larger than 20 MB`);
   let data = await read(file, kind === 'text' ? 'text' : 'dataURL');
   if (kind === 'pdf' && !data.startsWith('data:application/pdf')) data = data.replace(/^data:[^;,]*/, 'data:application/pdf');
-  return { id: crypto.randomUUID(), name: file.name || (kind === 'image' ? 'pasted image' : 'file'), mime: file.type, size: file.size, kind, data };
+  const mime = file.type || (kind === 'pdf' ? 'application/pdf' : kind === 'text' ? 'text/plain' : 'application/octet-stream');
+  return { name: file.name || (kind === 'image' ? 'pasted image' : 'file'), mime, size: file.size, kind, data, blob: file };
 }

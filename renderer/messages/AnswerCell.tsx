@@ -25,7 +25,7 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
   const reasoning = live ? live.reasoning : (row.reasoning ?? '');
   const status = live ? live.status : row.status;
   const error = live?.error ?? row.error;
-  const who = row.model ?? live?.model ?? row.requestedModel ?? columnLabel;
+  const who = row.model?.used ?? live?.model ?? row.model?.requested ?? columnLabel;
   const openPicker = usePicker((s) => s.open);
 
   return (
@@ -44,7 +44,7 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
         </div>
       ) : null}
       {status === 'stopped' ? <p className="muted">Stopped.</p> : null}
-      {status === 'interrupted' ? <p className="muted">Interrupted: Parley closed while this answer was streaming.</p> : null}
+      {status === 'interrupted' ? <p className="muted">Interrupted: {error?.message ?? 'Parley closed while this answer was streaming.'}</p> : null}
       {streaming ? (
         <p className="muted live-meta" aria-label="Streaming">{live?.model ?? who}{live?.provider ? ` via ${live.provider}` : ''} · streaming…</p>
       ) : (

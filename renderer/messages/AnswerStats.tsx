@@ -1,30 +1,39 @@
 import type { MessageRow } from '../chat-state/types';
+import { useGenerationRecord } from '../chat-state/records';
 import { costBreakdown, costLabel, msLabel, tokensLabel, tpsLabel } from './format';
 
 /** Which model and provider actually answered, tokens, cost (breakdown on hover), speed and why it stopped. */
 export function AnswerStats({ row }: { row: MessageRow }) {
-  const r = row.record ?? null;
-  const model = r?.model ?? row.model ?? row.requestedModel ?? 'unknown model';
-  const provider = r?.provider ?? row.provider;
-  const tokens = tokensLabel(r);
-  const ttft = msLabel(r?.ttftMs ?? (row.firstTokenAt && row.startedAt ? row.firstTokenAt - row.startedAt : null));
-  const tps = tpsLabel(r?.tokensPerSecond);
-  const finish = r?.finishReason ?? row.finishReason;
+  const record = useGenerationRecord(row.id, row.generationId);
+  const model = row.model?.used ?? row.model?.requested ?? 'unknown model';
+  const requested = row.model?.requested;
+  const provider = row.model?.provider;
+  const cost = row.cost ?? null;
+  const tokens = tokensLabel(row.tokens);
+  const ttft = msLabel(row.timings?.ttftMs);
+  const tps = tpsLabel(row.timings?.tokensPerSecond);
+  const finish = row.finishReason;
+  const label = costLabel(cost);
   return (
     <div className="answer-stats" aria-label="Answer details">
-      <span className="stat-model" title={r?.requestedModel && r.requestedModel !== model ? `requested ${r.requestedModel}` : undefined}>
+      <span className="stat-model" title={requested && requested !== model ? `requested ${requested}` : undefined}>
         {model}
       </span>
       {provider ? <span className="stat-provider">via {provider}</span> : null}
-      {r?.fallbackUsed ? (
+      {record?.fallbackUsed ? (
         <span className="badge" title="The first choice failed; another provider served this answer">
           fallback
         </span>
       ) : null}
-      {r?.isByok ? <span className="badge">BYOK</span> : null}
+      {record?.isByok ? <span className="badge">BYOK</span> : null}
       {tokens ? <span className="stat-tokens">{tokens}</span> : null}
-      <span className="stat-cost" title={costBreakdown(r)} aria-label={`Cost: ${costLabel(r)}`} tabIndex={0}>
-        {costLabel(r)}
+      <span
+        className="stat-cost"
+        title={costBreakdown({ cost, tokens: row.tokens ?? null, ...(record ? { isByok: record.isByok, attempts: record.attempts } : {}) })}
+        aria-label={`Cost: ${label}`}
+        tabIndex={0}
+      >
+        {label}
       </span>
       {ttft ? <span className="stat-ttft">TTFT {ttft}</span> : null}
       {tps ? <span className="stat-tps">{tps}</span> : null}

@@ -1,4 +1,13 @@
-import type { GenerationRecord } from '../../shared/openrouter/generation';
+import type { AttemptRecord, TokenCounts } from '../../shared/openrouter/generation';
+import type { MessageCost, MessageRow } from '../db/types';
+
+/** What the stats line shows about one answer: its stored row, plus the generation record when known. */
+export interface AnswerFacts {
+  cost: MessageCost | null;
+  tokens: TokenCounts | null;
+  isByok?: boolean;
+  attempts?: AttemptRecord[];
+}
 
 // How numbers about an answer read. Cost is integer micro-dollars; when unknown there is no number, only why.
 
@@ -23,31 +32,31 @@ export function costReasonText(reason: string | undefined): string {
   return (reason && REASONS[reason]) ?? reason ?? 'not reported';
 }
 
-export function costLabel(r: GenerationRecord | null | undefined): string {
-  if (!r) return 'cost unknown: no generation record';
-  if (typeof r.costMicros === 'number') return formatMicros(r.costMicros);
-  return `cost unknown: ${costReasonText(r.costReason)}`;
+export function costLabel(c: MessageCost | null | undefined): string {
+  if (!c) return 'cost unknown: no usage was reported';
+  if (typeof c.costMicros === 'number') return formatMicros(c.costMicros);
+  return `cost unknown: ${costReasonText(c.costReason)}`;
 }
 
-export function costBreakdown(r: GenerationRecord | null | undefined): string {
-  if (!r) return 'No generation record was returned for this answer.';
+export function costBreakdown(f: AnswerFacts): string {
+  const r = f.cost;
+  if (!r) return 'No usage or cost was reported for this answer.';
   const lines: string[] = [];
   lines.push(typeof r.costMicros === 'number' ? `Cost: ${formatMicros(r.costMicros)} (${r.costSource === 'upstream' ? 'reported by the provider' : r.costSource === 'computed' ? 'computed from catalog prices' : 'no source'})` : `Cost unknown: ${costReasonText(r.costReason)}`);
   if (r.costReason && typeof r.costMicros === 'number') lines.push(`Note: ${costReasonText(r.costReason)}`);
   if (typeof r.reportedCostMicros === 'number') lines.push(`Reported by upstream: ${formatMicros(r.reportedCostMicros)}`);
   if (typeof r.computedCostMicros === 'number') lines.push(`Computed from pricing: ${formatMicros(r.computedCostMicros)}`);
-  const t = r.tokens;
+  const t = f.tokens;
   if (t) {
     lines.push(`Input tokens: ${int.format(t.prompt)} (cache read ${int.format(t.cacheRead)}, cache write ${int.format(t.cacheWrite)})`);
     lines.push(`Output tokens: ${int.format(t.completion)} (reasoning ${int.format(t.reasoning)})${t.estimated ? ' — estimated' : ''}`);
   }
-  if (r.isByok) lines.push('Billed to your own provider key (BYOK)');
-  if (r.attempts.length > 1) lines.push(`Attempts: ${r.attempts.map((a) => `${a.provider} ${a.status ?? a.errorType ?? '?'}`).join(' → ')}`);
+  if (f.isByok) lines.push('Billed to your own provider key (BYOK)');
+  if (f.attempts && f.attempts.length > 1) lines.push(`Attempts: ${f.attempts.map((a) => `${a.provider} ${a.status ?? a.errorType ?? '?'}`).join(' → ')}`);
   return lines.join('\n');
 }
 
-export function tokensLabel(r: GenerationRecord | null | undefined): string | null {
-  const t = r?.tokens;
+export function tokensLabel(t: TokenCounts | null | undefined): string | null {
   if (!t) return null;
   const inPart = `${int.format(t.prompt)} in${t.cacheRead ? ` (${int.format(t.cacheRead)} cached)` : ''}`;
   const outPart = `${int.format(t.completion)} out${t.reasoning ? ` (${int.format(t.reasoning)} reasoning)` : ''}`;
@@ -72,12 +81,13 @@ export interface Totals {
   answers: number;
 }
 
-export function sumTotals(records: (GenerationRecord | null | undefined)[]): Totals {
+/** Totals over finished answers (every sibling counts: each one was paid for). */
+export function sumTotals(rows: MessageRow[]): Totals {
   const t: Totals = { costMicros: 0, unknownCost: 0, tokensIn: 0, tokensOut: 0, answers: 0 };
-  for (const r of records) {
-    if (!r) continue;
+  for (const r of rows) {
+    if (r.role !== 'assistant' || r.status === 'streaming' || (!r.cost && !r.tokens)) continue;
     t.answers++;
-    if (typeof r.costMicros === 'number') t.costMicros += r.costMicros;
+    if (typeof r.cost?.costMicros === 'number') t.costMicros += r.cost.costMicros;
     else t.unknownCost++;
     t.tokensIn += r.tokens?.prompt ?? 0;
     t.tokensOut += r.tokens?.completion ?? 0;

@@ -1,7 +1,7 @@
-import Dexie, { type Table } from 'dexie';
+import { getSetting, setSetting } from '../db/settings';
 import type { ColumnSettings } from '../chat-state/types';
 
-// Saved model sets ("my compare set"): kept in IndexedDB, never localStorage.
+// Saved model sets ("my compare set"), kept in the history store's settings table (IndexedDB, never localStorage).
 
 export interface ModelSet {
   id: string;
@@ -10,27 +10,18 @@ export interface ModelSet {
   createdAt: number;
 }
 
-class SetsDb extends Dexie {
-  sets!: Table<ModelSet, string>;
-  constructor() {
-    super('parley-model-sets');
-    this.version(1).stores({ sets: 'id, createdAt' });
-  }
-}
-
-let db: SetsDb | null = null;
-const open = () => (db ??= new SetsDb());
+const KEY = 'room.modelSets';
 const listeners = new Set<() => void>();
 
 export async function listModelSets(): Promise<ModelSet[]> {
-  return open().sets.orderBy('createdAt').toArray();
+  return (await getSetting<ModelSet[]>(KEY)) ?? [];
 }
 export async function saveModelSet(set: ModelSet) {
-  await open().sets.put(set);
+  await setSetting(KEY, [...(await listModelSets()).filter((s) => s.id !== set.id), set]);
   for (const l of listeners) l();
 }
 export async function deleteModelSet(id: string) {
-  await open().sets.delete(id);
+  await setSetting(KEY, (await listModelSets()).filter((s) => s.id !== id));
   for (const l of listeners) l();
 }
 export function onModelSetsChanged(l: () => void) {

@@ -33,9 +33,9 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   const shown = conversation && conversation.id === conversationId ? conversation : null;
   const columns = shown?.columns ?? draftColumns;
   const labels = useMemo(() => columnLabels(columns), [columns]);
-  const index = useMemo(() => indexMessages(messages.values()), [messages]);
+  const index = useMemo(() => indexMessages(messages.values(), conversationId ?? ''), [messages, conversationId]);
   const turns = useMemo(
-    () => (shown ? activeTurns(index, shown, loaded === 'partial' ? partialStart(index) : null) : []),
+    () => (shown ? activeTurns(index, shown, loaded === 'partial' ? partialStart(index, shown.headId) : null) : []),
     [index, shown, loaded],
   );
 
@@ -52,14 +52,14 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   const { byColumn, total } = useMemo(() => {
     const byColumn = new Map<string, Totals>();
     const all = [...messages.values()].filter((m) => m.role === 'assistant');
-    for (const c of columns) byColumn.set(c.id, sumTotals(all.filter((m) => m.columnId === c.id).map((m) => m.record)));
-    return { byColumn, total: sumTotals(all.map((m) => m.record)) };
+    for (const c of columns) byColumn.set(c.id, sumTotals(all.filter((m) => m.columnId === c.id)));
+    return { byColumn, total: sumTotals(all) };
   }, [messages, columns]);
 
   const pending = shown?.pendingContinueFromId ?? null;
   const pendingRow = pending ? messages.get(pending) : undefined;
-  const continueLabel = pendingRow ? (labels.get(pendingRow.columnId ?? '') ?? pendingRow.model ?? 'that model') : null;
-  const title = shown?.title ?? 'New chat';
+  const continueLabel = pendingRow ? (labels.get(pendingRow.columnId ?? '') ?? pendingRow.model?.used ?? 'that model') : null;
+  const title = shown?.title || 'New chat';
   const showWelcome = !shown && columns.length === 0;
 
   const header = (

@@ -35,7 +35,7 @@ export function RoomWelcome() {
           <ul className="model-sets">
             {sets.map((s) => (
               <li key={s.id}>
-                <button type="button" onClick={() => startDraft(s.columns.map((c) => ({ id: '', model: c.model, settings: c.settings })))} aria-label={`Use model set ${s.name}`}>
+                <button type="button" onClick={() => startDraft(s.columns)} aria-label={`Use model set ${s.name}`}>
                   {s.name}
                 </button>{' '}
                 <span className="muted">{s.columns.map((c) => c.model).join(', ')}</span>{' '}

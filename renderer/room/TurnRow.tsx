@@ -23,7 +23,7 @@ function TurnRowImpl({ turn, columns, labels, isLast, pendingContinueId }: TurnR
         row={turn.user.active}
         siblingIds={ids(turn.user.all)}
         siblingKey={turn.user.key}
-        continuedFrom={cf ? (labels.get(cf.columnId ?? '') ?? cf.model ?? 'another') : null}
+        continuedFrom={cf ? (labels.get(cf.columnId ?? '') ?? cf.model?.used ?? 'another') : null}
       />
       <div className="turn-answers" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(280px, 1fr))` }}>
         {columns.map((c) => {

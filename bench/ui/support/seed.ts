@@ -27,8 +27,8 @@ export async function seedConversation(page: Page, spec: SeedSpec): Promise<void
       await new Promise((r) => setTimeout(r, 100));
       db = await open();
     }
-    const settings = { system: '', temperature: null, maxTokens: null, reasoningEffort: '', variant: '', providerOrder: [], providerOnly: [], providerIgnore: [], providerSort: '' };
-    const columns = Array.from({ length: s.columns }, (_, i) => ({ id: `${s.conversationId}-col${i}`, model: `bench/model-${i + 1}`, settings }));
+    const columns = Array.from({ length: s.columns }, (_, i) => ({ id: `${s.conversationId}-col${i}`, model: `bench/model-${i + 1}`, settings: {} }));
+    const group = (parent: string | null, col: string | null) => `${parent ?? `root:${s.conversationId}`}/${col ?? 'user'}`;
     const turns = Math.floor(s.messages / (1 + s.columns));
     const body = (t: number, c: number) =>
       [
@@ -46,23 +46,24 @@ export async function seedConversation(page: Page, spec: SeedSpec): Promise<void
     const base = s.updatedAt - s.messages * 1000;
     for (let t = 0; t < turns; t++) {
       const uid = `${s.conversationId}-u${t}`;
-      rows.push({ id: uid, conversationId: s.conversationId, parentId: parent, role: 'user', columnId: null, seq: ++seq, createdAt: base + seq * 1000, content: t === turns - 1 ? s.lastPrompt : `Question number ${t}: what do you think about topic ${t}?`, continueFromId: null });
+      rows.push({
+        id: uid, conversationId: s.conversationId, parentId: parent, groupId: group(parent, null), role: 'user', columnId: null, seq: ++seq, createdAt: base + seq * 1000,
+        updatedAt: base + seq * 1000, status: 'done', content: t === turns - 1 ? s.lastPrompt : `Question number ${t}: what do you think about topic ${t}?`, continueFromId: null,
+      });
       for (let c = 0; c < s.columns; c++) {
         const model = `bench/model-${c + 1}`;
         rows.push({
-          id: `${uid}-a${c}`, conversationId: s.conversationId, parentId: uid, role: 'assistant', columnId: columns[c]!.id, seq: ++seq, createdAt: base + seq * 1000,
-          content: body(t, c), reasoning: '', status: 'done', requestedModel: model, model, provider: 'BenchProvider', finishReason: 'stop', error: null,
-          record: {
-            id: `gen-${uid}-${c}`, createdAt: base, requestedModel: model, model, upstreamId: 'bench', upstreamKind: 'openrouter', provider: 'BenchProvider', attempts: [],
-            tokens: { prompt: 1200 + t, completion: 180, cacheRead: 0, cacheWrite: 0, reasoning: 0 }, costMicros: 420 + c, reportedCostMicros: 420 + c, costSource: 'upstream',
-            ttftMs: 300, durationMs: 2000, tokensPerSecond: 90, finishReason: 'stop', nativeFinishReason: 'stop', isByok: false, streamed: true, cancelled: false, fallbackUsed: false, source: 'app',
-          },
-          startedAt: base, firstTokenAt: base + 300,
+          id: `${uid}-a${c}`, conversationId: s.conversationId, parentId: uid, groupId: group(uid, columns[c]!.id), role: 'assistant', columnId: columns[c]!.id,
+          seq: ++seq, createdAt: base + seq * 1000, updatedAt: base + seq * 1000, content: body(t, c), status: 'done',
+          model: { requested: model, used: model, provider: 'BenchProvider', upstream: 'bench' },
+          tokens: { prompt: 1200 + t, completion: 180, cacheRead: 0, cacheWrite: 0, reasoning: 0 },
+          cost: { costMicros: 420 + c, reportedCostMicros: 420 + c, costSource: 'upstream' },
+          generationId: `gen-${uid}-${c}`, timings: { ttftMs: 300, durationMs: 2000, tokensPerSecond: 90 }, finishReason: 'stop', nativeFinishReason: 'stop',
         });
       }
       parent = uid;
     }
-    const conv = { id: s.conversationId, title: s.title, createdAt: base, updatedAt: s.updatedAt, columns, selection: {}, pendingContinueFromId: null, lastSeq: seq };
+    const conv = { id: s.conversationId, title: s.title, createdAt: base, updatedAt: s.updatedAt, columns, selection: {}, pendingContinueFromId: null, lastSeq: seq, headId: parent };
     await new Promise<void>((done, fail) => {
       const tx = db.transaction(['conversations', 'messages'], 'readwrite');
       tx.objectStore('conversations').put(conv);

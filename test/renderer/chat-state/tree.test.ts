@@ -1,16 +1,19 @@
 import { describe, it, expect } from 'vitest';
-import { activeTurns, answerKey, contextFor, indexMessages, partialStart, userKey } from '../../../renderer/chat-state/tree';
-import { buildChatRequest, modelSlug } from '../../../renderer/chat-state/request';
-import { DEFAULT_SETTINGS, type MessageRow } from '../../../renderer/chat-state/types';
+import { activeTurns, contextFor, indexMessages, partialStart } from '../../../renderer/chat-state/tree';
+import { buildChatRequest } from '../../../renderer/chat-state/request';
+import { splitVariant, withVariant, type MessageRow } from '../../../renderer/chat-state/types';
+import { groupIdFor } from '../../../renderer/db/group-id';
 
 let seq = 0;
 const user = (id: string, parentId: string | null, extra: Partial<MessageRow> = {}): MessageRow => ({
-  id, conversationId: 'c', parentId, role: 'user', columnId: null, seq: ++seq, createdAt: seq, content: id, ...extra,
+  id, conversationId: 'c', parentId, groupId: groupIdFor('c', parentId, null), role: 'user', columnId: null, seq: ++seq, createdAt: seq, updatedAt: seq,
+  content: id, status: 'done', ...extra,
 });
 const ans = (id: string, parentId: string, columnId: string, extra: Partial<MessageRow> = {}): MessageRow => ({
-  id, conversationId: 'c', parentId, role: 'assistant', columnId, seq: ++seq, createdAt: seq, content: id, status: 'done', ...extra,
+  id, conversationId: 'c', parentId, groupId: groupIdFor('c', parentId, columnId), role: 'assistant', columnId, seq: ++seq, createdAt: seq, updatedAt: seq,
+  content: id, status: 'done', ...extra,
 });
-const cols = [{ id: 'A', model: 'x/a', settings: DEFAULT_SETTINGS }, { id: 'B', model: 'x/b', settings: DEFAULT_SETTINGS }];
+const cols = [{ id: 'A', model: 'x/a', settings: {} }, { id: 'B', model: 'x/b', settings: {} }];
 const ids = (rows: MessageRow[]) => rows.map((r) => r.id);
 
 describe('conversation tree', () => {
@@ -20,13 +23,13 @@ describe('conversation tree', () => {
     user('u3', 'u2', { continueFromId: 'a2' }), ans('a3', 'u3', 'A'), ans('b3', 'u3', 'B', { status: 'error', content: '' }),
     user('u4', 'u3'),
   ];
-  const index = indexMessages(rows);
+  const index = indexMessages(rows, 'c');
 
   it('follows the newest sibling unless another is selected', () => {
     const turns = activeTurns(index, { columns: cols, selection: {} });
     expect(turns.map((t) => t.user.active.id)).toEqual(['u1', 'u2', 'u3', 'u4']);
     expect(turns[1]!.answers.get('B')!.active.id).toBe('b2-retry');
-    const chosen = activeTurns(index, { columns: cols, selection: { [answerKey('u2', 'B')]: 'b2' } });
+    const chosen = activeTurns(index, { columns: cols, selection: { [groupIdFor('c', 'u2', 'B')]: 'b2' } });
     expect(chosen[1]!.answers.get('B')!.active.id).toBe('b2');
   });
 
@@ -40,30 +43,35 @@ describe('conversation tree', () => {
   });
 
   it('an edited prompt is a sibling branch', () => {
-    const withEdit = indexMessages([...rows, user('u2-edit', 'u1')]);
+    const withEdit = indexMessages([...rows, user('u2-edit', 'u1')], 'c');
     const turns = activeTurns(withEdit, { columns: cols, selection: {} });
     expect(turns.map((t) => t.user.active.id)).toEqual(['u1', 'u2-edit']);
-    const old = activeTurns(withEdit, { columns: cols, selection: { [userKey('u1')]: 'u2' } });
+    const old = activeTurns(withEdit, { columns: cols, selection: { [groupIdFor('c', 'u1', null)]: 'u2' } });
     expect(old.map((t) => t.user.active.id)).toEqual(['u1', 'u2', 'u3', 'u4']);
   });
 
   it('paints the tail of a partly loaded conversation from its oldest loaded ancestor', () => {
-    const tail = indexMessages(rows.filter((r) => r.seq >= rows.find((x) => x.id === 'u3')!.seq));
+    const tail = indexMessages(rows.filter((r) => r.seq >= rows.find((x) => x.id === 'u3')!.seq), 'c');
     expect(partialStart(tail)).toBe('u2');
+    expect(partialStart(tail, 'u3')).toBe('u2');
     expect(activeTurns(tail, { columns: cols, selection: {} }, partialStart(tail)).map((t) => t.user.active.id)).toEqual(['u3', 'u4']);
   });
 });
 
 describe('request building', () => {
-  it('adds the variant suffix once', () => {
-    expect(modelSlug({ id: 'c', model: 'x/m', settings: { ...DEFAULT_SETTINGS, variant: 'free' } })).toBe('x/m:free');
-    expect(modelSlug({ id: 'c', model: 'x/m:free', settings: { ...DEFAULT_SETTINGS, variant: 'free' } })).toBe('x/m:free');
+  it('keeps one variant suffix on the model slug', () => {
+    expect(withVariant('x/m', 'free')).toBe('x/m:free');
+    expect(withVariant('x/m:nitro', 'free')).toBe('x/m:free');
+    expect(withVariant('x/m:free', '')).toBe('x/m');
+    expect(splitVariant('x/m:beta')).toEqual({ base: 'x/m:beta', variant: '' });
   });
 
   it('sends PDFs as file parts with file_data', () => {
-    const req = buildChatRequest({ id: 'c', model: 'x/m', settings: DEFAULT_SETTINGS }, [
-      user('u', null, { content: 'Summarize', attachments: [{ id: '1', name: 'a.pdf', mime: 'application/pdf', size: 3, kind: 'pdf', data: 'data:application/pdf;base64,JVBE' }] }),
-    ]);
+    const req = buildChatRequest(
+      { id: 'c', model: 'x/m', settings: {} },
+      [user('u', null, { content: 'Summarize', attachments: [{ id: '1', name: 'a.pdf', mime: 'application/pdf', size: 3 }] })],
+      new Map([['1', 'data:application/pdf;base64,JVBE']]),
+    );
     expect(req.messages[0]).toEqual({
       role: 'user',
       content: [{ type: 'text', text: 'Summarize' }, { type: 'file', file: { filename: 'a.pdf', file_data: 'data:application/pdf;base64,JVBE' } }],

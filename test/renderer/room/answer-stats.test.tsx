@@ -1,7 +1,8 @@
 import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
 import { screen, cleanup, within } from '@testing-library/react';
 import { createHarness, resetPage, openRoomWith, sendPrompt, settled, type Harness } from './room-harness';
-import { chatRepo, useRoom } from '../../../renderer/chat-state/room-store';
+import { useRoom } from '../../../renderer/chat-state/room-store';
+import { listAllMessages } from '../../../renderer/db/messages';
 import { formatMicros, costLabel } from '../../../renderer/messages/format';
 
 let h: Harness;
@@ -34,9 +35,9 @@ describe('answer details', { timeout: 30_000 }, () => {
       await within(await screen.findByRole('article', { name: `Answer from ${m}` }, { timeout: 5000 })).findByLabelText('Answer details', {}, { timeout: 5000 });
     }
     await settled(h);
-    const rows = await chatRepo().loadMessages(useRoom.getState().openId!);
-    const priced = rows.find((r) => r.requestedModel === 'test/priced')!;
-    const micros = priced.record!.costMicros!;
+    const rows = await listAllMessages(useRoom.getState().openId!);
+    const priced = rows.find((r) => r.model?.requested === 'test/priced')!;
+    const micros = priced.cost!.costMicros!;
     expect(micros).toBeGreaterThan(100);
     const pricedCell = screen.getByRole('article', { name: 'Answer from priced' });
     const cost = within(pricedCell).getByText(`$0.000${String(micros).padStart(3, '0')}`);
@@ -44,7 +45,7 @@ describe('answer details', { timeout: 30_000 }, () => {
     expect(cost.getAttribute('title')).toMatch(/Output tokens: \d+/);
     expect(within(pricedCell).getByText('test/priced')).toBeTruthy();
     expect(within(pricedCell).getByText('via FakeProvider')).toBeTruthy();
-    expect(within(pricedCell).getByText(new RegExp(`${priced.record!.tokens!.completion} out`))).toBeTruthy();
+    expect(within(pricedCell).getByText(new RegExp(`${priced.tokens!.completion} out`))).toBeTruthy();
     expect(within(pricedCell).getByText(/^TTFT \d+ ms$/)).toBeTruthy();
     expect(within(pricedCell).getByText(/tok\/s$/)).toBeTruthy();
     expect(within(pricedCell).getByText('finish: stop')).toBeTruthy();
@@ -58,7 +59,7 @@ describe('answer details', { timeout: 30_000 }, () => {
     expect(within(fb).getByText('fallback')).toBeTruthy();
     expect(within(fb).getByText('via SecondChoice')).toBeTruthy();
 
-    const fbMicros = rows.find((r) => r.requestedModel === 'test/fallback-model')!.record!.costMicros!;
+    const fbMicros = rows.find((r) => r.model?.requested === 'test/fallback-model')!.cost!.costMicros!;
     const totals = screen.getByLabelText('Conversation totals');
     expect(totals.textContent).toContain(`${formatMicros(micros + fbMicros)} + 1 unknown`);
     expect(screen.getByLabelText('Totals for priced').textContent).toContain(formatMicros(micros));

@@ -3,7 +3,8 @@ import { screen, cleanup, within, waitFor, render } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { createHarness, resetPage, reloadPage, openRoomWith, sendPrompt, settled, type Harness } from './room-harness';
 import { App } from '../../../renderer/app/App';
-import { chatRepo, useRoom } from '../../../renderer/chat-state/room-store';
+import { useRoom } from '../../../renderer/chat-state/room-store';
+import { listAllMessages } from '../../../renderer/db/messages';
 import type { ChatMessage } from '../../../shared/openrouter/chat-request';
 
 let h: Harness;
@@ -35,7 +36,7 @@ describe('room: one prompt, many columns', { timeout: 30_000 }, () => {
     for (const r of sent) expect(r.messages).toEqual([{ role: 'user', content: 'Hello there' }]);
     // stored before acknowledged: the answers are in the database
     const convId = useRoom.getState().openId!;
-    const rows = await chatRepo().loadMessages(convId);
+    const rows = await listAllMessages(convId);
     expect(rows.filter((r) => r.role === 'assistant' && r.status === 'done')).toHaveLength(3);
     // the conversation shows up in the sidebar
     expect(within(screen.getByRole('list', { name: 'Conversation list' })).getByText('Hello there')).toBeTruthy();
@@ -100,7 +101,7 @@ describe('room: stop, regenerate, edit, delete, retry', { timeout: 30_000 }, () 
     await user.keyboard('{Escape}');
     expect(await within(await answer('beta')).findByText('Stopped.', {}, { timeout: 5000 })).toBeTruthy();
     await settled(h);
-    const rows = await chatRepo().loadMessages(useRoom.getState().openId!);
+    const rows = await listAllMessages(useRoom.getState().openId!);
     expect(rows.filter((r) => r.status === 'stopped')).toHaveLength(2);
     // the partial text was kept
     expect(rows.find((r) => r.role === 'assistant')!.content).toMatch(/^Answer/);
@@ -122,7 +123,7 @@ describe('room: stop, regenerate, edit, delete, retry', { timeout: 30_000 }, () 
     expect(h.requests[before]!.messages).toEqual([{ role: 'user', content: 'Tell me' }]);
     await user.click(within(versions).getByRole('button', { name: 'Previous answer' }));
     expect(await within(await answer('alpha')).findByText('1/2')).toBeTruthy();
-    const rows = await chatRepo().loadMessages(useRoom.getState().openId!);
+    const rows = await listAllMessages(useRoom.getState().openId!);
     expect(rows.filter((r) => r.role === 'assistant')).toHaveLength(2);
   });
 
@@ -164,7 +165,7 @@ describe('room: stop, regenerate, edit, delete, retry', { timeout: 30_000 }, () 
     expect(await screen.findByRole('generic', { name: 'No answer from alpha' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Delete prompt and what followed' }));
     await waitFor(() => expect(screen.queryByRole('article', { name: 'Your prompt' })).toBeNull());
-    expect(await chatRepo().loadMessages(useRoom.getState().openId!)).toEqual([]);
+    expect(await listAllMessages(useRoom.getState().openId!)).toEqual([]);
   });
 
   it('shows an error with retry, and retries with another model', async () => {
@@ -202,7 +203,7 @@ describe('room: reload and switching', { timeout: 30_000 }, () => {
     await user.click(await screen.findByRole('button', { name: /^\[long 300\] story/ }));
     await within(await screen.findByRole('article', { name: 'Answer from alpha' })).findByText(/w299/, {}, { timeout: 10_000 });
     await settled(h);
-    const rows = await chatRepo().loadMessages(convId);
+    const rows = await listAllMessages(convId);
     const a = rows.find((r) => r.role === 'assistant')!;
     expect(a.status).toBe('done');
     expect(a.content).toContain('w299');
