@@ -35,7 +35,7 @@ export function getParleyDb(): ParleyDb {
 }
 
 /** Points the history API at another database (tests, benchmarks, a profile switch). */
-export function useParleyDb(db: ParleyDb): ParleyDb {
+export function setParleyDb(db: ParleyDb): ParleyDb {
   current = db;
   return db;
 }

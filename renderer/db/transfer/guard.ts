@@ -41,14 +41,15 @@ async function blobText(blob: Blob): Promise<string> {
 
 /** Reads the file as text, refusing it before reading when it is over the size limit. */
 export async function readImportText(input: string | Blob | ArrayBuffer | Uint8Array, limits: ImportLimits): Promise<string> {
+  const isBuffer = Object.prototype.toString.call(input) === '[object ArrayBuffer]';
   const size =
-    typeof input === 'string' ? input.length : input instanceof ArrayBuffer ? input.byteLength : ArrayBuffer.isView(input) ? input.byteLength : (input as Blob).size;
+    typeof input === 'string' ? input.length : isBuffer ? (input as ArrayBuffer).byteLength : ArrayBuffer.isView(input) ? input.byteLength : (input as Blob).size;
   if (size > limits.maxBytes) {
     throw new ImportError('too-large', `This file is ${mb(size)}; Parley imports files up to ${mb(limits.maxBytes)}. Nothing was imported.`);
   }
   if (typeof input === 'string') return input;
   try {
-    if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return new TextDecoder('utf-8', { fatal: true }).decode(input);
+    if (isBuffer || ArrayBuffer.isView(input)) return new TextDecoder('utf-8', { fatal: true }).decode(input as ArrayBuffer | Uint8Array);
     return await blobText(input as Blob);
   } catch {
     throw new ImportError('unreadable', 'This file is not UTF-8 text, so it cannot be a Parley or OpenRouter export. Nothing was imported.');

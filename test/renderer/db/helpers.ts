@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
-import { ParleyDb, useParleyDb, closeParleyDb } from '../../../renderer/db/database';
+import { ParleyDb, setParleyDb, closeParleyDb } from '../../../renderer/db/database';
 import { createConversation } from '../../../renderer/db/conversations';
 import type { ColumnConfig } from '../../../renderer/db/types';
 
@@ -57,7 +57,7 @@ export async function freshDb(): Promise<{ db: ParleyDb; faults: Faults; name: s
     },
   });
   await db.open();
-  useParleyDb(db);
+  setParleyDb(db);
   return { db, faults, name };
 }
 

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { V1_STORES, type V1Conversation, type V1Message } from '../../../renderer/db/migrations/v1';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../renderer/db/migrations';
-import { ParleyDb, closeParleyDb, useParleyDb } from '../../../renderer/db/database';
+import { ParleyDb, closeParleyDb, setParleyDb } from '../../../renderer/db/database';
 import { getActivePath } from '../../../renderer/db/tree';
 import { listMessages, appendUserMessage } from '../../../renderer/db/messages';
 import { searchMessages } from '../../../renderer/db/search/query';
@@ -86,7 +86,7 @@ describe('schema migrations', () => {
     await old.table('settings').put({ key: 'layout', value: { columnsWide: true }, updatedAt: T0 });
     old.close();
 
-    const db = useParleyDb(new ParleyDb(name));
+    const db = setParleyDb(new ParleyDb(name));
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
 

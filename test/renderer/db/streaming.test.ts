@@ -4,7 +4,7 @@ import { appendUserMessage, createAssistantMessage, getMessage } from '../../../
 import { createStreamCheckpointer } from '../../../renderer/db/checkpointer';
 import { recoverInterrupted } from '../../../renderer/db/recovery';
 import { onStorageProblem, type StorageProblem } from '../../../renderer/db/events';
-import { ParleyDb, useParleyDb } from '../../../renderer/db/database';
+import { ParleyDb, setParleyDb } from '../../../renderer/db/database';
 import { searchMessages } from '../../../renderer/db/search/query';
 
 async function streamingAnswer() {
@@ -81,7 +81,7 @@ describe('stream checkpointer', () => {
     cp.appendText(' over the never-saved mountains'); // lost with the crash: no checkpoint after this
     // crash: the window goes away without finish; a new session opens the same database
     cp.dispose();
-    const db2 = useParleyDb(new ParleyDb(name));
+    const db2 = setParleyDb(new ParleyDb(name));
     await db2.open();
     const recovered = await recoverInterrupted();
     expect(recovered.map((r) => r.id)).toEqual([m.id]);
