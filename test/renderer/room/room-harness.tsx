@@ -11,7 +11,7 @@ import { installFakePreload } from '../support/fake-preload';
 import { createFakeChatEngine, type FakeEngineOptions } from '../../e2e/support/fake-chat-engine';
 import { App } from '../../../renderer/app/App';
 import { useRoom } from '../../../renderer/chat-state/room-store';
-import { ParleyDb, useParleyDb } from '../../../renderer/db/database';
+import { ParleyDb, setParleyDb } from '../../../renderer/db/database';
 import { liveAnswers } from '../../../renderer/chat-state/live-answers';
 import { newColumn, startDraft } from '../../../renderer/chat-state/actions';
 import { useUi } from '../../../renderer/state/ui-store';
@@ -38,7 +38,7 @@ export function createHarness(opts: FakeEngineOptions & { models?: ModelList['mo
 let dbCount = 0;
 /** A fresh page: empty in-memory state and a new, empty database. */
 export function resetPage() {
-  useParleyDb(new ParleyDb(`room-test-${Date.now()}-${++dbCount}`));
+  setParleyDb(new ParleyDb(`room-test-${Date.now()}-${++dbCount}`));
   liveAnswers.reset();
   useRoom.setState({ conversations: [], conversationsLoaded: false, openId: null, conversation: null, messages: new Map(), loaded: 'none', draftColumns: [] });
   useUi.setState({ view: { kind: 'room', conversationId: null } });
