@@ -11,6 +11,9 @@ import { warmUpMarkdown } from '../markdown/Markdown';
 import { SettingsView } from '../settings/SettingsView';
 import { NoTokenScreen } from './NoTokenScreen';
 import { useRouteValue } from '../state/use-route';
+import { ActivityView } from '../activity/ActivityView';
+import { BudgetBanner } from '../budgets/BudgetBanner';
+import { startLedger } from '../ledger';
 
 export function App() {
   const state = getBridgeState();
@@ -20,10 +23,12 @@ export function App() {
 
 function Shell() {
   const view = useUi((s) => s.view);
+  const openMessage = useUi((s) => s.openMessage);
   const { value: settings } = useRouteValue('settings.get', {}, 'settings.changed');
   useRoomShortcuts();
   useEffect(() => {
     void startStreamSync();
+    startLedger();
     warmUpMarkdown();
   }, []);
   useEffect(() => {
@@ -37,8 +42,15 @@ function Shell() {
       <Sidebar />
       <div className="main">
         <Header />
-        <main className="content" aria-label={view.kind === 'settings' ? 'Settings' : 'Room'}>
-          {view.kind === 'settings' ? <SettingsView /> : <Room conversationId={view.conversationId} />}
+        <BudgetBanner />
+        <main className="content" aria-label={view.kind === 'settings' ? 'Settings' : view.kind === 'activity' ? 'Activity' : 'Room'}>
+          {view.kind === 'settings' ? (
+            <SettingsView />
+          ) : view.kind === 'activity' ? (
+            <ActivityView onOpenMessage={openMessage} />
+          ) : (
+            <Room conversationId={view.conversationId} />
+          )}
         </main>
         <ModelPicker />
       </div>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { onConnectionStatus } from '../bridge';
 import type { ConnectionStatus } from '../bridge/ws-bridge';
+import { AccountBadge } from '../account/AccountBadge';
+import { SafeBoundary } from '../account/SafeBoundary';
 
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',
@@ -18,6 +20,9 @@ export function Header() {
       <span className={`conn conn-${status}`} role="status" aria-label="Connection">
         {status === 'open' ? '' : LABELS[status]}
       </span>
+      <SafeBoundary name="OpenRouter balance">
+        <AccountBadge />
+      </SafeBoundary>
     </header>
   );
 }

@@ -4,12 +4,16 @@ import { newChat } from '../room/new-chat';
 
 export function Sidebar() {
   const openSettings = useUi((s) => s.openSettings);
+  const openActivity = useUi((s) => s.openActivity);
   return (
     <nav className="sidebar" aria-label="Conversations">
       <button type="button" className="primary" onClick={newChat} aria-keyshortcuts="Control+N">
         New chat
       </button>
       <ConversationList />
+      <button type="button" className="sidebar-activity" onClick={openActivity}>
+        Activity
+      </button>
       <button type="button" className="sidebar-settings" onClick={openSettings}>
         Settings
       </button>

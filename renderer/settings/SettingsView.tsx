@@ -1,6 +1,8 @@
 import { bridge } from '../bridge';
 import { useRouteValue } from '../state/use-route';
 import { KeysPanel } from './KeysPanel';
+import { BudgetSettingsSection } from '../budgets/BudgetSettingsSection';
+import { FeeSettingsSection } from '../fees/FeeSettingsSection';
 import type { AppSettings } from '../../shared/contract/routes';
 
 export function SettingsView() {
@@ -9,6 +11,8 @@ export function SettingsView() {
     <div className="settings">
       <h1>Settings</h1>
       <KeysPanel />
+      <BudgetSettingsSection />
+      <FeeSettingsSection />
       <section aria-labelledby="appearance-heading">
         <h2 id="appearance-heading">Appearance</h2>
         <label>

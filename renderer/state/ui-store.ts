@@ -1,15 +1,22 @@
 import { create } from 'zustand';
 
-export type View = { kind: 'room'; conversationId: string | null } | { kind: 'settings' };
+export type View =
+  | { kind: 'room'; conversationId: string | null; /** an answer to bring into view (from Activity) */ focusMessageId?: string }
+  | { kind: 'settings' }
+  | { kind: 'activity' };
 
 interface UiState {
   view: View;
   openSettings(): void;
   openRoom(conversationId: string | null): void;
+  openActivity(): void;
+  openMessage(conversationId: string, messageId: string): void;
 }
 
 export const useUi = create<UiState>((set) => ({
   view: { kind: 'room', conversationId: null },
   openSettings: () => set({ view: { kind: 'settings' } }),
   openRoom: (conversationId) => set({ view: { kind: 'room', conversationId } }),
+  openActivity: () => set({ view: { kind: 'activity' } }),
+  openMessage: (conversationId, messageId) => set({ view: { kind: 'room', conversationId, focusMessageId: messageId } }),
 }));

@@ -56,7 +56,7 @@ async function setKey(apiKey: string) {
 }
 
 async function renderBadge() {
-  closeLedger = freshLedger().close;
+  closeLedger = (await freshLedger()).close;
   const user = userEvent.setup();
   render(<AccountBadge />);
   return user;

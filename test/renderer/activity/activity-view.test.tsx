@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 async function renderWithSample() {
-  const fresh = freshLedger();
+  const fresh = await freshLedger();
   const repo = fresh.repo;
   close = fresh.close;
   await seedLedger(repo, SAMPLE);

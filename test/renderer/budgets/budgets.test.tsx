@@ -45,7 +45,7 @@ const earlierToday = Math.max(new Date(today.getFullYear(), today.getMonth(), to
 const earlierThisMonth = new Date(today.getFullYear(), today.getMonth(), 1).getTime();
 
 async function withSpend(rows: { id: string; upstreamId: string; costMicros: number; at?: number }[], limits?: BudgetLimits): Promise<LedgerRepo> {
-  const fresh = freshLedger();
+  const fresh = await freshLedger();
   close = fresh.close;
   for (const r of rows) {
     await fresh.repo.ingest(makeRecord({ id: r.id, upstreamId: r.upstreamId, costMicros: r.costMicros, createdAt: r.at ?? earlierToday }));

@@ -49,7 +49,7 @@ afterEach(() => {
 const cell = (id: string) => screen.getByTestId(id);
 
 async function renderPanel(settings?: unknown) {
-  const fresh = freshLedger();
+  const fresh = await freshLedger();
   close = fresh.close;
   await seed(fresh.repo);
   if (settings !== undefined) await fresh.repo.putSetting(FEE_SETTINGS_KEY, settings);

@@ -11,8 +11,8 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-function setup(active: StreamSnapshot[] = []) {
-  const { repo, close } = freshLedger();
+async function setup(active: StreamSnapshot[] = []) {
+  const { repo, close } = await freshLedger();
   const fake = createFakeBridge({ 'chat.active': () => active });
   const sync: LedgerSync = startLedgerSync(fake.bridge, repo);
   cleanups.push(() => {
@@ -44,7 +44,7 @@ function snapshot(record: unknown, meta = { conversationId: 'c1', messageId: 'm1
 
 describe('ledger', () => {
   it('stores every recorded generation, the app’s and other apps’, once per id', async () => {
-    const { repo, fake, sync } = setup();
+    const { repo, fake, sync } = await setup();
     fake.emit('generation.recorded', { record: makeRecord({ id: 'gen-a', source: 'app', costMicros: 1_000 }) });
     fake.emit('generation.recorded', { record: makeRecord({ id: 'gen-b', source: 'local-api', createdAt: Date.UTC(2026, 8, 15, 13) }) });
     fake.emit('generation.recorded', { record: makeRecord({ id: 'gen-a', source: 'app', costMicros: 1_200 }) });
@@ -60,7 +60,7 @@ describe('ledger', () => {
   });
 
   it('applies reconciliation: billed figure, mismatch flag and when it was checked', async () => {
-    const { repo, fake, sync } = setup();
+    const { repo, fake, sync } = await setup();
     fake.emit('generation.recorded', { record: makeRecord({ id: 'gen-ok', costMicros: 1_000 }) });
     fake.emit('generation.recorded', { record: makeRecord({ id: 'gen-off', costMicros: 9_000 }) });
     fake.emit('generation.reconciled', reconciled('gen-ok'));
@@ -74,7 +74,7 @@ describe('ledger', () => {
   });
 
   it('keeps a result that arrives before its record, and a failed re-check never erases a billed figure', async () => {
-    const { repo, fake, sync } = setup();
+    const { repo, fake, sync } = await setup();
     fake.emit('generation.reconciled', reconciled('gen-early', { billedMicros: 2_000, mismatch: true, diffMicros: -1_000 }));
     await sync.idle();
     expect(await repo.list()).toEqual([]);
@@ -89,7 +89,7 @@ describe('ledger', () => {
   });
 
   it('records a failed check on a row that was never billed', async () => {
-    const { repo, fake, sync } = setup();
+    const { repo, fake, sync } = await setup();
     fake.emit('generation.recorded', { record: makeRecord({ id: 'gen-f' }) });
     fake.emit('generation.reconciled', reconciled('gen-f', { status: 'failed', billedMicros: null, error: 'OpenRouter has no such record' }));
     await sync.idle();
@@ -99,7 +99,7 @@ describe('ledger', () => {
   });
 
   it('links a generation to its answer from chat.finished without storing the answer text', async () => {
-    const { repo, fake, sync } = setup();
+    const { repo, fake, sync } = await setup();
     fake.emit('generation.recorded', { record: makeRecord({ id: 'gen-l' }) });
     fake.emit('chat.finished', snapshot(makeRecord({ id: 'gen-l' }), { conversationId: 'conv-9', messageId: 'msg-9', columnId: 'col' }));
     fake.emit('generation.recorded', { record: makeRecord({ id: 'gen-l' }) });
@@ -111,14 +111,14 @@ describe('ledger', () => {
   });
 
   it('picks up answers main still holds when it starts', async () => {
-    const { repo, sync } = setup([snapshot(makeRecord({ id: 'gen-held' }), { conversationId: 'c2', messageId: 'm2', columnId: 'x' }), snapshot(null)]);
+    const { repo, sync } = await setup([snapshot(makeRecord({ id: 'gen-held' }), { conversationId: 'c2', messageId: 'm2', columnId: 'x' }), snapshot(null)]);
     await sync.idle();
     const rows = await repo.list();
     expect(rows.map((r) => [r.id, r.conversationId, r.messageId])).toEqual([['gen-held', 'c2', 'm2']]);
   });
 
   it('lists a createdAt range, start included, end excluded', async () => {
-    const { repo, fake, sync } = setup();
+    const { repo, fake, sync } = await setup();
     for (const [id, h] of [['g1', 1], ['g2', 2], ['g3', 3]] as const) {
       fake.emit('generation.recorded', { record: makeRecord({ id, createdAt: Date.UTC(2026, 0, 1, h) }) });
     }
@@ -128,7 +128,7 @@ describe('ledger', () => {
   });
 
   it('stops listening when stopped', async () => {
-    const { fake, sync } = setup();
+    const { fake, sync } = await setup();
     expect(fake.listenerCount('generation.recorded')).toBe(1);
     sync.stop();
     expect(fake.listenerCount('generation.recorded')).toBe(0);

@@ -1,14 +1,13 @@
-import { ParleyDb, useParleyDb, closeParleyDb } from '../../../../renderer/db/database';
+import Dexie from 'dexie';
+import { closeParleyDb, DEFAULT_DB_NAME } from '../../../../renderer/db/database';
 import { createHistoryLedger } from '../../../../renderer/ledger/history-ledger';
 import { setLedger } from '../../../../renderer/ledger';
 import type { LedgerRepo } from '../../../../renderer/ledger/types';
 
-let counter = 0;
-
-/** A ledger on a fresh, uniquely named history database, installed as the app's ledger. */
-export function freshLedger(): { repo: LedgerRepo; close(): void } {
+/** A ledger on an emptied history database (the store reopens it on next use), installed as the app's ledger. */
+export async function freshLedger(): Promise<{ repo: LedgerRepo; close(): void }> {
   closeParleyDb();
-  useParleyDb(new ParleyDb(`parley-money-test-${process.pid}-${++counter}`));
+  await Dexie.delete(DEFAULT_DB_NAME);
   const repo = createHistoryLedger();
   setLedger(repo);
   return { repo, close: closeParleyDb };
