@@ -1,4 +1,4 @@
-import { formatMicros } from '../../shared/billing';
+import { formatMicros } from '../../shared/billing/cost';
 import type { ActivityGroup, GroupBy } from './aggregate';
 import { fmtInt } from './format';
 

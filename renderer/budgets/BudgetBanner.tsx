@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BudgetMessage } from '../../shared/billing';
+import type { BudgetMessage } from '../../shared/billing/budgets';
 import { ledger } from '../ledger';
 import { evaluateSend, loadBudgetContext } from './budget-check';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BudgetLimits, SpendLimit } from '../../shared/billing';
+import type { BudgetLimits, SpendLimit } from '../../shared/billing/budgets';
 import { useLedgerSetting } from '../ledger/use-ledger';
 import { useRouteValue } from '../state/use-route';
 import { microsToField, parseUsdField } from '../settings/money-inputs';

@@ -1,4 +1,4 @@
-import { budgetPeriods, evaluateBudgets, type BudgetLimits, type BudgetMessage, type BudgetState } from '../../shared/billing';
+import { budgetPeriods, evaluateBudgets, type BudgetLimits, type BudgetMessage, type BudgetState } from '../../shared/billing/budgets';
 import type { ModelSummary } from '../../shared/contract/models';
 import type { KeySummary } from '../../shared/contract/routes';
 import { bridge } from '../bridge';

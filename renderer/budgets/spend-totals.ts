@@ -1,4 +1,4 @@
-import { budgetPeriods, type BudgetLimits, type LedgerTotals, type SpendLimit } from '../../shared/billing';
+import { budgetPeriods, type BudgetLimits, type LedgerTotals, type SpendLimit } from '../../shared/billing/budgets';
 import type { LedgerRow } from '../ledger/types';
 import { keyOf, rowCost } from '../activity/aggregate';
 

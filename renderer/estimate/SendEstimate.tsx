@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
-import { formatMicros } from '../../shared/billing';
+import { useEffect, useMemo, useState } from 'react';
+import { formatMicros } from '../../shared/billing/cost';
 import { useModels } from '../models/use-models';
-import { estimateFor, type EstimateRequest } from './estimate';
+import type { EstimateRequest } from './estimate';
 import { useDebounced } from './use-debounced';
 
 const int = new Intl.NumberFormat('en-US');
@@ -23,6 +23,29 @@ function slim(r: EstimateRequest): EstimateRequest {
   };
 }
 
+type Estimator = typeof import('./estimate');
+let loadedEstimator: Estimator | null = null;
+
+/** The tokenizer's tables are ~2 MB: loaded the first time an estimate is shown, not with the app. */
+function useEstimator(): Estimator | null {
+  const [est, setEst] = useState<Estimator | null>(loadedEstimator);
+  useEffect(() => {
+    if (est) return;
+    let live = true;
+    import('./estimate').then(
+      (m) => {
+        loadedEstimator = m;
+        if (live) setEst(m);
+      },
+      (err: Error) => console.error('could not load the token estimator:', err.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [est]);
+  return est;
+}
+
 /**
  * Per selected model: ≈ input tokens and ≈ input cost of the request about to be sent, and a warning when it
  * does not fit the model's context window. `request` is one request for all models, or a function giving each
@@ -33,12 +56,14 @@ export function SendEstimate({ request, models }: {
   models: string[];
 }) {
   const { models: catalog } = useModels();
+  const estimator = useEstimator();
   const key = JSON.stringify(models.map((m, i) => [m, slim(typeof request === 'function' ? request(m, i) : request)]));
   const settled = useDebounced(key, 250);
   const items = useMemo(() => {
+    if (!estimator) return [];
     const pairs = JSON.parse(settled) as [string, EstimateRequest][];
-    return pairs.map(([model, req]) => estimateFor(model, req, catalog));
-  }, [settled, catalog]);
+    return pairs.map(([model, req]) => estimator.estimateFor(model, req, catalog));
+  }, [settled, catalog, estimator]);
   if (items.length === 0) return null;
   const tooLong = items.filter((e) => e.exceedsContext);
   return (

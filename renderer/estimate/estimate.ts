@@ -1,4 +1,5 @@
-import { computeCost, estimateRequestTokens, exceedsContext } from '../../shared/billing';
+import { computeCost } from '../../shared/billing/cost';
+import { estimateRequestTokens, exceedsContext } from '../../shared/billing/estimate-tokens';
 import type { ChatRequest } from '../../shared/openrouter/chat-request';
 import type { ModelSummary } from '../../shared/contract/models';
 import { findModel } from '../models/use-models';

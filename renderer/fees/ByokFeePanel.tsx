@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { calculateByokFees, formatMicros, type ByokComparison, type ByokFeeReport, type Figure } from '../../shared/billing';
+import { calculateByokFees, type ByokComparison, type ByokFeeReport, type ByokFeeSettings, type Figure } from '../../shared/billing/byok-fees';
+import { formatMicros } from '../../shared/billing/cost';
 import { useLedgerRows, useLedgerSetting } from '../ledger/use-ledger';
 import { findModel, useModels } from '../models/use-models';
 import { pricingOf } from '../estimate/model-pricing';
 import { byokTrafficOf } from './byok-traffic';
 import { FEE_SETTINGS_KEY, resolveFeeSettings } from './fee-settings';
-import type { ByokFeeSettings } from '../../shared/billing';
 
 // What this month's BYOK traffic costs three ways (shared/billing calculateByokFees), month to date and
 // projected to the end of the (UTC) month. Every figure's formula is its tooltip and is listed below the table.

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DEFAULT_BYOK_FEE_SETTINGS, type ByokAllowance, type ByokFeeSettings } from '../../shared/billing';
+import { DEFAULT_BYOK_FEE_SETTINGS, type ByokAllowance, type ByokFeeSettings } from '../../shared/billing/byok-fees';
 import { useLedgerSetting } from '../ledger/use-ledger';
 import { bpsToField, microsToField, parsePercentField, parseUsdField } from '../settings/money-inputs';
 import { FEE_SETTINGS_KEY, resolveFeeSettings } from './fee-settings';

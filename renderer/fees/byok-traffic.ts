@@ -1,4 +1,5 @@
-import { computeCost, type ByokTraffic } from '../../shared/billing';
+import { computeCost } from '../../shared/billing/cost';
+import type { ByokTraffic } from '../../shared/billing/byok-fees';
 import type { ModelPricing } from '../../shared/catalog/types';
 import type { LedgerRow } from '../ledger/types';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_BYOK_FEE_SETTINGS, type ByokFeeSettings } from '../../shared/billing';
+import { DEFAULT_BYOK_FEE_SETTINGS, type ByokFeeSettings } from '../../shared/billing/byok-fees';
 
 // The fee comparison's rates, as the user set them (ledger setting 'byokFeeSettings'); defaults from
 // shared/billing. Only valid numbers are kept, so a half-typed field never reaches the calculator.

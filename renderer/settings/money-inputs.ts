@@ -1,4 +1,4 @@
-import { usdToMicros } from '../../shared/billing';
+import { usdToMicros } from '../../shared/billing/cost';
 
 // Text fields for money and percentages: '' means "not set"; anything else must be a non-negative number.
 
