@@ -1,9 +1,21 @@
-import { useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
 import type { ColumnConfig, PendingAttachment } from '../chat-state/types';
 import { send, stopRoom } from '../chat-state/actions';
 import { useModels } from '../models/use-models';
 import { readAttachment } from './read-attachment';
 import { capabilityWarnings } from './capability-warnings';
+import { previewRequests } from '../chat-state/preview';
+import { SendEstimate } from '../estimate/SendEstimate';
+import { useDebounced } from '../estimate/use-debounced';
+import { useBudgetGate } from '../budgets/use-budget-gate';
+import { BudgetBlockedNotice } from '../budgets/BudgetBlockedNotice';
+
+/** Per-column input estimate for the prompt being typed; re-computed only once typing pauses. */
+const ColumnEstimates = memo(function ColumnEstimates({ columns, text }: { columns: ColumnConfig[]; text: string }) {
+  const requests = useMemo(() => previewRequests(columns, text), [columns, text]);
+  if (!text.trim() || columns.length === 0) return null;
+  return <SendEstimate models={columns.map((c) => c.model)} request={(_m, i) => requests.get(columns[i]!.id)!} />;
+});
 
 /** Enter sends to every column, Shift+Enter is a new line, Esc stops. Files by drop, paste or the picker. */
 export function Composer({ columns, labels, streaming, onSent, continueLabel, onCancelContinue }: {
@@ -20,6 +32,8 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
   const [dragging, setDragging] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const { models } = useModels();
+  const gate = useBudgetGate();
+  const settledText = useDebounced(text, 300);
   const warnings = capabilityWarnings(columns, labels, attachments, models);
   const noColumns = columns.length === 0;
   const canSend = !streaming && !noColumns && (text.trim() !== '' || attachments.length > 0);
@@ -38,6 +52,7 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
 
   async function submit() {
     if (!canSend) return;
+    if (!(await gate.allow(columns.map((c) => c.model)))) return;
     const t = text;
     const a = attachments;
     setText('');
@@ -104,6 +119,8 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
         </ul>
       ) : null}
       {problem ? <p className="error" role="alert">{problem}</p> : null}
+      <BudgetBlockedNotice gate={gate} onSendAnyway={() => void submit()} />
+      <ColumnEstimates columns={columns} text={settledText} />
       <div className="composer-row">
         <button type="button" className="small" aria-label="Attach files" onClick={() => fileRef.current?.click()}>
           Attach

@@ -14,10 +14,11 @@ export interface AnswerCellProps {
   siblingKey: string;
   isLastTurn: boolean;
   isContinuePending: boolean;
+  focused?: boolean;
 }
 
 /** One column's answer to one prompt. Streaming text comes from the live store (this cell alone re-renders). */
-export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingIds, siblingKey, isLastTurn, isContinuePending }: AnswerCellProps) {
+export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingIds, siblingKey, isLastTurn, isContinuePending, focused = false }: AnswerCellProps) {
   const live = useLiveAnswer(row.id);
   const [copied, setCopied] = useState(false);
   const streaming = !!live && live.status === 'streaming';
@@ -29,7 +30,13 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
   const openPicker = usePicker((s) => s.open);
 
   return (
-    <article className={`answer answer-${status ?? 'done'}`} aria-label={`Answer from ${columnLabel}`} aria-busy={streaming}>
+    <article
+      className={`answer answer-${status ?? 'done'}`}
+      aria-label={`Answer from ${columnLabel}`}
+      aria-busy={streaming}
+      aria-current={focused ? 'true' : undefined}
+      style={focused ? { outline: '2px solid var(--accent)', outlineOffset: 2 } : undefined}
+    >
       {reasoning ? (
         <details className="reasoning">
           <summary>{streaming && !text ? 'Thinking…' : 'Reasoning'}</summary>

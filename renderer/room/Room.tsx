@@ -24,6 +24,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   const draftColumns = useRoom((s) => s.draftColumns);
   const openRoom = useUi((s) => s.openRoom);
   const openPicker = usePicker((s) => s.open);
+  const focusId = useUi((s) => (s.view.kind === 'room' ? (s.view.focusMessageId ?? null) : null));
 
   useEffect(() => {
     const s = useRoom.getState();
@@ -108,7 +109,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
       {showWelcome ? (
         <RoomWelcome />
       ) : (
-        <TurnList key={`${shown?.id ?? 'draft'}:${loaded}`} turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} />
+        <TurnList key={`${shown?.id ?? 'draft'}:${loaded}`} turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} focusId={focusId} />
       )}
       <Composer
         columns={columns}

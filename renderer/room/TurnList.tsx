@@ -3,18 +3,22 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Turn } from '../chat-state/tree';
 import type { ColumnConfig } from '../chat-state/types';
 import { TurnRow } from './TurnRow';
+import { selectSibling } from '../chat-state/actions';
+import { useRoom } from '../chat-state/room-store';
 
 /** The room's turns, virtualized: only the rows on screen exist in the DOM, so a 10,000-message conversation
  * costs what a short one does. Sticks to the bottom while answers stream unless the user scrolled up. */
 const ESTIMATE = 320;
 
-export function TurnList({ turns, columns, labels, pendingContinueId, header, conversationId }: {
+export function TurnList({ turns, columns, labels, pendingContinueId, header, conversationId, focusId = null }: {
   turns: Turn[];
   columns: ColumnConfig[];
   labels: Map<string, string>;
   pendingContinueId: string | null;
   header: ReactNode;
   conversationId: string | null;
+  /** a message to bring into view (e.g. from Activity), switching to its branch if needed */
+  focusId?: string | null;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
@@ -43,6 +47,23 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
     if (turns.length) virtualizer.scrollToIndex(turns.length - 1, { align: 'end' });
   }, [conversationId, turns.length, virtualizer]);
 
+  useLayoutEffect(() => {
+    if (!focusId) return;
+    const i = turns.findIndex((t) => t.user.all.some((m) => m.id === focusId) || [...t.answers.values()].some((s) => s.all.some((m) => m.id === focusId)));
+    if (i < 0) {
+      // on another branch: show that branch (the list re-renders and this runs again)
+      const m = useRoom.getState().messages.get(focusId);
+      const prompt = m && (m.role === 'user' ? m.id : m.parentId);
+      if (prompt && useRoom.getState().messages.has(prompt)) void selectSibling('', prompt);
+      return;
+    }
+    const t = turns[i]!;
+    const shown = t.user.active.id === focusId || [...t.answers.values()].some((s) => s.active.id === focusId);
+    if (!shown) void selectSibling('', focusId);
+    stick.current = false;
+    virtualizer.scrollToIndex(i, { align: 'center' });
+  }, [focusId, turns, virtualizer]);
+
   useEffect(() => {
     const el = scrollRef.current;
     const inner = innerRef.current;
@@ -63,7 +84,7 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
   }, []);
 
   const row = (i: number) => (
-    <TurnRow turn={turns[i]!} columns={columns} labels={labels} isLast={i === turns.length - 1} pendingContinueId={pendingContinueId} />
+    <TurnRow turn={turns[i]!} columns={columns} labels={labels} isLast={i === turns.length - 1} pendingContinueId={pendingContinueId} focusId={focusId} />
   );
   const items = virtualizer.getVirtualItems();
   return (

@@ -10,12 +10,13 @@ export interface TurnRowProps {
   labels: Map<string, string>;
   isLast: boolean;
   pendingContinueId: string | null;
+  focusId?: string | null;
 }
 
 const ids = (list: { id: string }[]) => list.map((m) => m.id).join(',');
 
 /** One prompt and, side by side, each column's answer to it. */
-function TurnRowImpl({ turn, columns, labels, isLast, pendingContinueId }: TurnRowProps) {
+function TurnRowImpl({ turn, columns, labels, isLast, pendingContinueId, focusId = null }: TurnRowProps) {
   const cf = turn.continueFrom;
   return (
     <div className="turn">
@@ -39,6 +40,7 @@ function TurnRowImpl({ turn, columns, labels, isLast, pendingContinueId }: TurnR
               siblingKey={s.key}
               isLastTurn={isLast}
               isContinuePending={pendingContinueId === s.active.id}
+              focused={focusId === s.active.id}
             />
           );
         })}
@@ -48,7 +50,7 @@ function TurnRowImpl({ turn, columns, labels, isLast, pendingContinueId }: TurnR
 }
 
 function same(a: TurnRowProps, b: TurnRowProps): boolean {
-  if (a.columns !== b.columns || a.labels !== b.labels || a.isLast !== b.isLast || a.pendingContinueId !== b.pendingContinueId) return false;
+  if (a.columns !== b.columns || a.labels !== b.labels || a.isLast !== b.isLast || a.pendingContinueId !== b.pendingContinueId || a.focusId !== b.focusId) return false;
   const x = a.turn;
   const y = b.turn;
   if (x.user.active !== y.user.active || x.user.all.length !== y.user.all.length || x.continueFrom !== y.continueFrom) return false;

@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useRoom, refreshConversations } from '../chat-state/room-store';
-import { deleteConversation } from '../chat-state/actions';
+import { deleteConversation, undoDeleteConversation } from '../chat-state/actions';
 import { liveAnswers } from '../chat-state/live-answers';
 import { useSyncExternalStore } from 'react';
 import { useUi } from '../state/ui-store';
@@ -21,6 +21,29 @@ export function ConversationList() {
   const openRoom = useUi((s) => s.openRoom);
   const streaming = useStreamingConversations();
   const currentId = view.kind === 'room' ? view.conversationId : null;
+  const [deleted, setDeleted] = useState<{ title: string } | null>(null);
+
+  useEffect(() => {
+    if (!deleted) return;
+    const t = setTimeout(() => setDeleted(null), 10_000);
+    return () => clearTimeout(t);
+  }, [deleted]);
+
+  const undo = deleted ? (
+    <p className="undo-delete" role="status">
+      Deleted “{deleted.title}”.{' '}
+      <button
+        type="button"
+        className="link"
+        onClick={() => {
+          setDeleted(null);
+          void undoDeleteConversation().then((id) => id && openRoom(id));
+        }}
+      >
+        Undo
+      </button>
+    </p>
+  ) : null;
 
   useEffect(() => {
     void refreshConversations();
@@ -30,6 +53,7 @@ export function ConversationList() {
   if (conversations.length === 0) {
     return (
       <div className="conversation-list" aria-label="Conversation list">
+        {undo}
         <p className="empty-state">
           No conversations yet. Add a provider key in Settings, then start a new chat to send one prompt to several
           models side by side.
@@ -38,11 +62,13 @@ export function ConversationList() {
     );
   }
   return (
+    <>
+    {undo}
     <ul className="conversation-list" aria-label="Conversation list">
       {conversations.map((c) => (
         <li key={c.id} className={c.id === currentId ? 'current' : ''}>
           <button type="button" className="conversation-item" aria-current={c.id === currentId ? 'page' : undefined} onClick={() => openRoom(c.id)}>
-            <span className="conversation-title">{c.title}</span>
+            <span className="conversation-title">{c.title || 'New chat'}</span>
             <span className="conversation-meta muted">
               {streaming.has(c.id) ? <span className="live-dot" aria-label="answering">● </span> : null}
               {c.columns.length} model{c.columns.length === 1 ? '' : 's'} · {when.format(c.updatedAt)}
@@ -53,10 +79,8 @@ export function ConversationList() {
             className="small danger conversation-delete"
             aria-label={`Delete conversation ${c.title}`}
             onClick={() => {
-              if (window.confirm?.(`Delete “${c.title}”? This cannot be undone.`) ?? true) {
-                void deleteConversation(c.id);
-                if (c.id === currentId) openRoom(null);
-              }
+              void deleteConversation(c.id).then(() => setDeleted({ title: c.title || 'New chat' }));
+              if (c.id === currentId) openRoom(null);
             }}
           >
             ×
@@ -64,5 +88,6 @@ export function ConversationList() {
         </li>
       ))}
     </ul>
+    </>
   );
 }
