@@ -20,6 +20,8 @@ function canDraw(): boolean {
 
 const cssVar = (name: string, fallback: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 const usd = (v: number) => formatMicros(Math.round(v * 1_000_000));
+/** Enough decimals to tell the ticks apart (0.025 → 3), at least cents, at most micro-dollars. */
+const tickDecimals = (incr: number) => Math.min(6, Math.max(2, (String(Number(incr.toPrecision(6))).split('.')[1] ?? '').length));
 
 function chartOptions(UPlot: typeof uPlot, width: number): uPlot.Options {
   const accent = cssVar('--accent', '#4f46e5');
@@ -29,13 +31,18 @@ function chartOptions(UPlot: typeof uPlot, width: number): uPlot.Options {
     width,
     height: HEIGHT,
     scales: {
-      x: { time: true },
+      x: { time: true, range: (_u, min, max) => [min - 43_200, max + 43_200] }, // half a day each side: whole bars
       usd: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
       req: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] },
     },
     axes: [
-      { stroke: text },
-      { scale: 'usd', stroke: text, size: 70, values: (_u, vals) => vals.map(usd) },
+      {
+        stroke: text,
+        space: 60,
+        incrs: [86_400, 2 * 86_400, 7 * 86_400, 14 * 86_400, 28 * 86_400],
+        values: (_u, vals) => vals.map((v) => new Date(v * 1000).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })),
+      },
+      { scale: 'usd', stroke: text, size: 70, values: (_u, vals, _i, _space, incr) => vals.map((v) => `$${v.toFixed(tickDecimals(incr))}`) },
       { scale: 'req', side: 1, stroke: muted, grid: { show: false }, values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? String(v) : '')) },
     ],
     series: [

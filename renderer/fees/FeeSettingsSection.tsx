@@ -77,7 +77,7 @@ function FeeForm({ initial, save }: { initial: ByokFeeSettings; save: (s: ByokFe
       <label>
         Free allowance
         <select value={d.allowance} onChange={(e) => setD((x) => ({ ...x, allowance: e.target.value as AllowanceKind }))}>
-          <option value="auto">OpenRouter’s rule on the day ($25,000 list price a month since 2026-08-10; 1M requests before)</option>
+          <option value="auto">OpenRouter’s rule on the day (now $25,000 a month)</option>
           <option value="list-price">List-price usage per month</option>
           <option value="requests">Requests per month</option>
           <option value="none">None</option>

@@ -12,10 +12,15 @@ import { applyPatch, keptFields, linkPatch, reconciledPatch, type RowPatch } fro
 // store's recordGeneration would replace them). A link or billing result that arrives before its record is kept
 // in memory until the record comes: main sends records first, so this only bridges reordering within a session.
 
+/** Listeners hear about a burst of writes once, shortly after it ends: each one re-reads the ledger. */
+const NOTIFY_DELAY_MS = 50;
+
 export function createHistoryLedger(): LedgerRepo {
   const pending = new Map<string, RowPatch>();
   const listeners = new Set<() => void>();
-  const changed = () => {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const notify = () => {
+    timer = null;
     for (const l of listeners) {
       try {
         l();
@@ -23,6 +28,10 @@ export function createHistoryLedger(): LedgerRepo {
         console.error('ledger listener failed:', (err as Error).message);
       }
     }
+  };
+  const changed = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(notify, NOTIFY_DELAY_MS);
   };
 
   async function patchOrKeep(id: string, make: (current: RowPatch) => RowPatch): Promise<void> {

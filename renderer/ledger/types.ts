@@ -39,6 +39,6 @@ export interface LedgerRepo {
   list(query?: LedgerQuery): Promise<LedgerRow[]>;
   getSetting<T>(key: string): Promise<T | undefined>;
   putSetting(key: string, value: unknown): Promise<void>;
-  /** Called after every write (rows or settings). */
+  /** Called after writes (rows or settings); a burst of writes may be reported once. */
   onChange(listener: () => void): () => void;
 }
