@@ -1,4 +1,6 @@
 import { memo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import './columns.css';
 import type { ColumnConfig } from '../chat-state/types';
 import { removeColumn, stopAnswer } from '../chat-state/actions';
 import { totalsLabel, type Totals } from '../messages/format';
@@ -36,7 +38,26 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
           ×
         </button>
       </div>
-      {open ? <ColumnSettingsPanel column={column} label={label} onClose={() => setOpen(false)} /> : null}
+      {open
+        ? createPortal(
+            <div
+              className="modal-backdrop"
+              role="dialog"
+              aria-modal="true"
+              aria-label={`Settings for column ${label}`}
+              onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.stopPropagation();
+                  setOpen(false);
+                }
+              }}
+            >
+              <ColumnSettingsPanel column={column} label={label} onClose={() => setOpen(false)} />
+            </div>,
+            document.body,
+          )
+        : null}
     </div>
   );
 });

@@ -47,9 +47,10 @@ export function ColumnSettingsPanel({ column, label, onClose }: { column: Column
         void updateColumn(column.id, { model: withVariant(base, form.variant), settings }).then(onClose);
       }}
     >
+      <h2 className="column-settings-title">Settings for {label}</h2>
       <label>
         System prompt
-        <textarea value={form.system} rows={3} onChange={(e) => set('system', e.target.value)} />
+        <textarea autoFocus value={form.system} rows={3} onChange={(e) => set('system', e.target.value)} />
       </label>
       <div className="settings-row">
         <label>

@@ -93,6 +93,12 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
       {header}
     </div>
     <div className="turn-scroll" ref={scrollRef} role="log" aria-label="Messages" aria-live="off">
+      {turns.length === 0 ? (
+        <p className="muted room-hint">
+          Your prompt goes to every column. Each model answers side by side and keeps its own history; use “Continue with
+          this” under an answer to make it everyone’s history from there.
+        </p>
+      ) : null}
       {hasLayout ? (
         <div ref={innerRef} className="turn-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((v) => (
