@@ -2,13 +2,13 @@ import { useEffect, useMemo } from 'react';
 import { useRoom, openConversation } from '../chat-state/room-store';
 import { activeTurns, indexMessages, partialStart } from '../chat-state/tree';
 import { liveAnswers, useStreamingIds } from '../chat-state/live-answers';
-import { continueWith, newId, stopRoom } from '../chat-state/actions';
+import { continueWith, stopRoom } from '../chat-state/actions';
 import { columnLabels } from '../columns/labels';
 import { ColumnHeader } from '../columns/ColumnHeader';
 import { sumTotals, totalsLabel, type Totals } from '../messages/format';
 import { Composer } from '../composer/Composer';
 import { usePicker } from '../models/picker-store';
-import { saveModelSet } from '../models/model-sets';
+import { ModelSetControls } from './ModelSetControls';
 import { useUi } from '../state/ui-store';
 import { TurnList } from './TurnList';
 import { RoomWelcome } from './RoomWelcome';
@@ -87,19 +87,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
         <button type="button" className="small" onClick={() => openPicker({ kind: 'add-column' })} aria-label="Add model (Ctrl+K)">
           + Model
         </button>
-        {columns.length ? (
-          <button
-            type="button"
-            className="small"
-            aria-label="Save these models as a set"
-            onClick={() => {
-              const name = window.prompt?.('Name this model set', 'My compare set');
-              if (name) void saveModelSet({ id: newId(), name, createdAt: Date.now(), columns: columns.map((c) => ({ model: c.model, settings: c.settings })) });
-            }}
-          >
-            Save set
-          </button>
-        ) : null}
+        <ModelSetControls columns={columns} isDraft={!shown} />
         {streamingByColumn.size ? (
           <button type="button" className="small danger" onClick={() => void stopRoom()} aria-label="Stop all answers (Esc)">
             Stop all

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
-import { screen, cleanup, within, waitFor } from '@testing-library/react';
+import { screen, cleanup, within, waitFor, fireEvent } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createHarness, resetPage, openRoomWith, settled, type Harness } from './room-harness';
 import type { ModelSummary } from '../../../shared/contract/models';
@@ -7,7 +7,7 @@ import type { ContentPart } from '../../../shared/openrouter/chat-request';
 
 const model = (over: Partial<ModelSummary> & { id: string }): ModelSummary => ({
   name: over.id, provider: over.id.split('/')[0]!, contextLength: 128_000, inputModalities: ['text'], outputModalities: ['text'],
-  promptUsdPerMTok: 1, completionUsdPerMTok: 2, isFree: false, supportsReasoning: false, supportsTools: false, servedBy: ['OpenRouter'], ...over,
+  promptUsdPerMTok: 1, completionUsdPerMTok: 2, isFree: false, supportsReasoning: false, supportsTools: false, servedBy: ['OpenRouter'], servedByIds: ['openrouter'], pricing: null, ...over,
 });
 
 const MODELS: ModelSummary[] = [
@@ -68,6 +68,20 @@ describe('composer', { timeout: 30_000 }, () => {
     expect(parts[1]).toEqual({ type: 'image_url', image_url: { url: expect.stringMatching(/^data:image\/png;base64,/) } });
     await settled(h);
     expect(within(screen.getByRole('list', { name: 'Attachments' })).getByText('dot.png')).toBeTruthy();
+  });
+
+  it('takes images pasted into the prompt and files dropped on the composer', async () => {
+    openRoomWith(['openai/gpt-4o-mini']);
+    const box = await screen.findByRole('textbox', { name: 'Prompt' });
+    const png = new File([new Uint8Array([137, 80, 78, 71])], 'pasted.png', { type: 'image/png' });
+    fireEvent.paste(box, { clipboardData: { files: [png], getData: () => '' } });
+    const chips = await screen.findByRole('list', { name: 'Attachments to send' });
+    expect(await within(chips).findByText('pasted.png')).toBeTruthy();
+    const pdf = new File(['%PDF-1.4'], 'paper.pdf', { type: 'application/pdf' });
+    fireEvent.drop(box.closest('.composer')!, { dataTransfer: { files: [pdf] } });
+    expect(await within(chips).findByText('paper.pdf')).toBeTruthy();
+    // gpt-4o-mini takes images but not files: say so before sending
+    expect((await screen.findByRole('alert', { name: 'Attachment warnings' })).textContent).toContain('gpt-4o-mini does not read PDFs natively');
   });
 
   it('refuses files it cannot send', async () => {

@@ -6,11 +6,13 @@ import { useRoom } from '../../../renderer/chat-state/room-store';
 import { useUi } from '../../../renderer/state/ui-store';
 import { listAllMessages } from '../../../renderer/db/messages';
 import { getConversation } from '../../../renderer/db/conversations';
+import { getSetting } from '../../../renderer/db/settings';
 import type { ModelSummary } from '../../../shared/contract/models';
 
 const gpt: ModelSummary = {
   id: 'openai/gpt-4o-mini', name: 'OpenAI: GPT-4o mini', provider: 'openai', contextLength: 128_000, inputModalities: ['text', 'image'], outputModalities: ['text'],
   promptUsdPerMTok: 0.15, completionUsdPerMTok: 0.6, isFree: false, supportsReasoning: false, supportsTools: true, servedBy: ['OpenRouter'],
+  servedByIds: ['openrouter'], pricing: null,
 };
 
 let h: Harness;
@@ -66,5 +68,21 @@ describe('room navigation', { timeout: 30_000 }, () => {
     expect(items).toHaveLength(2);
     expect(items[0]!.textContent).toMatch(/OpenAI: GPT-4o mini: ≈ \d+ tokens in · ≈ \$0\.0000\d\d input/);
     expect(items[1]!.textContent).toContain('price unknown');
+  });
+
+  it('saves the room’s models as a set and starts a new chat from it', async () => {
+    const user = userEvent.setup();
+    openRoomWith(['test/alpha', 'test/beta:nitro']);
+    await user.click(await screen.findByRole('button', { name: 'Save these models as a set' }));
+    const name = screen.getByRole('textbox', { name: 'Model set name' });
+    await user.clear(name);
+    await user.type(name, 'Duo{Enter}');
+    await waitFor(async () => expect(((await getSetting<{ name: string }[]>('room.modelSets')) ?? []).map((x) => x.name)).toEqual(['Duo']));
+    await user.click(screen.getByRole('button', { name: 'Remove column beta:nitro' }));
+    await user.click(screen.getByRole('button', { name: 'Remove column alpha' }));
+    expect(screen.queryByRole('group', { name: 'Column alpha' })).toBeNull();
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Use a model set' }), 'Duo (2)');
+    expect(await screen.findByRole('group', { name: 'Column alpha' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Column beta:nitro' })).toBeTruthy();
   });
 });
