@@ -70,6 +70,8 @@ describe('chatroom in Chromium', () => {
 
   it('stops with Esc, and renders hostile markdown inert with highlighting from the worker', async () => {
     const page = await browser.newPage();
+    // host mode has no OS browser handle in main: the page opens web links itself, without an opener
+    await page.addInitScript({ content: 'window.__opened = []; window.open = (...args) => { window.__opened.push(args); return null; };' });
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -88,6 +90,7 @@ describe('chatroom in Chromium', () => {
       '<img src=x onerror="alert(\'img\')">',
       '[click](javascript:alert("link"))',
       '[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+      '[site](https://example.com/docs)',
       '```ts',
       'const answer: number = 42;',
       '```',
@@ -100,6 +103,11 @@ describe('chatroom in Chromium', () => {
     expect(dialogs).toEqual([]);
     expect(await cell.locator('script, img, iframe, [onerror]').count()).toBe(0);
     expect(await cell.locator('a[href^="javascript:"], a[href^="data:"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __opened: unknown[] }).__opened)).toEqual([]);
+    await cell.getByRole('link', { name: 'site' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __opened: unknown[] }).__opened))
+      .toEqual([['https://example.com/docs', '_blank', 'noopener,noreferrer']]);
     await page.close();
   });
 });
