@@ -33,7 +33,12 @@ export function createAccountService(opts: {
     if (!c) {
       last = { configured: false, checkedAt: null, balance: null, error: null };
     } else {
-      const r = await c.getBalance();
+      let r = await c.getBalance();
+      // /credits has no key usage figures or free-tier flag; the header shows them, so read /key too.
+      if (r.ok && !r.value.key) {
+        const k = await c.getKeyInfo();
+        if (k.ok) r = { ok: true, value: { ...r.value, key: k.value } };
+      }
       last = r.ok
         ? { configured: true, checkedAt: Date.now(), balance: r.value, error: null }
         : { configured: true, checkedAt: Date.now(), balance: last.balance, error: { kind: r.error.kind, status: r.error.status, message: r.error.message } };

@@ -12,7 +12,7 @@ const perMTok = (s: string | undefined): number | null => {
   return Number.isFinite(n) && n >= 0 ? Math.round(n * 1e6 * 1e6) / 1e6 : null;
 };
 
-function summarise(m: CatalogModel, servedBy: string[]): ModelSummary {
+function summarise(m: CatalogModel, served: UpstreamConfig[]): ModelSummary {
   const prompt = perMTok(m.pricing.prompt);
   const completion = perMTok(m.pricing.completion);
   const params = m.supported_parameters ?? [];
@@ -28,7 +28,9 @@ function summarise(m: CatalogModel, servedBy: string[]): ModelSummary {
     isFree: m.id.endsWith(':free') || (prompt === 0 && completion === 0),
     supportsReasoning: !!m.reasoning || params.includes('reasoning'),
     supportsTools: params.includes('tools'),
-    servedBy,
+    servedBy: served.map((u) => u.label),
+    servedByIds: served.map((u) => u.id),
+    pricing: { ...m.pricing },
   };
 }
 
@@ -43,7 +45,7 @@ export function createCatalogService(opts: { dataDir: string; upstreams: () => U
 
   function list(): ModelList {
     const upstreams = opts.upstreams();
-    const served = (id: string) => [...new Set(resolveModel(id, upstreams).candidates.map((c) => c.upstream.label))];
+    const served = (id: string) => [...new Set(resolveModel(id, upstreams).candidates.map((c) => c.upstream))];
     const models = loaded.catalog.data.map((m) => summarise(m, served(m.id)));
     const known = new Set(models.map((m) => m.id));
     // Models only a local or custom server knows (Ollama, LM Studio, vLLM): not in any price list.
@@ -56,7 +58,7 @@ export function createCatalogService(opts: { dataDir: string; upstreams: () => U
         models.push({
           id, name: `${u.label}: ${name}`, provider: providerSlugOf(u), contextLength: null, inputModalities: ['text'],
           outputModalities: ['text'], promptUsdPerMTok: 0, completionUsdPerMTok: 0, isFree: true, supportsReasoning: false,
-          supportsTools: false, servedBy: [u.label],
+          supportsTools: false, servedBy: [u.label], servedByIds: [u.id], pricing: { prompt: '0', completion: '0' },
         });
       }
     }

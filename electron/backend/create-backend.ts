@@ -11,6 +11,7 @@ import { createEngineRuntime, type EngineRuntimeOptions } from './engine-runtime
 import { createLocalApiControl } from './local-api-control';
 import { createCatalogService } from './catalog-service';
 import { createAccountService } from './account-service';
+import { createGenerationJournal } from './generation-journal';
 import type { UpstreamConfig } from '../engine/types';
 import type { EngineRuntime } from './engine-runtime';
 import { listUpstreamModels } from '../engine';
@@ -44,6 +45,7 @@ export function createBackend(opts: BackendOptions) {
   const vault = createKeyVault(opts.dataDir, opts.cipher);
   const settings = createSettingsStore(opts.dataDir);
   const env = opts.env ?? process.env;
+  const journal = createGenerationJournal(opts.dataDir);
   // The catalog needs the upstream list and the engine needs the catalog's prices: the getter breaks the cycle.
   const catalog = opts.adapterFor
     ? createCatalogService({ dataDir: opts.dataDir, upstreams: (): UpstreamConfig[] => runtime?.upstreams() ?? [], ...(opts.fetch ? { fetch: opts.fetch } : {}) })
@@ -58,6 +60,7 @@ export function createBackend(opts: BackendOptions) {
         priceUsage: opts.priceUsage ?? catalog!.hooks.priceUsage,
         detect: opts.detectLocalServers === false ? false : {},
         onGeneration: (record: GenerationRecord) => {
+          journal.record(record);
           hub.emit('generation.recorded', { record });
           account?.onGeneration(record);
         },
@@ -68,7 +71,10 @@ export function createBackend(opts: BackendOptions) {
         upstreams: () => runtime.upstreams(),
         ...(opts.fetch ? { fetch: opts.fetch } : {}),
         onSummary: (s) => hub.emit('account.changed', s),
-        onReconciled: (r) => hub.emit('generation.reconciled', r),
+        onReconciled: (r) => {
+          journal.reconciled(r);
+          hub.emit('generation.reconciled', r);
+        },
       })
     : null;
   const engine: ChatEngine | undefined = opts.engine ?? runtime?.engine;
@@ -137,6 +143,7 @@ export function createBackend(opts: BackendOptions) {
     },
     'account.summary': () => account?.summary() ?? { configured: false, checkedAt: null, balance: null, error: null },
     'account.refresh': async () => account?.refresh() ?? { configured: false, checkedAt: null, balance: null, error: null },
+    'generations.since': ({ afterSeq, limit }) => journal.since(afterSeq, limit),
     'links.open': async ({ url }) => {
       if (!opts.openExternal || !isAllowedExternalUrl(url)) return { opened: false };
       await opts.openExternal(url);

@@ -14,6 +14,8 @@ export interface LedgerSync {
   idle(): Promise<void>;
 }
 
+const JOURNAL_SEQ_KEY = 'ledger.journalSeq';
+
 export function startLedgerSync(b: ParleyBridge, repo: LedgerRepo): LedgerSync {
   let queue: Promise<void> = Promise.resolve();
   const run = (what: string, fn: () => Promise<void>) => {
@@ -41,6 +43,21 @@ export function startLedgerSync(b: ParleyBridge, repo: LedgerRepo): LedgerSync {
   run('answers held by main', async () => {
     const active = await b.invoke('chat.active', {});
     for (const s of active) fromSnapshot(s);
+  });
+  // Requests other apps made through the local API, and reconciliations, while no window was open: main journals
+  // them; catch up from the last entry this ledger stored.
+  run('requests journaled by main', async () => {
+    let after = Number((await repo.getSetting(JOURNAL_SEQ_KEY)) ?? 0) || 0;
+    for (;;) {
+      const batch = await b.invoke('generations.since', { afterSeq: after, limit: 1000 });
+      if (batch.length === 0) break;
+      for (const e of batch) {
+        if (e.kind === 'record' && isGenerationRecord(e.record)) await repo.ingest(e.record);
+        else if (e.kind === 'reconciled' && e.reconciled) await repo.applyReconciled(e.reconciled);
+        after = e.seq;
+      }
+      await repo.putSetting(JOURNAL_SEQ_KEY, after);
+    }
   });
 
   return {

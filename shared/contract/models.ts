@@ -14,6 +14,9 @@ export const modelSummarySchema = z.object({
   supportsReasoning: z.boolean(),
   supportsTools: z.boolean(),
   servedBy: z.array(z.string()), // labels of configured upstreams able to serve it ("OpenRouter", "Anthropic")
+  servedByIds: z.array(z.string()), // their upstream ids, in the same order
+  /** The catalog's full price list (USD per token as decimal strings, OpenRouter's shape), for exact estimates. */
+  pricing: z.record(z.string(), z.unknown()).nullable(),
 });
 export type ModelSummary = z.infer<typeof modelSummarySchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { chatStartInputSchema, streamIdSchema, streamSnapshotSchema } from './chat';
 import { modelListSchema } from './models';
-import { accountSummarySchema } from './account';
+import { accountSummarySchema, generationReconciledSchema } from './account';
 
 // The route table: every request the renderer can make of main, with its input and output schemas. Main
 // zod-parses every input before a handler sees it; the renderer gets types for free. Adding a route here and a
@@ -81,6 +81,19 @@ export const routes = {
   'models.refresh': { input: empty, output: modelListSchema.extend({ problem: z.string().optional() }) },
   'account.summary': { input: empty, output: accountSummarySchema },
   'account.refresh': { input: empty, output: accountSummarySchema },
+  /** Main's journal of finished requests and reconciliations, for a ledger that was not listening. */
+  'generations.since': {
+    input: z.object({ afterSeq: z.number().int().min(0), limit: z.number().int().min(1).max(5000).optional() }).strict(),
+    output: z.array(
+      z.object({
+        seq: z.number().int(),
+        at: z.number(),
+        kind: z.enum(['record', 'reconciled']),
+        record: z.unknown().optional(),
+        reconciled: generationReconciledSchema.optional(),
+      }),
+    ),
+  },
   'links.open': { input: z.object({ url: z.string().max(4096) }).strict(), output: z.object({ opened: z.boolean() }) },
 } as const;
 

@@ -20,6 +20,8 @@ describe('OpenRouter account in main', () => {
     const svc = createAccountService({ upstreams: () => [upstream(fake!.baseUrl, 'sk-or-good')], onSummary: (s) => summaries.push(s), onReconciled: () => {} });
     const s = await svc.refresh();
     expect(s).toMatchObject({ configured: true, error: null, balance: { source: 'credits', balanceMicros: 20_500_000 } });
+    // /credits has no usage figures: the key's own usage is read too, for the header's hover card.
+    expect(s.balance?.key).toMatchObject({ freeModelLimits: { requestsPerMinute: 20 } });
     expect(summaries).toHaveLength(1);
     svc.close();
   });

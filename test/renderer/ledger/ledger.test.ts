@@ -134,3 +134,34 @@ describe('ledger', () => {
     expect(fake.listenerCount('generation.recorded')).toBe(0);
   });
 });
+
+describe('ledger catch-up from main’s journal', () => {
+  it('stores requests and reconciliations journaled while no window was open, and resumes from the last one', async () => {
+    const { repo, close } = await freshLedger();
+    const journal = [
+      { seq: 1, at: 1, kind: 'record' as const, record: makeRecord({ id: 'gen-offline-1', source: 'local-api', costMicros: 500 }) },
+      { seq: 2, at: 2, kind: 'reconciled' as const, reconciled: reconciled('gen-offline-1', { billedMicros: 700, localMicros: 500, mismatch: true, diffMicros: 200 }) },
+      { seq: 3, at: 3, kind: 'record' as const, record: makeRecord({ id: 'gen-offline-2', source: 'local-api' }) },
+    ];
+    const asked: number[] = [];
+    const fake = createFakeBridge({
+      'chat.active': () => [],
+      'generations.since': (input: unknown) => {
+        const { afterSeq } = input as { afterSeq: number };
+        asked.push(afterSeq);
+        return journal.filter((e) => e.seq > afterSeq);
+      },
+    });
+    const first = startLedgerSync(fake.bridge, repo);
+    await first.idle();
+    first.stop();
+    const rows = await repo.list();
+    expect(rows.map((r) => [r.id, r.source])).toEqual([['gen-offline-1', 'local-api'], ['gen-offline-2', 'local-api']]);
+    expect(rows[0]).toMatchObject({ billedCostMicros: 700, mismatch: true });
+    const second = startLedgerSync(fake.bridge, repo);
+    await second.idle();
+    second.stop();
+    expect(asked).toEqual([0, 3, 3]);
+    close();
+  });
+});

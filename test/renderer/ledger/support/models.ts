@@ -13,6 +13,8 @@ export function modelSummary(over: Partial<ModelSummary> & { id: string }): Mode
     supportsReasoning: false,
     supportsTools: false,
     servedBy: ['OpenRouter'],
+    servedByIds: ['openrouter'],
+    pricing: null,
     ...over,
   };
 }
