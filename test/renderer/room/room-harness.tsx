@@ -13,6 +13,7 @@ import { App } from '../../../renderer/app/App';
 import { useRoom } from '../../../renderer/chat-state/room-store';
 import { ParleyDb, setParleyDb } from '../../../renderer/db/database';
 import { liveAnswers } from '../../../renderer/chat-state/live-answers';
+import { stopStreamSyncForTests } from '../../../renderer/chat-state/stream-sync';
 import { newColumn, startDraft } from '../../../renderer/chat-state/actions';
 import { useUi } from '../../../renderer/state/ui-store';
 import { usePicker } from '../../../renderer/models/picker-store';
@@ -39,6 +40,7 @@ let dbCount = 0;
 /** A fresh page: empty in-memory state and a new, empty database. */
 export function resetPage() {
   setParleyDb(new ParleyDb(`room-test-${Date.now()}-${++dbCount}`));
+  stopStreamSyncForTests();
   liveAnswers.reset();
   useRoom.setState({ conversations: [], conversationsLoaded: false, openId: null, conversation: null, messages: new Map(), loaded: 'none', draftColumns: [] });
   useUi.setState({ view: { kind: 'room', conversationId: null } });
@@ -47,6 +49,7 @@ export function resetPage() {
 
 /** Simulates a reload: memory is gone, the database and main's streams are not. */
 export function reloadPage() {
+  stopStreamSyncForTests();
   liveAnswers.reset();
   const view = useUi.getState().view;
   useRoom.setState({ conversations: [], conversationsLoaded: false, openId: null, conversation: null, messages: new Map(), loaded: 'none', draftColumns: [] });

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { createHarness, resetPage, reloadPage, openRoomWith, sendPrompt, settled, type Harness } from './room-harness';
 import { App } from '../../../renderer/app/App';
 import { useRoom } from '../../../renderer/chat-state/room-store';
-import { listAllMessages } from '../../../renderer/db/messages';
+import { appendUserMessage, checkpointAnswer, createAssistantMessage, listAllMessages } from '../../../renderer/db/messages';
+import { createConversation } from '../../../renderer/db/conversations';
 import type { ChatMessage } from '../../../shared/openrouter/chat-request';
 
 let h: Harness;
@@ -207,5 +208,19 @@ describe('room: reload and switching', { timeout: 30_000 }, () => {
     const a = rows.find((r) => r.role === 'assistant')!;
     expect(a.status).toBe('done');
     expect(a.content).toContain('w299');
+  });
+
+  it('an answer left streaming by a closed app shows as interrupted, keeping its checkpointed text', async () => {
+    const user = userEvent.setup();
+    const conv = await createConversation({ columns: [{ id: 'col_a', model: 'test/alpha', settings: {} }] });
+    const prompt = await appendUserMessage(conv.id, { content: 'Left behind' });
+    const answer = await createAssistantMessage(conv.id, { parentId: prompt.id, columnId: 'col_a', model: { requested: 'test/alpha' } });
+    await checkpointAnswer(answer.id, 'Half an answer');
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: /^Left behind/ }));
+    const cell = await screen.findByRole('article', { name: 'Answer from alpha' });
+    expect(await within(cell).findByText(/^Interrupted:/, {}, { timeout: 5000 })).toBeTruthy();
+    expect(within(cell).getByText('Half an answer')).toBeTruthy();
+    expect((await listAllMessages(conv.id)).find((m) => m.id === answer.id)!.status).toBe('interrupted');
   });
 });
