@@ -6,6 +6,7 @@ import { loadBundledCatalog } from '../../shared/catalog';
 import type { CatalogModel } from '../../shared/catalog/types';
 import type { ModelList, ModelSummary } from '../../shared/contract/models';
 import type { UpstreamConfig } from '../engine/types';
+import type { PricingSnapshot } from '../../shared/openrouter/generation';
 
 const perMTok = (s: string | undefined): number | null => {
   const n = s === undefined ? Number.NaN : Number(s);
@@ -65,10 +66,20 @@ export function createCatalogService(opts: { dataDir: string; upstreams: () => U
     return { models, source: loaded.source, fetchedAt: loaded.fetchedAt };
   }
 
+  /** The rates a generation was priced with, for its pricing snapshot. */
+  function snapshotFor(modelSlug: string, upstream: UpstreamConfig): PricingSnapshot | undefined {
+    const p = hooks.pricingOf(modelSlug, upstream);
+    if (!p) return undefined;
+    const rates: Record<string, string> = {};
+    for (const [k, v] of Object.entries(p)) if (typeof v === 'string') rates[k] = v;
+    return { capturedAt: Date.now(), source: loaded.source, rates };
+  }
+
   return {
     ready,
     hooks,
     list,
+    snapshotFor,
     async refresh(): Promise<ModelList & { problem?: string }> {
       await ready;
       const openrouter = opts.upstreams().find((u) => u.kind === 'openrouter');

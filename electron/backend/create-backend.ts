@@ -60,6 +60,9 @@ export function createBackend(opts: BackendOptions) {
         priceUsage: opts.priceUsage ?? catalog!.hooks.priceUsage,
         detect: opts.detectLocalServers === false ? false : {},
         onGeneration: (record: GenerationRecord) => {
+          const upstream = runtime?.upstreams().find((u) => u.id === record.upstreamId);
+          const snapshot = upstream && record.model ? catalog?.snapshotFor(record.model, upstream) : undefined;
+          if (snapshot) record.pricingSnapshot = snapshot;
           journal.record(record);
           hub.emit('generation.recorded', { record });
           account?.onGeneration(record);

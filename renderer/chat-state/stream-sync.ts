@@ -58,6 +58,7 @@ function cost(r: GenerationRecord): AnswerOutcome['cost'] {
     ...(r.costReason !== undefined ? { costReason: r.costReason } : {}),
     ...(r.reportedCostMicros !== undefined ? { reportedCostMicros: r.reportedCostMicros } : {}),
     ...(r.computedCostMicros !== undefined ? { computedCostMicros: r.computedCostMicros } : {}),
+    ...(r.pricingSnapshot ? { pricingSnapshot: r.pricingSnapshot } : {}),
   };
 }
 

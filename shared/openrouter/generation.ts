@@ -27,6 +27,12 @@ export interface TokenCounts {
 export type CostSource = 'upstream' | 'computed' | 'none';
 export type CostReason = 'free' | 'no-pricing' | 'no-usage' | 'partial';
 
+export interface PricingSnapshot {
+  capturedAt: number; // ms epoch
+  source: string; // catalog source: "live", "cache" or "bundled"
+  rates: Record<string, string>; // USD per token (or unit) as decimal strings, OpenRouter's pricing keys
+}
+
 export interface GenerationRecord {
   id: string; // gen-…
   createdAt: number; // ms epoch
@@ -53,5 +59,7 @@ export interface GenerationRecord {
   cancelled: boolean;
   fallbackUsed: boolean;
   source: 'app' | 'local-api';
+  /** The price list this request was priced with, kept so an old answer's cost never changes when prices do. */
+  pricingSnapshot?: PricingSnapshot;
   error?: { code: number; message: string };
 }

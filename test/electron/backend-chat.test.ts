@@ -147,6 +147,9 @@ describe('pricing every answer from the catalog', () => {
     const priced = (await first).record as GenerationRecord;
     // 100k prompt tokens (under the 200k long-context tier) at the catalog's $/1M input price, no output.
     expect(priced).toMatchObject({ upstreamId: 'env:anthropic', costSource: 'computed', computedCostMicros: Math.round(sonnet.promptUsdPerMTok! * 1e5) });
+    // The rates used travel with the answer, so its cost never changes when prices do.
+    expect(priced.pricingSnapshot).toMatchObject({ source: 'bundled', rates: { prompt: expect.any(String), completion: expect.any(String) } });
+    expect(Number(priced.pricingSnapshot!.rates.prompt) * 1e6).toBeCloseTo(sonnet.promptUsdPerMTok!, 6);
     const second = finishedOf(b, 'stream-dddd2');
     await b.dispatch('chat.start', {
       streamId: 'stream-dddd2', meta: { ...meta, columnId: 'col2' },
