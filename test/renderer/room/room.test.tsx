@@ -215,7 +215,7 @@ describe('room: reload and switching', { timeout: 30_000 }, () => {
     const conv = await createConversation({ columns: [{ id: 'col_a', model: 'test/alpha', settings: {} }] });
     const prompt = await appendUserMessage(conv.id, { content: 'Left behind' });
     const answer = await createAssistantMessage(conv.id, { parentId: prompt.id, columnId: 'col_a', model: { requested: 'test/alpha' } });
-    await checkpointAnswer(answer.id, 'Half an answer');
+    await checkpointAnswer(answer.id, 'Half an answer', undefined);
     render(<App />);
     await user.click(await screen.findByRole('button', { name: /^Left behind/ }));
     const cell = await screen.findByRole('article', { name: 'Answer from alpha' });
