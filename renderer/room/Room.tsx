@@ -9,6 +9,7 @@ import { sumTotals, totalsLabel, type Totals } from '../messages/format';
 import { Composer } from '../composer/Composer';
 import { usePicker } from '../models/picker-store';
 import { ModelSetControls } from './ModelSetControls';
+import { RoomTitle } from './RoomTitle';
 import { useUi } from '../state/ui-store';
 import { TurnList } from './TurnList';
 import { RoomWelcome } from './RoomWelcome';
@@ -80,7 +81,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   return (
     <section className="room" aria-label={`Room: ${title}`}>
       <div className="room-bar">
-        <h1 className="room-title">{title}</h1>
+        <RoomTitle key={shown?.id ?? 'draft'} conversationId={shown?.id ?? null} title={title} />
         <span className="room-totals muted" aria-label="Conversation totals">
           {totalsLabel(total)}
         </span>

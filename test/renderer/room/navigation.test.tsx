@@ -41,6 +41,13 @@ describe('room navigation', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await within(await screen.findByRole('list', { name: 'Conversation list' })).findByText('Keep me')).toBeTruthy();
     expect(await within(await screen.findByRole('article', { name: 'Answer from alpha' })).findByText(/to "Keep me"/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Rename conversation' }));
+    const title = screen.getByRole('textbox', { name: 'Conversation title' });
+    await user.clear(title);
+    await user.type(title, 'Kept{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Kept' })).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Conversation list' })).getByText('Kept')).toBeTruthy();
+    expect((await getConversation(id))!.title).toBe('Kept');
   });
 
   it('opens a message from elsewhere (Activity) on its branch and marks it', async () => {
