@@ -3,6 +3,7 @@ import { getParleyDb } from './database';
 import { NotFoundError } from './errors';
 import { searchTables } from './messages';
 import { removeDocs, type SearchDoc } from './search/writer';
+import { packContent } from './staging/types';
 
 // Deleting a conversation is a soft delete first: it disappears from lists and search at once, and can be
 // undone for `undoMs` (default 10 s). Then it is purged for real: messages, attachments, search index entries,
@@ -87,7 +88,8 @@ export async function purgeConversation(id: string, opts: PurgeOptions = {}): Pr
     for (const m of rows) if (m.dn !== undefined) docs.push({ dn: m.dn, text: m.content });
     const packIds = await db.importPackIndex.where('conversationId').equals(id).primaryKeys();
     for (const pack of await db.importPacks.bulkGet(packIds)) {
-      for (const m of pack?.messages ?? []) if (m.dn !== undefined) docs.push({ dn: m.dn, text: m.content });
+      if (!pack) continue;
+      for (const m of packContent(pack).messages) if (m.dn !== undefined) docs.push({ dn: m.dn, text: m.content });
     }
     await removeDocs(searchTables(db), docs);
     await db.messages.bulkDelete(rows.map((m) => m.id));

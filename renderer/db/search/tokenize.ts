@@ -60,14 +60,28 @@ export function forEachTerm(text: string, emit: (term: string, start: number, en
     if (c < 128) {
       if (charClass[c] !== WORD) { i++; continue; }
       let j = i + 1;
+      let upper = c >= 65 && c <= 90;
+      let ascii = true;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (d < 128) { if (charClass[d] !== WORD) break; j++; continue; }
+        if (d < 128) {
+          if (charClass[d] !== WORD) break;
+          if (d >= 65 && d <= 90) upper = true;
+          j++;
+          continue;
+        }
         const k = classAt(text, j);
         if (k.cls !== WORD) break;
+        ascii = false;
         j += k.width;
       }
-      if (j - i >= 2) emit(normalizeWord(text.slice(i, j)), i, j);
+      if (j - i >= 2) {
+        // most words are plain lowercase ASCII: no normalisation needed
+        const word = text.slice(i, j);
+        let term = ascii ? (upper ? word.toLowerCase() : word) : normalizeWord(word);
+        if (term.length > MAX_TERM) term = term.slice(0, MAX_TERM);
+        emit(term, i, j);
+      }
       i = j;
       continue;
     }

@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { MetaRow } from '../types';
-import { ByteWriter, chunkFromEncoded, decodeChunk, encodeChunk, findTerm, lengthToByte, visitList, type FlatPostings, type PostingChunk } from './codec';
-import { bucketOf, termFrequencies } from './tokenize';
+import { chunkFromEncoded, decodeChunk, encodeChunk, findTerm, lengthToByte, visitList, type FlatPostings, type PostingChunk } from './codec';
+import { bucketOf, forEachTerm, termFrequencies } from './tokenize';
 
 // Keeps the persisted inverted index in step with message writes. Always called inside the caller's Dexie
 // transaction, so a message and its index entries are written (or rolled back) together.
@@ -108,29 +108,53 @@ export interface BulkIndex {
   maxDn: number;
 }
 
-interface TermList {
-  w: ByteWriter;
-  prev: number;
+function put(a: TermAcc, v: number) {
+  if (a.len + 8 > a.bytes.length) {
+    const next = new Uint8Array(a.bytes.length * 2 + 8);
+    next.set(a.bytes.subarray(0, a.len));
+    a.bytes = next;
+  }
+  while (v >= 0x80) {
+    a.bytes[a.len++] = (v & 0x7f) | 0x80;
+    v = Math.floor(v / 128);
+  }
+  a.bytes[a.len++] = v;
+}
+
+interface TermAcc {
+  bytes: Uint8Array;
+  len: number;
+  prev: number; // last document number written (delta base)
+  tf: number; // occurrences in the document being read
 }
 
 /** The CPU-heavy part of bulk indexing, done before any transaction opens. */
 export function buildBulkIndex(docs: SearchDoc[]): BulkIndex {
-  const lists = new Map<string, TermList>();
+  const lists = new Map<string, TermAcc>();
   const sorted = docs.every((d, i) => i === 0 || d.dn > docs[i - 1]!.dn) ? docs : [...docs].sort((a, b) => a.dn - b.dn);
   let totalLen = 0;
   let maxDn = 0;
+  const touched: TermAcc[] = [];
+  let length = 0;
+  const onTerm = (term: string) => {
+    length++;
+    let a = lists.get(term);
+    if (!a) lists.set(term, (a = { bytes: new Uint8Array(8), len: 0, prev: 0, tf: 0 }));
+    if (a.tf++ === 0) touched.push(a);
+  };
   for (const doc of sorted) {
-    const { terms, length } = termFrequencies(doc.text);
+    length = 0;
+    touched.length = 0;
+    forEachTerm(doc.text, onTerm);
     const q = lengthToByte(length);
     totalLen += length;
     maxDn = Math.max(maxDn, doc.dn);
-    for (const [term, tf] of terms) {
-      let l = lists.get(term);
-      if (!l) lists.set(term, (l = { w: new ByteWriter(16), prev: 0 }));
-      l.w.varint(doc.dn - l.prev);
-      l.prev = doc.dn;
-      l.w.varint(tf);
-      l.w.byte(q);
+    for (const a of touched) {
+      put(a, doc.dn - a.prev);
+      a.prev = doc.dn;
+      put(a, a.tf);
+      put(a, q);
+      a.tf = 0;
     }
   }
   const byBucket = new Map<string, string[]>();
@@ -146,7 +170,8 @@ export function buildBulkIndex(docs: SearchDoc[]): BulkIndex {
     let batch: [string, Uint8Array][] = [];
     let size = 0;
     for (const term of terms) {
-      const bytes = lists.get(term)!.w.result();
+      const acc = lists.get(term)!;
+      const bytes = acc.bytes.subarray(0, acc.len);
       if (size > 0 && size + bytes.length > BULK_CHUNK_BYTES) {
         chunks.push(chunkFromEncoded(b, 0, batch));
         batch = [];

@@ -1,4 +1,5 @@
 import type { ParleyDb } from '../database';
+import { packContent } from './types';
 
 // Expands import packs (see types.ts) into ordinary rows. Every read of a conversation calls
 // ensureConversationMaterialized first, so callers never see a half-imported conversation.
@@ -25,8 +26,9 @@ export async function materializePack(db: ParleyDb, packId: string): Promise<boo
       await db.importPackIndex.delete(packId);
       return false;
     }
-    await db.messages.bulkPut(pack.messages);
-    if (pack.generations.length) await db.generations.bulkPut(pack.generations);
+    const { messages, generations } = packContent(pack);
+    await db.messages.bulkPut(messages);
+    if (generations.length) await db.generations.bulkPut(generations);
     await db.importPacks.delete(packId);
     await db.importPackIndex.delete(packId);
     return true;

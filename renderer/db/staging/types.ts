@@ -6,8 +6,17 @@ import type { GenerationRow, MessageRow } from '../types';
 
 export interface ImportPack {
   id: string;
+  /** JSON of PackContent: a string clones into IndexedDB far faster than thousands of small objects */
+  data: string;
+}
+
+export interface PackContent {
   messages: MessageRow[];
   generations: GenerationRow[];
+}
+
+export function packContent(pack: ImportPack): PackContent {
+  return JSON.parse(pack.data) as PackContent;
 }
 
 /** Small row describing a pack without loading its data. */

@@ -72,24 +72,42 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** Walks the parsed value without recursion: depth limit and forbidden keys. */
+interface Frame {
+  v: unknown;
+  depth: number;
+  parent: Frame | null;
+  key: string | number;
+}
+
+function pathOf(f: Frame | null): string {
+  const parts: string[] = [];
+  for (let cur = f; cur && cur.parent; cur = cur.parent) parts.push(typeof cur.key === 'number' ? `[${cur.key}]` : `.${cur.key}`);
+  return `$${parts.reverse().join('')}`;
+}
+
+/** Walks the parsed value without recursion: depth limit and forbidden keys (paths are built only for errors). */
 export function scanStructure(value: unknown, limits: ImportLimits): void {
-  const stack: { v: unknown; depth: number; path: string }[] = [{ v: value, depth: 0, path: '$' }];
+  const stack: Frame[] = [{ v: value, depth: 0, parent: null, key: '' }];
   while (stack.length) {
-    const { v, depth, path } = stack.pop()!;
+    const f = stack.pop()!;
+    const v = f.v;
     if (v === null || typeof v !== 'object') continue;
-    if (depth >= limits.maxDepth) {
-      throw new ImportError('too-deep', `This file nests data more than ${limits.maxDepth} levels deep (at ${path}); a Parley export never does. Nothing was imported.`);
+    if (f.depth >= limits.maxDepth) {
+      throw new ImportError('too-deep', `This file nests data more than ${limits.maxDepth} levels deep (at ${pathOf(f)}); a Parley export never does. Nothing was imported.`);
     }
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], depth: depth + 1, path: `${path}[${i}]` });
+      for (let i = v.length - 1; i >= 0; i--) {
+        const item: unknown = v[i];
+        if (item !== null && typeof item === 'object') stack.push({ v: item, depth: f.depth + 1, parent: f, key: i });
+      }
       continue;
     }
     for (const key of Object.keys(v)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        throw new ImportError('forbidden-key', `This file contains the key "${key}" (at ${path}), which Parley refuses for safety. Nothing was imported.`);
+        throw new ImportError('forbidden-key', `This file contains the key "${key}" (at ${pathOf(f)}), which Parley refuses for safety. Nothing was imported.`);
       }
-      stack.push({ v: (v as Record<string, unknown>)[key], depth: depth + 1, path: `${path}.${key}` });
+      const item = (v as Record<string, unknown>)[key];
+      if (item !== null && typeof item === 'object') stack.push({ v: item, depth: f.depth + 1, parent: f, key });
     }
   }
 }
