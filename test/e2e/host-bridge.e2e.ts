@@ -53,12 +53,13 @@ describe('Parley in Chromium against `npm run host`', () => {
     const page = await browser.newPage();
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('textbox', { name: 'Name' }).fill('My OpenRouter');
-    await page.getByLabel('API key').fill('sk-or-v1-secret-value-9876');
-    await page.getByRole('button', { name: 'Save' }).click();
+    const form = page.getByRole('form', { name: 'Add a provider' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('My OpenRouter');
+    await form.getByLabel('API key').fill('sk-or-v1-secret-value-9876');
+    await form.getByRole('button', { name: 'Save' }).click();
     const list = page.getByRole('list', { name: 'Configured providers' });
     await list.getByText('configured ••••9876').waitFor();
-    await expect(page.getByLabel('API key').inputValue()).resolves.toBe('');
+    await expect(form.getByLabel('API key').inputValue()).resolves.toBe('');
     const html = await page.content();
     expect(html).not.toContain('secret-value');
     const onDisk = readFileSync(join(host.dataDir, 'keys.json'), 'utf8');
