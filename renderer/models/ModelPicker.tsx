@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ModelSummary } from '../../shared/contract/models';
 import { usePicker, type PickerIntent } from './picker-store';
 import { useModels } from './use-models';
+import { CatalogAge } from './CatalogAge';
 import { createModelSearch, contextLabel, NO_FILTERS, priceLabel, type ModelFilters } from './filter-models';
 import { addColumn, regenerate, updateColumn } from '../chat-state/actions';
 
@@ -23,7 +24,7 @@ export function ModelPicker() {
 }
 
 function PickerDialog({ intent, close }: { intent: PickerIntent; close: () => void }) {
-  const { models, loaded, error } = useModels();
+  const { models, loaded, error, source, fetchedAt, reload } = useModels();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<ModelFilters>(NO_FILTERS);
   const [active, setActive] = useState(0);
@@ -69,6 +70,7 @@ function PickerDialog({ intent, close }: { intent: PickerIntent; close: () => vo
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <div className="picker" role="dialog" aria-modal="true" aria-label={title} onKeyDown={onKeyDown}>
         <h2>{title}</h2>
+        {source && <CatalogAge source={source} fetchedAt={fetchedAt} onRefreshed={reload} />}
         <input
           ref={inputRef}
           type="search"

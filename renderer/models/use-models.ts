@@ -15,8 +15,16 @@ export function loadModels(force = false): Promise<ModelList> {
   return cached;
 }
 
-export function useModels(): { models: ModelSummary[]; loaded: boolean; error: string | null; source: ModelList['source'] | null } {
+export function useModels(): {
+  models: ModelSummary[];
+  loaded: boolean;
+  error: string | null;
+  source: ModelList['source'] | null;
+  fetchedAt: number | null;
+  reload: () => void;
+} {
   const [state, setState] = useState<{ list: ModelList | null; error: string | null }>({ list: null, error: null });
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     let live = true;
     loadModels().then(
@@ -26,8 +34,15 @@ export function useModels(): { models: ModelSummary[]; loaded: boolean; error: s
     return () => {
       live = false;
     };
-  }, []);
-  return { models: state.list?.models ?? [], loaded: state.list !== null, error: state.error, source: state.list?.source ?? null };
+  }, [version]);
+  return {
+    models: state.list?.models ?? [],
+    loaded: state.list !== null,
+    error: state.error,
+    source: state.list?.source ?? null,
+    fetchedAt: state.list?.fetchedAt ?? null,
+    reload: () => setVersion((v) => v + 1),
+  };
 }
 
 export function findModel(models: ModelSummary[], slug: string): ModelSummary | undefined {
