@@ -12,6 +12,7 @@ import { createLocalApiControl } from './local-api-control';
 import { createCatalogService } from './catalog-service';
 import { createAccountService } from './account-service';
 import { createGenerationJournal } from './generation-journal';
+import { writeBackup, listBackups, readBackup, BackupNameError } from '../backup';
 import type { UpstreamConfig } from '../engine/types';
 import type { EngineRuntime } from './engine-runtime';
 import { listUpstreamModels } from '../engine';
@@ -147,6 +148,24 @@ export function createBackend(opts: BackendOptions) {
     'account.summary': () => account?.summary() ?? { configured: false, checkedAt: null, balance: null, error: null },
     'account.refresh': async () => account?.refresh() ?? { configured: false, checkedAt: null, balance: null, error: null },
     'generations.since': ({ afterSeq, limit }) => journal.since(afterSeq, limit),
+    'backups.write': async ({ json }) => {
+      try {
+        return await writeBackup(opts.dataDir, json);
+      } catch (err) {
+        if (err instanceof TypeError) throw new BridgeError({ code: 'bad-request', message: err.message });
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new BridgeError({ code: 'unavailable', message: code === 'ENOSPC' ? 'The disk is full: the backup was not written' : `The backup could not be written (${code ?? 'error'})` });
+      }
+    },
+    'backups.list': () => listBackups(opts.dataDir),
+    'backups.read': async ({ name }) => {
+      try {
+        return { json: await readBackup(opts.dataDir, name) };
+      } catch (err) {
+        if (err instanceof BackupNameError) throw new BridgeError({ code: 'bad-request', message: 'Not a Parley backup name' });
+        throw new BridgeError({ code: 'not-found', message: 'That backup no longer exists' });
+      }
+    },
     'links.open': async ({ url }) => {
       if (!opts.openExternal || !isAllowedExternalUrl(url)) return { opened: false };
       await opts.openExternal(url);

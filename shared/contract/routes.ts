@@ -30,6 +30,9 @@ export const appSettingsSchema = z.object({
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
+export const backupInfoSchema = z.object({ name: z.string(), date: z.string(), sizeBytes: z.number(), modifiedAt: z.number() });
+export type BackupInfo = z.infer<typeof backupInfoSchema>;
+
 export const routes = {
   'app.info': {
     input: empty,
@@ -94,6 +97,10 @@ export const routes = {
       }),
     ),
   },
+  /** Rolling automatic backups in the data directory: the renderer hands main an export of changed conversations. */
+  'backups.write': { input: z.object({ json: z.string().min(2) }).strict(), output: backupInfoSchema },
+  'backups.list': { input: empty, output: z.array(backupInfoSchema) },
+  'backups.read': { input: z.object({ name: z.string().max(64) }).strict(), output: z.object({ json: z.string() }) },
   'links.open': { input: z.object({ url: z.string().max(4096) }).strict(), output: z.object({ opened: z.boolean() }) },
 } as const;
 

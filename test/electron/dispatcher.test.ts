@@ -56,3 +56,17 @@ describe('route dispatch', () => {
     expect(openExternal.mock.calls).toEqual([['https://example.com']]);
   });
 });
+
+describe('backup routes', () => {
+  it('writes, lists and reads back today’s backup, and refuses other file names', async () => {
+    const b = backend();
+    const json = JSON.stringify({ format: 'parley-export', conversations: [{ id: 'c1' }] });
+    const written = await b.dispatch('backups.write', { json });
+    expect(written).toMatchObject({ ok: true, value: { name: expect.stringMatching(/^parley-backup-\d{4}-\d{2}-\d{2}\.json$/) } });
+    const name = (written as { value: { name: string } }).value.name;
+    await expect(b.dispatch('backups.list', {})).resolves.toMatchObject({ ok: true, value: [{ name }] });
+    await expect(b.dispatch('backups.read', { name })).resolves.toEqual({ ok: true, value: { json } });
+    await expect(b.dispatch('backups.read', { name: '../keys.json' })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    await expect(b.dispatch('backups.write', { json: 'not json' })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+});
