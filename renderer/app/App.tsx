@@ -14,6 +14,9 @@ import { useRouteValue } from '../state/use-route';
 import { ActivityView } from '../activity/ActivityView';
 import { BudgetBanner } from '../budgets/BudgetBanner';
 import { startLedger } from '../ledger';
+import { StorageProblemBanner } from '../storage/StorageProblemBanner';
+import { startBackupScheduler } from '../storage/backup-scheduler';
+import { purgeDeletedConversations, requestPersistentStorage } from '../db';
 
 export function App() {
   const state = getBridgeState();
@@ -30,6 +33,11 @@ function Shell() {
     void startStreamSync();
     startLedger();
     warmUpMarkdown();
+    // The user's only copy: ask the browser not to evict it, finish deletions whose undo window passed, and keep
+    // a daily backup in main's data folder.
+    void requestPersistentStorage();
+    void purgeDeletedConversations().catch(() => {});
+    return startBackupScheduler();
   }, []);
   useEffect(() => {
     const theme = settings?.theme ?? 'system';
@@ -42,6 +50,7 @@ function Shell() {
       <Sidebar />
       <div className="main">
         <Header />
+        <StorageProblemBanner />
         <BudgetBanner />
         <main className="content" aria-label={view.kind === 'settings' ? 'Settings' : view.kind === 'activity' ? 'Activity' : 'Room'}>
           {view.kind === 'settings' ? (

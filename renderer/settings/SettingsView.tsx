@@ -3,6 +3,7 @@ import { useRouteValue } from '../state/use-route';
 import { KeysPanel } from './KeysPanel';
 import { BudgetSettingsSection } from '../budgets/BudgetSettingsSection';
 import { FeeSettingsSection } from '../fees/FeeSettingsSection';
+import { StorageSection } from '../storage/StorageSection';
 import type { AppSettings } from '../../shared/contract/routes';
 
 export function SettingsView() {
@@ -13,6 +14,7 @@ export function SettingsView() {
       <KeysPanel />
       <BudgetSettingsSection />
       <FeeSettingsSection />
+      <StorageSection />
       <section aria-labelledby="appearance-heading">
         <h2 id="appearance-heading">Appearance</h2>
         <label>
