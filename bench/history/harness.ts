@@ -12,9 +12,9 @@ const root = join(here, '..', '..');
 
 export const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
 
-export async function buildPage(): Promise<string> {
+async function bundle(entry: string): Promise<string> {
   const out = await build({
-    entryPoints: [join(here, 'page.ts')],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: 'esm',
@@ -26,6 +26,11 @@ export async function buildPage(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
+/** The page script, and the search-index worker it starts with new URL('./index-worker.ts', import.meta.url). */
+export async function buildPage(): Promise<{ page: string; worker: string }> {
+  return { page: await bundle(join(here, 'page.ts')), worker: await bundle(join(root, 'renderer/db/search/index-worker.ts')) };
+}
+
 export interface BenchPage {
   page: Page;
   close(): Promise<void>;
@@ -35,9 +40,9 @@ export async function openBenchPage(): Promise<BenchPage> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set PARLEY_CHROMIUM)`);
   const js = await buildPage();
   const server: Server = createServer((req, res) => {
-    if (req.url === '/bench.js') {
+    if (req.url === '/bench.js' || req.url === '/index-worker.ts') {
       res.writeHead(200, { 'content-type': 'text/javascript' });
-      res.end(js);
+      res.end(req.url === '/bench.js' ? js.page : js.worker);
     } else {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>');

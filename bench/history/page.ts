@@ -84,7 +84,7 @@ const bench = {
     const t1 = performance.now();
     await ensureAllMaterialized((await import('../../renderer/db/database')).getParleyDb());
     const expandMs = performance.now() - t1;
-    return { importMs, expandMs, messages: report.messages, fileBytes: json.length, textBytes, timings: report.timings };
+    return { importMs, expandMs, messages: report.messages, fileBytes: json.length, textBytes, timings: report.timings, indexedBy: report.indexedBy };
   },
 
   async indexSize() {

@@ -1,7 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { MetaRow } from '../types';
-import { chunkFromEncoded, decodeChunk, encodeChunk, findTerm, lengthToByte, visitList, type FlatPostings, type PostingChunk } from './codec';
-import { bucketOf, forEachTerm, termFrequencies } from './tokenize';
+import { decodeChunk, encodeChunk, findTerm, lengthToByte, visitList, type FlatPostings, type PostingChunk } from './codec';
+import { buildBulkIndex, type BulkIndex } from './bulk-build';
+import { bucketOf, termFrequencies } from './tokenize';
 
 // Keeps the persisted inverted index in step with message writes. Always called inside the caller's Dexie
 // transaction, so a message and its index entries are written (or rolled back) together.
@@ -26,8 +27,6 @@ export interface SearchMeta {
 const META_KEY = 'search';
 /** the mutable tail of a bucket is sealed into a numbered chunk once it grows past this */
 export const TAIL_MAX_BYTES = 4096;
-/** bulk indexing packs a bucket's lists into chunks of about this size */
-export const BULK_CHUNK_BYTES = 128 * 1024;
 
 export async function readSearchMeta(tables: Pick<SearchTables, 'meta'>): Promise<SearchMeta> {
   const row = await tables.meta.get(META_KEY);
@@ -101,90 +100,6 @@ export async function bulkIndexDocs(tables: SearchTables, docs: SearchDoc[]): Pr
   await writeBulkIndex(tables, buildBulkIndex(docs));
 }
 
-export interface BulkIndex {
-  chunks: PostingChunk[]; // chunk numbers are assigned by writeBulkIndex
-  docCount: number;
-  totalLen: number;
-  maxDn: number;
-}
-
-function put(a: TermAcc, v: number) {
-  if (a.len + 8 > a.bytes.length) {
-    const next = new Uint8Array(a.bytes.length * 2 + 8);
-    next.set(a.bytes.subarray(0, a.len));
-    a.bytes = next;
-  }
-  while (v >= 0x80) {
-    a.bytes[a.len++] = (v & 0x7f) | 0x80;
-    v = Math.floor(v / 128);
-  }
-  a.bytes[a.len++] = v;
-}
-
-interface TermAcc {
-  bytes: Uint8Array;
-  len: number;
-  prev: number; // last document number written (delta base)
-  tf: number; // occurrences in the document being read
-}
-
-/** The CPU-heavy part of bulk indexing, done before any transaction opens. */
-export function buildBulkIndex(docs: SearchDoc[]): BulkIndex {
-  const lists = new Map<string, TermAcc>();
-  const sorted = docs.every((d, i) => i === 0 || d.dn > docs[i - 1]!.dn) ? docs : [...docs].sort((a, b) => a.dn - b.dn);
-  let totalLen = 0;
-  let maxDn = 0;
-  const touched: TermAcc[] = [];
-  let length = 0;
-  const onTerm = (term: string) => {
-    length++;
-    let a = lists.get(term);
-    if (!a) lists.set(term, (a = { bytes: new Uint8Array(8), len: 0, prev: 0, tf: 0 }));
-    if (a.tf++ === 0) touched.push(a);
-  };
-  for (const doc of sorted) {
-    length = 0;
-    touched.length = 0;
-    forEachTerm(doc.text, onTerm);
-    const q = lengthToByte(length);
-    totalLen += length;
-    maxDn = Math.max(maxDn, doc.dn);
-    for (const a of touched) {
-      put(a, doc.dn - a.prev);
-      a.prev = doc.dn;
-      put(a, a.tf);
-      put(a, q);
-      a.tf = 0;
-    }
-  }
-  const byBucket = new Map<string, string[]>();
-  for (const term of lists.keys()) {
-    const b = bucketOf(term);
-    const terms = byBucket.get(b);
-    if (terms) terms.push(term);
-    else byBucket.set(b, [term]);
-  }
-  const chunks: PostingChunk[] = [];
-  for (const [b, terms] of byBucket) {
-    terms.sort();
-    let batch: [string, Uint8Array][] = [];
-    let size = 0;
-    for (const term of terms) {
-      const acc = lists.get(term)!;
-      const bytes = acc.bytes.subarray(0, acc.len);
-      if (size > 0 && size + bytes.length > BULK_CHUNK_BYTES) {
-        chunks.push(chunkFromEncoded(b, 0, batch));
-        batch = [];
-        size = 0;
-      }
-      batch.push([term, bytes]);
-      size += bytes.length;
-    }
-    if (batch.length) chunks.push(chunkFromEncoded(b, 0, batch));
-  }
-  return { chunks, docCount: sorted.length, totalLen, maxDn };
-}
-
 /** Writes a built bulk index inside the caller's transaction: numbers its chunks and updates the counters. */
 export async function writeBulkIndex(tables: SearchTables, built: BulkIndex): Promise<void> {
   const meta = await readSearchMeta(tables);
@@ -250,4 +165,4 @@ export async function clearIndex(tables: SearchTables): Promise<void> {
   await writeMeta(tables, { nextDn: meta.nextDn, nextChunk: 1, docCount: 0, totalLen: 0 });
 }
 
-export { findTerm };
+export { findTerm, buildBulkIndex, type BulkIndex };

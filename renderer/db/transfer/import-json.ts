@@ -2,7 +2,8 @@ import { getParleyDb, type ParleyDb } from '../database';
 import { isQuotaError } from '../errors';
 import { newId } from '../ids';
 import { searchTables } from '../messages';
-import { buildBulkIndex, readSearchMeta, writeBulkIndex, type SearchDoc } from '../search/writer';
+import { buildBulkIndex, readSearchMeta, writeBulkIndex, type BulkIndex, type SearchDoc } from '../search/writer';
+import { startBulkIndexJob } from '../search/bulk-index-job';
 import { markPacksPending, startBackgroundMaterializer } from '../staging/materialize';
 import type { ImportPack, ImportPackIndexRow } from '../staging/types';
 import type { GenerationRow, MessageRow } from '../types';
@@ -35,6 +36,8 @@ export interface ImportReport {
   warnings: string[];
   /** where the time went (ms): reading + JSON + schema, id checks + planning, the write transaction */
   timings: { validateMs: number; planMs: number; writeMs: number };
+  /** where the search index of this import was built */
+  indexedBy: 'worker' | 'main';
 }
 
 /** Imports above this many messages are staged in packs (fast), then expanded in the background. */
@@ -108,7 +111,17 @@ export async function importJson(input: string | Blob | ArrayBuffer | Uint8Array
   const limits = { ...DEFAULT_IMPORT_LIMITS, ...opts.limits };
   const t0 = performance.now();
   const text = await readImportText(input, limits);
-  const { data, source } = validateImport(text, limits);
+  // large files: the search index is built by a worker while this thread validates (a speed-up only)
+  const firstDn = (await readSearchMeta(searchTables(db))).nextDn;
+  const job = text.length > 1_000_000 ? startBulkIndexJob(text, firstDn) : null;
+  let validated: ReturnType<typeof validateImport>;
+  try {
+    validated = validateImport(text, limits);
+  } catch (err) {
+    job?.cancel();
+    throw err;
+  }
+  const { data, source } = validated;
   const t1 = performance.now();
   const total = data.conversations.reduce((n, c) => n + c.messages.length, 0);
   if (total > limits.maxMessages) {
@@ -120,9 +133,13 @@ export async function importJson(input: string | Blob | ArrayBuffer | Uint8Array
 
   const messageCount = plan.conversations.reduce((n, c) => n + c.messages.length, 0);
   const usePacks = messageCount > PACK_THRESHOLD;
+  // the worker's index matches only if every message of the file is imported, in file order
+  const prebuilt = job && source === 'parley' && plan.skippedConversationIds.length === 0 && messageCount === total ? job.result : null;
+  if (!prebuilt) job?.cancel();
   const t2 = performance.now();
+  let indexedBy: 'worker' | 'main';
   try {
-    await writePlan(db, plan, usePacks);
+    indexedBy = await writePlan(db, plan, usePacks, firstDn, prebuilt);
   } catch (err) {
     if (err instanceof ImportError) throw err;
     const why = isQuotaError(err) ? 'there is not enough disk space' : `the database refused the write (${(err as Error)?.name ?? 'error'})`;
@@ -146,44 +163,65 @@ export async function importJson(input: string | Blob | ArrayBuffer | Uint8Array
     remappedIds: plan.remappedIds,
     warnings: plan.warnings,
     timings: { validateMs: t1 - t0, planMs: t2 - t1, writeMs: t3 - t2 },
+    indexedBy,
   };
 }
 
-async function writePlan(db: ParleyDb, plan: ImportPlan, usePacks: boolean): Promise<void> {
+function numberDocs(plan: ImportPlan, firstDn: number): SearchDoc[] {
+  // document numbers in seq order, so each pack covers one contiguous range
+  let dn = firstDn;
+  const docs: SearchDoc[] = [];
+  for (const pc of plan.conversations) {
+    for (const m of pc.messages) {
+      m.dn = dn++;
+      docs.push({ dn: m.dn, text: m.content });
+    }
+  }
+  return docs;
+}
+
+async function writePlan(
+  db: ParleyDb,
+  plan: ImportPlan,
+  usePacks: boolean,
+  firstDn: number,
+  prebuilt: Promise<BulkIndex | null> | null,
+): Promise<'worker' | 'main'> {
   const tables = [db.conversations, db.messages, db.attachments, db.generations, db.searchPostings, db.meta, db.importPacks, db.importPackIndex];
+  // the CPU work happens before the transaction opens (a transaction cannot wait for a worker)
+  let docs = numberDocs(plan, firstDn);
+  let packed = usePacks ? makePacks(plan) : null;
+  let built = prebuilt ? await prebuilt : null;
+  if (built && built.docCount !== docs.length) built = null;
   await db.transaction('rw', tables, async () => {
     const ids = plan.conversations.map((c) => c.conversation.id);
     if ((await db.conversations.bulkGet(ids)).some((r) => r !== undefined)) {
       throw new ImportError('write-failed', 'Another import added these conversations at the same time. Nothing was imported.');
     }
-    // document numbers in seq order, so each pack covers one contiguous range
     const meta = await readSearchMeta(searchTables(db));
-    let dn = meta.nextDn;
-    const docs: SearchDoc[] = [];
-    for (const pc of plan.conversations) {
-      for (const m of pc.messages) {
-        m.dn = dn++;
-        docs.push({ dn: m.dn, text: m.content });
-      }
+    if (meta.nextDn !== firstDn) {
+      // something was indexed since the numbers were handed out: number again (rare)
+      docs = numberDocs(plan, meta.nextDn);
+      packed = usePacks ? makePacks(plan) : null;
+      built = null;
     }
     const writes: Promise<unknown>[] = [db.conversations.bulkAdd(plan.conversations.map((c) => c.conversation))];
     const attachments = plan.conversations.flatMap((c) => c.attachments);
     if (attachments.length) writes.push(db.attachments.bulkAdd(attachments));
-    if (!usePacks) {
+    if (!packed) {
       const messages = plan.conversations.flatMap((c) => c.messages);
       if (messages.length) writes.push(db.messages.bulkAdd(messages));
       const generations = plan.conversations.flatMap((c) => c.generations);
       if (generations.length) writes.push(db.generations.bulkAdd(generations));
     } else {
-      const { packs, index, loose } = makePacks(plan);
-      writes.push(db.importPacks.bulkAdd(packs), db.importPackIndex.bulkAdd(index));
-      if (loose.length) writes.push(db.generations.bulkAdd(loose));
+      writes.push(db.importPacks.bulkAdd(packed.packs), db.importPackIndex.bulkAdd(packed.index));
+      if (packed.loose.length) writes.push(db.generations.bulkAdd(packed.loose));
     }
-    // the index is built while the database stores the rows issued above
-    const built = buildBulkIndex(docs);
-    writes.push(writeBulkIndex(searchTables(db), built));
+    // without a worker the index is built here, while the database stores the rows issued above
+    writes.push(writeBulkIndex(searchTables(db), built ?? buildBulkIndex(docs)));
     await Promise.all(writes);
   });
+  return built ? 'worker' : 'main';
 }
 
 function makePacks(plan: ImportPlan): { packs: ImportPack[]; index: ImportPackIndexRow[]; loose: GenerationRow[] } {

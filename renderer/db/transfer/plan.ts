@@ -140,25 +140,41 @@ function planConversation(
   const storedAttachments = new Set(attachments.map((a) => a.id));
 
   let streamingFixed = 0;
+  // rows are built field by field (no spread, no delete) so they all share one shape: cheaper to clone and store
   const messages: MessageRow[] = bySeq.map((m) => {
+    const parentId = m.parentId === null ? null : msgId(m.parentId);
+    let status = m.status;
+    if (status === 'streaming') {
+      status = 'interrupted';
+      streamingFixed++;
+    }
     const row: MessageRow = {
-      ...m,
       id: msgId(m.id),
       conversationId: convId,
-      parentId: m.parentId === null ? null : msgId(m.parentId),
-      groupId: '',
-      continueFromId: typeof m.continueFromId === 'string' ? (byId.has(m.continueFromId) ? msgId(m.continueFromId) : null) : m.continueFromId,
-    } as MessageRow;
-    if (row.continueFromId === undefined) delete row.continueFromId;
-    row.groupId = groupIdFor(convId, row.parentId, row.columnId);
+      seq: m.seq,
+      parentId,
+      groupId: groupIdFor(convId, parentId, m.columnId),
+      columnId: m.columnId,
+      role: m.role,
+      content: m.content,
+      status,
+      createdAt: m.createdAt,
+      updatedAt: m.updatedAt,
+    };
+    if (m.reasoning !== undefined) row.reasoning = m.reasoning;
+    if (m.continueFromId !== undefined) row.continueFromId = m.continueFromId === null ? null : byId.has(m.continueFromId) ? msgId(m.continueFromId) : null;
+    if (m.model !== undefined) row.model = m.model;
+    if (m.tokens !== undefined) row.tokens = m.tokens;
+    if (m.cost !== undefined) row.cost = m.cost;
+    if (m.generationId !== undefined) row.generationId = m.generationId;
+    if (m.timings !== undefined) row.timings = m.timings;
+    if (m.finishReason !== undefined) row.finishReason = m.finishReason;
+    if (m.nativeFinishReason !== undefined) row.nativeFinishReason = m.nativeFinishReason;
+    if (m.error !== undefined) row.error = m.error;
     if (m.attachments) {
       row.attachments = m.attachments.map((r) => ({ ...r, id: attIdMap.get(r.id) ?? r.id }));
       const missing = row.attachments.filter((r) => !storedAttachments.has(r.id));
       if (missing.length) plan.warnings.push(`${where}: ${missing.length} attachment(s) of message ${m.id} have no data in the file`);
-    }
-    if (row.status === 'streaming') {
-      row.status = 'interrupted';
-      streamingFixed++;
     }
     return row;
   });
