@@ -20,7 +20,6 @@ export function startBulkIndexJob(text: string, firstDn: number): BulkIndexJob |
   } catch {
     return null;
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let settle: (v: BulkIndex | null) => void = () => {};
   const result = new Promise<BulkIndex | null>((resolve) => {
     settle = (v) => {
@@ -29,7 +28,7 @@ export function startBulkIndexJob(text: string, firstDn: number): BulkIndexJob |
       resolve(v);
     };
   });
-  timer = setTimeout(() => settle(null), TIMEOUT_MS);
+  const timer = setTimeout(() => settle(null), TIMEOUT_MS);
   worker.onmessage = (e: MessageEvent<{ ok: boolean; built?: BulkIndex }>) => settle(e.data.ok && e.data.built ? e.data.built : null);
   worker.onerror = () => settle(null);
   worker.onmessageerror = () => settle(null);
