@@ -7,7 +7,8 @@ export class SecretRefusedError extends Error {
   override name = 'SecretRefusedError';
 }
 
-const SECRET_NAME = /(api[-_]?key|secret|token|password|passwd|credential|bearer|authorization|private[-_]?key)/i;
+// "token" alone only as a whole name or an auth-ish compound, so preferences like maxTokens stay allowed
+const SECRET_NAME = /(api[-_]?key|secret|password|passwd|credential|bearer|authorization|private[-_]?key|(access|auth|refresh|session|bearer|api)[-_]?token|^token$)/i;
 // Shapes of provider keys: sk-…, sk-or-v1-…, sk-ant-…, AIza…, gsk_…, xai-…, Bearer …
 const SECRET_VALUE = /(\bsk-[A-Za-z0-9_-]{16,}|\bAIza[0-9A-Za-z_-]{30,}|\bgsk_[A-Za-z0-9]{20,}|\bxai-[A-Za-z0-9]{20,}|\bBearer\s+[A-Za-z0-9._~+/-]{16,})/;
 

@@ -107,6 +107,8 @@ describe('settings', () => {
     expect(await getSetting('ui.columnsWide')).toBe(true);
     await expect(setSetting('openrouterApiKey', 'x')).rejects.toThrow(SecretRefusedError);
     await expect(setSetting('profile', { nested: { token: 'abc' } })).rejects.toThrow(/profile\.nested\.token/);
+    await expect(setSetting('sync', { accessToken: 'abc' })).rejects.toThrow(SecretRefusedError);
+    await setSetting('columnDefaults', { maxTokens: 1024, temperature: 0.7 }); // preferences about tokens are fine
     const key = 'sk-or-v1-0123456789abcdef0123456789abcdef';
     await expect(setSetting('notes', `my key is ${key}`)).rejects.toThrow(SecretRefusedError);
     try {
@@ -114,7 +116,7 @@ describe('settings', () => {
     } catch (err) {
       expect(String((err as Error).message)).not.toContain(key);
     }
-    expect(Object.keys(await listSettings())).toEqual(['ui.columnsWide']);
+    expect(Object.keys(await listSettings()).sort()).toEqual(['columnDefaults', 'ui.columnsWide']);
     expect(JSON.stringify(await db.settings.toArray())).not.toContain('sk-or');
   });
 });
