@@ -1,5 +1,9 @@
 import type { ParleyDb } from '../database';
 import { packContent } from './types';
+import { errorName, isQuotaError } from '../errors';
+import { QUOTA_ADVICE, reportStorageProblem } from '../events';
+
+const RETRY_MS = 5000;
 
 // Expands import packs (see types.ts) into ordinary rows. Every read of a conversation calls
 // ensureConversationMaterialized first, so callers never see a half-imported conversation.
@@ -69,6 +73,7 @@ export function startBackgroundMaterializer(db: ParleyDb, opts: { pauseMs?: numb
   let timer: ReturnType<typeof setTimeout> | undefined;
   const step = async () => {
     if (stopped) return;
+    let delay = pauseMs;
     try {
       const next = await db.importPackIndex.toCollection().first();
       if (!next) {
@@ -78,9 +83,14 @@ export function startBackgroundMaterializer(db: ParleyDb, opts: { pauseMs?: numb
       }
       await materializePack(db, next.id);
     } catch (err) {
-      console.error('background import expansion failed; will retry', err);
+      // the pack stays (it is the authoritative copy until expanded); try again later
+      delay = RETRY_MS;
+      console.error('background import expansion failed; will retry', errorName(err));
+      if (isQuotaError(err)) {
+        reportStorageProblem({ type: 'quota-exceeded', operation: 'expand imported conversations', unsavedChars: 0, retryInMs: RETRY_MS, advice: QUOTA_ADVICE });
+      }
     }
-    if (!stopped) timer = setTimeout(step, pauseMs);
+    if (!stopped) timer = setTimeout(step, delay);
   };
   timer = setTimeout(step, 0);
   return () => {
