@@ -1,6 +1,7 @@
 import { useUi } from '../state/ui-store';
 import { ConversationList } from '../sidebar/ConversationList';
 import { newChat } from '../room/new-chat';
+import { SearchBox } from '../search/SearchBox';
 
 export function Sidebar() {
   const openSettings = useUi((s) => s.openSettings);
@@ -10,6 +11,7 @@ export function Sidebar() {
       <button type="button" className="primary" onClick={newChat} aria-keyshortcuts="Control+N">
         New chat
       </button>
+      <SearchBox />
       <ConversationList />
       <button type="button" className="sidebar-activity" onClick={openActivity}>
         Activity
