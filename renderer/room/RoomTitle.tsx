@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { renameConversation } from '../chat-state/actions';
+import { ExportMenu } from '../transfer/ExportMenu';
 
 /** The conversation's title, renamed in place. */
 export function RoomTitle({ conversationId, title }: { conversationId: string | null; title: string }) {
@@ -29,6 +30,7 @@ export function RoomTitle({ conversationId, title }: { conversationId: string | 
           Rename
         </button>
       ) : null}
+      {conversationId ? <ExportMenu conversationId={conversationId} title={title} /> : null}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { KeysPanel } from './KeysPanel';
 import { BudgetSettingsSection } from '../budgets/BudgetSettingsSection';
 import { FeeSettingsSection } from '../fees/FeeSettingsSection';
 import { StorageSection } from '../storage/StorageSection';
+import { TransferSection } from '../transfer/TransferSection';
 import type { AppSettings } from '../../shared/contract/routes';
 
 export function SettingsView() {
@@ -15,6 +16,7 @@ export function SettingsView() {
       <BudgetSettingsSection />
       <FeeSettingsSection />
       <StorageSection />
+      <TransferSection />
       <section aria-labelledby="appearance-heading">
         <h2 id="appearance-heading">Appearance</h2>
         <label>
