@@ -1,10 +1,12 @@
 import type { MessageRow } from '../chat-state/types';
 import { useGenerationRecord } from '../chat-state/records';
-import { costBreakdown, costLabel, msLabel, tokensLabel, tpsLabel } from './format';
+import { costBreakdown, costLabel, formatMicros, msLabel, tokensLabel, tpsLabel } from './format';
+import { useReconciliation } from './use-reconciliation';
 
 /** Which model and provider actually answered, tokens, cost (breakdown on hover), speed and why it stopped. */
 export function AnswerStats({ row }: { row: MessageRow }) {
   const record = useGenerationRecord(row.id, row.generationId);
+  const billed = useReconciliation(row.generationId);
   const model = row.model?.used ?? row.model?.requested ?? 'unknown model';
   const requested = row.model?.requested;
   const provider = row.model?.provider;
@@ -35,6 +37,16 @@ export function AnswerStats({ row }: { row: MessageRow }) {
       >
         {label}
       </span>
+      {billed?.mismatch ? (
+        <span
+          className="badge badge-warn"
+          role="note"
+          aria-label={`Billed ${formatMicros(billed.billedMicros)}, not ${label}`}
+          title={`OpenRouter billed ${formatMicros(billed.billedMicros)} for this answer; Parley's figure is ${label}. See Activity for the details.`}
+        >
+          billed {formatMicros(billed.billedMicros)}
+        </span>
+      ) : null}
       {ttft ? <span className="stat-ttft">TTFT {ttft}</span> : null}
       {tps ? <span className="stat-tps">{tps}</span> : null}
       {finish ? <span className="stat-finish">finish: {finish}</span> : null}
