@@ -7,6 +7,7 @@ import type { CatalogModel } from '../../shared/catalog/types';
 import type { ModelList, ModelSummary } from '../../shared/contract/models';
 import type { UpstreamConfig } from '../engine/types';
 import type { PricingSnapshot } from '../../shared/openrouter/generation';
+import { createUpstreamModels } from './upstream-models';
 
 const perMTok = (s: string | undefined): number | null => {
   const n = s === undefined ? Number.NaN : Number(s);
@@ -43,16 +44,28 @@ export function createCatalogService(opts: { dataDir: string; upstreams: () => U
   let loaded: LoadedCatalog = { catalog: bundled, fetchedAt: Date.parse(`${bundled.snapshotDate}T00:00:00Z`), source: 'bundled' };
   const ready = loadCatalog(cacheDir, { bundled }).then((l) => (loaded = l));
   const hooks = createPricingHooks(() => loaded.catalog);
+  const upstreamModels = createUpstreamModels({ dataDir: opts.dataDir, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
 
   function list(): ModelList {
     const upstreams = opts.upstreams();
     const served = (id: string) => [...new Set(resolveModel(id, upstreams).candidates.map((c) => c.upstream))];
     const models = loaded.catalog.data.map((m) => summarise(m, served(m.id)));
     const known = new Set(models.map((m) => m.id));
+    // Models a provider listed that the catalog does not know yet (no price known), from the cached lists.
+    for (const { slug, upstream } of upstreamModels.slugs(upstreams)) {
+      if (known.has(slug) || isCustomUpstream(upstream)) continue;
+      known.add(slug);
+      models.push({
+        id: slug, name: `${upstream.label}: ${slug.split('/').slice(1).join('/')}`, provider: slug.split('/')[0] ?? '', contextLength: null,
+        inputModalities: ['text'], outputModalities: ['text'], promptUsdPerMTok: null, completionUsdPerMTok: null, isFree: false,
+        supportsReasoning: false, supportsTools: false, servedBy: served(slug).map((u) => u.label), servedByIds: served(slug).map((u) => u.id), pricing: null,
+      });
+    }
     // Models only a local or custom server knows (Ollama, LM Studio, vLLM): not in any price list.
     for (const u of upstreams) {
       if (!isCustomUpstream(u)) continue;
-      for (const name of u.models ?? []) {
+      const listed = new Set([...(u.models ?? []), ...upstreamModels.slugs([u]).map((s) => s.slug.slice(s.slug.indexOf('/') + 1))]);
+      for (const name of listed) {
         const id = `${providerSlugOf(u)}/${name}`;
         if (known.has(id)) continue;
         known.add(id);
@@ -83,6 +96,7 @@ export function createCatalogService(opts: { dataDir: string; upstreams: () => U
     async refresh(): Promise<ModelList & { problem?: string }> {
       await ready;
       const openrouter = opts.upstreams().find((u) => u.kind === 'openrouter');
+      const upstreamProblems = await upstreamModels.refresh(opts.upstreams());
       const result = await refreshCatalog({
         cacheDir,
         bundled,
@@ -90,7 +104,8 @@ export function createCatalogService(opts: { dataDir: string; upstreams: () => U
         ...(opts.fetch ? { fetch: opts.fetch } : {}),
       });
       if (result.source === 'live' || loaded.source === 'bundled') loaded = result;
-      return { ...list(), ...(result.problem ? { problem: result.problem } : {}) };
+      const problem = [result.problem, ...upstreamProblems].filter(Boolean).join('; ');
+      return { ...list(), ...(problem ? { problem } : {}) };
     },
   };
 }

@@ -133,6 +133,28 @@ describe('the model catalog behind the picker', () => {
   });
 });
 
+describe('provider model lists in the picker', () => {
+  it('adds models a provider lists before the catalog knows them, cached on disk for the next start', async () => {
+    const openai = await fake('openai', { models: ['gpt-4o', 'gpt-9-preview'] });
+    const closed = await fake('openrouter');
+    const orUrl = closed.url;
+    await closed.close();
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-upstream-models-'));
+    const env = { OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: openai.url, OPENROUTER_API_KEY: 'sk-or-x', OPENROUTER_BASE_URL: orUrl };
+    const make = () => createBackend({ dataDir, transport: 'host', version: '0', cipher: createLocalCipher(dataDir), adapterFor, env, detectLocalServers: false });
+    const b = make();
+    cleanups.push(() => b.close());
+    const refreshed = (await b.dispatch('models.refresh', {})) as { ok: true; value: import('../../shared/contract/models').ModelList };
+    const fresh = refreshed.value.models.find((m) => m.id === 'openai/gpt-9-preview');
+    expect(fresh).toMatchObject({ servedBy: ['OpenAI', 'OpenRouter'], promptUsdPerMTok: null });
+    expect(refreshed.value.models.filter((m) => m.id === 'openai/gpt-4o')).toHaveLength(1);
+    const again = make();
+    cleanups.push(() => again.close());
+    const listed = (await again.dispatch('models.list', {})) as { ok: true; value: import('../../shared/contract/models').ModelList };
+    expect(listed.value.models.some((m) => m.id === 'openai/gpt-9-preview')).toBe(true);
+  });
+});
+
 describe('pricing every answer from the catalog', () => {
   it('prices a BYOK answer from the provider’s list price and a :free answer at zero with its reason', async () => {
     const anthropic = await fake('anthropic');
