@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { bridge } from '../bridge';
 import { useRouteValue } from '../state/use-route';
+import { KeyTest } from './KeyTest';
 import type { KeySummary } from '../../shared/contract/routes';
 
 const KINDS: { kind: KeySummary['kind']; label: string; needsUrl: boolean }[] = [
@@ -54,7 +55,8 @@ export function KeysPanel() {
         {keys?.map((k) => (
           <li key={k.id}>
             <span className="key-label">{k.label}</span> <span className="key-kind">{k.kind}</span>{' '}
-            <span className="key-hint">configured {k.hint}</span>
+            <span className="key-hint">{k.source === 'detected' ? 'running on this machine' : `configured ${k.hint}`}</span>
+            <KeyTest id={k.id} label={k.label} />
             {k.source === 'vault' && (
               <button type="button" aria-label={`Remove ${k.label}`} onClick={() => void bridge().invoke('keys.remove', { id: k.id })}>
                 Remove

@@ -191,12 +191,9 @@ export async function startFakeUpstream(kindInput: FakeKindInput, opts: StartFak
     const rec = record(req, await readBody(req));
     requests.push(rec);
     const n = ++seq;
-    if (rec.method === 'GET' && rec.path.endsWith('/models')) {
-      sendJson(res, 200, modelsBody(kind, opts.models ?? ['fake-model']));
-      return;
-    }
+    const listing = rec.method === 'GET' && rec.path.endsWith('/models');
     const r = route(kind, rec);
-    if (!r || rec.method !== 'POST') {
+    if (!listing && (!r || rec.method !== 'POST')) {
       sendJson(res, 404, renderer.errorBody(404, { message: `No route for ${rec.method} ${rec.path}` }));
       return;
     }
@@ -214,6 +211,10 @@ export async function startFakeUpstream(kindInput: FakeKindInput, opts: StartFak
         const masked = presented.length > 10 ? `${presented.slice(0, 6)}****${presented.slice(-4)}` : '(none)';
         sendJson(res, 401, renderer.errorBody(401, { message: `Incorrect API key provided: ${masked}.` }));
       }
+      return;
+    }
+    if (listing || !r) {
+      sendJson(res, 200, modelsBody(kind, opts.models ?? ['fake-model']));
       return;
     }
     const source = queue.length > 0 ? queue.shift()! : fallback;

@@ -196,8 +196,12 @@ describe.each(KINDS)('%s over HTTP', (kind) => {
   it('lists models on GET …/models', async () => {
     const base = fakes[kind].url;
     const path = kind === 'anthropic' ? '/v1/models' : kind === 'gemini' ? '/v1beta/models' : '/models';
-    const body = (await (await fetch(base + path)).json()) as Record<string, unknown>;
+    const headers: Record<string, string> =
+      kind === 'anthropic' ? { 'x-api-key': KEY } : kind === 'gemini' ? { 'x-goog-api-key': KEY } : { authorization: `Bearer ${KEY}` };
+    const body = (await (await fetch(base + path, { headers })).json()) as Record<string, unknown>;
     expect(JSON.stringify(body)).toContain('fake-b');
+    // like the real providers, listing models needs the key
+    expect((await fetch(base + path)).status).toBeGreaterThanOrEqual(400);
   });
 });
 
