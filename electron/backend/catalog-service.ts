@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadCatalog, refreshCatalog, createPricingHooks, type LoadedCatalog } from '../engine/catalog';
+import { loadCatalog, refreshCatalog, createPricingHooks, perMTok, type LoadedCatalog } from '../engine/catalog';
 import { resolveModel } from '../engine/routing/candidates';
 import { isCustomUpstream, providerSlugOf } from '../engine/routing/providers';
 import { loadBundledCatalog } from '../../shared/catalog';
@@ -9,14 +9,15 @@ import type { UpstreamConfig } from '../engine/types';
 import type { PricingSnapshot } from '../../shared/openrouter/generation';
 import { createUpstreamModels } from './upstream-models';
 
-const perMTok = (s: string | undefined): number | null => {
-  const n = s === undefined ? Number.NaN : Number(s);
-  return Number.isFinite(n) && n >= 0 ? Math.round(n * 1e6 * 1e6) / 1e6 : null;
+/** $/1M for the picker, without float noise (3.0000000000000004 → 3). */
+const usdPerMTok = (s: string | undefined): number | null => {
+  const n = perMTok(s);
+  return n === undefined ? null : Math.round(n * 1e6) / 1e6;
 };
 
 function summarise(m: CatalogModel, served: UpstreamConfig[]): ModelSummary {
-  const prompt = perMTok(m.pricing.prompt);
-  const completion = perMTok(m.pricing.completion);
+  const prompt = usdPerMTok(m.pricing.prompt);
+  const completion = usdPerMTok(m.pricing.completion);
   const params = m.supported_parameters ?? [];
   return {
     id: m.id,

@@ -1,4 +1,5 @@
-import { appendFileSync, mkdirSync, readFileSync, existsSync, writeFileSync, renameSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { writeFileAtomic } from '../fs/write-file-atomic';
 import { join } from 'node:path';
 import type { GenerationRecord } from '../../shared/openrouter/generation';
 import type { GenerationReconciled } from '../../shared/contract/account';
@@ -25,9 +26,7 @@ export function createGenerationJournal(dataDir: string, keep = 20_000) {
     }
     if (entries.length > keep) {
       entries = entries.slice(-keep);
-      const tmp = `${file}.tmp`;
-      writeFileSync(tmp, entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
-      renameSync(tmp, file);
+      writeFileAtomic(file, entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
     }
   }
   let seq = entries.at(-1)?.seq ?? 0;

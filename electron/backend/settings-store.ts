@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync, renameSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, renameSync, existsSync } from 'node:fs';
+import { writeFileAtomic } from '../fs/write-file-atomic';
 import { join } from 'node:path';
 import { appSettingsSchema, type AppSettings } from '../../shared/contract/routes';
 
@@ -23,10 +24,7 @@ export function createSettingsStore(dataDir: string) {
     get: () => current,
     update(patch: Partial<AppSettings>): AppSettings {
       current = appSettingsSchema.parse({ ...current, ...patch });
-      mkdirSync(dataDir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(current, null, 2));
-      renameSync(tmp, file);
+      writeFileAtomic(file, JSON.stringify(current, null, 2));
       return current;
     },
   };

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync, renameSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
+import { writeFileAtomic } from '../fs/write-file-atomic';
 import { join } from 'node:path';
 import { listUpstreamModels } from '../engine';
 import { slugForNativeId } from '../engine/routing/model-ids';
@@ -26,9 +27,7 @@ export function createUpstreamModels(opts: { dataDir: string; fetch?: typeof fet
 
   function save() {
     try {
-      mkdirSync(join(opts.dataDir, 'catalog'), { recursive: true });
-      writeFileSync(`${file}.tmp`, JSON.stringify(cache));
-      renameSync(`${file}.tmp`, file);
+      writeFileAtomic(file, JSON.stringify(cache));
     } catch (err) {
       console.warn(`catalog: upstream model lists not cached (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }

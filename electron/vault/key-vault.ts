@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync, renameSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
+import { writeFileAtomic } from '../fs/write-file-atomic';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { SecretCipher } from './cipher';
@@ -42,10 +43,7 @@ export function createKeyVault(dataDir: string, cipher: SecretCipher) {
   }
 
   function save() {
-    mkdirSync(dataDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: 1, entries }, null, 2), { mode: 0o600 });
-    renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify({ version: 1, entries }, null, 2), 0o600);
   }
 
   const summary = (e: StoredEntry): KeySummary => ({

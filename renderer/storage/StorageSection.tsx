@@ -7,6 +7,8 @@ import { runBackup } from './backup-scheduler';
 
 /** Settings → Storage and backups: how much room IndexedDB uses, whether the browser may evict it, and the rolling
  * backups main keeps in the data directory, restorable here. */
+const loadState = () => Promise.all([storageEstimate(), bridge().invoke('backups.list', {}).catch((): BackupInfo[] => [])]);
+
 export function StorageSection() {
   const [estimate, setEstimate] = useState<StorageEstimateInfo | null>(null);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
@@ -14,13 +16,13 @@ export function StorageSection() {
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(async () => {
-    const [e, b] = await Promise.all([storageEstimate(), bridge().invoke('backups.list', {}).catch(() => [])]);
+    const [e, b] = await loadState();
     setEstimate(e);
     setBackups(b);
   }, []);
   useEffect(() => {
     let live = true;
-    void Promise.all([storageEstimate(), bridge().invoke('backups.list', {}).catch(() => [])]).then(([e, b]) => {
+    void loadState().then(([e, b]) => {
       if (!live) return;
       setEstimate(e);
       setBackups(b);

@@ -11,4 +11,4 @@ export {
   type RefreshOptions,
 } from './catalog-store';
 export { parseLiveModels } from './live-models';
-export { createPricingHooks, upstreamRef, type PricingHooks } from './pricing-hooks';
+export { createPricingHooks, perMTok, upstreamRef, type PricingHooks } from './pricing-hooks';

@@ -31,7 +31,8 @@ export function upstreamRef(modelSlug: string, u: UpstreamConfig): UpstreamRef {
   return ref;
 }
 
-const perMTok = (s: string | undefined): number | undefined => {
+/** USD per token as OpenRouter writes it ("0.000003") → USD per million tokens; undefined when not a price. */
+export const perMTok = (s: string | undefined): number | undefined => {
   const n = s === undefined ? Number.NaN : Number(s);
   return Number.isFinite(n) && n >= 0 ? n * 1_000_000 : undefined;
 };
