@@ -25,12 +25,22 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['electron/*'] }] },
   },
   {
+    // The engine's front door: outside electron/engine/, import the engine from its index only.
+    files: ['electron/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['electron/engine/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)engine/.+', message: 'Import the routing engine from electron/engine (its index), not its internals.' }],
+      }],
+    },
+  },
+  {
     // The renderer talks to main only through the typed bridge.
     files: ['renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'ws'], patterns: ['**/electron/**'] }] },
   },
   {
-    files: ['scripts/**', 'bench/**', 'test/**', 'electron/cli/**'],
+    files: ['scripts/**', 'bench/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },
 );

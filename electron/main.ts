@@ -8,7 +8,6 @@ import { serveAppRequest } from './shell/app-protocol';
 import { createSafeStorageCipher } from './vault/safe-storage-cipher';
 import { createLocalCipher } from './vault/local-cipher';
 import { IPC_INVOKE, IPC_EVENT } from './ipc/channels';
-import { adapterFor } from './engine/adapters';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
@@ -59,7 +58,6 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       cipher,
       openExternal: (url) => shell.openExternal(url),
-      adapterFor,
     });
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>

@@ -15,7 +15,7 @@ export default async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-bridge-'));
   mkdirSync(join(dir, 'r'));
   writeFileSync(join(dir, 'r', 'index.html'), '');
-  const backend = createBackend({ dataDir: dir, transport: 'host', version: '0', cipher: createLocalCipher(dir) });
+  const backend = createBackend({ dataDir: dir, transport: 'host', version: '0', cipher: createLocalCipher(dir), env: {}, detectLocalServers: false });
   const host = await startHost({ backend, staticDir: join(dir, 'r') });
   const ws = new WebSocket(`ws://127.0.0.1:${host.port}/bridge`, ['parley.v1', `parley.token.${host.token}`], { headers: { Origin: host.origin } });
   await new Promise((r) => ws.once('message', r)); // the server's hello follows the open

@@ -1,3 +1,4 @@
+import { createParser } from 'eventsource-parser';
 import { Agent, request } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -49,17 +50,24 @@ export function timedPost(agent: Agent, url: string, headers: Record<string, str
   });
 }
 
-/** Reads an SSE body the way a minimal client does (events + JSON.parse), counting data events. */
+/** Reads an SSE body the way a minimal client does (eventsource-parser + JSON.parse), counting data events. */
 export async function consumeSse(body: AsyncIterable<Uint8Array>): Promise<{ events: number; contentChunks: number }> {
-  const { readSse } = await import('../../electron/engine/sse');
   let events = 0;
   let contentChunks = 0;
-  for await (const ev of readSse(body)) {
-    if (ev.data === '[DONE]') break;
-    const json = JSON.parse(ev.data) as { choices?: { delta?: { content?: string } }[] };
-    events++;
-    if (json.choices?.[0]?.delta?.content) contentChunks++;
-  }
+  let done = false;
+  const parser = createParser({
+    onEvent(ev) {
+      if (done || ev.data === '[DONE]') {
+        done = true;
+        return;
+      }
+      const json = JSON.parse(ev.data) as { choices?: { delta?: { content?: string } }[] };
+      events++;
+      if (json.choices?.[0]?.delta?.content) contentChunks++;
+    },
+  });
+  const decoder = new TextDecoder();
+  for await (const chunk of body) parser.feed(decoder.decode(chunk, { stream: true }));
   return { events, contentChunks };
 }
 

@@ -25,7 +25,7 @@ export default async function run(): Promise<BenchResult[]> {
       // (b) engine in-process
       t = performance.now();
       let count = 0;
-      const result = await rig.engine.chat(JSON.parse(rig.body(MODEL_SLUG)), { onChunk: (c) => void (c.choices[0]?.delta.content && count++) });
+      const result = await rig.engine.chat(JSON.parse(rig.body(MODEL_SLUG)), { onEvent: (ev) => void (ev.type === 'text' && count++) });
       if (result.error) throw new Error(result.error.error.message);
       rates.engine = Math.max(rates.engine, count / ((performance.now() - t) / 1000));
 

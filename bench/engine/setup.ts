@@ -1,5 +1,4 @@
-import { createEngine, type EngineOptions } from '../../electron/engine/engine';
-import { startLocalApi } from '../../electron/engine/api/local-api';
+import { createEngine, startLocalApi, type EngineOptions } from '../../electron/engine';
 import { startFakeUpstream, type FakeScript } from '../../test/fakes';
 
 // A fake OpenAI-compatible provider on loopback, the engine routing `bench/bench-model` to it, and the local API

@@ -1,7 +1,6 @@
-import { createAccountClient, createReconciliationQueue, type AccountClient, type ReconcileOutcome } from '../engine/account';
+import { createAccountClient, createReconciliationQueue, type AccountClient, type ReconcileOutcome, type UpstreamConfig } from '../engine';
 import type { AccountSummary, GenerationReconciled } from '../../shared/contract/account';
 import type { GenerationRecord } from '../../shared/openrouter/generation';
-import type { UpstreamConfig } from '../engine/types';
 
 /** The OpenRouter account behind the configured OpenRouter key: balance on demand and after generations, and a
  * background check of what each OpenRouter generation was really billed. */

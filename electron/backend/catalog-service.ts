@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import { loadCatalog, refreshCatalog, createPricingHooks, perMTok, type LoadedCatalog } from '../engine/catalog';
-import { resolveModel } from '../engine/routing/candidates';
-import { isCustomUpstream, providerSlugOf } from '../engine/routing/providers';
+import {
+  createPricingHooks, isCustomUpstream, loadCatalog, perMTok, providerSlugOf, refreshCatalog, resolveModel,
+  type LoadedCatalog, type UpstreamConfig,
+} from '../engine';
 import { loadBundledCatalog } from '../../shared/catalog';
 import type { CatalogModel } from '../../shared/catalog/types';
 import type { ModelList, ModelSummary } from '../../shared/contract/models';
-import type { UpstreamConfig } from '../engine/types';
-import type { PricingSnapshot } from '../../shared/openrouter/generation';
 import { createUpstreamModels } from './upstream-models';
 
 /** $/1M for the picker, without float noise (3.0000000000000004 → 3). */
@@ -44,7 +43,7 @@ export function createCatalogService(opts: { dataDir: string; upstreams: () => U
   const bundled = loadBundledCatalog();
   let loaded: LoadedCatalog = { catalog: bundled, fetchedAt: Date.parse(`${bundled.snapshotDate}T00:00:00Z`), source: 'bundled' };
   const ready = loadCatalog(cacheDir, { bundled }).then((l) => (loaded = l));
-  const hooks = createPricingHooks(() => loaded.catalog);
+  const hooks = createPricingHooks(() => loaded.catalog, () => loaded.source);
   const upstreamModels = createUpstreamModels({ dataDir: opts.dataDir, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
 
   function list(): ModelList {
@@ -80,20 +79,10 @@ export function createCatalogService(opts: { dataDir: string; upstreams: () => U
     return { models, source: loaded.source, fetchedAt: loaded.fetchedAt };
   }
 
-  /** The rates a generation was priced with, for its pricing snapshot. */
-  function snapshotFor(modelSlug: string, upstream: UpstreamConfig): PricingSnapshot | undefined {
-    const p = hooks.pricingOf(modelSlug, upstream);
-    if (!p) return undefined;
-    const rates: Record<string, string> = {};
-    for (const [k, v] of Object.entries(p)) if (typeof v === 'string') rates[k] = v;
-    return { capturedAt: Date.now(), source: loaded.source, rates };
-  }
-
   return {
     ready,
     hooks,
     list,
-    snapshotFor,
     async refresh(): Promise<ModelList & { problem?: string }> {
       await ready;
       const openrouter = opts.upstreams().find((u) => u.kind === 'openrouter');

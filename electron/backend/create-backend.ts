@@ -13,9 +13,7 @@ import { createCatalogService } from './catalog-service';
 import { createAccountService } from './account-service';
 import { createGenerationJournal } from './generation-journal';
 import { writeBackup, listBackups, readBackup, BackupNameError } from '../backup';
-import type { UpstreamConfig } from '../engine/types';
-import type { EngineRuntime } from './engine-runtime';
-import { listUpstreamModels } from '../engine';
+import { listUpstreamModels, type UpstreamConfig } from '../engine';
 import type { GenerationRecord } from '../../shared/openrouter/generation';
 import { BridgeError } from '../../shared/contract/bridge';
 
@@ -26,17 +24,15 @@ export interface BackendOptions {
   cipher: SecretCipher;
   /** Opens a URL in the OS browser. Host mode has none: the page opens links itself. */
   openExternal?: (url: string) => Promise<void>;
-  /** The routing engine; tests inject a fake one. */
-  engine?: ChatEngine;
-  /** Provider adapters; with them the backend runs the real routing engine over the vault's and env's keys. */
-  adapterFor?: EngineRuntimeOptions['adapterFor'];
   env?: Readonly<Record<string, string | undefined>>;
   fetch?: typeof fetch;
+  /** false: do not probe 127.0.0.1 for Ollama / LM Studio (tests). */
   detectLocalServers?: boolean;
-  pricing?: EngineRuntimeOptions['pricing'];
-  priceUsage?: EngineRuntimeOptions['priceUsage'];
-  /** The model catalog as the picker shows it; absent until the catalog is wired. */
-  listModels?: () => Promise<ModelList> | ModelList;
+  /** Provider adapters; default the provider modules' own (tests wrap them to observe requests). */
+  adapterFor?: EngineRuntimeOptions['adapterFor'];
+  /** Tests only: scripted streams for the chat routes instead of the routing engine, and a fixed model list. */
+  chatEngine?: ChatEngine;
+  listModels?: () => ModelList;
 }
 
 /** Everything main does, independent of Electron: the same backend serves the Electron window and the loopback
@@ -46,62 +42,48 @@ export function createBackend(opts: BackendOptions) {
   const vault = createKeyVault(opts.dataDir, opts.cipher);
   const settings = createSettingsStore(opts.dataDir);
   const env = opts.env ?? process.env;
+  const fetchOpt = opts.fetch ? { fetch: opts.fetch } : {};
   const journal = createGenerationJournal(opts.dataDir);
   // The catalog needs the upstream list and the engine needs the catalog's prices: the getter breaks the cycle.
-  const catalog = opts.adapterFor
-    ? createCatalogService({ dataDir: opts.dataDir, upstreams: (): UpstreamConfig[] => runtime?.upstreams() ?? [], ...(opts.fetch ? { fetch: opts.fetch } : {}) })
-    : null;
-  const runtime: EngineRuntime | null = opts.adapterFor
-    ? createEngineRuntime({
-        vault,
-        env,
-        adapterFor: opts.adapterFor,
-        ...(opts.fetch ? { fetch: opts.fetch } : {}),
-        pricing: opts.pricing ?? catalog!.hooks.pricing,
-        priceUsage: opts.priceUsage ?? catalog!.hooks.priceUsage,
-        detect: opts.detectLocalServers === false ? false : {},
-        onGeneration: (record: GenerationRecord) => {
-          const upstream = runtime?.upstreams().find((u) => u.id === record.upstreamId);
-          const snapshot = upstream && record.model ? catalog?.snapshotFor(record.model, upstream) : undefined;
-          if (snapshot) record.pricingSnapshot = snapshot;
-          journal.record(record);
-          hub.emit('generation.recorded', { record });
-          account?.onGeneration(record);
-        },
-      })
-    : null;
-  const account = runtime
-    ? createAccountService({
-        upstreams: () => runtime.upstreams(),
-        ...(opts.fetch ? { fetch: opts.fetch } : {}),
-        onSummary: (s) => hub.emit('account.changed', s),
-        onReconciled: (r) => {
-          journal.reconciled(r);
-          hub.emit('generation.reconciled', r);
-        },
-      })
-    : null;
-  const engine: ChatEngine | undefined = opts.engine ?? runtime?.engine;
-  const localApi = runtime
-    ? createLocalApiControl({ dataDir: opts.dataDir, env, engine: runtime.engine, models: () => catalog!.list().models.map(toOpenRouterModel) })
-    : null;
-  const allKeys = () => [...vault.list(), ...(runtime?.externalSummaries() ?? [])];
+  let upstreams = (): UpstreamConfig[] => [];
+  const catalog = createCatalogService({ dataDir: opts.dataDir, upstreams: () => upstreams(), ...fetchOpt });
+  const runtime = createEngineRuntime({
+    vault,
+    env,
+    ...(opts.adapterFor ? { adapterFor: opts.adapterFor } : {}),
+    ...fetchOpt,
+    pricing: catalog.hooks.pricing,
+    priceUsage: catalog.hooks.priceUsage,
+    priceSnapshot: catalog.hooks.priceSnapshot,
+    detect: opts.detectLocalServers === false ? false : {},
+    onGeneration: (record: GenerationRecord) => {
+      journal.record(record);
+      hub.emit('generation.recorded', { record });
+      account.onGeneration(record);
+    },
+  });
+  upstreams = runtime.upstreams;
+  const account = createAccountService({
+    upstreams: runtime.upstreams,
+    ...fetchOpt,
+    onSummary: (s) => hub.emit('account.changed', s),
+    onReconciled: (r) => {
+      journal.reconciled(r);
+      hub.emit('generation.reconciled', r);
+    },
+  });
+  const localApi = createLocalApiControl({ dataDir: opts.dataDir, env, engine: runtime.engine, models: () => catalog.list().models.map(toOpenRouterModel) });
+  const allKeys = () => [...vault.list(), ...runtime.externalSummaries()];
   const keysChanged = () => {
-    runtime?.invalidate();
+    runtime.invalidate();
     hub.emit('keys.changed', allKeys());
   };
-  if (runtime && opts.detectLocalServers !== false) void runtime.detectLocal().then((found) => found.length && hub.emit('keys.changed', allKeys()));
-  if (localApi && settings.get().localApiEnabled) void localApi.set(true, settings.get().localApiPort);
-  const streams = engine
-    ? createStreamManager(engine, {
-        delta: (d) => hub.emit('chat.delta', d),
-        finished: (s) => hub.emit('chat.finished', s),
-      })
-    : null;
-  const needStreams = () => {
-    if (!streams) throw new BridgeError({ code: 'unavailable', message: 'The routing engine is not available' });
-    return streams;
-  };
+  if (opts.detectLocalServers !== false) void runtime.detectLocal().then((found) => found.length && hub.emit('keys.changed', allKeys()));
+  if (settings.get().localApiEnabled) void localApi.set(true, settings.get().localApiPort);
+  const streams = createStreamManager(opts.chatEngine ?? runtime.engine, {
+    delta: (d) => hub.emit('chat.delta', d),
+    finished: (s) => hub.emit('chat.finished', s),
+  });
 
   const handlers: RouteHandlers = {
     'app.info': () => ({
@@ -109,13 +91,13 @@ export function createBackend(opts: BackendOptions) {
       version: opts.version,
       transport: opts.transport,
       platform: process.platform,
-      engine: { upstreams: runtime?.upstreams().length ?? 0 },
+      engine: { upstreams: runtime.upstreams().length },
       keyProtection: opts.cipher.protection,
     }),
     'settings.get': () => settings.get(),
     'settings.update': async (patch) => {
       const next = settings.update(patch);
-      if (localApi && ('localApiEnabled' in patch || 'localApiPort' in patch)) await localApi.set(next.localApiEnabled, next.localApiPort);
+      if ('localApiEnabled' in patch || 'localApiPort' in patch) await localApi.set(next.localApiEnabled, next.localApiPort);
       hub.emit('settings.changed', next);
       return next;
     },
@@ -131,22 +113,19 @@ export function createBackend(opts: BackendOptions) {
       return { removed };
     },
     'keys.test': async ({ id }) => {
-      const upstream = runtime?.upstreams().find((u) => u.id === id);
+      const upstream = runtime.upstreams().find((u) => u.id === id);
       if (!upstream) throw new BridgeError({ code: 'not-found', message: 'No such provider is configured' });
       return listUpstreamModels(upstream, opts.fetch ? { fetch: opts.fetch } : {});
     },
-    'api.status': () => localApi?.status() ?? { running: false, url: null, token: null, error: 'The routing engine is not available' },
-    'chat.start': ({ streamId, meta, request }) => needStreams().start(streamId, meta, request),
-    'chat.stop': ({ streamId }) => ({ stopped: needStreams().stop(streamId) }),
-    'chat.active': () => streams?.active() ?? [],
-    'chat.ack': ({ streamId }) => ({ released: needStreams().ack(streamId) }),
-    'models.list': () => opts.listModels?.() ?? catalog?.list() ?? { models: [], source: 'none' as const, fetchedAt: null },
-    'models.refresh': async () => {
-      if (!catalog) throw new BridgeError({ code: 'unavailable', message: 'The model catalog is not available' });
-      return catalog.refresh();
-    },
-    'account.summary': () => account?.summary() ?? { configured: false, checkedAt: null, balance: null, error: null },
-    'account.refresh': async () => account?.refresh() ?? { configured: false, checkedAt: null, balance: null, error: null },
+    'api.status': () => localApi.status(),
+    'chat.start': ({ streamId, meta, request }) => streams.start(streamId, meta, request),
+    'chat.stop': ({ streamId }) => ({ stopped: streams.stop(streamId) }),
+    'chat.active': () => streams.active(),
+    'chat.ack': ({ streamId }) => ({ released: streams.ack(streamId) }),
+    'models.list': () => opts.listModels?.() ?? catalog.list(),
+    'models.refresh': () => catalog.refresh(),
+    'account.summary': () => account.summary(),
+    'account.refresh': () => account.refresh(),
     'generations.since': ({ afterSeq, limit }) => journal.since(afterSeq, limit),
     'backups.write': async ({ json }) => {
       try {
@@ -186,9 +165,10 @@ export function createBackend(opts: BackendOptions) {
     runtime,
     localApi,
     close: async () => {
-      streams?.close();
-      account?.close();
-      await localApi?.close();
+      streams.close();
+      account.close();
+      await localApi.close();
+      runtime.engine.close();
     },
   };
 }

@@ -1,5 +1,6 @@
-import { buildUpstreams, createEngine, detectLocalServers, upstreamsFromEnv, type Engine, type EngineOptions, type UpstreamConfig } from '../engine';
-import type { DetectOptions } from '../engine/config/detect-local';
+import {
+  buildUpstreams, createEngine, detectLocalServers, upstreamsFromEnv, type DetectOptions, type Engine, type EngineOptions, type UpstreamConfig,
+} from '../engine';
 import type { KeyVault } from '../vault/key-vault';
 import type { KeySummary } from '../../shared/contract/routes';
 import { keyHint } from '../vault/key-vault';
@@ -7,11 +8,12 @@ import { keyHint } from '../vault/key-vault';
 export interface EngineRuntimeOptions {
   vault: KeyVault;
   env: Readonly<Record<string, string | undefined>>;
-  adapterFor: EngineOptions['adapterFor'];
+  adapterFor?: EngineOptions['adapterFor'];
   fetch?: typeof fetch;
   detect?: DetectOptions | false; // false: do not probe for local servers (tests)
   pricing?: EngineOptions['pricing'];
   priceUsage?: EngineOptions['priceUsage'];
+  priceSnapshot?: EngineOptions['priceSnapshot'];
   onGeneration?: EngineOptions['onGeneration'];
 }
 
@@ -29,10 +31,11 @@ export function createEngineRuntime(opts: EngineRuntimeOptions) {
 
   const engine: Engine = createEngine({
     upstreams,
-    adapterFor: opts.adapterFor,
+    ...(opts.adapterFor ? { adapterFor: opts.adapterFor } : {}),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     ...(opts.pricing ? { pricing: opts.pricing } : {}),
     ...(opts.priceUsage ? { priceUsage: opts.priceUsage } : {}),
+    ...(opts.priceSnapshot ? { priceSnapshot: opts.priceSnapshot } : {}),
     ...(opts.onGeneration ? { onGeneration: opts.onGeneration } : {}),
     logger: {
       info: () => {},

@@ -1,10 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { writeFileAtomic } from '../fs/write-file-atomic';
 import { join } from 'node:path';
-import { listUpstreamModels } from '../engine';
-import { slugForNativeId } from '../engine/routing/model-ids';
-import { providerSlugOf } from '../engine/routing/providers';
-import type { UpstreamConfig } from '../engine/types';
+import { listUpstreamModels, providerSlugOf, slugForNativeId, type UpstreamConfig } from '../engine';
 
 /** What each configured upstream says it serves (GET /models, Ollama tags), cached on disk with the time it was
  * asked, so the picker can offer a provider's newest models before the catalog knows them. */

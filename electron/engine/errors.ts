@@ -1,5 +1,5 @@
 import type { ErrorBody, ErrorEnvelope } from '../../shared/openrouter/chat-response';
-import { scrubSecrets } from './adapters/scrub';
+import { scrubSecrets } from './providers/common/scrub';
 
 // OpenRouter's error envelope (../shared/docs/openrouter-api.md §5) with the HTTP status beside it.
 

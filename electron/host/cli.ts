@@ -6,7 +6,6 @@ import { createBackend } from '../backend/create-backend';
 import { createLocalCipher } from '../vault/local-cipher';
 import { defaultDataDir } from '../shell/data-dir';
 import { startHost } from './host-server';
-import { adapterFor } from '../engine/adapters';
 
 // `npm run host`: the same backend as the Electron app, serving the renderer and the bridge on 127.0.0.1.
 const { values } = parseArgs({
@@ -32,7 +31,6 @@ const backend = createBackend({
   transport: 'host',
   version: __PARLEY_VERSION__,
   cipher: createLocalCipher(dataDir),
-  adapterFor,
 });
 const host = await startHost({ backend, staticDir: join(here, '..', 'renderer'), port });
 
@@ -43,11 +41,11 @@ if (values.api) {
   // `--api` turns the local OpenRouter-compatible API on for this and later launches, like the app's setting.
   const apiPort = Number(values['api-port'] ?? backend.settings.get().localApiPort);
   await backend.dispatch('settings.update', { localApiEnabled: true, localApiPort: apiPort });
-  const status = backend.localApi?.status();
-  if (status?.running) {
+  const status = backend.localApi.status();
+  if (status.running) {
     process.stdout.write(`Local API: ${status.url} (Authorization: Bearer ${status.token})\n`);
   } else {
-    console.error(`Local API did not start: ${status?.error ?? 'unknown error'}`);
+    console.error(`Local API did not start: ${status.error ?? 'unknown error'}`);
   }
 }
 

@@ -31,12 +31,6 @@ export function normalizeProviderId(id: string): string {
   return PROVIDER_ALIASES[s] ?? s;
 }
 
-function providerOf(upstream: UpstreamRef): string | undefined {
-  if (upstream.kind === 'anthropic') return 'anthropic';
-  if (upstream.kind === 'gemini') return 'google';
-  return upstream.providerId ? normalizeProviderId(upstream.providerId) : undefined;
-}
-
 /** The id a provider's API knows an OpenRouter slug by, when the caller did not say: the slug's tail, with
  * Anthropic's dots turned to dashes ("anthropic/claude-sonnet-4.5" → "claude-sonnet-4-5"). */
 function guessNativeId(provider: string, slug: string): string {
@@ -62,7 +56,7 @@ export function directPricing(catalog: Catalog, providerId: string, nativeModelI
  */
 export function pricingFor(catalog: Catalog, slug: string, upstream: UpstreamRef): ModelPricing | undefined {
   if (upstream.kind === 'openrouter') return findModel(catalog, slug)?.pricing;
-  const provider = providerOf(upstream);
+  const provider = upstream.providerId ? normalizeProviderId(upstream.providerId) : undefined;
   if (!provider) return undefined;
   const own = directPricing(catalog, provider, upstream.nativeModelId ?? guessNativeId(provider, slug));
   if (own) return own;

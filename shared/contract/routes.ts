@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { upstreamKindSchema } from '../providers/upstream-kinds';
 import { chatStartInputSchema, streamIdSchema, streamSnapshotSchema } from './chat';
 import { modelListSchema } from './models';
 import { accountSummarySchema, generationReconciledSchema } from './account';
@@ -9,7 +10,7 @@ import { accountSummarySchema, generationReconciledSchema } from './account';
 
 const empty = z.object({}).strict();
 
-export const upstreamKindSchema = z.enum(['openrouter', 'openai-compatible', 'anthropic', 'gemini']);
+export { upstreamKindSchema };
 
 /** What the renderer may know about a stored key: never the key itself. */
 export const keySummarySchema = z.object({

@@ -1,9 +1,10 @@
+import type { UpstreamKind } from '../providers/upstream-kinds';
 import type { FinishReason } from './chat-response';
 
 // What Parley records about every finished request: the local usage ledger row. Cost is integer micro-dollars
 // (1 USD = 1_000_000 µ$); when it is unknown the number is absent and `costReason` says why.
 
-export type UpstreamKind = 'openrouter' | 'openai-compatible' | 'anthropic' | 'gemini';
+export type { UpstreamKind };
 
 export interface AttemptRecord {
   upstreamId: string;

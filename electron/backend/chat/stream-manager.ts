@@ -1,5 +1,5 @@
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
-import type { ChatCompletionChunk } from '../../../shared/openrouter/chat-response';
+import type { EngineEvent } from '../../engine';
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
 import type { StreamMeta, StreamSnapshot, StreamDelta } from '../../../shared/contract/chat';
 import type { ChatEngine } from './chat-engine';
@@ -59,41 +59,51 @@ export function createStreamManager(
     if (!timer) timer = setInterval(flushAll, flushMs);
   }
 
-  function onChunk(live: LiveStream, chunk: ChatCompletionChunk) {
+  function onEvent(live: LiveStream, ev: EngineEvent) {
     const s = live.snapshot;
     const p = (live.pending ??= { text: '', reasoning: '', extra: {} });
-    if (s.model === null && chunk.model) {
-      s.model = chunk.model;
-      p.extra.model = chunk.model;
+    const firstToken = () => {
+      if (s.firstTokenAt !== null) return;
+      s.firstTokenAt = now();
+      p.extra.firstTokenAt = s.firstTokenAt;
+    };
+    switch (ev.type) {
+      case 'start':
+        s.model = ev.model;
+        s.provider = ev.provider;
+        p.extra.model = ev.model;
+        p.extra.provider = ev.provider;
+        return;
+      case 'text':
+        s.text += ev.text;
+        p.text += ev.text;
+        firstToken();
+        break;
+      case 'reasoning':
+        s.reasoning += ev.text;
+        p.reasoning += ev.text;
+        firstToken();
+        break;
+      case 'tool_call': {
+        const existing = s.toolCalls[ev.index] ?? { id: '', name: '', arguments: '' };
+        if (ev.id) existing.id = ev.id;
+        if (ev.name) existing.name += ev.name;
+        if (ev.argumentsDelta) existing.arguments += ev.argumentsDelta;
+        s.toolCalls[ev.index] = existing;
+        firstToken();
+        break;
+      }
+      case 'finish':
+        s.finishReason = ev.reason;
+        break;
+      case 'error':
+        s.error = { code: ev.error.code, message: ev.error.message };
+        s.finishReason = 'error';
+        break;
+      case 'reasoning_details':
+      case 'usage':
+        return; // the record carries usage; reasoning details are not shown
     }
-    if (s.provider === null && chunk.provider) {
-      s.provider = chunk.provider;
-      p.extra.provider = chunk.provider;
-    }
-    for (const choice of chunk.choices) {
-      const d = choice.delta;
-      if (d.content) {
-        s.text += d.content;
-        p.text += d.content;
-      }
-      if (d.reasoning) {
-        s.reasoning += d.reasoning;
-        p.reasoning += d.reasoning;
-      }
-      for (const tc of d.tool_calls ?? []) {
-        const existing = s.toolCalls[tc.index] ?? { id: '', name: '', arguments: '' };
-        if (tc.id) existing.id = tc.id;
-        if (tc.function?.name) existing.name += tc.function.name;
-        if (tc.function?.arguments) existing.arguments += tc.function.arguments;
-        s.toolCalls[tc.index] = existing;
-      }
-      if ((d.content || d.reasoning || d.tool_calls) && s.firstTokenAt === null) {
-        s.firstTokenAt = now();
-        p.extra.firstTokenAt = s.firstTokenAt;
-      }
-      if (choice.finish_reason) s.finishReason = choice.finish_reason;
-    }
-    if (chunk.error) s.error = { code: chunk.error.code, message: chunk.error.message };
     s.seq++;
   }
 
@@ -132,7 +142,7 @@ export function createStreamManager(
       streams.set(streamId, live);
       ensureTimer();
       engine
-        .chat({ ...request, stream: true }, { signal: live.controller.signal, onChunk: (c) => onChunk(live, c), source: 'app' })
+        .chat({ ...request, stream: true }, { signal: live.controller.signal, onEvent: (ev) => onEvent(live, ev), source: 'app' })
         .then(
           (result) => finish(live, result.record, result.error ? { code: result.error.error.code, message: result.error.error.message } : null),
           (err: unknown) => finish(live, null, { code: 500, message: `Generation failed: ${(err as Error)?.message ?? 'unknown error'}` }),

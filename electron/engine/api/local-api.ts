@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ChatCompletionChunk, ErrorBody } from '../../../shared/openrouter/chat-response';
 import type { ChatOptions, ChatResult } from '../engine';
 import { bearerMatches, isLoopbackHost, resolveApiToken } from './auth';
+import { openRouterChunks } from './openrouter-chunks';
 import { SseWriter } from './sse-writer';
 
 // OpenRouter's API on 127.0.0.1 for other tools on this machine: POST /api/v1/chat/completions (SSE or JSON)
@@ -78,7 +79,7 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
       }
       return sse.write(chunk);
     };
-    const result = await opts.engine.chat(body, { signal: ctl.signal, onChunk, source: 'local-api' });
+    const result = await opts.engine.chat(body, { signal: ctl.signal, onEvent: openRouterChunks(onChunk), source: 'local-api' });
     if (res.destroyed || ctl.signal.aborted) return;
     const idHeader = { 'X-Generation-Id': result.record.id };
     if (result.error) {

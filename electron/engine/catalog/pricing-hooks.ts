@@ -1,11 +1,13 @@
 import { computeCost } from '../../../shared/billing/cost';
 import { pricingFor } from '../../../shared/catalog/pricing-for';
 import type { Catalog, ModelPricing, UpstreamRef } from '../../../shared/catalog/types';
-import type { TokenCounts } from '../../../shared/openrouter/generation';
+import type { PricingSnapshot, TokenCounts } from '../../../shared/openrouter/generation';
+import { providerFor } from '../providers/registry';
 import { nativeIdForSlug } from '../routing/model-ids';
-import { isLocalServer, providerSlugOf } from '../routing/providers';
+import { isLocalServer } from '../routing/providers';
 import type { PriceInfo, PricingLookup } from '../routing/route-types';
-import type { PriceUsageHook } from '../routing/record';
+import type { PriceUsageHook } from '../record/cost-fields';
+import type { PriceSnapshotHook } from '../record/usage-and-cost';
 import type { UpstreamConfig } from '../types';
 
 // The engine's pricing hooks (EngineOptions.pricing / .priceUsage) backed by the catalog. `getCatalog` is called
@@ -16,16 +18,20 @@ export interface PricingHooks {
   pricing: PricingLookup;
   /** Also accepts the request's variants (e.g. ["free"]) as an optional 4th argument. */
   priceUsage: PriceUsageHook & ((modelSlug: string, upstream: UpstreamConfig, tokens: TokenCounts, variants?: readonly string[]) => ReturnType<PriceUsageHook>);
+  /** The rates a call is priced with, kept on its record. */
+  priceSnapshot: PriceSnapshotHook;
   /** The price list used for a call, for display. */
   pricingOf(modelSlug: string, upstream: UpstreamConfig): ModelPricing | undefined;
 }
 
 /** How pricing sees an engine upstream. */
 export function upstreamRef(modelSlug: string, u: UpstreamConfig): UpstreamRef {
-  const providerId = providerSlugOf(u);
+  const provider = providerFor(u.kind);
+  const slug = provider.slug(u);
+  const providerId = provider.priceTable(u) ?? slug;
   const ref: UpstreamRef = { kind: u.kind, isByok: u.isByok, providerId };
   if (u.kind !== 'openrouter') {
-    const prefix = `${providerId}/`;
+    const prefix = `${slug}/`;
     ref.nativeModelId = modelSlug.startsWith(prefix) && u.kind === 'openai-compatible' ? modelSlug.slice(prefix.length) : nativeIdForSlug(modelSlug);
   }
   return ref;
@@ -37,7 +43,8 @@ export const perMTok = (s: string | undefined): number | undefined => {
   return Number.isFinite(n) && n >= 0 ? n * 1_000_000 : undefined;
 };
 
-export function createPricingHooks(getCatalog: () => Catalog): PricingHooks {
+/** `sourceOf` names where the catalog came from ("live", "cache", "bundled") for the snapshots. */
+export function createPricingHooks(getCatalog: () => Catalog, sourceOf: () => string = () => 'bundled'): PricingHooks {
   const pricingOf = (modelSlug: string, upstream: UpstreamConfig): ModelPricing | undefined =>
     isLocalServer(upstream) ? undefined : pricingFor(getCatalog(), modelSlug, upstreamRef(modelSlug, upstream));
 
@@ -56,5 +63,13 @@ export function createPricingHooks(getCatalog: () => Catalog): PricingHooks {
     return { micros: r.micros, reason: r.reason };
   };
 
-  return { pricing, priceUsage, pricingOf };
+  const priceSnapshot = (modelSlug: string, upstream: UpstreamConfig): PricingSnapshot | undefined => {
+    const p = pricingOf(modelSlug, upstream);
+    if (!p) return undefined;
+    const rates: Record<string, string> = {};
+    for (const [k, v] of Object.entries(p)) if (typeof v === 'string') rates[k] = v;
+    return { capturedAt: Date.now(), source: sourceOf(), rates };
+  };
+
+  return { pricing, priceUsage, priceSnapshot, pricingOf };
 }

@@ -1,7 +1,9 @@
-import type { UpstreamKind } from '../../../shared/openrouter/generation';
-import { isLoopbackUrl, providerSlugOf, slugify } from '../routing/providers';
+import { UPSTREAM_KIND_INFO, UPSTREAM_KINDS, type UpstreamKind } from '../../../shared/providers/upstream-kinds';
+import { isLoopbackUrl } from '../providers/common/urls';
+import { slugify } from '../providers/provider-module';
+import { providerSlugOf } from '../providers/registry';
+import { isCustomUpstream } from '../routing/providers';
 import type { UpstreamConfig } from '../types';
-import { DEFAULT_BASE_URLS, DEFAULT_LABELS, ENV_UPSTREAMS } from './defaults';
 
 // The upstream list the engine routes over, from (a) keys stored in the vault, (b) environment variables,
 // (c) custom OpenAI-compatible endpoints and (d) detected local servers. Earlier sources win when two name the
@@ -35,21 +37,12 @@ export interface UpstreamSources {
 
 export const normaliseBaseUrl = (url: string): string => url.trim().replace(/\/+$/, '');
 
-function defaultBaseUrl(kind: UpstreamKind): string {
-  switch (kind) {
-    case 'openrouter': return DEFAULT_BASE_URLS.openrouter;
-    case 'anthropic': return DEFAULT_BASE_URLS.anthropic;
-    case 'gemini': return DEFAULT_BASE_URLS.gemini;
-    case 'openai-compatible': return DEFAULT_BASE_URLS.openai;
-  }
-}
-
 function upstreamFrom(e: { id: string; kind: UpstreamKind; label?: string; baseUrl?: string; apiKey?: string }): UpstreamConfig {
-  const baseUrl = normaliseBaseUrl(e.baseUrl || defaultBaseUrl(e.kind));
+  const baseUrl = normaliseBaseUrl(e.baseUrl || UPSTREAM_KIND_INFO[e.kind].defaultBaseUrl);
   const u: UpstreamConfig = {
     id: e.id,
     kind: e.kind,
-    label: e.label?.trim() || DEFAULT_LABELS[e.kind],
+    label: e.label?.trim() || UPSTREAM_KIND_INFO[e.kind].label,
     baseUrl,
     isByok: e.kind !== 'openrouter',
   };
@@ -61,10 +54,11 @@ function upstreamFrom(e: { id: string; kind: UpstreamKind; label?: string; baseU
 
 export function upstreamsFromEnv(env: Readonly<Record<string, string | undefined>>): UpstreamConfig[] {
   const out: UpstreamConfig[] = [];
-  for (const spec of ENV_UPSTREAMS) {
-    const apiKey = env[spec.key]?.trim();
+  for (const kind of UPSTREAM_KINDS) {
+    const info = UPSTREAM_KIND_INFO[kind];
+    const apiKey = env[info.env.key]?.trim();
     if (!apiKey) continue;
-    out.push(upstreamFrom({ id: spec.id, kind: spec.kind, label: spec.label, baseUrl: env[spec.baseUrl]?.trim() || spec.defaultBaseUrl, apiKey }));
+    out.push(upstreamFrom({ id: info.env.id, kind, label: info.label, baseUrl: env[info.env.baseUrl]?.trim(), apiKey }));
   }
   return out;
 }
@@ -86,7 +80,7 @@ export function buildUpstreams(src: UpstreamSources): UpstreamConfig[] {
     out.push(u);
   };
   for (const e of src.vault ?? []) add(upstreamFrom(e));
-  const directProviders = new Set(out.filter((u) => u.kind !== 'openai-compatible' || providerSlugOf(u) === 'openai').map(providerSlugOf));
+  const directProviders = new Set(out.filter((u) => !isCustomUpstream(u)).map(providerSlugOf));
   for (const u of upstreamsFromEnv(src.env ?? {})) if (!directProviders.has(providerSlugOf(u))) add(u);
   for (const c of src.custom ?? []) add(customUpstream(c));
   const urls = new Set(out.map((u) => u.baseUrl));

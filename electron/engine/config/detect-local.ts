@@ -1,5 +1,6 @@
+import { modelIdsFromData } from '../providers/provider-module';
+import { LOCAL_SERVERS, ollamaModelNames } from '../providers/openai-compatible/local-servers';
 import type { UpstreamConfig } from '../types';
-import { LOCAL_SERVERS } from './defaults';
 
 // Finds model servers running on this machine: Ollama (GET /api/tags) and LM Studio (GET /v1/models). Both are
 // OpenAI-compatible under /v1, keyless, and keep data local.
@@ -18,24 +19,6 @@ async function getJson(f: typeof fetch, url: string, timeoutMs: number): Promise
   return res.json();
 }
 
-/** Ollama lists `llama3:latest`; `llama3` names the same model. */
-export function ollamaModelNames(tags: unknown): string[] {
-  const models = (tags as { models?: { name?: unknown; model?: unknown }[] })?.models ?? [];
-  const names = new Set<string>();
-  for (const m of models) {
-    const name = typeof m.name === 'string' ? m.name : typeof m.model === 'string' ? m.model : undefined;
-    if (!name) continue;
-    names.add(name);
-    if (name.endsWith(':latest')) names.add(name.slice(0, -':latest'.length));
-  }
-  return [...names];
-}
-
-export function openAiModelIds(list: unknown): string[] {
-  const data = (list as { data?: { id?: unknown }[] })?.data ?? [];
-  return data.flatMap((m) => (typeof m.id === 'string' ? [m.id] : []));
-}
-
 export async function detectLocalServers(opts: DetectOptions = {}): Promise<UpstreamConfig[]> {
   const f = opts.fetch ?? globalThis.fetch.bind(globalThis);
   const host = opts.host ?? '127.0.0.1';
@@ -48,7 +31,7 @@ export async function detectLocalServers(opts: DetectOptions = {}): Promise<Upst
 
   const [o, l] = await Promise.allSettled([
     getJson(f, `${ollama}/api/tags`, timeoutMs).then((j) => local(LOCAL_SERVERS.ollama.id, LOCAL_SERVERS.ollama.label, `${ollama}/v1`, ollamaModelNames(j))),
-    getJson(f, `${lmStudio}/v1/models`, timeoutMs).then((j) => local(LOCAL_SERVERS.lmStudio.id, LOCAL_SERVERS.lmStudio.label, `${lmStudio}/v1`, openAiModelIds(j))),
+    getJson(f, `${lmStudio}/v1/models`, timeoutMs).then((j) => local(LOCAL_SERVERS.lmStudio.id, LOCAL_SERVERS.lmStudio.label, `${lmStudio}/v1`, modelIdsFromData(j))),
   ]);
   return [o, l].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
 }

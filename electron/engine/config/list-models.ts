@@ -1,7 +1,6 @@
 import { redactSecrets, truncate } from '../errors';
+import { providerFor } from '../providers/registry';
 import type { UpstreamConfig } from '../types';
-import { LOCAL_SERVERS } from './defaults';
-import { ollamaModelNames, openAiModelIds } from './detect-local';
 
 // "Test this key": list the models an upstream offers with the configured key. Errors name the upstream and
 // never carry the key.
@@ -16,37 +15,9 @@ export interface ListModelsOptions {
   signal?: AbortSignal;
 }
 
-function isOllama(u: UpstreamConfig): boolean {
-  return u.id === LOCAL_SERVERS.ollama.id || /^ollama$/i.test(u.label.trim());
-}
-
-function request(u: UpstreamConfig): { url: string; headers: Record<string, string>; pick: (json: unknown) => string[] } {
-  const base = u.baseUrl.replace(/\/+$/, '');
-  const key = u.apiKey;
-  switch (u.kind) {
-    case 'anthropic':
-      return {
-        url: `${base}/v1/models?limit=1000`,
-        headers: { 'anthropic-version': '2023-06-01', ...(key ? { 'x-api-key': key } : {}) },
-        pick: openAiModelIds,
-      };
-    case 'gemini':
-      return {
-        url: `${base}/v1beta/models?pageSize=1000`,
-        headers: key ? { 'x-goog-api-key': key } : {},
-        pick: (json) => ((json as { models?: { name?: unknown }[] })?.models ?? [])
-          .flatMap((m) => (typeof m.name === 'string' ? [m.name.replace(/^models\//, '')] : [])),
-      };
-    case 'openrouter':
-    case 'openai-compatible':
-      if (isOllama(u)) return { url: `${base.replace(/\/v1$/, '')}/api/tags`, headers: {}, pick: ollamaModelNames };
-      return { url: `${base}/models`, headers: key ? { authorization: `Bearer ${key}` } : {}, pick: openAiModelIds };
-  }
-}
-
 export async function listUpstreamModels(u: UpstreamConfig, opts: ListModelsOptions = {}): Promise<ListModelsResult> {
   const f = opts.fetch ?? globalThis.fetch.bind(globalThis);
-  const { url, headers, pick } = request(u);
+  const { url, headers, pick } = providerFor(u.kind).listModels(u);
   const timeout = AbortSignal.timeout(opts.timeoutMs ?? 10_000);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   let res: Response;

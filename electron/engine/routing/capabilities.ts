@@ -1,44 +1,15 @@
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
+import { providerFor } from '../providers/registry';
+import type { Parameter } from '../providers/provider-module';
 import type { UpstreamConfig } from '../types';
-import { isLoopbackUrl, providerSlugOf } from './providers';
 
-// Which request parameters each kind of upstream honours, for `provider.require_parameters` and for the soft
-// restriction OpenRouter applies by default to `tools` / `response_format`.
+export type { Parameter };
 
-export type Parameter =
-  | 'tools' | 'tool_choice' | 'parallel_tool_calls' | 'response_format' | 'reasoning' | 'seed' | 'stop'
-  | 'temperature' | 'top_p' | 'top_k' | 'frequency_penalty' | 'presence_penalty' | 'repetition_penalty'
-  | 'max_tokens' | 'logprobs' | 'top_logprobs' | 'logit_bias';
-
-type Profile = 'openrouter' | 'openai' | 'anthropic' | 'gemini' | 'local' | 'openai-compatible';
-
-const COMMON: Parameter[] = ['temperature', 'top_p', 'stop', 'max_tokens'];
-
-const TABLE: Record<Profile, ReadonlySet<Parameter> | 'all'> = {
-  openrouter: 'all',
-  openai: new Set<Parameter>([
-    ...COMMON, 'tools', 'tool_choice', 'parallel_tool_calls', 'response_format', 'reasoning', 'seed',
-    'frequency_penalty', 'presence_penalty', 'logprobs', 'top_logprobs', 'logit_bias',
-  ]),
-  anthropic: new Set<Parameter>([...COMMON, 'tools', 'tool_choice', 'parallel_tool_calls', 'reasoning', 'top_k']),
-  gemini: new Set<Parameter>([
-    ...COMMON, 'tools', 'tool_choice', 'response_format', 'reasoning', 'seed', 'top_k', 'frequency_penalty',
-    'presence_penalty', 'logprobs', 'top_logprobs',
-  ]),
-  local: new Set<Parameter>([...COMMON, 'tools', 'tool_choice', 'response_format', 'seed', 'top_k', 'frequency_penalty', 'presence_penalty', 'repetition_penalty']),
-  'openai-compatible': new Set<Parameter>([...COMMON, 'tools', 'tool_choice', 'response_format', 'seed', 'frequency_penalty', 'presence_penalty']),
-};
-
-function profileOf(u: UpstreamConfig): Profile {
-  if (u.kind === 'openrouter') return 'openrouter';
-  if (u.kind === 'anthropic') return 'anthropic';
-  if (u.kind === 'gemini') return 'gemini';
-  if (providerSlugOf(u) === 'openai') return 'openai';
-  return isLoopbackUrl(u.baseUrl) ? 'local' : 'openai-compatible';
-}
+// Which request parameters an upstream honours (each provider module says), for `provider.require_parameters` and
+// for the soft restriction OpenRouter applies by default to `tools` / `response_format`.
 
 export function supportsParameter(u: UpstreamConfig, p: Parameter): boolean {
-  const caps = TABLE[profileOf(u)];
+  const caps = providerFor(u.kind).parameters(u);
   return caps === 'all' || caps.has(p);
 }
 

@@ -1,6 +1,6 @@
 import type { ChatEngine } from '../../../electron/backend/chat/chat-engine';
+import type { EngineEvent } from '../../../electron/engine';
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
-import type { ChatCompletionChunk } from '../../../shared/openrouter/chat-response';
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
 
 // A stand-in for the routing engine, for UI tests and benches: answers every request by streaming paced chunks.
@@ -45,17 +45,17 @@ export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
   const requests: ChatRequest[] = [];
   let n = 0;
   const engine: ChatEngine = {
-    async chat(request, { signal, onChunk }) {
+    async chat(request, { signal, onEvent }) {
       requests.push(structuredClone(request));
       const id = `gen-fake-${++n}`;
-      const started = Date.now();
+      const startedAt = Date.now();
       const requested = request.model ?? 'unknown/model';
       const model = requested.split(':')[0]!;
       const prompt = lastUserText(request);
       const provider = model.includes('fallback') ? 'SecondChoice' : 'FakeProvider';
       const record = (over: Partial<GenerationRecord>): GenerationRecord => ({
-        id, createdAt: started, requestedModel: requested, model, upstreamId: 'fake', upstreamKind: 'openrouter', provider, attempts: [],
-        tokens: null, costSource: 'none', ttftMs: null, durationMs: Date.now() - started, tokensPerSecond: null, finishReason: 'stop',
+        id, createdAt: startedAt, requestedModel: requested, model, upstreamId: 'fake', upstreamKind: 'openrouter', provider, attempts: [],
+        tokens: null, costSource: 'none', ttftMs: null, durationMs: Date.now() - startedAt, tokensPerSecond: null, finishReason: 'stop',
         nativeFinishReason: 'stop', isByok: false, streamed: true, cancelled: false, fallbackUsed: model.includes('fallback'), source: 'app', ...over,
       });
       if (prompt.includes('[fail]')) {
@@ -71,20 +71,23 @@ export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
       const tokens = text.match(/\S+\s*|\s+/g) ?? [];
       const per = opts.tokensPerChunk ?? 1;
       const delay = (1000 / (opts.tokensPerSecond ?? 400)) * per;
-      const chunk = (delta: ChatCompletionChunk['choices'][0]['delta'], finish: ChatCompletionChunk['choices'][0]['finish_reason'] = null): ChatCompletionChunk => ({
-        id, object: 'chat.completion.chunk', created: Math.floor(started / 1000), model, provider, choices: [{ index: 0, delta, finish_reason: finish }],
-      });
+      let started = false;
+      const emit = (ev: Exclude<EngineEvent, { type: 'start' }>) => {
+        if (!started) void onEvent({ type: 'start', id, created: Math.floor(startedAt / 1000), model, provider });
+        started = true;
+        void onEvent(ev);
+      };
       let firstAt: number | null = null;
       const reasoning = opts.reasoning?.(request);
       if (reasoning) {
-        onChunk(chunk({ reasoning }));
+        emit({ type: 'reasoning', text: reasoning });
         firstAt = Date.now();
       }
       let sent = 0;
       for (let i = 0; i < tokens.length && !signal.aborted; i += per) {
         await sleep(delay, signal);
         if (signal.aborted) break;
-        onChunk(chunk({ content: tokens.slice(i, i + per).join('') }));
+        emit({ type: 'text', text: tokens.slice(i, i + per).join('') });
         firstAt ??= Date.now();
         sent += Math.min(per, tokens.length - i);
         if (prompt.includes('[hang]') && sent >= 3) await sleep(3_600_000, signal);
@@ -93,13 +96,13 @@ export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
       const prompted = JSON.stringify(request.messages).length >> 2;
       const priced = !model.includes('nocost');
       const cost = priced ? 100 + completion : undefined;
-      if (!signal.aborted) onChunk(chunk({}, 'stop'));
-      const durationMs = Date.now() - started;
+      if (!signal.aborted) emit({ type: 'finish', reason: 'stop', native: 'stop' });
+      const durationMs = Date.now() - startedAt;
       return {
         record: record({
           tokens: { prompt: prompted, completion, cacheRead: 0, cacheWrite: 0, reasoning: reasoning ? 5 : 0 },
           ...(priced ? { costMicros: cost, reportedCostMicros: cost, costSource: 'upstream' as const } : { costSource: 'none' as const, costReason: 'no-pricing' as const }),
-          ttftMs: firstAt ? firstAt - started : null,
+          ttftMs: firstAt ? firstAt - startedAt : null,
           durationMs,
           tokensPerSecond: durationMs > 0 ? (completion * 1000) / durationMs : null,
           finishReason: signal.aborted ? null : 'stop',

@@ -24,7 +24,7 @@ export async function startFakeHost(opts: FakeEngineOptions & { models?: ModelLi
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-fakehost-'));
   const fake = createFakeChatEngine(opts);
   const backend = createBackend({
-    dataDir, transport: 'host', version: '0.0.0-test', cipher: createLocalCipher(dataDir), engine: fake.engine,
+    dataDir, transport: 'host', version: '0.0.0-test', cipher: createLocalCipher(dataDir), chatEngine: fake.engine, env: {}, detectLocalServers: false,
     listModels: () => ({ models: opts.models ?? [], source: 'bundled', fetchedAt: Date.now() }),
   });
   const host = await startHost({ backend, staticDir: RENDERER_DIR });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../../electron/backend/create-backend';
 import { createLocalCipher } from '../../../electron/vault/local-cipher';
-import { adapterFor } from '../../../electron/engine/adapters';
+import { adapterFor } from '../../../electron/engine/providers/registry';
 import { installFakePreload } from '../support/fake-preload';
 import { startFakeOpenRouterAccount, sampleKeyData, type FakeOpenRouterAccount } from '../../fakes/openrouter-account';
 import { AccountBadge } from '../../../renderer/account/AccountBadge';

@@ -19,7 +19,7 @@ import { makeRecord } from '../ledger/support/records';
 let backend: Backend;
 beforeAll(() => {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-activity-app-'));
-  backend = createBackend({ dataDir, transport: 'electron', version: '0.0.0', cipher: createLocalCipher(dataDir) });
+  backend = createBackend({ dataDir, transport: 'electron', version: '0.0.0', cipher: createLocalCipher(dataDir), env: {}, detectLocalServers: false });
   installFakePreload(backend);
 });
 let close: (() => void) | null = null;

@@ -15,7 +15,7 @@ let backend: Backend;
 // process serves a window.
 beforeAll(() => {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-shell-'));
-  backend = createBackend({ dataDir, transport: 'electron', version: '0.0.0', cipher: createLocalCipher(dataDir) });
+  backend = createBackend({ dataDir, transport: 'electron', version: '0.0.0', cipher: createLocalCipher(dataDir), env: {}, detectLocalServers: false });
   installFakePreload(backend);
 });
 afterEach(() => cleanup());

@@ -15,7 +15,7 @@ const opened: string[] = [];
 beforeAll(() => {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-md-'));
   const backend = createBackend({
-    dataDir, transport: 'electron', version: '0', cipher: createLocalCipher(dataDir),
+    dataDir, transport: 'electron', version: '0', cipher: createLocalCipher(dataDir), env: {}, detectLocalServers: false,
     openExternal: async (url) => {
       opened.push(url);
     },

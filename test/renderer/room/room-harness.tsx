@@ -29,7 +29,7 @@ export function createHarness(opts: FakeEngineOptions & { models?: ModelList['mo
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-room-'));
   const fake = createFakeChatEngine(opts);
   const backend = createBackend({
-    dataDir, transport: 'electron', version: '0.0.0', cipher: createLocalCipher(dataDir), engine: fake.engine,
+    dataDir, transport: 'electron', version: '0.0.0', cipher: createLocalCipher(dataDir), chatEngine: fake.engine, env: {}, detectLocalServers: false,
     listModels: () => ({ models: opts.models ?? [], source: 'bundled', fetchedAt: 1 }),
   });
   installFakePreload(backend);

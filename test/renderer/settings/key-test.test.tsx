@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../../electron/backend/create-backend';
 import { createLocalCipher } from '../../../electron/vault/local-cipher';
-import { adapterFor } from '../../../electron/engine/adapters';
+import { adapterFor } from '../../../electron/engine/providers/registry';
 import { startFakeUpstream, type FakeUpstream } from '../../fakes';
 import { installFakePreload } from '../support/fake-preload';
 import { KeysPanel } from '../../../renderer/settings/KeysPanel';

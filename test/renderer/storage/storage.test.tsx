@@ -18,7 +18,7 @@ let dataDir: string;
 let n = 0;
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'parley-storage-'));
-  installFakePreload(createBackend({ dataDir, transport: 'electron', version: '0', cipher: createLocalCipher(dataDir) }));
+  installFakePreload(createBackend({ dataDir, transport: 'electron', version: '0', cipher: createLocalCipher(dataDir), env: {}, detectLocalServers: false }));
 });
 beforeEach(() => setParleyDb(new ParleyDb(`storage-test-${Date.now()}-${++n}`)));
 afterEach(() => cleanup());

@@ -1,0 +1,31 @@
+import type { RawUsage } from '../../types';
+import { num, obj } from '../common/values';
+import { withExtras } from '../common/usage-extras';
+
+/** Anthropic: `message_start.message.usage` merged with the latest `message_delta.usage` (cumulative; a field
+ * present in the delta replaces the start value). `input_tokens` counts only NON-cached input, so the prompt
+ * total is input + cache_creation + cache_read. */
+export function fromAnthropic(startUsage: unknown, deltaUsage?: unknown): RawUsage | undefined {
+  const s = obj(startUsage);
+  const d = obj(deltaUsage);
+  if (!s && !d) return undefined;
+  const pick = (key: string): number | undefined => num(d?.[key]) ?? num(s?.[key]);
+  const input = pick('input_tokens') ?? 0;
+  const cacheRead = pick('cache_read_input_tokens') ?? 0;
+  const cacheWrite = pick('cache_creation_input_tokens') ?? 0;
+  const output = pick('output_tokens') ?? 0;
+  const thinking = num(obj(d?.output_tokens_details)?.thinking_tokens) ?? num(obj(s?.output_tokens_details)?.thinking_tokens) ?? 0;
+  const web = num(obj(d?.server_tool_use)?.web_search_requests) ?? num(obj(s?.server_tool_use)?.web_search_requests);
+  return withExtras(
+    {
+      promptTokens: input + cacheRead + cacheWrite,
+      completionTokens: output,
+      cacheReadTokens: cacheRead,
+      cacheWriteTokens: cacheWrite,
+      reasoningTokens: thinking,
+    },
+    undefined,
+    undefined,
+    web,
+  );
+}

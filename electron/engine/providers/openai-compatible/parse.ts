@@ -1,0 +1,208 @@
+import { readSse, SseBufferOverflowError } from '../../sse/read-sse';
+import type { NormalizedEvent } from '../../types';
+import { fromOpenAI } from './usage';
+import { streamErrorEvent } from '../common/upstream-errors';
+import { openAiFinish } from './finish-reason';
+import { invalidBody, malformedJson, oversizedEvent, truncatedStream } from '../common/stream-errors';
+import { arr, obj, str, type Obj } from '../common/values';
+
+// The OpenAI `chat.completion.chunk` stream and `chat.completion` body → normalised events. Shared by the
+// OpenAI-compatible and OpenRouter adapters. Reasoning comes as `reasoning_content` (DeepSeek, xAI) or
+// `reasoning` (Groq, OpenRouter); unknown fields are ignored; Azure's empty first chunk yields nothing.
+
+export interface ChatCompletionsParseOptions {
+  label: string;
+  secrets: readonly (string | undefined)[];
+  excludeReasoning: boolean;
+}
+
+type ToolCallEvent = Extract<NormalizedEvent, { type: 'tool_call' }>;
+
+/** Tool-call ids by index, for servers that omit `index` (each new id then opens the next call). */
+type ToolIds = string[];
+
+function toolCallEvent(tc: Obj, position: number, ids: ToolIds): ToolCallEvent {
+  const id = typeof tc.id === 'string' && tc.id !== '' ? tc.id : undefined;
+  let index: number;
+  if (typeof tc.index === 'number') index = tc.index;
+  else if (id !== undefined) {
+    const known = ids.indexOf(id);
+    index = known >= 0 ? known : Math.max(ids.length, position);
+  } else index = Math.max(ids.length - 1, position); // a continuation of the latest call
+  if (id !== undefined) ids[index] = id;
+  const ev: ToolCallEvent = { type: 'tool_call', index };
+  if (id !== undefined) ev.id = id;
+  const fn = obj(tc.function);
+  if (fn) {
+    const name = fn.name;
+    if (typeof name === 'string' && name !== '') ev.name = name;
+    const args = fn.arguments;
+    if (typeof args === 'string') {
+      if (args !== '') ev.argumentsDelta = args;
+    } else if (args !== undefined && args !== null) {
+      ev.argumentsDelta = JSON.stringify(args); // some local servers send an object
+    }
+  }
+  return ev;
+}
+
+/** Events for one delta / message object, pushed onto `out`. */
+function contentEvents(d: Obj, out: NormalizedEvent[], excludeReasoning: boolean, ids: ToolIds): void {
+  if (!excludeReasoning) {
+    const reasoning = d.reasoning_content ?? d.reasoning;
+    if (typeof reasoning === 'string' && reasoning !== '') out.push({ type: 'reasoning', text: reasoning });
+    const details = d.reasoning_details;
+    if (Array.isArray(details) && details.length > 0) out.push({ type: 'reasoning_details', details: details as Record<string, unknown>[] });
+  }
+  const content = d.content;
+  if (typeof content === 'string') {
+    if (content !== '') out.push({ type: 'text', text: content });
+  } else if (Array.isArray(content)) {
+    // Mistral magistral: [{type:"thinking", thinking:[{type:"text", text}]}, {type:"text", text}]
+    for (const part of content) {
+      const p = obj(part);
+      if (!p) continue;
+      if (p.type === 'text' && typeof p.text === 'string' && p.text !== '') out.push({ type: 'text', text: p.text });
+      else if (p.type === 'thinking' && !excludeReasoning) {
+        for (const t of arr(p.thinking) ?? []) {
+          const text = str(obj(t)?.text);
+          if (text) out.push({ type: 'reasoning', text });
+        }
+      }
+    }
+  }
+  const refusal = d.refusal;
+  if (typeof refusal === 'string' && refusal !== '') out.push({ type: 'text', text: refusal });
+  const calls = d.tool_calls;
+  if (Array.isArray(calls)) {
+    for (let i = 0; i < calls.length; i++) {
+      const tc = obj(calls[i]);
+      if (tc) out.push(toolCallEvent(tc, i, ids));
+    }
+  }
+}
+
+function startEvent(chunk: Obj): NormalizedEvent | undefined {
+  const id = chunk.id;
+  const model = chunk.model;
+  if ((typeof id !== 'string' || id === '') && (typeof model !== 'string' || model === '')) return undefined;
+  const ev: NormalizedEvent = { type: 'start' };
+  if (typeof id === 'string' && id !== '') ev.upstreamId = id;
+  if (typeof model === 'string' && model !== '') ev.model = model;
+  if (typeof chunk.provider === 'string') ev.provider = chunk.provider;
+  return ev;
+}
+
+function finishEvent(choice: Obj): NormalizedEvent | undefined {
+  const fr = choice.finish_reason;
+  if (typeof fr !== 'string' || fr === '') return undefined;
+  const native = choice.native_finish_reason;
+  return { type: 'finish', reason: openAiFinish(fr), native: typeof native === 'string' ? native : fr };
+}
+
+export async function* parseChatCompletionsStream(
+  body: AsyncIterable<Uint8Array>,
+  opts: ChatCompletionsParseOptions,
+): AsyncGenerator<NormalizedEvent> {
+  const { label, excludeReasoning } = opts;
+  let started = false;
+  let finished = false;
+  let done = false;
+  const out: NormalizedEvent[] = [];
+  const toolIds: ToolIds = [];
+  const sse = readSse(body);
+  try {
+    for await (const ev of sse) {
+      const data = ev.data;
+      if (data === '[DONE]') {
+        done = true;
+        break;
+      }
+      if (data === '') continue;
+      let chunk: Obj | undefined;
+      try {
+        chunk = obj(JSON.parse(data));
+      } catch {
+        chunk = undefined;
+      }
+      if (!chunk) {
+        yield malformedJson(label);
+        return;
+      }
+      if (chunk.error !== undefined && chunk.error !== null) {
+        // Mid-stream provider error (OpenRouter §2.2): top-level `error` plus a terminating choice.
+        yield streamErrorEvent(chunk, label, opts.secrets);
+        yield { type: 'finish', reason: 'error', native: 'error' };
+        return;
+      }
+      if (!started) {
+        const s = startEvent(chunk);
+        if (s) {
+          started = true;
+          yield s;
+        }
+      }
+      const choices = chunk.choices;
+      if (Array.isArray(choices) && choices.length > 0) {
+        const choice = obj(choices[0]);
+        if (choice) {
+          const delta = obj(choice.delta);
+          if (delta) {
+            contentEvents(delta, out, excludeReasoning, toolIds);
+            for (let i = 0; i < out.length; i++) yield out[i]!;
+            out.length = 0;
+          }
+          const fin = finishEvent(choice);
+          if (fin) {
+            finished = true;
+            yield fin;
+          }
+        }
+      }
+      const usage = chunk.usage;
+      if (usage !== null && usage !== undefined) {
+        const raw = fromOpenAI(usage);
+        if (raw) yield { type: 'usage', usage: raw };
+      }
+    }
+  } catch (err) {
+    if (err instanceof SseBufferOverflowError) {
+      yield oversizedEvent(label, err.message);
+      return;
+    }
+    throw err;
+  }
+  // Some local servers omit [DONE]; a stream that reported its finish reason and ended on an event boundary is
+  // complete.
+  if (!done && (!finished || sse.endedCleanly === false)) {
+    yield truncatedStream(label, finished ? 'its last event was complete' : 'data: [DONE]');
+  }
+}
+
+export function parseChatCompletion(json: unknown, opts: ChatCompletionsParseOptions): NormalizedEvent[] {
+  const root = obj(json);
+  if (!root) return [invalidBody(opts.label)];
+  const out: NormalizedEvent[] = [];
+  const choice = obj(arr(root.choices)?.[0]);
+  if (root.error !== undefined && root.error !== null && !choice) {
+    out.push(streamErrorEvent(root, opts.label, opts.secrets, 'in its response'));
+    return out;
+  }
+  const s = startEvent(root);
+  if (s) out.push(s);
+  if (choice) {
+    const message = obj(choice.message);
+    if (message) contentEvents(message, out, opts.excludeReasoning, []);
+    if (choice.error !== undefined && choice.error !== null) {
+      // OpenRouter: a provider error that interrupted generation, after partial output.
+      out.push(streamErrorEvent({ error: choice.error }, opts.label, opts.secrets, 'after partial output'));
+    }
+  }
+  const raw = fromOpenAI(root.usage);
+  if (raw) out.push({ type: 'usage', usage: raw });
+  const fin = choice ? finishEvent(choice) : undefined;
+  if (fin) out.push(fin);
+  else if (choice) out.push({ type: 'finish', reason: 'stop', native: null });
+  else out.push(invalidBody(opts.label));
+  return out;
+}

@@ -1,0 +1,66 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import { createAccountService } from '../../../electron/backend/account-service';
+import { startFakeOpenRouterAccount, sampleKeyData, sampleGeneration, type FakeOpenRouterAccount } from '../../fakes/openrouter-account';
+import type { UpstreamConfig } from '../../../electron/engine/types';
+import type { AccountSummary, GenerationReconciled } from '../../../shared/contract/account';
+import type { GenerationRecord } from '../../../shared/openrouter/generation';
+
+let fake: FakeOpenRouterAccount | null = null;
+afterEach(async () => {
+  await fake?.close();
+  fake = null;
+});
+
+const upstream = (baseUrl: string, apiKey: string): UpstreamConfig => ({ id: 'openrouter', kind: 'openrouter', label: 'OpenRouter', baseUrl, apiKey, isByok: false });
+
+describe('OpenRouter account in main', () => {
+  it('shows the balance and emits it to the header', async () => {
+    fake = await startFakeOpenRouterAccount({ keys: { 'sk-or-good': { credits: { total_credits: 25, total_usage: 4.5 }, key: sampleKeyData() } } });
+    const summaries: AccountSummary[] = [];
+    const svc = createAccountService({ upstreams: () => [upstream(fake!.baseUrl, 'sk-or-good')], onSummary: (s) => summaries.push(s), onReconciled: () => {} });
+    const s = await svc.refresh();
+    expect(s).toMatchObject({ configured: true, error: null, balance: { source: 'credits', balanceMicros: 20_500_000 } });
+    // /credits has no usage figures: the key's own usage is read too, for the header's hover card.
+    expect(s.balance?.key).toMatchObject({ freeModelLimits: { requestsPerMinute: 20 } });
+    expect(summaries).toHaveLength(1);
+    svc.close();
+  });
+
+  it('turns an invalid key into a clear message without the key', async () => {
+    fake = await startFakeOpenRouterAccount({ keys: {} });
+    const svc = createAccountService({ upstreams: () => [upstream(fake!.baseUrl, 'sk-or-bad-SECRET')], onSummary: () => {}, onReconciled: () => {} });
+    const s = await svc.refresh();
+    expect(s.error).toMatchObject({ kind: 'invalid-key', status: 401 });
+    expect(JSON.stringify(s)).not.toContain('SECRET');
+    svc.close();
+  });
+
+  it('says nothing is configured without an OpenRouter key', async () => {
+    const svc = createAccountService({ upstreams: () => [], onSummary: () => {}, onReconciled: () => {} });
+    await expect(svc.refresh()).resolves.toEqual({ configured: false, checkedAt: null, balance: null, error: null });
+    svc.close();
+  });
+
+  it('reconciles an OpenRouter generation in the background and flags a mismatch', async () => {
+    fake = await startFakeOpenRouterAccount({
+      keys: { k: { credits: { total_credits: 10, total_usage: 1 }, key: sampleKeyData() } },
+      generations: { 'gen-or-1': { data: sampleGeneration('gen-or-1', { total_cost: 0.0105 }), lag: 1 } },
+    });
+    const results: GenerationReconciled[] = [];
+    const done = new Promise<void>((r) => {
+      const svc = createAccountService({
+        upstreams: () => [upstream(fake!.baseUrl, 'k')],
+        onSummary: () => {},
+        onReconciled: (x) => {
+          results.push(x);
+          svc.close();
+          r();
+        },
+        reconcileDelays: { firstDelayMs: 1, baseDelayMs: 5, maxDelayMs: 20 },
+      });
+      svc.onGeneration({ id: 'gen-local-1', upstreamKind: 'openrouter', upstreamGenerationId: 'gen-or-1', computedCostMicros: 9_000 } as GenerationRecord);
+    });
+    await done;
+    expect(results[0]).toMatchObject({ generationId: 'gen-local-1', status: 'reconciled', billedMicros: 10_500, localMicros: 9_000, mismatch: true, provider: 'Anthropic' });
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { toOpenRouterUsage } from '../../../../electron/engine/usage/normalize';
+import { fromAnthropic } from '../../../../electron/engine/providers/anthropic/usage';
+import { fromGemini } from '../../../../electron/engine/providers/gemini/usage';
+import { fromOpenAI } from '../../../../electron/engine/providers/openai-compatible/usage';
+
+describe('fromOpenAI', () => {
+  it('keeps OpenAI semantics: prompt includes cached, completion includes reasoning', () => {
+    expect(fromOpenAI({
+      prompt_tokens: 1200, completion_tokens: 300, total_tokens: 1500,
+      prompt_tokens_details: { cached_tokens: 1024 }, completion_tokens_details: { reasoning_tokens: 128 },
+    })).toEqual({ promptTokens: 1200, completionTokens: 300, cacheReadTokens: 1024, cacheWriteTokens: 0, reasoningTokens: 128 });
+  });
+
+  it('reads DeepSeek prompt_cache_hit_tokens, also without prompt_tokens', () => {
+    expect(fromOpenAI({ prompt_tokens: 339, completion_tokens: 83, prompt_cache_hit_tokens: 320, prompt_cache_miss_tokens: 19 }))
+      .toEqual({ promptTokens: 339, completionTokens: 83, cacheReadTokens: 320, cacheWriteTokens: 0, reasoningTokens: 0 });
+    expect(fromOpenAI({ completion_tokens: 5, prompt_cache_hit_tokens: 30, prompt_cache_miss_tokens: 12 })?.promptTokens).toBe(42);
+  });
+
+  it('reads OpenRouter cost, BYOK flag, cache writes and web searches', () => {
+    expect(fromOpenAI({
+      prompt_tokens: 194, completion_tokens: 2, total_tokens: 196,
+      prompt_tokens_details: { cached_tokens: 50, cache_write_tokens: 100 },
+      cost: 0.95, is_byok: true, server_tool_use: { web_search_requests: 2 },
+    })).toEqual({
+      promptTokens: 194, completionTokens: 2, cacheReadTokens: 50, cacheWriteTokens: 100, reasoningTokens: 0,
+      reportedCostUsd: 0.95, isByok: true, webSearchRequests: 2,
+    });
+  });
+
+  it('adds reasoning to completion when the provider left it out (xAI: total = prompt + completion + reasoning)', () => {
+    expect(fromOpenAI({ prompt_tokens: 12, completion_tokens: 2, total_tokens: 354, completion_tokens_details: { reasoning_tokens: 340 } })?.completionTokens).toBe(342);
+    // Standard OpenAI where total = prompt + completion: untouched.
+    expect(fromOpenAI({ prompt_tokens: 12, completion_tokens: 342, total_tokens: 354, completion_tokens_details: { reasoning_tokens: 340 } })?.completionTokens).toBe(342);
+  });
+
+  it('returns undefined for null, non-objects and objects without counts', () => {
+    expect(fromOpenAI(null)).toBeUndefined();
+    expect(fromOpenAI('12')).toBeUndefined();
+    expect(fromOpenAI({ queue_time: 0.1 })).toBeUndefined();
+  });
+});
+
+describe('fromAnthropic', () => {
+  it('adds cache read and cache creation to the non-cached input_tokens', () => {
+    expect(fromAnthropic({ input_tokens: 10, cache_read_input_tokens: 2000, cache_creation_input_tokens: 500, output_tokens: 1 }, { output_tokens: 77 }))
+      .toEqual({ promptTokens: 2510, completionTokens: 77, cacheReadTokens: 2000, cacheWriteTokens: 500, reasoningTokens: 0 });
+  });
+
+  it('lets cumulative message_delta fields override message_start', () => {
+    const u = fromAnthropic(
+      { input_tokens: 17, output_tokens: 1, cache_read_input_tokens: 0 },
+      { input_tokens: 25, output_tokens: 227, cache_read_input_tokens: null, output_tokens_details: { thinking_tokens: 100 }, server_tool_use: { web_search_requests: 1 } },
+    );
+    expect(u).toEqual({ promptTokens: 25, completionTokens: 227, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 100, webSearchRequests: 1 });
+  });
+
+  it('works with only the message body usage (non-streaming) and returns undefined without any', () => {
+    expect(fromAnthropic({ input_tokens: 12, output_tokens: 29 })).toEqual({ promptTokens: 12, completionTokens: 29, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 });
+    expect(fromAnthropic(undefined, undefined)).toBeUndefined();
+  });
+});
+
+describe('fromGemini', () => {
+  it('counts thoughts as output and cached content as part of the prompt', () => {
+    expect(fromGemini({ promptTokenCount: 9000, cachedContentTokenCount: 8000, candidatesTokenCount: 23, thoughtsTokenCount: 185, totalTokenCount: 9208 }))
+      .toEqual({ promptTokens: 9000, completionTokens: 208, cacheReadTokens: 8000, cacheWriteTokens: 0, reasoningTokens: 185 });
+  });
+
+  it('adds tool-use prompt tokens to the prompt', () => {
+    expect(fromGemini({ promptTokenCount: 10, toolUsePromptTokenCount: 5, candidatesTokenCount: 3 })?.promptTokens).toBe(15);
+  });
+
+  it('ignores metadata without counts (Vertex trafficType-only chunks)', () => {
+    expect(fromGemini({ trafficType: 'ON_DEMAND' })).toBeUndefined();
+    expect(fromGemini(undefined)).toBeUndefined();
+  });
+});
+
+describe('toOpenRouterUsage', () => {
+  it('produces the OpenRouter usage object', () => {
+    expect(toOpenRouterUsage({ promptTokens: 2510, completionTokens: 77, cacheReadTokens: 2000, cacheWriteTokens: 500, reasoningTokens: 30, reportedCostUsd: 0.0123, isByok: false, webSearchRequests: 1 }))
+      .toEqual({
+        prompt_tokens: 2510, completion_tokens: 77, total_tokens: 2587,
+        prompt_tokens_details: { cached_tokens: 2000, cache_write_tokens: 500 },
+        completion_tokens_details: { reasoning_tokens: 30 },
+        cost: 0.0123, is_byok: false, server_tool_use: { web_search_requests: 1 },
+      });
+  });
+
+  it('omits cost and BYOK when unknown', () => {
+    const u = toOpenRouterUsage({ promptTokens: 1, completionTokens: 2, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 });
+    expect(u).not.toHaveProperty('cost');
+    expect(u).not.toHaveProperty('is_byok');
+    expect(u.total_tokens).toBe(3);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, it, expect, vi } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackend } from '../../../electron/backend/create-backend';
+import { createLocalCipher } from '../../../electron/vault/local-cipher';
+
+function backend() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-backend-'));
+  return createBackend({ dataDir, transport: 'host', version: '1.2.3', cipher: createLocalCipher(dataDir), env: {}, detectLocalServers: false });
+}
+
+describe('route dispatch', () => {
+  it('answers a valid call with the handler’s value', async () => {
+    const b = backend();
+    await expect(b.dispatch('app.info', {})).resolves.toMatchObject({
+      ok: true,
+      value: { name: 'Parley', version: '1.2.3', transport: 'host' },
+    });
+  });
+
+  it('refuses unknown routes, including prototype names', async () => {
+    const b = backend();
+    for (const route of ['nope', '__proto__', 'constructor', 'toString', 42]) {
+      const r = await b.dispatch(route, {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    }
+  });
+
+  it('zod-parses every input before the handler runs and says what was wrong', async () => {
+    const b = backend();
+    const r = await b.dispatch('keys.set', { kind: 'carrier-pigeon', label: '' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('bad-request');
+    expect(r.error.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(['kind', 'label']));
+    const extra = await b.dispatch('settings.update', { theme: 'dark', evil: true });
+    expect(extra).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(b.settings.get().theme).toBe('system');
+  });
+
+  it('emits an event to every sink when state changes', async () => {
+    const b = backend();
+    const sink = vi.fn();
+    b.hub.attach(sink);
+    await b.dispatch('settings.update', { theme: 'dark' });
+    expect(sink).toHaveBeenCalledWith('settings.changed', { theme: 'dark', localApiEnabled: false, localApiPort: 8788 });
+  });
+
+  it('does not open non-web links', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-backend-'));
+    const openExternal = vi.fn(async () => {});
+    const b = createBackend({ dataDir, transport: 'electron', version: '0', cipher: createLocalCipher(dataDir), env: {}, detectLocalServers: false, openExternal });
+    await expect(b.dispatch('links.open', { url: 'file:///etc/passwd' })).resolves.toEqual({ ok: true, value: { opened: false } });
+    await expect(b.dispatch('links.open', { url: 'https://example.com' })).resolves.toEqual({ ok: true, value: { opened: true } });
+    expect(openExternal.mock.calls).toEqual([['https://example.com']]);
+  });
+});
+
+describe('backup routes', () => {
+  it('writes, lists and reads back today’s backup, and refuses other file names', async () => {
+    const b = backend();
+    const json = JSON.stringify({ format: 'parley-export', conversations: [{ id: 'c1' }] });
+    const written = await b.dispatch('backups.write', { json });
+    expect(written).toMatchObject({ ok: true, value: { name: expect.stringMatching(/^parley-backup-\d{4}-\d{2}-\d{2}\.json$/) } });
+    const name = (written as { value: { name: string } }).value.name;
+    await expect(b.dispatch('backups.list', {})).resolves.toMatchObject({ ok: true, value: [{ name }] });
+    await expect(b.dispatch('backups.read', { name })).resolves.toEqual({ ok: true, value: { json } });
+    await expect(b.dispatch('backups.read', { name: '../keys.json' })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    await expect(b.dispatch('backups.write', { json: 'not json' })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+});
