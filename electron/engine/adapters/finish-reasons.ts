@@ -1,6 +1,6 @@
 import type { FinishReason } from '../../../shared/openrouter/chat-response';
 
-// Provider stop reasons → OpenRouter's five (../shared/docs/provider-wire-formats.md §3.2, §3.3).
+// Provider stop reasons → OpenRouter's five (docs/provider-wire-formats.md §2.5, §3.4, §4.4).
 
 export function openAiFinish(native: string): FinishReason {
   switch (native) {

@@ -99,7 +99,7 @@ export class Relay {
     }
   }
 
-  /** The mid-stream error chunk: top-level `error` plus a terminating choice (openrouter-api.md §2.2). */
+  /** The mid-stream error chunk: top-level `error` plus a terminating choice (docs/openrouter-api.md §2.3). */
   fail(error: ErrorBody): void | Promise<void> {
     this.error = error;
     this.finishReason = 'error';

@@ -1,7 +1,7 @@
 import type { Usage } from '../../../shared/openrouter/chat-response';
 import type { RawUsage } from '../types';
 
-// THE one place provider usage becomes OpenRouter semantics (../shared/docs/provider-wire-formats.md §3.4):
+// THE one place provider usage becomes OpenRouter semantics (docs/provider-wire-formats.md §5):
 // prompt = every input token including cache reads and cache writes; completion = every output token including
 // reasoning. Cache read/write and reasoning are kept as subsets for pricing.
 
