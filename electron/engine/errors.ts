@@ -1,7 +1,7 @@
 import type { ErrorBody, ErrorEnvelope } from '../../shared/openrouter/chat-response';
 import { scrubSecrets } from './providers/common/scrub';
 
-// OpenRouter's error envelope (../shared/docs/openrouter-api.md §5) with the HTTP status beside it.
+// OpenRouter's error envelope (docs/openrouter-api.md §5.1) with the HTTP status beside it.
 
 export interface EngineError extends ErrorEnvelope {
   status: number;

@@ -50,7 +50,7 @@ export function usageLines(s: Summary): string[] {
   return lines;
 }
 
-// OpenRouter's limits on ":free" models (../shared/docs/openrouter-api.md §9.3), for when /key was not read.
+// OpenRouter's limits on ":free" models (docs/openrouter-api.md §9.3), for when /key was not read.
 const FREE_RPM = 20;
 const FREE_RPD_NO_CREDITS = 50;
 const FREE_RPD_WITH_CREDITS = 1000;

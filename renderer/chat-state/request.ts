@@ -8,7 +8,7 @@ function inlineText(name: string, text: string): string {
   return `\n\n--- ${name} ---\n${text}\n--- end of ${name} ---`;
 }
 
-/** A user message as OpenRouter content: plain text, or text first, then images and files as parts (§1.2). */
+/** A user message as OpenRouter content: text, or text first, then images and files (docs/openrouter-api.md §1.2). */
 export function userContent(m: Pick<MessageRow, 'content' | 'attachments'>, data: AttachmentData): string | ContentPart[] {
   const atts = (m.attachments ?? []).filter((a) => data.has(a.id));
   const texts = atts.filter((a) => attachmentKindOf(a) === 'text');

@@ -1,7 +1,7 @@
 import { formatMicros } from './cost';
 import { divRoundHalfUp } from './decimal';
 
-// What BYOK traffic costs three ways (../shared/docs/openrouter-api.md §8.1, §9.1), month to date and projected
+// What BYOK traffic costs three ways (docs/openrouter-api.md §9.1, §9.2), month to date and projected
 // to the end of the month:
 //   (a) direct: what the providers bill for it, at their own list prices;
 //   (b) through OpenRouter with the same keys (BYOK): (a) plus OpenRouter's fee — 5 % of the equivalent

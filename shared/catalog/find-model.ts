@@ -1,6 +1,6 @@
 import type { Catalog, CatalogModel } from './types';
 
-// Slug lookup with OpenRouter's variant suffixes (../shared/docs/openrouter-api.md §6): "…:free", "…:nitro",
+// Slug lookup with OpenRouter's variant suffixes (docs/openrouter-api.md §6): "…:free", "…:nitro",
 // "…:free:online". Static variants (":free", ":thinking", ":extended") can be catalog entries of their own; the
 // others only change routing, so they resolve to the base model.
 

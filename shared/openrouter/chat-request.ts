@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// OpenRouter chat-completions request (../shared/docs/openrouter-api.md §1). Unknown top-level fields pass
+// OpenRouter chat-completions request (docs/openrouter-api.md §1). Unknown top-level fields pass
 // through (OpenRouter forwards provider-specific parameters), but the fields Parley routes on are validated.
 
 const cacheControl = z.object({ type: z.literal('ephemeral'), ttl: z.enum(['5m', '1h']).optional() });

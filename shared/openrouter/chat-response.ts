@@ -1,6 +1,6 @@
 import type { ToolCall } from './chat-request';
 
-// OpenRouter response shapes (../shared/docs/openrouter-api.md §2). These are what Parley's engine emits,
+// OpenRouter response shapes (docs/openrouter-api.md §2, §3). These are what Parley's engine emits,
 // whatever upstream served the request.
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error';

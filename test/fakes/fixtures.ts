@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Recorded provider streams live outside the repository (../shared/fixtures/provider-streams); read, never copy.
+// Recorded provider streams (test/fixtures/provider-streams; see its README for the format, NOTICE for the licence).
 
-export const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures/provider-streams');
+export const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/provider-streams');
 
 const cache = new Map<string, string>();
 

@@ -12,7 +12,7 @@
  *   await fake.close();
  *
  * A script (FakeScript in ./types.ts) answers from `reply` (text / reasoning / toolCalls / usage in normalised
- * terms, rendered per wire), a recorded `fixture` (path under ../shared/fixtures/provider-streams), raw
+ * terms, rendered per wire), a recorded `fixture` (path under test/fixtures/provider-streams), raw
  * `frames` or `body`. Errors: `status` >= 400 sends the provider's error envelope (`error: {message, type,
  * code, retryDelaySeconds}`), `retryAfter` / `retryAfterMs` headers. Faults: stallBeforeHeadersMs,
  * resetBeforeHeaders, stallAfterChunks {after, ms?}, resetAfterChunks, malformedAfterChunks, endAfterChunks

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-// A fake OpenRouter account API on 127.0.0.1 (../shared/docs/openrouter-api.md §3.1, §4.1–4.3, §5):
+// A fake OpenRouter account API on 127.0.0.1 (docs/openrouter-api.md §4.1–4.3, §5, §8.1):
 // /api/v1/credits, /api/v1/key, /api/v1/generation?id=, /api/v1/models. Keys, generations and models are plain
 // state the test edits; `respondNext(path, reply)` scripts one-off answers (any status, body, headers) that win
 // over the state, in order, once each.

@@ -47,7 +47,7 @@ export interface FakeScript {
   error?: FakeErrorSpec;
   retryAfter?: number | string; // Retry-After header (seconds or HTTP date)
   retryAfterMs?: number; // retry-after-ms header
-  /** Reply from a recorded fixture: a path relative to ../shared/fixtures/provider-streams (or absolute).
+  /** Reply from a recorded fixture: a path relative to test/fixtures/provider-streams (or absolute).
    * *.chunks.txt is framed for this fake's wire; *.json is sent as the body. */
   fixture?: string;
   reply?: FakeReply;

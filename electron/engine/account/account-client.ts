@@ -4,7 +4,7 @@ import { redactSecrets } from '../errors';
 import { creditsResponseSchema, errorEnvelopeSchema, generationResponseSchema, keyResponseSchema } from './schemas';
 import type { AccountError, AccountErrorKind, AccountResult, BalanceInfo, FreeModelLimits, GenerationStats, KeyInfo } from './types';
 
-// OpenRouter account client (../shared/docs/openrouter-api.md §4.1–4.3, §9.3): balance, key limits and usage,
+// OpenRouter account client (docs/openrouter-api.md §4.1–4.3, §9.3): balance, key limits and usage,
 // per-generation stats. Pure Node; `fetch` and the base URL are injectable. It never throws for HTTP or network
 // trouble: every call resolves to { ok, value } or { ok: false, error } with a message fit to show, which never
 // contains the key.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Response bodies of OpenRouter's account endpoints (../shared/docs/openrouter-api.md §4.1–4.3). Unknown fields
+// Response bodies of OpenRouter's account endpoints (docs/openrouter-api.md §4.1–4.3). Unknown fields
 // are allowed and most fields are optional: older and newer API versions differ.
 
 const num = z.number().finite();

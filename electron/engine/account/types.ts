@@ -20,7 +20,7 @@ export interface AccountError {
 
 export type AccountResult<T> = { ok: true; value: T } | { ok: false; error: AccountError };
 
-/** Limits on `:free` models (§9.3): 20 requests a minute; 50 a day before $10 of credits were ever bought,
+/** `:free` limits (docs/openrouter-api.md §9.3): 20 requests a minute; 50 a day before $10 of credits were ever bought,
  * 1,000 a day after. Derived from /key's `is_free_tier` (true = never paid), so an account that bought less
  * than $10 is shown the higher daily figure. */
 export interface FreeModelLimits {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CatalogModel, ModelPricing, PriceOverride } from '../../../shared/catalog/types';
 
-// OpenRouter GET /models (../shared/docs/openrouter-api.md §3.1) → CatalogModel[]. Tolerant: unknown fields are
+// OpenRouter GET /models (docs/openrouter-api.md §8.1, §8.2) → CatalogModel[]. Tolerant: unknown fields are
 // ignored, prices may be strings or numbers, and one malformed entry is skipped (and counted) instead of
 // failing the whole list.
 

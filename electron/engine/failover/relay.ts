@@ -70,7 +70,7 @@ export class Relay {
     return this.opts.sink?.(ev);
   }
 
-  /** The stream broke after output reached the caller (docs/openrouter-api.md: mid-stream errors). */
+  /** The stream broke after output reached the caller (docs/openrouter-api.md §2.3). */
   fail(error: ErrorBody): void | Promise<void> {
     this.error = error;
     this.finishReason = 'error';

@@ -1,4 +1,4 @@
-// When to try again, where, and how long to wait (../shared/docs/provider-wire-formats.md, "Design rules").
+// When to try again, where, and how long to wait (docs/provider-wire-formats.md §7).
 // Every failure before the first byte moves on to the next endpoint; only transient ones (408/409/429/5xx/529,
 // network errors, time-to-first-token timeouts) are retried on the last endpoint, with backoff.
 

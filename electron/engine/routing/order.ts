@@ -2,7 +2,7 @@ import type { HealthTracker } from '../health/endpoint-health';
 import type { Endpoint, PriceInfo } from './route-types';
 import { upstreamNames } from './providers';
 
-// The order endpoints are tried in (../shared/docs/openrouter-api.md §7): BYOK first; `provider.order` as given;
+// The order endpoints are tried in (docs/openrouter-api.md §7): BYOK first; `provider.order` as given;
 // `sort` by price / throughput / latency; otherwise load-balanced by inverse square of price. Endpoints that
 // failed in the last 30 s go to the back unless an explicit order was given.
 

@@ -1,4 +1,4 @@
-// Model variant suffixes (../shared/docs/openrouter-api.md §6): `anthropic/claude-sonnet-4.5:nitro`,
+// Model variant suffixes (docs/openrouter-api.md §6): `anthropic/claude-sonnet-4.5:nitro`,
 // `meta-llama/llama-3.3-70b-instruct:free:online`. A colon can also be part of a model name (Ollama's
 // `llama3:8b`), so unknown suffixes are only an error when no configured upstream lists the full name.
 

@@ -1,7 +1,7 @@
 import type { Usage } from '../../../shared/openrouter/chat-response';
 import type { RawUsage } from '../types';
 
-// THE one place normalised usage becomes OpenRouter's `usage` object (docs/provider-wire-formats.md). Each provider
+// THE one place normalised usage becomes OpenRouter's `usage` object (docs/provider-wire-formats.md §5). Each provider
 // reads its own usage fields into RawUsage (providers/*/usage.ts) with OpenRouter's semantics: prompt = every input
 // token including cache reads and cache writes; completion = every output token including reasoning. Cache
 // read/write and reasoning are kept as subsets for pricing.

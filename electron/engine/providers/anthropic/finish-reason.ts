@@ -1,6 +1,6 @@
 import type { FinishReason } from '../../../../shared/openrouter/chat-response';
 
-// Anthropic stop_reason → OpenRouter's five (docs/provider-wire-formats.md).
+// Anthropic stop_reason → OpenRouter's five (docs/provider-wire-formats.md §3.4).
 
 export function anthropicFinish(native: string | null): FinishReason {
   switch (native) {

@@ -6,7 +6,7 @@ import { parseAnthropicMessage, parseAnthropicStream, type AnthropicParseOptions
 import { ANTHROPIC_VERSION, anthropicRequest } from './request';
 
 // Anthropic Messages API: POST {baseUrl}/v1/messages with x-api-key and anthropic-version
-// (docs/provider-wire-formats.md).
+// (docs/provider-wire-formats.md §3).
 
 function parseOptions(req: AdapterRequest): AnthropicParseOptions {
   return { label: req.upstream.label, secrets: [req.upstream.apiKey], excludeReasoning: excludesReasoning(req.body) };

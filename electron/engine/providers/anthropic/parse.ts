@@ -6,7 +6,7 @@ import { anthropicFinish } from './finish-reason';
 import { invalidBody, malformedJson, oversizedEvent, truncatedStream } from '../common/stream-errors';
 import { arr, num, obj, str, type Obj } from '../common/values';
 
-// Anthropic Messages SSE and message bodies → normalised events (../shared/docs/provider-wire-formats.md §3.2).
+// Anthropic Messages SSE and message bodies → normalised events (docs/provider-wire-formats.md §3.3).
 // Tool calls are numbered 0, 1, … in order of appearance (not by content-block index). Signed thinking is
 // re-emitted at its block's end as `reasoning_details` (type reasoning.text, format anthropic-claude-v1) so the
 // caller can send it back unchanged. Usage and finish are held until `message_stop`: a stream that ends

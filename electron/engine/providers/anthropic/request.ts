@@ -5,7 +5,7 @@ import { EFFORT_RATIO, maxOutputTokens, reasoningWish } from '../common/reasonin
 import { obj, str } from '../common/values';
 
 // OpenRouter-shaped request → Anthropic Messages API (POST {baseUrl}/v1/messages,
-// ../shared/docs/provider-wire-formats.md §3.2). System text goes top-level, tool results become user
+// docs/provider-wire-formats.md §3.2). System text goes top-level, tool results become user
 // `tool_result` blocks, images and PDFs become content blocks, `reasoning` becomes a thinking budget.
 
 export const ANTHROPIC_VERSION = '2023-06-01';
@@ -156,7 +156,7 @@ function toolChoice(choice: unknown, parallel: boolean | undefined): Block | und
   return out;
 }
 
-/** Thinking budget per ../shared/docs/openrouter-api.md §1.4, and a max_tokens that leaves room for the answer. */
+/** Thinking budget per docs/openrouter-api.md §1.4, and a max_tokens that leaves room for the answer. */
 export function thinkingConfig(body: ChatRequest): { budget: number; maxTokens: number } | undefined {
   const requested = maxOutputTokens(body) ?? DEFAULT_MAX_TOKENS;
   const wish = reasoningWish(body);

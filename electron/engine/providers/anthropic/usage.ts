@@ -2,7 +2,7 @@ import type { RawUsage } from '../../types';
 import { num, obj } from '../common/values';
 import { withExtras } from '../common/usage-extras';
 
-/** Anthropic: `message_start.message.usage` merged with the latest `message_delta.usage` (cumulative; a field
+/** Anthropic (docs/provider-wire-formats.md §3.5): `message_start.message.usage` merged with the latest `message_delta.usage` (cumulative; a field
  * present in the delta replaces the start value). `input_tokens` counts only NON-cached input, so the prompt
  * total is input + cache_creation + cache_read. */
 export function fromAnthropic(startUsage: unknown, deltaUsage?: unknown): RawUsage | undefined {

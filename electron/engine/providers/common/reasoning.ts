@@ -1,7 +1,7 @@
 import type { ChatRequest } from '../../../../shared/openrouter/chat-request';
 
 // The request's reasoning wish, from `reasoning`, `reasoning_effort` or the legacy `include_reasoning`
-// (../shared/docs/openrouter-api.md §1.4).
+// (docs/openrouter-api.md §1.4).
 
 export type Effort = 'max' | 'xhigh' | 'high' | 'medium' | 'low' | 'minimal';
 

@@ -2,7 +2,7 @@ import { arr, num, obj, str } from './values';
 import { scrubSecrets } from './scrub';
 
 // What an upstream said when it refused a request (non-2xx), or sent an error inside a 200 stream, reduced to
-// OpenRouter's error vocabulary (../shared/docs/openrouter-api.md §5). `code` is the status Parley reports
+// OpenRouter's error vocabulary (docs/openrouter-api.md §5). `code` is the status Parley reports
 // (OpenRouter semantics: upstream 5xx → 502, overloaded → 503); `status` is what the upstream sent. Messages
 // name the upstream and never contain the key.
 

@@ -1,6 +1,6 @@
 import type { FinishReason } from '../../../../shared/openrouter/chat-response';
 
-// Gemini finishReason → OpenRouter's five (docs/provider-wire-formats.md).
+// Gemini finishReason → OpenRouter's five (docs/provider-wire-formats.md §4.4).
 
 const GEMINI_FILTERED = new Set(['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII', 'IMAGE_SAFETY', 'IMAGE_PROHIBITED_CONTENT', 'IMAGE_RECITATION']);
 

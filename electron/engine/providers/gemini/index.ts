@@ -6,7 +6,7 @@ import { parseGeminiResponse, parseGeminiStream, type GeminiParseOptions } from 
 import { geminiRequest } from './request';
 
 // Google AI Studio Gemini: POST {baseUrl}/v1beta/models/{model}:streamGenerateContent?alt=sse
-// (or :generateContent), key in the x-goog-api-key header (docs/provider-wire-formats.md).
+// (or :generateContent), key in the x-goog-api-key header (docs/provider-wire-formats.md §4).
 
 function parseOptions(req: AdapterRequest): GeminiParseOptions {
   return { label: req.upstream.label, secrets: [req.upstream.apiKey], excludeReasoning: excludesReasoning(req.body) };

@@ -7,7 +7,7 @@ import { GEMINI_SIGNATURE_FORMAT } from './request';
 import { invalidBody, malformedJson, oversizedEvent, truncatedStream } from '../common/stream-errors';
 import { arr, obj, str, type Obj } from '../common/values';
 
-// Gemini GenerateContentResponse chunks → normalised events (../shared/docs/provider-wire-formats.md §3.3).
+// Gemini GenerateContentResponse chunks → normalised events (docs/provider-wire-formats.md §4.3).
 // The stream ends at EOF; `usageMetadata` is cumulative (the last one wins); function calls arrive whole and
 // without ids (Parley numbers them call_0, call_1, …); `thought: true` parts are reasoning; thought signatures
 // come out as reasoning_details (reasoning.encrypted, format google-gemini-v1, with the call id they belong to).

@@ -4,7 +4,7 @@ import { contentParts, contentText, isHttpUrl, mimeFromName, parseDataUrl, parse
 import { EFFORT_RATIO, maxOutputTokens, reasoningWish } from '../common/reasoning';
 import { obj, str } from '../common/values';
 
-// OpenRouter-shaped request → Gemini generateContent (../shared/docs/provider-wire-formats.md §3.3).
+// OpenRouter-shaped request → Gemini generateContent (docs/provider-wire-formats.md §4.2).
 // The key goes in the x-goog-api-key header, never in the URL, so logged URLs never carry it.
 
 type Part = Record<string, unknown>;

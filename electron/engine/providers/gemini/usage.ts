@@ -1,7 +1,7 @@
 import type { RawUsage } from '../../types';
 import { num, obj } from '../common/values';
 
-/** Gemini `usageMetadata` (cumulative on every chunk: pass the latest, never sum). `candidatesTokenCount`
+/** Gemini `usageMetadata` (docs/provider-wire-formats.md §4.5; cumulative on every chunk: pass the latest, never sum). `candidatesTokenCount`
  * excludes thoughts, so output = candidates + thoughts; tool-use prompt tokens are input. Undefined for a
  * metadata object without counts (some Vertex chunks carry only `trafficType`). */
 export function fromGemini(usageMetadata: unknown): RawUsage | undefined {

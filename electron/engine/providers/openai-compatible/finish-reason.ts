@@ -1,6 +1,6 @@
 import type { FinishReason } from '../../../../shared/openrouter/chat-response';
 
-// Chat-completions finish reasons → OpenRouter's five (docs/provider-wire-formats.md).
+// Chat-completions finish reasons → OpenRouter's five (docs/provider-wire-formats.md §2.5).
 
 export function openAiFinish(native: string): FinishReason {
   switch (native) {

@@ -130,7 +130,7 @@ export async function* parseChatCompletionsStream(
         return;
       }
       if (chunk.error !== undefined && chunk.error !== null) {
-        // Mid-stream provider error (OpenRouter §2.2): top-level `error` plus a terminating choice.
+        // Mid-stream provider error (docs/openrouter-api.md §2.3): top-level `error` plus a terminating choice.
         yield streamErrorEvent(chunk, label, opts.secrets);
         yield { type: 'finish', reason: 'error', native: 'error' };
         return;

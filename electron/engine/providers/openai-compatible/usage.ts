@@ -2,7 +2,7 @@ import type { RawUsage } from '../../types';
 import { num, obj } from '../common/values';
 import { withExtras } from '../common/usage-extras';
 
-// Chat-completions usage → RawUsage (docs/provider-wire-formats.md). Prompt counts every input token including
+// Chat-completions usage → RawUsage (docs/provider-wire-formats.md §2.6). Prompt counts every input token including
 // cache reads and writes; completion counts every output token including reasoning.
 
 /** OpenAI chat-completions usage and its dialects: DeepSeek `prompt_cache_hit_tokens`, OpenRouter `cost`,

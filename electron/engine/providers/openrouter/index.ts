@@ -6,7 +6,7 @@ import type { HeaderSource } from '../common/upstream-errors';
 
 // OpenRouter: the chat-completions wire plus its routing fields (models, provider, reasoning, plugins) passed
 // through, usage with `cost` / `is_byok`, `reasoning_details`, `: OPENROUTER PROCESSING` keep-alive comments
-// (skipped by the SSE reader) and mid-stream `error` chunks (docs/openrouter-api.md).
+// (skipped by the SSE reader) and mid-stream `error` chunks (docs/openrouter-api.md §2.2, §2.3).
 
 /** App attribution (§1.6). The referer identifies the app on OpenRouter's rankings; change it if Parley gets a
  * public home page. */

@@ -9,7 +9,7 @@ import {
   adapterRequest, inject, parseWire, prng, sha16, splitBytes, summarize, usage, type Summary, type ToolCallSummary,
 } from './support/replay';
 
-// Every recorded stream in ../shared/fixtures/provider-streams, framed as its provider sends it, re-split at
+// Every recorded stream in test/fixtures/provider-streams, framed as its provider sends it, re-split at
 // random byte offsets (down to single bytes) with keep-alive comments, pings and CRLF injected, must produce
 // exactly the content, tool calls, finish reason and usage read off the fixture files by hand.
 
