@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chatRequestSchema } from '../openrouter/chat-request';
+import { generationRecordSchema } from '../openrouter/generation';
 
 // Model output streams are owned by main. The renderer starts one with an id it chose (so it can write its own
 // placeholder row first), receives batched deltas as events, and can re-attach after a reload with chat.active.
@@ -39,7 +40,7 @@ export const streamSnapshotSchema = z.object({
   seq: z.number().int(),
   finishReason: z.string().nullable(),
   error: z.object({ code: z.number(), message: z.string() }).nullable(),
-  record: z.unknown().nullable(), // GenerationRecord once finished
+  record: generationRecordSchema.nullable(), // once finished
 });
 export type StreamSnapshot = z.infer<typeof streamSnapshotSchema>;
 

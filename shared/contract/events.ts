@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appSettingsSchema, keySummarySchema } from './routes';
 import { streamDeltaSchema, streamSnapshotSchema } from './chat';
 import { accountSummarySchema, generationReconciledSchema } from './account';
+import { generationRecordSchema } from '../openrouter/generation';
 
 // Events main pushes to every attached renderer. Streams (model output) are owned by main and delivered here, so a
 // renderer that goes away and comes back can re-attach without the work in main noticing.
@@ -11,8 +12,10 @@ export const events = {
   'keys.changed': z.array(keySummarySchema),
   'chat.delta': streamDeltaSchema,
   'chat.finished': streamSnapshotSchema,
-  /** Every finished request, including those made by other apps through the local API (for the usage ledger). */
-  'generation.recorded': z.object({ record: z.unknown() }),
+  /** Every finished request, including those made by other apps through the local API: the usage ledger's
+   * input. An app answer's record also rides on its `chat.finished` snapshot, because the answer stores its own
+   * figures with its text in one write; the ledger hears every request here, whether or not a room asked. */
+  'generation.recorded': z.object({ record: generationRecordSchema }),
   'generation.reconciled': generationReconciledSchema,
   'account.changed': accountSummarySchema,
 } as const;

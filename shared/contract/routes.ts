@@ -3,6 +3,7 @@ import { upstreamKindSchema } from '../providers/upstream-kinds';
 import { chatStartInputSchema, streamIdSchema, streamSnapshotSchema } from './chat';
 import { modelListSchema } from './models';
 import { accountSummarySchema, generationReconciledSchema } from './account';
+import { generationRecordSchema } from '../openrouter/generation';
 
 // The route table: every request the renderer can make of main, with its input and output schemas. Main
 // zod-parses every input before a handler sees it; the renderer gets types for free. Adding a route here and a
@@ -93,7 +94,7 @@ export const routes = {
         seq: z.number().int(),
         at: z.number(),
         kind: z.enum(['record', 'reconciled']),
-        record: z.unknown().optional(),
+        record: generationRecordSchema.optional(),
         reconciled: generationReconciledSchema.optional(),
       }),
     ),

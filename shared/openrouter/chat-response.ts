@@ -1,9 +1,11 @@
+import type { z } from 'zod';
 import type { ToolCall } from './chat-request';
+import type { finishReasonSchema } from './generation';
 
 // OpenRouter response shapes (docs/openrouter-api.md §2, §3). These are what Parley's engine emits,
 // whatever upstream served the request.
 
-export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error';
+export type FinishReason = z.infer<typeof finishReasonSchema>;
 
 export interface Usage {
   prompt_tokens: number; // includes cached (read and write) tokens

@@ -1,66 +1,77 @@
-import type { UpstreamKind } from '../providers/upstream-kinds';
-import type { FinishReason } from './chat-response';
+import { z } from 'zod';
+import { upstreamKindSchema, type UpstreamKind } from '../providers/upstream-kinds';
 
 // What Parley records about every finished request: the local usage ledger row. Cost is integer micro-dollars
-// (1 USD = 1_000_000 µ$); when it is unknown the number is absent and `costReason` says why.
+// (1 USD = 1_000_000 µ$); when it is unknown the number is absent and `costReason` says why. One zod schema is the
+// type and the check: main builds records, the bridge carries them, the renderer validates what it stores.
 
 export type { UpstreamKind };
 
-export interface AttemptRecord {
-  upstreamId: string;
-  provider: string;
-  model: string; // upstream-native model id that was requested
-  status: number | null; // HTTP status, null for network errors / timeouts
-  error?: string; // human message, never a key
-  errorType?: 'http' | 'network' | 'timeout' | 'aborted' | 'stream';
-  durationMs: number;
-}
+export const finishReasonSchema = z.enum(['stop', 'length', 'tool_calls', 'content_filter', 'error']);
 
-export interface TokenCounts {
-  prompt: number; // includes cache read + cache write
-  completion: number; // includes reasoning
-  cacheRead: number;
-  cacheWrite: number;
-  reasoning: number;
-  estimated?: boolean; // true when the stream died before the upstream reported usage
-}
+const micros = z.number().int();
 
-export type CostSource = 'upstream' | 'computed' | 'none';
-export type CostReason = 'free' | 'no-pricing' | 'no-usage' | 'partial';
+export const attemptRecordSchema = z.object({
+  upstreamId: z.string(),
+  provider: z.string(),
+  model: z.string(), // upstream-native model id that was requested
+  status: z.number().int().nullable(), // HTTP status, null for network errors / timeouts
+  error: z.string().optional(), // human message, never a key
+  errorType: z.enum(['http', 'network', 'timeout', 'aborted', 'stream']).optional(),
+  durationMs: z.number(),
+});
+export type AttemptRecord = z.infer<typeof attemptRecordSchema>;
 
-export interface PricingSnapshot {
-  capturedAt: number; // ms epoch
-  source: string; // catalog source: "live", "cache" or "bundled"
-  rates: Record<string, string>; // USD per token (or unit) as decimal strings, OpenRouter's pricing keys
-}
+export const tokenCountsSchema = z.object({
+  prompt: z.number(), // includes cache read + cache write
+  completion: z.number(), // includes reasoning
+  cacheRead: z.number(),
+  cacheWrite: z.number(),
+  reasoning: z.number(),
+  estimated: z.boolean().optional(), // true when the stream died before the upstream reported usage
+});
+export type TokenCounts = z.infer<typeof tokenCountsSchema>;
 
-export interface GenerationRecord {
-  id: string; // gen-…
-  createdAt: number; // ms epoch
-  requestedModel: string;
-  model: string | null; // OpenRouter-style slug actually used
-  upstreamId: string | null;
-  upstreamKind: UpstreamKind | null;
-  provider: string | null;
-  upstreamGenerationId?: string; // e.g. OpenRouter's X-Generation-Id, for reconciliation
-  attempts: AttemptRecord[];
-  tokens: TokenCounts | null;
-  reportedCostMicros?: number; // what the upstream said it charged (OpenRouter usage.cost)
-  computedCostMicros?: number; // usage × pricing snapshot
-  costMicros?: number; // the figure shown
-  costSource: CostSource;
-  costReason?: CostReason;
-  ttftMs: number | null;
-  durationMs: number;
-  tokensPerSecond: number | null;
-  finishReason: FinishReason | null;
-  nativeFinishReason: string | null;
-  isByok: boolean;
-  streamed: boolean;
-  cancelled: boolean;
-  fallbackUsed: boolean;
-  source: 'app' | 'local-api';
+export const costSourceSchema = z.enum(['upstream', 'computed', 'none']);
+export type CostSource = z.infer<typeof costSourceSchema>;
+export const costReasonSchema = z.enum(['free', 'no-pricing', 'no-usage', 'partial']);
+export type CostReason = z.infer<typeof costReasonSchema>;
+
+export const pricingSnapshotSchema = z.object({
+  capturedAt: z.number(), // ms epoch
+  source: z.string(), // catalog source: "live", "cache" or "bundled"
+  rates: z.record(z.string(), z.string()), // USD per token (or unit) as decimal strings, OpenRouter's pricing keys
+});
+export type PricingSnapshot = z.infer<typeof pricingSnapshotSchema>;
+
+export const generationRecordSchema = z.object({
+  id: z.string().min(1), // gen-…
+  createdAt: z.number(), // ms epoch
+  requestedModel: z.string(),
+  model: z.string().nullable(), // OpenRouter-style slug actually used
+  upstreamId: z.string().nullable(),
+  upstreamKind: upstreamKindSchema.nullable(),
+  provider: z.string().nullable(),
+  upstreamGenerationId: z.string().optional(), // e.g. OpenRouter's X-Generation-Id, for reconciliation
+  attempts: z.array(attemptRecordSchema),
+  tokens: tokenCountsSchema.nullable(),
+  reportedCostMicros: micros.optional(), // what the upstream said it charged (OpenRouter usage.cost)
+  computedCostMicros: micros.optional(), // usage × pricing snapshot
+  costMicros: micros.optional(), // the figure shown
+  costSource: costSourceSchema,
+  costReason: costReasonSchema.optional(),
+  ttftMs: z.number().nullable(),
+  durationMs: z.number(),
+  tokensPerSecond: z.number().nullable(),
+  finishReason: finishReasonSchema.nullable(),
+  nativeFinishReason: z.string().nullable(),
+  isByok: z.boolean(),
+  streamed: z.boolean(),
+  cancelled: z.boolean(),
+  fallbackUsed: z.boolean(),
+  source: z.enum(['app', 'local-api']),
   /** The price list this request was priced with, kept so an old answer's cost never changes when prices do. */
-  pricingSnapshot?: PricingSnapshot;
-  error?: { code: number; message: string };
-}
+  pricingSnapshot: pricingSnapshotSchema.optional(),
+  error: z.object({ code: z.number(), message: z.string() }).optional(),
+});
+export type GenerationRecord = z.infer<typeof generationRecordSchema>;

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { UpstreamConfig } from '../../electron/engine/types';
+import type { UpstreamKind } from '../../shared/providers/upstream-kinds';
 import { fixtureLines, readFixture } from './fixtures';
 import { anthropicRenderer } from './render-anthropic';
 import { chatCompletionsRenderer } from './render-chat-completions';
@@ -19,6 +20,14 @@ const RENDERERS: Record<FakeKind, WireRenderer> = {
 };
 
 const BASE_PATHS: Record<FakeKind, string> = { openai: '/v1', openrouter: '/api/v1', anthropic: '', gemini: '' };
+
+/** The fake that speaks each upstream kind's wire: a kind without one is a compile error here. */
+export const FAKE_KIND_OF: Record<UpstreamKind, FakeKind> = {
+  openrouter: 'openrouter',
+  'openai-compatible': 'openai',
+  anthropic: 'anthropic',
+  gemini: 'gemini',
+};
 
 const DEFAULT_SCRIPT: FakeScript = { reply: { text: 'Hello from the fake upstream.' } };
 

@@ -22,7 +22,7 @@
  * message_start; Gemini frames with CRLF. Streaming follows the request (`stream: true`, or Gemini's
  * :streamGenerateContent) unless the script sets `stream`.
  */
-export { startFakeUpstream } from './fake-upstream';
+export { startFakeUpstream, FAKE_KIND_OF } from './fake-upstream';
 export { FIXTURES_DIR, fixtureLines, readFixture, fixturePath } from './fixtures';
 export type {
   FakeKind, FakeKindInput, FakeReply, FakeUsage, FakeErrorSpec, FakeScript, RecordedRequest, ScriptSource,
