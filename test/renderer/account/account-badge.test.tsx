@@ -9,7 +9,7 @@ import { createLocalCipher } from '../../../electron/vault/local-cipher';
 import { adapterFor } from '../../../electron/engine/adapters';
 import { installFakePreload } from '../support/fake-preload';
 import { startFakeOpenRouterAccount, sampleKeyData, type FakeOpenRouterAccount } from '../../fakes/openrouter-account';
-import { AccountBadge } from '../../../renderer/account/AccountBadge';
+import { AccountBadge } from '../../../renderer/money/account/AccountBadge';
 import { freshLedger } from '../ledger/support/fresh-ledger';
 import { makeRecord } from '../ledger/support/records';
 
@@ -149,7 +149,7 @@ describe('OpenRouter balance in the header', () => {
     await user.click(await screen.findByRole('button', { name: 'Refresh OpenRouter balance' }));
     await waitFor(() => expect(balance()).toBe('$25.50'));
     expect(screen.queryByText(/Free models:/)).toBeNull();
-    const { ledger } = await import('../../../renderer/ledger');
+    const { ledger } = await import('../../../renderer/money/ledger');
     await act(async () => {
       await ledger().ingest(makeRecord({ id: 'free-1', requestedModel: 'meta-llama/llama-3.3-70b-instruct:free', model: 'meta-llama/llama-3.3-70b-instruct:free', createdAt: Date.now() }));
     });

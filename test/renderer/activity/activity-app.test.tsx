@@ -8,8 +8,8 @@ import { createBackend, type Backend } from '../../../electron/backend/create-ba
 import { createLocalCipher } from '../../../electron/vault/local-cipher';
 import { installFakePreload } from '../support/fake-preload';
 import { App } from '../../../renderer/app/App';
-import { useUi } from '../../../renderer/state/ui-store';
-import { BUDGETS_KEY } from '../../../renderer/budgets/spend-totals';
+import { useUi } from '../../../renderer/app/ui-store';
+import { BUDGETS_KEY } from '../../../renderer/money/budgets/spend-totals';
 import { freshLedger } from '../ledger/support/fresh-ledger';
 import { makeRecord } from '../ledger/support/records';
 

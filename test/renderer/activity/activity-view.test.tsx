@@ -3,7 +3,7 @@ import { render, screen, cleanup, within, waitFor } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { installFakeMain } from '../ledger/support/fake-main';
 import { freshLedger } from '../ledger/support/fresh-ledger';
-import { ActivityView } from '../../../renderer/activity/ActivityView';
+import { ActivityView } from '../../../renderer/money/activity/ActivityView';
 import type { KeySummary } from '../../../shared/contract/routes';
 import { SAMPLE, seedLedger } from './support/sample-rows';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { dailySeries, dayKey, filterRows, groupRows, NO_FILTERS, totalsOf } from '../../../renderer/activity/aggregate';
-import { ledgerToCsv, microsToUsd } from '../../../renderer/activity/csv';
+import { dailySeries, dayKey, filterRows, groupRows, NO_FILTERS, totalsOf } from '../../../renderer/money/activity/aggregate';
+import { ledgerToCsv, microsToUsd } from '../../../renderer/money/activity/csv';
 import { makeRecord } from '../ledger/support/records';
 import { at, SAMPLE } from './support/sample-rows';
 

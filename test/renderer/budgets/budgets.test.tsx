@@ -6,15 +6,15 @@ import { installFakeMain } from '../ledger/support/fake-main';
 import { freshLedger } from '../ledger/support/fresh-ledger';
 import { makeRecord } from '../ledger/support/records';
 import { modelSummary } from '../ledger/support/models';
-import { checkBudgetBeforeSend, resetBudgetOverride } from '../../../renderer/budgets/budget-check';
-import { spendTotals, BUDGETS_KEY } from '../../../renderer/budgets/spend-totals';
-import { useBudgetGate } from '../../../renderer/budgets/use-budget-gate';
-import { BudgetBlockedNotice } from '../../../renderer/budgets/BudgetBlockedNotice';
-import { BudgetBanner } from '../../../renderer/budgets/BudgetBanner';
-import { BudgetSettingsSection } from '../../../renderer/budgets/BudgetSettingsSection';
+import { checkBudgetBeforeSend, resetBudgetOverride } from '../../../renderer/money/budgets/budget-check';
+import { spendTotals, BUDGETS_KEY } from '../../../renderer/money/budgets/spend-totals';
+import { useBudgetGate } from '../../../renderer/money/budgets/use-budget-gate';
+import { BudgetBlockedNotice } from '../../../renderer/money/budgets/BudgetBlockedNotice';
+import { BudgetBanner } from '../../../renderer/money/budgets/BudgetBanner';
+import { BudgetSettingsSection } from '../../../renderer/money/budgets/BudgetSettingsSection';
 import type { BudgetLimits } from '../../../shared/billing';
 import type { KeySummary } from '../../../shared/contract/routes';
-import type { LedgerRepo } from '../../../renderer/ledger/types';
+import type { LedgerRepo } from '../../../renderer/money/ledger/types';
 
 const KEYS: KeySummary[] = [
   { id: 'anthropic', kind: 'anthropic', label: 'Anthropic', hint: '••••1111', source: 'vault', createdAt: 1 },

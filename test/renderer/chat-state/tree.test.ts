@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { activeTurns, contextFor, indexMessages, partialStart } from '../../../renderer/chat-state/tree';
-import { buildChatRequest } from '../../../renderer/chat-state/request';
-import { splitVariant, withVariant, type MessageRow } from '../../../renderer/chat-state/types';
-import { groupIdFor } from '../../../renderer/db/group-id';
+import { activeTurns, contextFor, indexMessages, partialStart } from '../../../renderer/chat/state/turns';
+import { buildChatRequest } from '../../../renderer/chat/state/request';
+import { splitVariant, withVariant, type MessageRow } from '../../../renderer/chat/state/types';
+import { groupIdFor } from '../../../renderer/history/db/group-id';
 
 let seq = 0;
 const user = (id: string, parentId: string | null, extra: Partial<MessageRow> = {}): MessageRow => ({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from './helpers';
-import { importJson } from '../../../renderer/db/transfer/import-json';
-import { buildBulkIndex, docsOfExport } from '../../../renderer/db/search/bulk-build';
-import { decodeChunk, type PostingChunk } from '../../../renderer/db/search/codec';
-import { addDocs, reserveDocNumbers } from '../../../renderer/db/search/writer';
-import { searchMessages } from '../../../renderer/db/search/query';
+import { importJson } from '../../../renderer/history/transfer/formats/import-json';
+import { buildBulkIndex, docsOfExport } from '../../../renderer/history/search/index/bulk-build';
+import { decodeChunk, type PostingChunk } from '../../../renderer/history/search/index/codec';
+import { addDocs, reserveDocNumbers } from '../../../renderer/history/search/index/writer';
+import { searchMessages } from '../../../renderer/history/search/index/query';
 
 function postingsOf(chunks: PostingChunk[]) {
   const out = new Map<string, number[]>();

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { freshDb, newConversation } from './helpers';
-import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage, getMessage } from '../../../renderer/db/messages';
-import { deleteConversation, purgeDeletedConversations } from '../../../renderer/db/deletion';
-import { getConversation, listConversations } from '../../../renderer/db/conversations';
-import { getGeneration, queryGenerations, reconcileGeneration, recordGeneration, usageTotals } from '../../../renderer/db/ledger';
-import { assertNoSecret, getSetting, listSettings, setSetting, SecretRefusedError } from '../../../renderer/db/settings';
+import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage, getMessage } from '../../../renderer/history/db/messages';
+import { deleteConversation, purgeDeletedConversations } from '../../../renderer/history/db/deletion';
+import { getConversation, listConversations } from '../../../renderer/history/db/conversations';
+import { getGeneration, queryGenerations, reconcileGeneration, recordGeneration, usageTotals } from '../../../renderer/history/db/generations';
+import { assertNoSecret, getSetting, listSettings, setSetting, SecretRefusedError } from '../../../renderer/history/db/settings';
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
 
 function gen(id: string, over: Partial<GenerationRecord> = {}): GenerationRecord {
@@ -61,7 +61,7 @@ describe('deleting conversations', () => {
     } finally {
       vi.useRealTimers();
     }
-    const db = (await import('../../../renderer/db/database')).getParleyDb();
+    const db = (await import('../../../renderer/history/db/database')).getParleyDb();
     await vi.waitFor(async () => expect(await db.generations.get('gen-del')).toBeUndefined(), { timeout: 5000 });
     expect(await db.messages.count()).toBe(0);
   });

@@ -1,7 +1,7 @@
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
-import { ParleyDb, setParleyDb, closeParleyDb } from '../../../renderer/db/database';
-import { createConversation } from '../../../renderer/db/conversations';
-import type { ColumnConfig } from '../../../renderer/db/types';
+import { ParleyDb, setParleyDb, closeParleyDb } from '../../../renderer/history/db/database';
+import { createConversation } from '../../../renderer/history/db/conversations';
+import type { ColumnConfig } from '../../../renderer/history/db/types';
 
 let counter = 0;
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from './helpers';
-import { importJson, PACK_THRESHOLD } from '../../../renderer/db/transfer/import-json';
-import { exportConversations } from '../../../renderer/db/transfer/export-json';
-import { listMessages, getMessage, appendUserMessage } from '../../../renderer/db/messages';
-import { getActivePath } from '../../../renderer/db/tree';
-import { searchMessages } from '../../../renderer/db/search/query';
-import { startBackgroundMaterializer, hasPendingPacks } from '../../../renderer/db/staging/materialize';
-import { queryGenerations } from '../../../renderer/db/ledger';
-import { deleteConversation } from '../../../renderer/db/deletion';
+import { importJson, PACK_THRESHOLD } from '../../../renderer/history/transfer/formats/import-json';
+import { exportConversations } from '../../../renderer/history/transfer/formats/export-json';
+import { listMessages, getMessage, appendUserMessage } from '../../../renderer/history/db/messages';
+import { getActivePath } from '../../../renderer/history/db/branches';
+import { searchMessages } from '../../../renderer/history/search/index/query';
+import { startBackgroundMaterializer, hasPendingPacks } from '../../../renderer/history/db/staging/materialize';
+import { queryGenerations } from '../../../renderer/history/db/generations';
+import { deleteConversation } from '../../../renderer/history/db/deletion';
 
 function bigExport(conversations: number, turns: number) {
   const convs = [];

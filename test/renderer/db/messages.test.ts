@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, newConversation } from './helpers';
-import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage, getMessage, listMessages, countMessages } from '../../../renderer/db/messages';
-import { getConversation, listConversations, updateConversation, createConversation } from '../../../renderer/db/conversations';
-import { getAttachmentBlob, toArrayBuffer } from '../../../renderer/db/attachments';
+import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage, getMessage, listMessages, countMessages } from '../../../renderer/history/db/messages';
+import { getConversation, listConversations, updateConversation, createConversation } from '../../../renderer/history/db/conversations';
+import { getAttachmentBlob, toArrayBuffer } from '../../../renderer/history/db/attachments';
 
 describe('conversations and messages', () => {
   it('creates a conversation, appends prompts and answers with per-conversation seq', async () => {

@@ -1,14 +1,14 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { V1_STORES, type V1Conversation, type V1Message } from '../../../renderer/db/migrations/v1';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../renderer/db/migrations';
-import { ParleyDb, closeParleyDb, setParleyDb } from '../../../renderer/db/database';
-import { getActivePath } from '../../../renderer/db/tree';
-import { listMessages, appendUserMessage } from '../../../renderer/db/messages';
-import { searchMessages } from '../../../renderer/db/search/query';
-import { recoverInterrupted } from '../../../renderer/db/recovery';
-import { queryGenerations } from '../../../renderer/db/ledger';
-import type { GenerationRow } from '../../../renderer/db/types';
+import { V1_STORES, type V1Conversation, type V1Message } from '../../../renderer/history/db/migrations/v1';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../renderer/history/db/migrations';
+import { ParleyDb, closeParleyDb, setParleyDb } from '../../../renderer/history/db/database';
+import { getActivePath } from '../../../renderer/history/db/branches';
+import { listMessages, appendUserMessage } from '../../../renderer/history/db/messages';
+import { searchMessages } from '../../../renderer/history/search/index/query';
+import { recoverInterrupted } from '../../../renderer/history/db/recovery';
+import { queryGenerations } from '../../../renderer/history/db/generations';
+import type { GenerationRow } from '../../../renderer/history/db/types';
 
 const T0 = Date.UTC(2025, 0, 10, 9);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from './helpers';
-import { importJson } from '../../../renderer/db/transfer/import-json';
-import { getActivePath, listSiblings } from '../../../renderer/db/tree';
-import { listAllMessages } from '../../../renderer/db/messages';
-import { getConversation } from '../../../renderer/db/conversations';
+import { importJson } from '../../../renderer/history/transfer/formats/import-json';
+import { getActivePath, listSiblings } from '../../../renderer/history/db/branches';
+import { listAllMessages } from '../../../renderer/history/db/messages';
+import { getConversation } from '../../../renderer/history/db/conversations';
 
 // Shapes as published by independent open-source importers of OpenRouter Chatroom exports (see
 // docs/export-format.md); OpenRouter itself documents none.

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, newConversation } from './helpers';
-import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage } from '../../../renderer/db/messages';
-import { searchMessages } from '../../../renderer/db/search/query';
-import { snippetParts } from '../../../renderer/db/search/snippet';
-import { tokenize } from '../../../renderer/db/search/tokenize';
-import { deleteConversation } from '../../../renderer/db/deletion';
-import { TAIL_MAX_BYTES } from '../../../renderer/db/search/writer';
+import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage } from '../../../renderer/history/db/messages';
+import { searchMessages } from '../../../renderer/history/search/index/query';
+import { snippetParts } from '../../../renderer/history/search/index/snippet';
+import { tokenize } from '../../../renderer/history/search/index/tokenize';
+import { deleteConversation } from '../../../renderer/history/db/deletion';
+import { TAIL_MAX_BYTES } from '../../../renderer/history/search/index/writer';
 
 async function say(conversationId: string, content: string, parentId?: string | null) {
   return appendUserMessage(conversationId, { content, ...(parentId !== undefined ? { parentId } : {}) });

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { V1_STORES } from '../../../renderer/db/migrations/v1';
-import { closeParleyDb, CURRENT_SCHEMA_VERSION, serializeUpgradeSnapshot, startHistory, storageEstimate, requestPersistentStorage, getMessage, type UpgradeSnapshot } from '../../../renderer/db';
+import { V1_STORES } from '../../../renderer/history/db/migrations/v1';
+import { closeParleyDb, CURRENT_SCHEMA_VERSION, serializeUpgradeSnapshot, startHistory, storageEstimate, requestPersistentStorage, getMessage, type UpgradeSnapshot } from '../../../renderer/history/db';
 
 async function writeV1(name: string) {
   const old = new Dexie(name);

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb, manualScheduler, newConversation, settle } from './helpers';
-import { appendUserMessage, createAssistantMessage, getMessage } from '../../../renderer/db/messages';
-import { createStreamCheckpointer } from '../../../renderer/db/checkpointer';
-import { recoverInterrupted } from '../../../renderer/db/recovery';
-import { onStorageProblem, type StorageProblem } from '../../../renderer/db/events';
-import { ParleyDb, setParleyDb } from '../../../renderer/db/database';
-import { searchMessages } from '../../../renderer/db/search/query';
+import { appendUserMessage, createAssistantMessage, getMessage } from '../../../renderer/history/db/messages';
+import { createStreamCheckpointer } from '../../../renderer/history/db/checkpointer';
+import { recoverInterrupted } from '../../../renderer/history/db/recovery';
+import { onStorageProblem, type StorageProblem } from '../../../renderer/history/db/events';
+import { ParleyDb, setParleyDb } from '../../../renderer/history/db/database';
+import { searchMessages } from '../../../renderer/history/search/index/query';
 
 async function streamingAnswer() {
   const conv = await newConversation();

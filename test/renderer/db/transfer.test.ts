@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, newConversation } from './helpers';
-import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage, listAllMessages } from '../../../renderer/db/messages';
-import { branchOnEdit, getActivePath } from '../../../renderer/db/tree';
-import { recordGeneration, queryGenerations } from '../../../renderer/db/ledger';
-import { exportConversations, exportJson } from '../../../renderer/db/transfer/export-json';
-import { exportMarkdown } from '../../../renderer/db/transfer/export-markdown';
-import { importJson } from '../../../renderer/db/transfer/import-json';
-import { ImportError } from '../../../renderer/db/transfer/guard';
-import { searchMessages } from '../../../renderer/db/search/query';
-import { getAttachmentBlob, toArrayBuffer } from '../../../renderer/db/attachments';
-import { setSetting } from '../../../renderer/db/settings';
-import type { ParleyDb } from '../../../renderer/db/database';
+import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage, listAllMessages } from '../../../renderer/history/db/messages';
+import { branchOnEdit, getActivePath } from '../../../renderer/history/db/branches';
+import { recordGeneration, queryGenerations } from '../../../renderer/history/db/generations';
+import { exportConversations, exportJson } from '../../../renderer/history/transfer/formats/export-json';
+import { exportMarkdown } from '../../../renderer/history/transfer/formats/export-markdown';
+import { importJson } from '../../../renderer/history/transfer/formats/import-json';
+import { ImportError } from '../../../renderer/history/transfer/formats/guard';
+import { searchMessages } from '../../../renderer/history/search/index/query';
+import { getAttachmentBlob, toArrayBuffer } from '../../../renderer/history/db/attachments';
+import { setSetting } from '../../../renderer/history/db/settings';
+import type { ParleyDb } from '../../../renderer/history/db/database';
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
 
 const record = (id: string, createdAt: number): GenerationRecord => ({

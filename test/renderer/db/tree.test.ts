@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, newConversation } from './helpers';
-import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage } from '../../../renderer/db/messages';
-import { branchOnEdit, getActivePath, listSiblings, switchSibling } from '../../../renderer/db/tree';
-import { getConversation } from '../../../renderer/db/conversations';
+import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage } from '../../../renderer/history/db/messages';
+import { branchOnEdit, getActivePath, listSiblings, switchSibling } from '../../../renderer/history/db/branches';
+import { getConversation } from '../../../renderer/history/db/conversations';
 
 async function answer(conversationId: string, parentId: string, columnId: string, content: string) {
   const m = await createAssistantMessage(conversationId, { parentId, columnId, model: { requested: `model/${columnId}` } });
@@ -108,7 +108,7 @@ describe('conversation tree', () => {
     await freshDb();
     const conv = await newConversation();
     const t1 = await turn(conv.id, 'one');
-    const { updateConversation } = await import('../../../renderer/db/conversations');
+    const { updateConversation } = await import('../../../renderer/history/db/conversations');
     await updateConversation(conv.id, { pendingContinueFromId: t1.b.id });
     const u2 = await appendUserMessage(conv.id, { content: 'two' });
     expect(u2.continueFromId).toBe(t1.b.id);

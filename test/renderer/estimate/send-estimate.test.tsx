@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterEach } from 'vitest';
 import { render, screen, cleanup, waitFor, within } from '@testing-library/react';
 import { installFakeMain } from '../ledger/support/fake-main';
 import { modelSummary } from '../ledger/support/models';
-import { SendEstimate } from '../../../renderer/estimate/SendEstimate';
+import { SendEstimate } from '../../../renderer/money/estimate/SendEstimate';
 
 // "hello world" as one user message: 2 text tokens + 3 per message + 1 for the role + 3 to prime the reply = 9
 // (o200k_base). With a "Be brief." system message first: + 3 + 1 + 3 = 16.

@@ -5,10 +5,10 @@ import { installFakeMain } from '../ledger/support/fake-main';
 import { freshLedger } from '../ledger/support/fresh-ledger';
 import { makeRecord } from '../ledger/support/records';
 import { modelSummary } from '../ledger/support/models';
-import { ByokFeePanel } from '../../../renderer/fees/ByokFeePanel';
-import { FeeSettingsSection } from '../../../renderer/fees/FeeSettingsSection';
-import { FEE_SETTINGS_KEY } from '../../../renderer/fees/fee-settings';
-import type { LedgerRepo } from '../../../renderer/ledger/types';
+import { ByokFeePanel } from '../../../renderer/money/fees/ByokFeePanel';
+import { FeeSettingsSection } from '../../../renderer/money/fees/FeeSettingsSection';
+import { FEE_SETTINGS_KEY } from '../../../renderer/money/fees/fee-settings';
+import type { LedgerRepo } from '../../../renderer/money/ledger/types';
 
 // Hand-computed example. "Now" is 2026-09-16 00:00 UTC: 15 of September's 30 days have passed, so the projection
 // doubles the month to date. Two direct Anthropic calls on Sonnet, whose OpenRouter list price is $3 / $15 per

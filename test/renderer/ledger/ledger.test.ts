@@ -1,5 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { startLedgerSync, type LedgerSync } from '../../../renderer/ledger/ledger-sync';
+import { startLedgerSync, type LedgerSync } from '../../../renderer/money/ledger/ledger-sync';
 import type { StreamSnapshot } from '../../../shared/contract/chat';
 import type { GenerationReconciled } from '../../../shared/contract/account';
 import { createFakeBridge } from './support/fake-bridge';

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { createBackend } from '../../../electron/backend/create-backend';
 import { createLocalCipher } from '../../../electron/vault/local-cipher';
 import { installFakePreload } from '../support/fake-preload';
-import { Markdown, StreamingMarkdown } from '../../../renderer/markdown/Markdown';
-import { splitBlocks } from '../../../renderer/markdown/split-blocks';
-import { safeHref } from '../../../renderer/markdown/safe-url';
+import { Markdown, StreamingMarkdown } from '../../../renderer/chat/markdown/Markdown';
+import { splitBlocks } from '../../../renderer/chat/markdown/split-blocks';
+import { safeHref } from '../../../renderer/chat/markdown/safe-url';
 
 const opened: string[] = [];
 beforeAll(() => {

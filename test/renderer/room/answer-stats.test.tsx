@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
 import { screen, cleanup, within } from '@testing-library/react';
 import { createHarness, resetPage, openRoomWith, sendPrompt, settled, type Harness } from './room-harness';
-import { useRoom } from '../../../renderer/chat-state/room-store';
-import { listAllMessages } from '../../../renderer/db/messages';
-import { formatMicros, costLabel } from '../../../renderer/messages/format';
+import { useRoom } from '../../../renderer/chat/state/room-store';
+import { listAllMessages } from '../../../renderer/history/db/messages';
+import { formatMicros, costLabel } from '../../../renderer/chat/messages/stats-text';
 
 let h: Harness;
 beforeAll(() => {

@@ -2,11 +2,11 @@ import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
 import { screen, cleanup, within, waitFor, act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createHarness, resetPage, openRoomWith, sendPrompt, settled, type Harness } from './room-harness';
-import { useRoom } from '../../../renderer/chat-state/room-store';
-import { useUi } from '../../../renderer/state/ui-store';
-import { listAllMessages } from '../../../renderer/db/messages';
-import { getConversation } from '../../../renderer/db/conversations';
-import { getSetting } from '../../../renderer/db/settings';
+import { useRoom } from '../../../renderer/chat/state/room-store';
+import { useUi } from '../../../renderer/app/ui-store';
+import { listAllMessages } from '../../../renderer/history/db/messages';
+import { getConversation } from '../../../renderer/history/db/conversations';
+import { getSetting } from '../../../renderer/history/db/settings';
 import type { ModelSummary } from '../../../shared/contract/models';
 
 const gpt: ModelSummary = {

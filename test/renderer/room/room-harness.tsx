@@ -10,13 +10,13 @@ import type { ModelList } from '../../../shared/contract/models';
 import { installFakePreload } from '../support/fake-preload';
 import { createFakeChatEngine, type FakeEngineOptions } from '../../e2e/support/fake-chat-engine';
 import { App } from '../../../renderer/app/App';
-import { useRoom } from '../../../renderer/chat-state/room-store';
-import { ParleyDb, setParleyDb } from '../../../renderer/db/database';
-import { liveAnswers } from '../../../renderer/chat-state/live-answers';
-import { stopStreamSyncForTests } from '../../../renderer/chat-state/stream-sync';
-import { newColumn, startDraft } from '../../../renderer/chat-state/actions';
-import { useUi } from '../../../renderer/state/ui-store';
-import { usePicker } from '../../../renderer/models/picker-store';
+import { useRoom } from '../../../renderer/chat/state/room-store';
+import { ParleyDb, setParleyDb } from '../../../renderer/history/db/database';
+import { liveAnswers } from '../../../renderer/chat/state/live-answers';
+import { stopStreamSyncForTests } from '../../../renderer/chat/state/stream-sync';
+import { newColumn, startDraft } from '../../../renderer/chat/state/actions';
+import { useUi } from '../../../renderer/app/ui-store';
+import { usePicker } from '../../../renderer/chat/models/picker-store';
 
 // The room in jsdom against the real backend (stream manager, dispatcher, events) with a fake engine behind it.
 

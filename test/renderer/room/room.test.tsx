@@ -3,9 +3,9 @@ import { screen, cleanup, within, waitFor, render } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { createHarness, resetPage, reloadPage, openRoomWith, sendPrompt, settled, type Harness } from './room-harness';
 import { App } from '../../../renderer/app/App';
-import { useRoom } from '../../../renderer/chat-state/room-store';
-import { appendUserMessage, checkpointAnswer, createAssistantMessage, listAllMessages } from '../../../renderer/db/messages';
-import { createConversation } from '../../../renderer/db/conversations';
+import { useRoom } from '../../../renderer/chat/state/room-store';
+import { appendUserMessage, checkpointAnswer, createAssistantMessage, listAllMessages } from '../../../renderer/history/db/messages';
+import { createConversation } from '../../../renderer/history/db/conversations';
 import type { ChatMessage } from '../../../shared/openrouter/chat-request';
 
 let h: Harness;

@@ -2,9 +2,9 @@ import { render, screen, within, cleanup } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Sidebar } from '../../../renderer/app/Sidebar';
-import { SearchBox } from '../../../renderer/search/SearchBox';
-import { SnippetText } from '../../../renderer/search/SnippetText';
-import { useUi } from '../../../renderer/state/ui-store';
+import { SearchBox } from '../../../renderer/history/search/ui/SearchBox';
+import { SnippetText } from '../../../renderer/history/search/ui/SnippetText';
+import { useUi } from '../../../renderer/app/ui-store';
 import { freshHistory, seedConversation } from './seed';
 
 const SLOW = { timeout: 5000 };

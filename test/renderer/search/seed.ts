@@ -8,7 +8,7 @@ import {
   ParleyDb,
   setParleyDb,
   type ColumnConfig,
-} from '../../../renderer/db';
+} from '../../../renderer/history/db';
 
 // Shared by the search and transfer UI tests: a fresh database per test, seeded through the real data layer,
 // and a capture of what the Blob downloads would have saved.

@@ -9,7 +9,7 @@ import { createLocalCipher } from '../../../electron/vault/local-cipher';
 import { adapterFor } from '../../../electron/engine/adapters';
 import { startFakeUpstream, type FakeUpstream } from '../../fakes';
 import { installFakePreload } from '../support/fake-preload';
-import { KeysPanel } from '../../../renderer/settings/KeysPanel';
+import { KeysPanel } from '../../../renderer/app/settings/KeysPanel';
 
 let backend: Backend;
 let good: FakeUpstream;

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { createBackend } from '../../../electron/backend/create-backend';
 import { createLocalCipher } from '../../../electron/vault/local-cipher';
 import { installFakePreload } from '../support/fake-preload';
-import { ParleyDb, setParleyDb } from '../../../renderer/db/database';
-import { appendUserMessage, createConversation, getConversation, listAllMessages, purgeConversation, updateConversation } from '../../../renderer/db';
-import { reportStorageProblem, QUOTA_ADVICE } from '../../../renderer/db/events';
-import { runBackup } from '../../../renderer/storage/backup-scheduler';
-import { StorageSection } from '../../../renderer/storage/StorageSection';
-import { StorageProblemBanner } from '../../../renderer/storage/StorageProblemBanner';
+import { ParleyDb, setParleyDb } from '../../../renderer/history/db/database';
+import { appendUserMessage, createConversation, getConversation, listAllMessages, purgeConversation, updateConversation } from '../../../renderer/history/db';
+import { reportStorageProblem, QUOTA_ADVICE } from '../../../renderer/history/db/events';
+import { runBackup } from '../../../renderer/history/storage/backup-scheduler';
+import { StorageSection } from '../../../renderer/history/storage/StorageSection';
+import { StorageProblemBanner } from '../../../renderer/history/storage/StorageProblemBanner';
 
 let dataDir: string;
 let n = 0;

@@ -1,10 +1,10 @@
 import { render, screen, cleanup } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getConversation, getParleyDb, importJson, listAllMessages, listConversations } from '../../../renderer/db';
-import { ExportMenu } from '../../../renderer/transfer/ExportMenu';
-import { TransferSection } from '../../../renderer/transfer/TransferSection';
-import { useRoom } from '../../../renderer/chat-state/room-store';
+import { getConversation, getParleyDb, importJson, listAllMessages, listConversations } from '../../../renderer/history/db';
+import { ExportMenu } from '../../../renderer/history/transfer/ui/ExportMenu';
+import { TransferSection } from '../../../renderer/history/transfer/ui/TransferSection';
+import { useRoom } from '../../../renderer/chat/state/room-store';
 import { blobText, captureDownloads, freshHistory, seedConversation } from '../search/seed';
 
 const SLOW = { timeout: 5000 };

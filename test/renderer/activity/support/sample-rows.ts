@@ -1,4 +1,4 @@
-import type { LedgerRepo, LedgerRow } from '../../../../renderer/ledger/types';
+import type { LedgerRepo, LedgerRow } from '../../../../renderer/money/ledger/types';
 import { makeRecord } from '../../ledger/support/records';
 
 // Local-time timestamps, so day grouping is the same in every time zone the tests run in.
