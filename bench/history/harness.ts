@@ -28,7 +28,7 @@ async function bundle(entry: string): Promise<string> {
 
 /** The page script, and the search-index worker it starts with new URL('./index-worker.ts', import.meta.url). */
 export async function buildPage(): Promise<{ page: string; worker: string }> {
-  return { page: await bundle(join(here, 'page.ts')), worker: await bundle(join(root, 'renderer/db/search/index-worker.ts')) };
+  return { page: await bundle(join(here, 'page.ts')), worker: await bundle(join(root, 'renderer/history/search/index/index-worker.ts')) };
 }
 
 export interface BenchPage {

@@ -1,13 +1,13 @@
 // Runs inside headless Chromium (bundled by harness.ts). Exposes the measurements on window.parleyBench.
 import Dexie from 'dexie';
-import { ParleyDb, setParleyDb, closeParleyDb } from '../../renderer/db/database';
-import { importJson } from '../../renderer/db/transfer/import-json';
-import { ensureAllMaterialized } from '../../renderer/db/staging/materialize';
-import { getConversation } from '../../renderer/db/conversations';
-import { listMessages } from '../../renderer/db/messages';
-import { getActivePath } from '../../renderer/db/tree';
-import { searchMessages } from '../../renderer/db/search/query';
-import { chunkBytes } from '../../renderer/db/search/codec';
+import { ParleyDb, setParleyDb, closeParleyDb } from '../../renderer/history/db/database';
+import { importJson } from '../../renderer/history/transfer/formats/import-json';
+import { ensureAllMaterialized } from '../../renderer/history/db/staging/materialize';
+import { getConversation } from '../../renderer/history/db/conversations';
+import { listMessages } from '../../renderer/history/db/messages';
+import { getActivePath } from '../../renderer/history/db/branches';
+import { searchMessages } from '../../renderer/history/search/index/query';
+import { chunkBytes } from '../../renderer/history/search/index/codec';
 import { makeCorpus, rng } from './corpus';
 
 const corpus = makeCorpus();
@@ -86,13 +86,13 @@ const bench = {
     const report = await importJson(json, { background: false });
     const importMs = performance.now() - t0;
     const t1 = performance.now();
-    await ensureAllMaterialized((await import('../../renderer/db/database')).getParleyDb());
+    await ensureAllMaterialized((await import('../../renderer/history/db/database')).getParleyDb());
     const expandMs = performance.now() - t1;
     return { importMs, expandMs, messages: report.messages, fileBytes: json.length, textBytes, timings: report.timings, indexedBy: report.indexedBy };
   },
 
   async indexSize() {
-    const db = (await import('../../renderer/db/database')).getParleyDb();
+    const db = (await import('../../renderer/history/db/database')).getParleyDb();
     let logical = 0;
     let chunks = 0;
     await db.searchPostings.each((c) => {
@@ -140,7 +140,7 @@ const bench = {
 
   async openLatest(turnsPerConversation: number, repeats: number) {
     // a conversation of 10,000 messages (plus the 100k already stored), read cold: new connection each time
-    const db = (await import('../../renderer/db/database')).getParleyDb();
+    const db = (await import('../../renderer/history/db/database')).getParleyDb();
     const file = makeExport(1, turnsPerConversation, 'big');
     await importJson(JSON.stringify(file), { background: false });
     await ensureAllMaterialized(db);

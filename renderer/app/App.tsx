@@ -1,22 +1,22 @@
 import { useEffect } from 'react';
 import { getBridgeState } from '../bridge';
-import { useUi } from '../state/ui-store';
+import { useUi } from './ui-store';
 import { Sidebar } from './Sidebar';
 import { Header } from './Header';
-import { Room } from '../room/Room';
-import { ModelPicker } from '../models/ModelPicker';
-import { useRoomShortcuts } from '../room/use-shortcuts';
-import { startStreamSync } from '../chat-state/stream-sync';
-import { warmUpMarkdown } from '../markdown/Markdown';
-import { SettingsView } from '../settings/SettingsView';
+import { Room } from '../chat/room/Room';
+import { ModelPicker } from '../chat/models/ModelPicker';
+import { useRoomShortcuts } from '../chat/room/use-shortcuts';
+import { startStreamSync } from '../chat/state/stream-sync';
+import { warmUpMarkdown } from '../chat/markdown/Markdown';
+import { SettingsView } from './settings/SettingsView';
 import { NoTokenScreen } from './NoTokenScreen';
-import { useRouteValue } from '../state/use-route';
-import { ActivityView } from '../activity/ActivityView';
-import { BudgetBanner } from '../budgets/BudgetBanner';
-import { startLedger } from '../ledger';
-import { StorageProblemBanner } from '../storage/StorageProblemBanner';
-import { startBackupScheduler } from '../storage/backup-scheduler';
-import { purgeDeletedConversations, requestPersistentStorage } from '../db';
+import { useRouteValue } from '../bridge/use-route-value';
+import { ActivityView } from '../money/activity/ActivityView';
+import { BudgetBanner } from '../money/budgets/BudgetBanner';
+import { startLedger } from '../money/ledger';
+import { StorageProblemBanner } from '../history/storage/StorageProblemBanner';
+import { startBackupScheduler } from '../history/storage/backup-scheduler';
+import { purgeDeletedConversations, requestPersistentStorage } from '../history/db';
 
 export function App() {
   const state = getBridgeState();

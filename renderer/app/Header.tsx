@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { onConnectionStatus } from '../bridge';
 import type { ConnectionStatus } from '../bridge/ws-bridge';
-import { AccountBadge } from '../account/AccountBadge';
-import { SafeBoundary } from '../account/SafeBoundary';
+import { AccountBadge } from '../money/account/AccountBadge';
+import { SafeBoundary } from './SafeBoundary';
 
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',

@@ -1,7 +1,7 @@
-import { useUi } from '../state/ui-store';
-import { ConversationList } from '../sidebar/ConversationList';
-import { newChat } from '../room/new-chat';
-import { SearchBox } from '../search/SearchBox';
+import { useUi } from './ui-store';
+import { ConversationList } from '../history/sidebar/ConversationList';
+import { newChat } from '../chat/room/new-chat';
+import { SearchBox } from '../history/search/ui/SearchBox';
 
 export function Sidebar() {
   const openSettings = useUi((s) => s.openSettings);

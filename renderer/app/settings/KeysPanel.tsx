@@ -1,0 +1,98 @@
+import { useState, type FormEvent } from 'react';
+import { bridge } from '../../bridge';
+import { useRouteValue } from '../../bridge/use-route-value';
+import { KeyTest } from './KeyTest';
+import type { KeySummary } from '../../../shared/contract/routes';
+
+const KINDS: { kind: KeySummary['kind']; label: string; needsUrl: boolean }[] = [
+  { kind: 'openrouter', label: 'OpenRouter', needsUrl: false },
+  { kind: 'openai-compatible', label: 'OpenAI or compatible (Groq, DeepSeek, xAI, Ollama, LM Studio…)', needsUrl: false },
+  { kind: 'anthropic', label: 'Anthropic', needsUrl: false },
+  { kind: 'gemini', label: 'Google Gemini', needsUrl: false },
+];
+
+const PROTECTION = {
+  'os-keychain': 'Keys are stored only in the main process, sealed by your operating system’s keychain.',
+  'local-file': 'Keys are stored only in the main process, sealed with a key file in Parley’s data folder (browser mode).',
+  basic: 'No OS keyring was found: keys are sealed with Chromium’s basic fallback only. Install a keyring (e.g. GNOME Keyring or KWallet) for real protection.',
+} as const;
+
+export function KeysPanel() {
+  const { value: keys, error } = useRouteValue('keys.list', {}, 'keys.changed');
+  const { value: info } = useRouteValue('app.info', {});
+  const [kind, setKind] = useState<KeySummary['kind']>('openrouter');
+  const [label, setLabel] = useState('');
+  const [baseUrl, setBaseUrl] = useState('');
+  const [apiKey, setApiKey] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setMessage(null);
+    try {
+      const saved = await bridge().invoke('keys.set', {
+        kind,
+        label: label.trim() || (KINDS.find((k) => k.kind === kind)?.label.split(' ')[0] ?? kind),
+        ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
+        ...(apiKey ? { apiKey } : {}),
+      });
+      setApiKey(''); // the key leaves the renderer once and is never shown again
+      setLabel('');
+      setBaseUrl('');
+      setMessage(`Saved ${saved.label} (${saved.hint})`);
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+  }
+
+  return (
+    <section aria-labelledby="keys-heading">
+      <h2 id="keys-heading">Providers and keys</h2>
+      {error && <p role="alert">{error}</p>}
+      {info && <p className="key-protection">{PROTECTION[info.keyProtection]}</p>}
+      <ul className="key-list" aria-label="Configured providers">
+        {keys?.length === 0 && <li className="empty-state">No provider configured.</li>}
+        {keys?.map((k) => (
+          <li key={k.id}>
+            <span className="key-label">{k.label}</span> <span className="key-kind">{k.kind}</span>{' '}
+            <span className="key-hint">{k.source === 'detected' ? 'running on this machine' : `configured ${k.hint}`}</span>
+            <KeyTest id={k.id} label={k.label} />
+            {k.source === 'vault' && (
+              <button type="button" aria-label={`Remove ${k.label}`} onClick={() => void bridge().invoke('keys.remove', { id: k.id })}>
+                Remove
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form className="key-form" onSubmit={(e) => void submit(e)} aria-label="Add a provider">
+        <label>
+          Provider
+          <select aria-label="Provider" value={kind} onChange={(e) => setKind(e.target.value as KeySummary['kind'])}>
+            {KINDS.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Name
+          <input aria-label="Name" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Work OpenAI" />
+        </label>
+        <label>
+          Base URL (optional)
+          <input aria-label="Base URL" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="http://127.0.0.1:11434/v1" />
+        </label>
+        <label>
+          API key
+          <input aria-label="API key" type="password" autoComplete="off" value={apiKey} onChange={(e) => setApiKey(e.target.value)} />
+        </label>
+        <button type="submit" className="primary">
+          Save
+        </button>
+        {message && <p role="status">{message}</p>}
+      </form>
+    </section>
+  );
+}

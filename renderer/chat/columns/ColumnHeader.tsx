@@ -1,0 +1,63 @@
+import { memo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import './columns.css';
+import type { ColumnConfig } from '../state/types';
+import { removeColumn, stopAnswer } from '../state/actions';
+import { totalsLabel, type Totals } from '../messages/stats-text';
+import { usePicker } from '../models/picker-store';
+import { ColumnSettingsPanel } from './ColumnSettingsPanel';
+
+/** A column's model, its running totals, and its controls (stop, settings, change model, remove). */
+export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, streamingMessageId }: {
+  column: ColumnConfig;
+  label: string;
+  totals: Totals;
+  streamingMessageId: string | null;
+}) {
+  const [open, setOpen] = useState(false);
+  const openPicker = usePicker((s) => s.open);
+  return (
+    <div className="column-header" role="group" aria-label={`Column ${label}`}>
+      <div className="column-title">
+        <strong title={column.model}>{label}</strong>
+        <span className="column-totals muted" aria-label={`Totals for ${label}`}>{totalsLabel(totals)}</span>
+      </div>
+      <div className="column-controls">
+        {streamingMessageId ? (
+          <button type="button" className="small" aria-label={`Stop column ${label}`} onClick={() => void stopAnswer(streamingMessageId)}>
+            Stop
+          </button>
+        ) : null}
+        <button type="button" className="small" aria-expanded={open} aria-label={`Settings for ${label}`} onClick={() => setOpen((o) => !o)}>
+          Settings
+        </button>
+        <button type="button" className="small" aria-label={`Change model of ${label}`} onClick={() => openPicker({ kind: 'change-column', columnId: column.id })}>
+          Model
+        </button>
+        <button type="button" className="small danger" aria-label={`Remove column ${label}`} onClick={() => void removeColumn(column.id)}>
+          ×
+        </button>
+      </div>
+      {open
+        ? createPortal(
+            <div
+              className="modal-backdrop"
+              role="dialog"
+              aria-modal="true"
+              aria-label={`Settings for column ${label}`}
+              onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.stopPropagation();
+                  setOpen(false);
+                }
+              }}
+            >
+              <ColumnSettingsPanel column={column} label={label} onClose={() => setOpen(false)} />
+            </div>,
+            document.body,
+          )
+        : null}
+    </div>
+  );
+});

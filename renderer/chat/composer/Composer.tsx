@@ -1,0 +1,161 @@
+import { memo, useMemo, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
+import type { ColumnConfig, PendingAttachment } from '../state/types';
+import { send, stopRoom } from '../state/actions';
+import { useModels } from '../models/use-models';
+import { readAttachment } from './read-attachment';
+import { capabilityWarnings } from './capability-warnings';
+import { previewRequests } from '../state/preview';
+import { SendEstimate } from '../../money/estimate/SendEstimate';
+import { useDebounced } from '../../money/estimate/use-debounced';
+import { useBudgetGate } from '../../money/budgets/use-budget-gate';
+import { BudgetBlockedNotice } from '../../money/budgets/BudgetBlockedNotice';
+
+/** Per-column input estimate for the prompt being typed; re-computed only once typing pauses. */
+const ColumnEstimates = memo(function ColumnEstimates({ columns, text }: { columns: ColumnConfig[]; text: string }) {
+  const requests = useMemo(() => previewRequests(columns, text), [columns, text]);
+  if (!text.trim() || columns.length === 0) return null;
+  return <SendEstimate models={columns.map((c) => c.model)} request={(_m, i) => requests.get(columns[i]!.id)!} />;
+});
+
+/** Enter sends to every column, Shift+Enter is a new line, Esc stops. Files by drop, paste or the picker. */
+export function Composer({ columns, labels, streaming, onSent, continueLabel, onCancelContinue }: {
+  columns: ColumnConfig[];
+  labels: Map<string, string>;
+  streaming: boolean;
+  onSent: (conversationId: string) => void;
+  continueLabel: string | null;
+  onCancelContinue: () => void;
+}) {
+  const [text, setText] = useState('');
+  const [attachments, setAttachments] = useState<(PendingAttachment & { key: string })[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const { models } = useModels();
+  const gate = useBudgetGate();
+  const settledText = useDebounced(text, 300);
+  const warnings = capabilityWarnings(columns, labels, attachments, models);
+  const noColumns = columns.length === 0;
+  const canSend = !streaming && !noColumns && (text.trim() !== '' || attachments.length > 0);
+
+  async function addFiles(files: Iterable<File>) {
+    setProblem(null);
+    for (const f of files) {
+      try {
+        const a = await readAttachment(f);
+        setAttachments((list) => [...list, { ...a, key: crypto.randomUUID() }]);
+      } catch (err) {
+        setProblem((err as Error).message);
+      }
+    }
+  }
+
+  async function submit() {
+    if (!canSend) return;
+    if (!(await gate.allow(columns.map((c) => c.model)))) return;
+    const t = text;
+    const a = attachments;
+    setText('');
+    setAttachments([]);
+    const id = await send(t, a);
+    onSent(id);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      void submit();
+    } else if (e.key === 'Escape' && streaming) {
+      e.preventDefault();
+      void stopRoom();
+    }
+  }
+
+  function onPaste(e: ClipboardEvent) {
+    const files = [...e.clipboardData.files];
+    if (files.length) {
+      e.preventDefault();
+      void addFiles(files);
+    }
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    void addFiles([...e.dataTransfer.files]);
+  }
+
+  return (
+    <div
+      className={`composer${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      {continueLabel ? (
+        <p className="continue-banner" role="status">
+          The next prompt continues from {continueLabel}’s answer in every column.{' '}
+          <button type="button" className="link" onClick={onCancelContinue}>Cancel</button>
+        </p>
+      ) : null}
+      {attachments.length ? (
+        <ul className="attachment-chips" aria-label="Attachments to send">
+          {attachments.map((a) => (
+            <li key={a.key} className="chip">
+              {a.name}
+              <button type="button" className="small" aria-label={`Remove ${a.name}`} onClick={() => setAttachments((l) => l.filter((x) => x.key !== a.key))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {warnings.length ? (
+        <ul className="capability-warnings" role="alert" aria-label="Attachment warnings">
+          {warnings.map((w) => <li key={w}>{w}</li>)}
+        </ul>
+      ) : null}
+      {problem ? <p className="error" role="alert">{problem}</p> : null}
+      <BudgetBlockedNotice gate={gate} onSendAnyway={() => void submit()} />
+      <ColumnEstimates columns={columns} text={settledText} />
+      <div className="composer-row">
+        <button type="button" className="small" aria-label="Attach files" onClick={() => fileRef.current?.click()}>
+          Attach
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          multiple
+          hidden
+          aria-label="Choose files to attach"
+          accept="image/png,image/jpeg,image/webp,image/gif,application/pdf,text/*,.txt,.md,.json,.csv,.yaml,.yml,.ts,.tsx,.js,.py"
+          onChange={(e) => {
+            void addFiles([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
+        />
+        <textarea
+          aria-label="Prompt"
+          placeholder={noColumns ? 'Add a model first (Ctrl+K)' : `Message ${columns.length === 1 ? 'one model' : `${columns.length} models`} — Enter to send, Shift+Enter for a new line`}
+          value={text}
+          rows={3}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+        />
+        {streaming ? (
+          <button type="button" className="primary" onClick={() => void stopRoom()} aria-label="Stop all (Esc)">
+            Stop
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={() => void submit()} disabled={!canSend} aria-label="Send">
+            Send
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

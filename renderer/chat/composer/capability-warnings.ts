@@ -1,0 +1,18 @@
+import type { ModelSummary } from '../../../shared/contract/models';
+import type { ColumnConfig, PendingAttachment } from '../state/types';
+import { findModel } from '../models/use-models';
+
+/** Which columns cannot take which attachments, from the catalog's input modalities (unknown models pass). */
+export function capabilityWarnings(columns: ColumnConfig[], labels: Map<string, string>, attachments: Pick<PendingAttachment, 'kind'>[], models: ModelSummary[]): string[] {
+  const needImage = attachments.some((a) => a.kind === 'image');
+  const needFile = attachments.some((a) => a.kind === 'pdf');
+  const out: string[] = [];
+  for (const c of columns) {
+    const m = findModel(models, c.model);
+    if (!m) continue;
+    const label = labels.get(c.id) ?? c.model;
+    if (needImage && !m.inputModalities.includes('image')) out.push(`${label} does not accept images`);
+    if (needFile && !m.inputModalities.includes('file')) out.push(`${label} does not read PDFs natively (OpenRouter may parse them to text; other providers will refuse)`);
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+import { useEffect, useMemo } from 'react';
+import { useRoom, openConversation } from '../state/room-store';
+import { activeTurns, indexMessages, partialStart } from '../state/turns';
+import { liveAnswers, useStreamingIds } from '../state/live-answers';
+import { continueWith, stopRoom } from '../state/actions';
+import { columnLabels } from '../columns/labels';
+import { ColumnHeader } from '../columns/ColumnHeader';
+import { sumTotals, totalsLabel, type Totals } from '../messages/stats-text';
+import { Composer } from '../composer/Composer';
+import { usePicker } from '../models/picker-store';
+import { ModelSetControls } from './ModelSetControls';
+import { RoomTitle } from './RoomTitle';
+import { useUi } from '../../app/ui-store';
+import { TurnList } from './TurnList';
+import { RoomWelcome } from './RoomWelcome';
+
+const EMPTY_TOTALS: Totals = { costMicros: 0, unknownCost: 0, tokensIn: 0, tokensOut: 0, answers: 0 };
+
+/** A conversation: model columns side by side, one row per prompt, the composer below. */
+export function Room({ conversationId }: { conversationId: string | null }) {
+  const openId = useRoom((s) => s.openId);
+  const conversation = useRoom((s) => s.conversation);
+  const messages = useRoom((s) => s.messages);
+  const loaded = useRoom((s) => s.loaded);
+  const draftColumns = useRoom((s) => s.draftColumns);
+  const openRoom = useUi((s) => s.openRoom);
+  const openPicker = usePicker((s) => s.open);
+  const focusId = useUi((s) => (s.view.kind === 'room' ? (s.view.focusMessageId ?? null) : null));
+
+  useEffect(() => {
+    const s = useRoom.getState();
+    if (conversationId !== s.openId || (conversationId && !s.conversation)) void openConversation(conversationId);
+  }, [conversationId]);
+
+  const shown = conversation && conversation.id === conversationId ? conversation : null;
+  const columns = shown?.columns ?? draftColumns;
+  const labels = useMemo(() => columnLabels(columns), [columns]);
+  const index = useMemo(() => indexMessages(messages.values(), conversationId ?? ''), [messages, conversationId]);
+  const turns = useMemo(
+    () => (shown ? activeTurns(index, shown, loaded === 'partial' ? partialStart(index, shown.headId) : null) : []),
+    [index, shown, loaded],
+  );
+
+  const streamingKey = useStreamingIds(shown ? openId : null);
+  const streamingByColumn = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const id of streamingKey ? streamingKey.split(',') : []) {
+      const e = liveAnswers.get(id);
+      if (e) m.set(e.columnId, id);
+    }
+    return m;
+  }, [streamingKey]);
+
+  const { byColumn, total } = useMemo(() => {
+    const byColumn = new Map<string, Totals>();
+    const all = [...messages.values()].filter((m) => m.role === 'assistant');
+    for (const c of columns) byColumn.set(c.id, sumTotals(all.filter((m) => m.columnId === c.id)));
+    return { byColumn, total: sumTotals(all) };
+  }, [messages, columns]);
+
+  const pending = shown?.pendingContinueFromId ?? null;
+  const pendingRow = pending ? messages.get(pending) : undefined;
+  const continueLabel = pendingRow ? (labels.get(pendingRow.columnId ?? '') ?? pendingRow.model?.used ?? 'that model') : null;
+  const title = shown?.title || 'New chat';
+  const showWelcome = !shown && columns.length === 0;
+
+  const header = (
+    <div className="columns-header" style={{ gridTemplateColumns: `repeat(${Math.max(1, columns.length)}, minmax(280px, 1fr))` }}>
+      {columns.map((c) => (
+        <ColumnHeader
+          key={c.id}
+          column={c}
+          label={labels.get(c.id) ?? c.model}
+          totals={byColumn.get(c.id) ?? EMPTY_TOTALS}
+          streamingMessageId={streamingByColumn.get(c.id) ?? null}
+        />
+      ))}
+    </div>
+  );
+
+  return (
+    <section className="room" aria-label={`Room: ${title}`}>
+      <div className="room-bar">
+        <RoomTitle key={shown?.id ?? 'draft'} conversationId={shown?.id ?? null} title={title} />
+        <span className="room-totals muted" aria-label="Conversation totals">
+          {totalsLabel(total)}
+        </span>
+        <button type="button" className="small" onClick={() => openPicker({ kind: 'add-column' })} aria-label="Add model (Ctrl+K)">
+          + Model
+        </button>
+        <ModelSetControls columns={columns} isDraft={!shown} />
+        {streamingByColumn.size ? (
+          <button type="button" className="small danger" onClick={() => void stopRoom()} aria-label="Stop all answers (Esc)">
+            Stop all
+          </button>
+        ) : null}
+      </div>
+      {showWelcome ? (
+        <RoomWelcome />
+      ) : (
+        <TurnList key={`${shown?.id ?? 'draft'}:${loaded}`} turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} focusId={focusId} />
+      )}
+      <Composer
+        columns={columns}
+        labels={labels}
+        streaming={streamingByColumn.size > 0}
+        onSent={(id) => {
+          if (id !== conversationId) openRoom(id);
+        }}
+        continueLabel={continueLabel}
+        onCancelContinue={() => void continueWith(null)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { useUi } from '../../app/ui-store';
+import { useRouteValue } from '../../bridge/use-route-value';
+import { usePicker } from '../models/picker-store';
+import { useModelSets } from '../models/use-model-sets';
+import { startDraft } from '../state/actions';
+import { deleteModelSet } from '../models/model-sets';
+
+/** A new chat with no model yet: what to do first, and the saved model sets to start from. */
+export function RoomWelcome() {
+  const openSettings = useUi((s) => s.openSettings);
+  const openPicker = usePicker((s) => s.open);
+  const sets = useModelSets();
+  const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
+  const configured = keys?.length ?? 0;
+  return (
+    <div className="welcome" aria-label="Welcome">
+      <h1>Talk to many models at once</h1>
+      {configured === 0 ? (
+        <p>
+          No provider is configured yet. <button type="button" className="link" onClick={openSettings}>Add a key</button>{' '}
+          for OpenRouter, OpenAI, Anthropic, Google Gemini or a local OpenAI-compatible server.
+        </p>
+      ) : (
+        <p>{configured === 1 ? '1 provider is' : `${configured} providers are`} configured.</p>
+      )}
+      <p>
+        <button type="button" className="primary" onClick={() => openPicker({ kind: 'add-column' })}>
+          Add a model
+        </button>{' '}
+        <span className="muted">(Ctrl+K) — add several to compare them side by side.</span>
+      </p>
+      {sets.length ? (
+        <section aria-label="Saved model sets">
+          <h2>Your model sets</h2>
+          <ul className="model-sets">
+            {sets.map((s) => (
+              <li key={s.id}>
+                <button type="button" onClick={() => startDraft(s.columns)} aria-label={`Use model set ${s.name}`}>
+                  {s.name}
+                </button>{' '}
+                <span className="muted">{s.columns.map((c) => c.model).join(', ')}</span>{' '}
+                <button type="button" className="small danger" aria-label={`Delete model set ${s.name}`} onClick={() => void deleteModelSet(s.id)}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Turn } from '../state/turns';
+import type { ColumnConfig } from '../state/types';
+import { TurnRow } from './TurnRow';
+import { selectSibling } from '../state/actions';
+import { useRoom } from '../state/room-store';
+
+/** The room's turns, virtualized: only the rows on screen exist in the DOM, so a 10,000-message conversation
+ * costs what a short one does. Sticks to the bottom while answers stream unless the user scrolled up. */
+const ESTIMATE = 320;
+
+export function TurnList({ turns, columns, labels, pendingContinueId, header, conversationId, focusId = null }: {
+  turns: Turn[];
+  columns: ColumnConfig[];
+  labels: Map<string, string>;
+  pendingContinueId: string | null;
+  header: ReactNode;
+  conversationId: string | null;
+  /** a message to bring into view (e.g. from Activity), switching to its branch if needed */
+  focusId?: string | null;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const innerRef = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const [hasLayout, setHasLayout] = useState(true);
+  // eslint-disable-next-line react-hooks/incompatible-library -- rows are memoized by hand (TurnRow), not by the compiler
+  const virtualizer = useVirtualizer({
+    count: turns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATE,
+    overscan: 2,
+    // open at the bottom: the first rows rendered are the latest turns, not the first ones
+    initialOffset: () => turns.length * ESTIMATE,
+    getItemKey: (i) => turns[i]!.user.active.id,
+  });
+
+  useLayoutEffect(() => {
+    // Without layout (a zero-size container), there is nothing to virtualize against: render every row.
+    setHasLayout((scrollRef.current?.clientHeight ?? 0) > 0);
+  }, []);
+
+  // A newly opened conversation, or a new prompt, starts at the bottom.
+  useLayoutEffect(() => {
+    stick.current = true;
+    if (turns.length) virtualizer.scrollToIndex(turns.length - 1, { align: 'end' });
+  }, [conversationId, turns.length, virtualizer]);
+
+  useLayoutEffect(() => {
+    if (!focusId) return;
+    const i = turns.findIndex((t) => t.user.all.some((m) => m.id === focusId) || [...t.answers.values()].some((s) => s.all.some((m) => m.id === focusId)));
+    if (i < 0) {
+      // on another branch: show that branch (the list re-renders and this runs again)
+      const m = useRoom.getState().messages.get(focusId);
+      const prompt = m && (m.role === 'user' ? m.id : m.parentId);
+      if (prompt && useRoom.getState().messages.has(prompt)) void selectSibling('', prompt);
+      return;
+    }
+    const t = turns[i]!;
+    const shown = t.user.active.id === focusId || [...t.answers.values()].some((s) => s.active.id === focusId);
+    if (!shown) void selectSibling('', focusId);
+    stick.current = false;
+    virtualizer.scrollToIndex(i, { align: 'center' });
+  }, [focusId, turns, virtualizer]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    const inner = innerRef.current;
+    if (!el || !inner || typeof ResizeObserver === 'undefined') return;
+    const onScroll = () => {
+      stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+      if (headerRef.current) headerRef.current.scrollLeft = el.scrollLeft;
+    };
+    const ro = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    });
+    ro.observe(inner);
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      ro.disconnect();
+      el.removeEventListener('scroll', onScroll);
+    };
+  }, []);
+
+  const row = (i: number) => (
+    <TurnRow turn={turns[i]!} columns={columns} labels={labels} isLast={i === turns.length - 1} pendingContinueId={pendingContinueId} focusId={focusId} />
+  );
+  const items = virtualizer.getVirtualItems();
+  return (
+    <>
+    <div className="columns-bar" ref={headerRef}>
+      {header}
+    </div>
+    <div className="turn-scroll" ref={scrollRef} role="log" aria-label="Messages" aria-live="off">
+      {turns.length === 0 ? (
+        <p className="muted room-hint">
+          Your prompt goes to every column. Each model answers side by side and keeps its own history; use “Continue with
+          this” under an answer to make it everyone’s history from there.
+        </p>
+      ) : null}
+      {hasLayout ? (
+        <div ref={innerRef} className="turn-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((v) => (
+            <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} className="turn-slot" style={{ transform: `translateY(${v.start}px)` }}>
+              {row(v.index)}
+            </div>
+          ))}
+        </div>
+      ) : (
+        <div ref={innerRef}>
+          {turns.map((t, i) => (
+            <div key={t.user.active.id}>{row(i)}</div>
+          ))}
+        </div>
+      )}
+    </div>
+    </>
+  );
+}

@@ -1,0 +1,196 @@
+import { bridge } from '../../bridge';
+import * as history from '../../history/db/messages';
+import * as conversations from '../../history/db/conversations';
+import { branchOnEdit, switchSibling } from '../../history/db/branches';
+import { deleteConversation as softDeleteConversation, type DeletionHandle } from '../../history/db/deletion';
+import { getAttachmentBlob } from '../../history/db/attachments';
+import type { NewAttachment } from '../../history/db/attachments';
+import { buildChatRequest } from './request';
+import { attachmentData, rememberAttachment } from './attachment-data';
+import { activeTurns, contextFor, indexMessages, type Turn } from './turns';
+import { liveAnswers } from './live-answers';
+import { trackStream, failToStart } from './stream-sync';
+import { removeConversationInMemory, removeInMemory, setConversationInMemory, upsertInMemory, useRoom } from './room-store';
+import { deleteMessageTree } from './delete-messages';
+import type { ColumnConfig, ColumnSettings, Conversation, MessageRow, PendingAttachment } from './types';
+
+// Everything a user can do in a room. Each action writes the history store first, mirrors the result in memory,
+// then (for prompts) starts one stream per column in main.
+
+export const newId = () => crypto.randomUUID();
+
+export function newColumn(model: string, settings: ColumnSettings = {}): ColumnConfig {
+  return { id: `col_${newId()}`, model, settings };
+}
+
+function current(): { conv: Conversation; turns: Turn[] } {
+  const s = useRoom.getState();
+  if (!s.conversation) throw new Error('No conversation is open');
+  return { conv: s.conversation, turns: activeTurns(indexMessages(s.messages.values(), s.conversation.id), s.conversation) };
+}
+
+async function reloadConversation(id: string) {
+  const c = await conversations.getConversation(id);
+  if (c) setConversationInMemory(c);
+}
+
+/** The open room's columns, or the draft's when no conversation is open yet. */
+export function roomColumns(): ColumnConfig[] {
+  const s = useRoom.getState();
+  return s.conversation?.columns ?? s.draftColumns;
+}
+
+export async function setColumns(columns: ColumnConfig[]) {
+  const s = useRoom.getState();
+  if (!s.conversation) {
+    useRoom.setState({ draftColumns: columns });
+    return;
+  }
+  setConversationInMemory(await conversations.updateConversation(s.conversation.id, { columns }));
+}
+
+export const addColumn = (model: string, settings: ColumnSettings = {}) => setColumns([...roomColumns(), newColumn(model, settings)]);
+export const removeColumn = (columnId: string) => setColumns(roomColumns().filter((c) => c.id !== columnId));
+
+export async function updateColumn(columnId: string, patch: { model?: string; settings?: ColumnSettings }) {
+  await setColumns(roomColumns().map((c) => (c.id === columnId ? { ...c, ...(patch.model ? { model: patch.model } : {}), ...(patch.settings ? { settings: patch.settings } : {}) } : c)));
+}
+
+/** A new chat with the given columns (fresh ids, so a model set can be applied many times). */
+export function startDraft(columns: Pick<ColumnConfig, 'model' | 'settings'>[]) {
+  useRoom.setState({ draftColumns: columns.map((c) => newColumn(c.model, { ...c.settings })) });
+}
+
+export async function renameConversation(id: string, title: string) {
+  setConversationInMemory(await conversations.renameConversation(id, title));
+}
+
+let lastDeletion: DeletionHandle | null = null;
+/** Deletes a conversation (undoable for a few seconds, see undoDeleteConversation). */
+export async function deleteConversation(id: string) {
+  for (const e of liveAnswers.all()) if (e.conversationId === id) await stopAnswer(e.messageId);
+  lastDeletion = await softDeleteConversation(id);
+  removeConversationInMemory(id);
+}
+
+export async function undoDeleteConversation(): Promise<string | null> {
+  const h = lastDeletion;
+  lastDeletion = null;
+  if (!h || !(await h.undo())) return null;
+  await reloadConversation(h.conversationId);
+  return h.conversationId;
+}
+
+/** Creates the answer row, then asks main to stream into it. */
+async function startAnswer(conv: Conversation, column: ColumnConfig, user: MessageRow, turns: Turn[], modelOverride?: string): Promise<MessageRow> {
+  const n = turns.findIndex((t) => t.user.active.id === user.id);
+  const context = contextFor(turns, n, column.id);
+  const col = modelOverride ? { ...column, model: modelOverride } : column;
+  const request = buildChatRequest(col, context, await attachmentData(context));
+  const row = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model } });
+  upsertInMemory([row]);
+  const streamId = newId();
+  trackStream({ streamId, messageId: row.id, conversationId: conv.id, columnId: column.id, startedAt: row.createdAt });
+  bridge()
+    .invoke('chat.start', { streamId, meta: { conversationId: conv.id, messageId: row.id, columnId: column.id }, request })
+    .catch((err: unknown) => failToStart(row.id, err instanceof Error ? err.message : 'Could not start the answer'));
+  return row;
+}
+
+async function startColumns(conversationId: string, user: MessageRow) {
+  const { conv, turns } = current();
+  for (const column of conv.columns) await startAnswer(conv, column, user, turns);
+  await reloadConversation(conversationId);
+}
+
+/** Sends a prompt to every column; from a draft, stores the conversation first. Returns the conversation id. */
+export async function send(text: string, attachments: PendingAttachment[] = []): Promise<string> {
+  if (!useRoom.getState().conversation) {
+    const c = await conversations.createConversation({ columns: useRoom.getState().draftColumns });
+    setConversationInMemory(c);
+    useRoom.setState({ openId: c.id, conversation: c, messages: new Map(), loaded: 'full', draftColumns: [] });
+  }
+  const { conv, turns } = current();
+  const last = turns[turns.length - 1];
+  const parentId = last ? last.user.active.id : null;
+  const pending = conv.pendingContinueFromId ? useRoom.getState().messages.get(conv.pendingContinueFromId) : undefined;
+  const continueFromId = pending && pending.parentId === parentId ? pending.id : null;
+  const files: NewAttachment[] = attachments.map((a) => ({ name: a.name, mime: a.mime, data: a.blob }));
+  const user = await history.appendUserMessage(conv.id, { content: text, parentId, continueFromId, ...(files.length ? { attachments: files } : {}) });
+  (user.attachments ?? []).forEach((ref, i) => rememberAttachment(ref.id, attachments[i]!.data));
+  upsertInMemory([user]);
+  await reloadConversation(conv.id);
+  await startColumns(conv.id, user);
+  return conv.id;
+}
+
+/** A new answer beside the old one (kept, reachable with the switcher), optionally from another model. */
+export async function regenerate(answerId: string, modelOverride?: string): Promise<void> {
+  const { conv, turns } = current();
+  const old = useRoom.getState().messages.get(answerId);
+  if (!old || old.role !== 'assistant' || !old.parentId || !old.columnId) return;
+  const column = conv.columns.find((c) => c.id === old.columnId);
+  const user = useRoom.getState().messages.get(old.parentId);
+  if (!column || !user) return;
+  await startAnswer(conv, column, user, turns, modelOverride);
+  await reloadConversation(conv.id);
+}
+
+/** Editing a prompt makes a new branch from that point; the old one stays behind the switcher. */
+export async function editUserMessage(userId: string, text: string): Promise<void> {
+  const old = useRoom.getState().messages.get(userId);
+  if (!old || old.role !== 'user') return;
+  const files: NewAttachment[] = [];
+  for (const a of old.attachments ?? []) {
+    const blob = await getAttachmentBlob(a.id);
+    if (blob) files.push({ name: a.name, mime: a.mime, data: blob });
+  }
+  const user = await branchOnEdit(userId, { content: text, ...(files.length ? { attachments: files } : {}) });
+  upsertInMemory([user]);
+  await reloadConversation(old.conversationId);
+  await startColumns(old.conversationId, user);
+}
+
+export async function selectSibling(_key: string, messageId: string) {
+  setConversationInMemory(await switchSibling(messageId));
+}
+
+/** "Continue with this answer": the next prompt's history, in every column, is this answer's thread. */
+export async function continueWith(answerId: string | null) {
+  const { conv } = current();
+  setConversationInMemory(await conversations.updateConversation(conv.id, { pendingContinueFromId: answerId }));
+}
+
+export async function stopAnswer(messageId: string) {
+  const live = liveAnswers.get(messageId);
+  if (live) await bridge().invoke('chat.stop', { streamId: live.streamId });
+}
+
+/** Stops every answer streaming in the open room (other rooms keep going). */
+export async function stopRoom() {
+  const id = useRoom.getState().openId;
+  await Promise.all(liveAnswers.all().filter((e) => e.conversationId === id && e.status === 'streaming').map((e) => stopAnswer(e.messageId)));
+}
+
+/** Deletes a message; deleting a prompt also deletes everything that followed it on that branch. */
+export async function deleteMessage(messageId: string) {
+  const { conv } = current();
+  const messages = useRoom.getState().messages;
+  const target = messages.get(messageId);
+  if (!target) return;
+  const doomed = new Set([messageId]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const m of messages.values()) {
+      if (!doomed.has(m.id) && m.parentId && doomed.has(m.parentId)) {
+        doomed.add(m.id);
+        grew = true;
+      }
+    }
+  }
+  for (const id of doomed) if (liveAnswers.get(id)?.status === 'streaming') await stopAnswer(id);
+  const removed = await deleteMessageTree(conv.id, messageId);
+  removeInMemory(removed);
+  for (const id of removed) liveAnswers.remove(id);
+  await reloadConversation(conv.id);
+}

@@ -1,0 +1,97 @@
+import { create } from 'zustand';
+import { getConversation, listConversations } from '../../history/db/conversations';
+import { listAllMessages, listMessages } from '../../history/db/messages';
+import type { ColumnConfig, Conversation, MessageRow } from './types';
+
+// The open conversation in memory (written through to storage by actions.ts) and the sidebar's list. Streaming
+// text is not here: see live-answers.ts.
+
+export interface RoomState {
+  conversations: Conversation[];
+  conversationsLoaded: boolean;
+  openId: string | null;
+  conversation: Conversation | null;
+  messages: Map<string, MessageRow>;
+  /** 'partial' while only the newest rows are in memory (first paint of a long conversation) */
+  loaded: 'none' | 'partial' | 'full';
+  /** the columns of a new chat not yet sent (it is stored on its first prompt) */
+  draftColumns: ColumnConfig[];
+}
+
+export const useRoom = create<RoomState>(() => ({
+  conversations: [],
+  conversationsLoaded: false,
+  openId: null,
+  conversation: null,
+  messages: new Map(),
+  loaded: 'none',
+  draftColumns: [],
+}));
+
+export async function refreshConversations() {
+  const list = await listConversations();
+  useRoom.setState({ conversations: list, conversationsLoaded: true });
+}
+
+const FIRST_PAINT_ROWS = 120;
+let openToken = 0;
+
+/** Opens a conversation: the newest rows first (so its latest turn paints at once), then all of it. */
+export async function openConversation(id: string | null) {
+  const token = ++openToken;
+  if (!id) {
+    useRoom.setState({ openId: null, conversation: null, messages: new Map(), loaded: 'none' });
+    return;
+  }
+  useRoom.setState({ openId: id, loaded: 'none' });
+  const conv = await getConversation(id);
+  if (token !== openToken) return;
+  if (!conv) {
+    useRoom.setState({ openId: null, conversation: null, messages: new Map(), loaded: 'none' });
+    return;
+  }
+  const latest = await listMessages(id, { limit: FIRST_PAINT_ROWS });
+  if (token !== openToken) return;
+  const complete = latest.length < FIRST_PAINT_ROWS;
+  useRoom.setState({ conversation: conv, messages: new Map(latest.map((m) => [m.id, m])), loaded: complete ? 'full' : 'partial' });
+  if (complete) return;
+  const all = await listAllMessages(id);
+  if (token !== openToken) return;
+  // rows written while loading are already in memory and may be newer than what storage returned
+  const current = useRoom.getState().messages;
+  const merged = new Map(all.map((m) => [m.id, m]));
+  for (const [k, v] of current) merged.set(k, v);
+  useRoom.setState({ messages: merged, loaded: 'full' });
+}
+
+/** Applies rows to memory when they belong to the open conversation. */
+export function upsertInMemory(rows: MessageRow[]) {
+  const s = useRoom.getState();
+  const mine = rows.filter((r) => r.conversationId === s.openId);
+  if (mine.length === 0) return;
+  const messages = new Map(s.messages);
+  for (const r of mine) messages.set(r.id, r);
+  useRoom.setState({ messages });
+}
+
+export function removeInMemory(ids: string[]) {
+  const s = useRoom.getState();
+  const messages = new Map(s.messages);
+  let changed = false;
+  for (const id of ids) changed = messages.delete(id) || changed;
+  if (changed) useRoom.setState({ messages });
+}
+
+export function removeConversationInMemory(id: string) {
+  const s = useRoom.getState();
+  useRoom.setState({
+    conversations: s.conversations.filter((c) => c.id !== id),
+    ...(s.openId === id ? { openId: null, conversation: null, messages: new Map(), loaded: 'none' as const } : {}),
+  });
+}
+
+export function setConversationInMemory(c: Conversation) {
+  const s = useRoom.getState();
+  const conversations = [c, ...s.conversations.filter((x) => x.id !== c.id)].sort((a, b) => b.updatedAt - a.updatedAt);
+  useRoom.setState({ conversations, ...(s.openId === c.id ? { conversation: c } : {}) });
+}

@@ -1,0 +1,124 @@
+import type { Conversation, MessageRow } from './types';
+import { groupIdFor } from '../../history/db/group-id';
+
+// Pure functions over a conversation's message rows: which branch is shown, and what each column's model sees.
+
+export interface Siblings {
+  active: MessageRow;
+  all: MessageRow[]; // oldest first
+  key: string;
+}
+
+export interface Turn {
+  user: Siblings;
+  /** columnId → the answers this column gave to this user message */
+  answers: Map<string, Siblings>;
+  /** the answer chosen as shared history for this turn, if any ("Continue with this answer") */
+  continueFrom: MessageRow | null;
+}
+
+export interface MessageIndex {
+  byId: Map<string, MessageRow>;
+  conversationId: string;
+  users: Map<string, MessageRow[]>; // parentId ('' for root) → user messages
+  answers: Map<string, Map<string, MessageRow[]>>; // userId → columnId → answers
+}
+
+/** Sibling keys are the history store's groupIds, so conversation.selection means the same on both sides. */
+export const siblingKeyOf = (m: MessageRow): string => m.groupId;
+
+function push(map: Map<string, MessageRow[]>, key: string, m: MessageRow) {
+  const list = map.get(key);
+  if (list) list.push(m);
+  else map.set(key, [m]);
+}
+
+export function indexMessages(rows: Iterable<MessageRow>, conversationId = ''): MessageIndex {
+  const byId = new Map<string, MessageRow>();
+  const users = new Map<string, MessageRow[]>();
+  const answers = new Map<string, Map<string, MessageRow[]>>();
+  for (const m of rows) {
+    byId.set(m.id, m);
+    if (m.role === 'user') push(users, m.parentId ?? '', m);
+    else {
+      const uid = m.parentId ?? '';
+      let cols = answers.get(uid);
+      if (!cols) answers.set(uid, (cols = new Map()));
+      push(cols, m.columnId ?? '', m);
+    }
+  }
+  const bySeq = (a: MessageRow, b: MessageRow) => a.seq - b.seq;
+  for (const list of users.values()) list.sort(bySeq);
+  for (const cols of answers.values()) for (const list of cols.values()) list.sort(bySeq);
+  return { conversationId, byId, users, answers };
+}
+
+function pick(all: MessageRow[] | undefined, key: string, selection: Record<string, string>): Siblings | null {
+  if (!all || all.length === 0) return null;
+  const chosen = selection[key];
+  const active = (chosen && all.find((m) => m.id === chosen)) || all[all.length - 1]!;
+  return { active, all, key };
+}
+
+/**
+ * Where the shown branch starts when only the newest rows are loaded: the oldest loaded ancestor of the branch tip
+ * (headId, else the newest prompt). With every row loaded this is the root (null).
+ */
+export function partialStart(index: MessageIndex, headId: string | null = null): string | null {
+  let newest: MessageRow | null = headId ? (index.byId.get(headId) ?? null) : null;
+  if (!newest) for (const list of index.users.values()) for (const m of list) if (!newest || m.seq > newest.seq) newest = m;
+  let cur = newest;
+  while (cur && cur.parentId && index.byId.has(cur.parentId)) cur = index.byId.get(cur.parentId)!;
+  return cur?.parentId ?? null;
+}
+
+/** The turns on the selected branch, first to last (from `start`, the parent of the first turn shown). */
+export function activeTurns(index: MessageIndex, conv: Pick<Conversation, 'columns' | 'selection'>, start: string | null = null): Turn[] {
+  const turns: Turn[] = [];
+  let parent: string | null = start;
+  const seen = new Set<string>();
+  for (;;) {
+    const users = index.users.get(parent ?? '');
+    const user = pick(users, users?.[0]?.groupId ?? groupIdFor(index.conversationId, parent, null), conv.selection);
+    if (!user || seen.has(user.active.id)) break;
+    seen.add(user.active.id);
+    const answers = new Map<string, Siblings>();
+    const cols = index.answers.get(user.active.id);
+    for (const c of conv.columns) {
+      const list = cols?.get(c.id);
+      const s = pick(list, list?.[0]?.groupId ?? groupIdFor(index.conversationId, user.active.id, c.id), conv.selection);
+      if (s) answers.set(c.id, s);
+    }
+    const cf = user.active.continueFromId ? (index.byId.get(user.active.continueFromId) ?? null) : null;
+    turns.push({ user, answers, continueFrom: cf });
+    parent = user.active.id;
+  }
+  return turns;
+}
+
+function usable(m: MessageRow | null | undefined): m is MessageRow {
+  return !!m && m.role === 'assistant' && m.status !== 'error' && m.status !== 'streaming' && m.content.trim() !== '';
+}
+
+/**
+ * What column `columnId` sends when answering turn `n`: every earlier user message with THIS column's own answer
+ * to it — never another model's — except where a later turn continued from one chosen answer: from there back,
+ * the history is the chosen answer's column thread, shared by all columns.
+ */
+export function contextFor(turns: Turn[], n: number, columnId: string): MessageRow[] {
+  const out: MessageRow[] = [turns[n]!.user.active];
+  let col = columnId;
+  for (let i = n - 1; i >= 0; i--) {
+    const next = turns[i + 1]!;
+    let answer: MessageRow | undefined;
+    if (next.continueFrom) {
+      answer = next.continueFrom;
+      col = next.continueFrom.columnId ?? col;
+    } else {
+      answer = turns[i]!.answers.get(col)?.active;
+    }
+    if (usable(answer)) out.push(answer);
+    out.push(turns[i]!.user.active);
+  }
+  return out.reverse();
+}

@@ -1,0 +1,46 @@
+import Dexie, { type Table } from 'dexie';
+import { SCHEMA_VERSIONS } from './migrations';
+import type { PostingChunk } from '../search/index/codec';
+import type { ImportPack, ImportPackIndexRow } from './staging/types';
+import type { AttachmentRow, ConversationRow, GenerationRow, MessageRow, MetaRow, SettingRow } from './types';
+
+export const DEFAULT_DB_NAME = 'parley';
+
+export class ParleyDb extends Dexie {
+  conversations!: Table<ConversationRow, string>;
+  messages!: Table<MessageRow, string>;
+  attachments!: Table<AttachmentRow, string>;
+  generations!: Table<GenerationRow, string>;
+  settings!: Table<SettingRow, string>;
+  meta!: Table<MetaRow, string>;
+  searchPostings!: Table<PostingChunk, [string, number]>;
+  importPacks!: Table<ImportPack, string>;
+  importPackIndex!: Table<ImportPackIndexRow, string>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    // 'strict': a committed transaction is flushed to disk, so a power cut cannot take back a saved answer.
+    super(name, { chromeTransactionDurability: 'strict' });
+    for (const v of SCHEMA_VERSIONS) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+  }
+}
+
+let current: ParleyDb | null = null;
+
+/** The database the history API uses (opened lazily as 'parley'). */
+export function getParleyDb(): ParleyDb {
+  return (current ??= new ParleyDb());
+}
+
+/** Points the history API at another database (tests, benchmarks, a profile switch). */
+export function setParleyDb(db: ParleyDb): ParleyDb {
+  current = db;
+  return db;
+}
+
+export function closeParleyDb(): void {
+  current?.close();
+  current = null;
+}

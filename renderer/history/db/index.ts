@@ -1,0 +1,42 @@
+// Parley's local history: the public API of history/db. Everything here works on the current database
+// (getParleyDb(); startHistory() opens it), so callers pass ids, not database handles.
+
+export { startHistory, type HistoryStart } from './startup';
+export { openParleyDb, serializeUpgradeSnapshot, type OpenOptions, type UpgradeSnapshot } from './open';
+export { ParleyDb, getParleyDb, setParleyDb, closeParleyDb, DEFAULT_DB_NAME } from './database';
+export { CURRENT_SCHEMA_VERSION } from './migrations';
+export * from './types';
+export { NotFoundError, InvalidWriteError, isQuotaError } from './errors';
+export { onStorageProblem, QUOTA_ADVICE, type StorageProblem } from './events';
+export { createConversation, getConversation, listConversations, updateConversation, renameConversation, type NewConversation, type ConversationPatch } from './conversations';
+export {
+  appendUserMessage,
+  createAssistantMessage,
+  finalizeAssistantMessage,
+  checkpointAnswer,
+  updateAnswerMeta,
+  getMessage,
+  listMessages,
+  listAllMessages,
+  countMessages,
+  type NewUserMessage,
+  type NewAssistantMessage,
+  type AnswerOutcome,
+  type MessageWindow,
+} from './messages';
+export { getAttachment, getAttachmentBlob, listMessageAttachments, toArrayBuffer, type NewAttachment } from './attachments';
+export { getActivePath, switchSibling, listSiblings, branchOnEdit, type ActivePath, type ActiveTurn, type ColumnAnswer, type SiblingInfo } from './branches';
+export { groupIdFor } from './group-id';
+export { deleteConversation, restoreConversation, purgeConversation, purgeDeletedConversations, DEFAULT_UNDO_MS, type DeletionHandle, type PurgeReport } from './deletion';
+export { recordGeneration, getGeneration, queryGenerations, usageTotals, reconcileGeneration, type LedgerQuery, type UsageTotal } from './generations';
+export { createStreamCheckpointer, unsavedCheckpointers, flushAllCheckpointers, type StreamCheckpointer, type CheckpointerOptions, type SaveResult, type AnswerMeta } from './checkpointer';
+export { recoverInterrupted } from './recovery';
+export { requestPersistentStorage, storageEstimate, type StorageEstimateInfo } from './browser-storage';
+export { getSetting, setSetting, deleteSetting, listSettings, SecretRefusedError } from './settings';
+export { searchMessages, type SearchHit, type SearchOptions, type SearchResult } from '../search/index/query';
+export { snippetParts, type Snippet } from '../search/index/snippet';
+export { exportConversations, exportJson, type ExportOptions } from '../transfer/formats/export-json';
+export { exportMarkdown } from '../transfer/formats/export-markdown';
+export { importJson, type ImportOptions, type ImportReport } from '../transfer/formats/import-json';
+export { ImportError, type ImportErrorCode } from '../transfer/formats/guard';
+export { DEFAULT_IMPORT_LIMITS, EXPORT_FORMAT, EXPORT_VERSION, type ImportLimits, type ParleyExport } from '../transfer/formats/export-format';

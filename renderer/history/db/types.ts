@@ -1,0 +1,156 @@
+import type { FinishReason } from '../../../shared/openrouter/chat-response';
+import type { CostReason, CostSource, GenerationRecord, TokenCounts } from '../../../shared/openrouter/generation';
+
+// Row shapes of Parley's local history (IndexedDB database 'parley'). Costs are integer micro-dollars
+// (1 USD = 1_000_000); an unknown cost has no number and a reason.
+
+export type MessageRole = 'user' | 'assistant';
+export type MessageStatus = 'streaming' | 'done' | 'error' | 'interrupted' | 'stopped';
+export type ReasoningEffort = 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
+
+export interface ProviderPreferences {
+  order?: string[];
+  only?: string[];
+  ignore?: string[];
+  sort?: 'price' | 'throughput' | 'latency';
+  allowFallbacks?: boolean;
+}
+
+export interface ColumnSettings {
+  systemPrompt?: string;
+  temperature?: number;
+  maxTokens?: number;
+  reasoningEffort?: ReasoningEffort;
+  provider?: ProviderPreferences;
+}
+
+export interface ColumnConfig {
+  id: string;
+  model: string; // OpenRouter-style slug including any variant suffix, e.g. "openai/gpt-5:nitro"
+  label?: string;
+  settings: ColumnSettings;
+}
+
+export interface ConversationRow {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  columns: ColumnConfig[];
+  /** highest seq handed out in this conversation; the next message gets lastSeq + 1 */
+  lastSeq: number;
+  /** the newest user message on the shown branch (null before the first prompt) */
+  headId: string | null;
+  /** sibling groupId → the sibling shown; groups without an entry show their newest sibling */
+  selection: Record<string, string>;
+  /** "Continue with this answer": the next prompt shares this answer's thread in every column */
+  pendingContinueFromId?: string | null;
+  pinned?: boolean;
+  /** soft-delete marker: hidden, purged after the undo window (see deletion.ts) */
+  deletedAt?: number;
+}
+
+export interface AttachmentRef {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
+export interface ModelSnapshot {
+  requested: string; // the slug the column asked for
+  used: string | null; // what actually answered
+  provider: string | null;
+  upstream: string | null; // Parley upstream id (openrouter, openai, ollama-local…)
+}
+
+export interface PricingSnapshot {
+  capturedAt: number;
+  source?: string; // e.g. "openrouter-live", "bundled", "user"
+  /** USD per token as decimal strings, keyed by component: prompt, completion, cacheRead, cacheWrite, request… */
+  rates: Record<string, string>;
+}
+
+export interface MessageCost {
+  costMicros?: number; // the figure shown
+  costSource: CostSource;
+  costReason?: CostReason;
+  reportedCostMicros?: number;
+  computedCostMicros?: number;
+  pricingSnapshot?: PricingSnapshot;
+}
+
+export interface MessageTimings {
+  ttftMs: number | null;
+  durationMs: number | null;
+  tokensPerSecond: number | null;
+}
+
+export interface MessageError {
+  code?: number;
+  message: string;
+}
+
+export interface MessageRow {
+  id: string;
+  conversationId: string;
+  /** per-conversation order of creation; windows and ordering use [conversationId+seq] */
+  seq: number;
+  /** user message → previous user message on its branch (null for the first); answer → its user message */
+  parentId: string | null;
+  /** siblings (regenerated answers, edited prompts) share a groupId; see groupIdFor() */
+  groupId: string;
+  columnId: string | null; // null for user messages, shared by every column
+  role: MessageRole;
+  content: string;
+  reasoning?: string;
+  attachments?: AttachmentRef[];
+  status: MessageStatus;
+  /** present (1) only while status is 'streaming': a sparse index for crash recovery */
+  streaming?: 1;
+  /** user messages: the answer every column continues from ("Continue with this answer") */
+  continueFromId?: string | null;
+  model?: ModelSnapshot;
+  tokens?: TokenCounts | null;
+  cost?: MessageCost;
+  generationId?: string;
+  timings?: MessageTimings;
+  finishReason?: FinishReason | null;
+  nativeFinishReason?: string | null;
+  error?: MessageError;
+  createdAt: number;
+  updatedAt: number;
+  /** search document number (internal; absent while not indexed) */
+  dn?: number;
+}
+
+export interface AttachmentRow {
+  id: string;
+  messageId: string;
+  conversationId: string;
+  name: string;
+  mime: string;
+  size: number;
+  /** the bytes; stored as an ArrayBuffer (clones everywhere, including in tests), read back as a Blob */
+  blob: ArrayBuffer;
+}
+
+/** The usage ledger: one row per generation, linked to the answer it produced while that answer exists. */
+export interface GenerationRow extends GenerationRecord {
+  conversationId?: string;
+  messageId?: string;
+  billedCostMicros?: number; // what the provider's invoice / generation endpoint says, once reconciled
+  reconciledAt?: number;
+  mismatch?: boolean; // billed differs from costMicros beyond tolerance
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}

@@ -1,0 +1,55 @@
+import { useEffect, useRef, useState } from 'react';
+import { getConversation, searchMessages, type SearchHit } from '../../db';
+
+// Debounced search-as-you-type over the local history. Answers that arrive after a newer query started are
+// dropped, so the list always matches what is in the box.
+
+export const SEARCH_DEBOUNCE_MS = 150;
+
+export interface ShownHit extends SearchHit {
+  /** "You", or the column's label/model for an answer */
+  author: string;
+}
+
+export type SearchState =
+  | { status: 'idle' }
+  | { status: 'searching' }
+  | { status: 'done'; hits: ShownHit[]; total: number }
+  | { status: 'error'; message: string };
+
+async function withAuthors(hits: SearchHit[]): Promise<ShownHit[]> {
+  const ids = [...new Set(hits.map((h) => h.conversationId))];
+  const convs = new Map((await Promise.all(ids.map((id) => getConversation(id)))).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+  return hits.map((h) => {
+    if (h.role === 'user') return { ...h, author: 'You' };
+    const col = convs.get(h.conversationId)?.columns.find((c) => c.id === h.columnId);
+    return { ...h, author: col ? (col.label ?? col.model) : 'Assistant' };
+  });
+}
+
+type Answer = { query: string } & ({ status: 'done'; hits: ShownHit[]; total: number } | { status: 'error'; message: string });
+
+export function useSearch(query: string, limit = 20): SearchState {
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const latest = useRef(0);
+  useEffect(() => {
+    const token = ++latest.current;
+    if (!query.trim()) return;
+    const timer = setTimeout(() => {
+      searchMessages(query, { limit })
+        .then(async (res) => {
+          const hits = await withAuthors(res.hits);
+          if (token === latest.current) setAnswer({ query, status: 'done', hits, total: res.total });
+        })
+        .catch((err: unknown) => {
+          if (token === latest.current) setAnswer({ query, status: 'error', message: err instanceof Error ? err.message : 'Search failed.' });
+        });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, limit]);
+  if (!query.trim()) return { status: 'idle' };
+  if (!answer) return { status: 'searching' };
+  if (answer.query === query) return answer;
+  // while typing, keep showing the previous results rather than flickering to "Searching…"
+  return answer.status === 'done' && answer.hits.length > 0 ? answer : { status: 'searching' };
+}

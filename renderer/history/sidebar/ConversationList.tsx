@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { useRoom, refreshConversations } from '../../chat/state/room-store';
+import { deleteConversation, undoDeleteConversation } from '../../chat/state/actions';
+import { liveAnswers } from '../../chat/state/live-answers';
+import { useSyncExternalStore } from 'react';
+import { useUi } from '../../app/ui-store';
+
+function useStreamingConversations(): Set<string> {
+  const key = useSyncExternalStore(liveAnswers.subscribeSet, () =>
+    [...new Set(liveAnswers.all().filter((e) => e.status === 'streaming').map((e) => e.conversationId))].sort().join(','),
+  );
+  return new Set(key ? key.split(',') : []);
+}
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+
+/** The conversations stored on this device, newest first; a dot marks those still answering. */
+export function ConversationList() {
+  const conversations = useRoom((s) => s.conversations);
+  const view = useUi((s) => s.view);
+  const openRoom = useUi((s) => s.openRoom);
+  const streaming = useStreamingConversations();
+  const currentId = view.kind === 'room' ? view.conversationId : null;
+  const [deleted, setDeleted] = useState<{ title: string } | null>(null);
+
+  useEffect(() => {
+    if (!deleted) return;
+    const t = setTimeout(() => setDeleted(null), 10_000);
+    return () => clearTimeout(t);
+  }, [deleted]);
+
+  const undo = deleted ? (
+    <p className="undo-delete" role="status">
+      Deleted “{deleted.title}”.{' '}
+      <button
+        type="button"
+        className="link"
+        onClick={() => {
+          setDeleted(null);
+          void undoDeleteConversation().then((id) => id && openRoom(id));
+        }}
+      >
+        Undo
+      </button>
+    </p>
+  ) : null;
+
+  useEffect(() => {
+    void refreshConversations();
+  }, []);
+
+  // shown also for the few milliseconds before the list is read, so the first paint never has a blank sidebar
+  if (conversations.length === 0) {
+    return (
+      <div className="conversation-list" aria-label="Conversation list">
+        {undo}
+        <p className="empty-state">
+          No conversations yet. Add a provider key in Settings, then start a new chat to send one prompt to several
+          models side by side.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <>
+    {undo}
+    <ul className="conversation-list" aria-label="Conversation list">
+      {conversations.map((c) => (
+        <li key={c.id} className={c.id === currentId ? 'current' : ''}>
+          <button type="button" className="conversation-item" aria-current={c.id === currentId ? 'page' : undefined} onClick={() => openRoom(c.id)}>
+            <span className="conversation-title">{c.title || 'New chat'}</span>
+            <span className="conversation-meta muted">
+              {streaming.has(c.id) ? <span className="live-dot" aria-label="answering">● </span> : null}
+              {c.columns.length} model{c.columns.length === 1 ? '' : 's'} · {when.format(c.updatedAt)}
+            </span>
+          </button>
+          <button
+            type="button"
+            className="small danger conversation-delete"
+            aria-label={`Delete conversation ${c.title}`}
+            onClick={() => {
+              void deleteConversation(c.id).then(() => setDeleted({ title: c.title || 'New chat' }));
+              if (c.id === currentId) openRoom(null);
+            }}
+          >
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+    </>
+  );
+}

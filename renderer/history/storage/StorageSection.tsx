@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useState } from 'react';
+import { bridge } from '../../bridge';
+import { importJson, requestPersistentStorage, storageEstimate, type StorageEstimateInfo } from '../db';
+import type { BackupInfo } from '../../../shared/contract/routes';
+import { formatBytes } from './format-bytes';
+import { runBackup } from './backup-scheduler';
+
+/** Settings → Storage and backups: how much room IndexedDB uses, whether the browser may evict it, and the rolling
+ * backups main keeps in the data directory, restorable here. */
+const loadState = () => Promise.all([storageEstimate(), bridge().invoke('backups.list', {}).catch((): BackupInfo[] => [])]);
+
+export function StorageSection() {
+  const [estimate, setEstimate] = useState<StorageEstimateInfo | null>(null);
+  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const reload = useCallback(async () => {
+    const [e, b] = await loadState();
+    setEstimate(e);
+    setBackups(b);
+  }, []);
+  useEffect(() => {
+    let live = true;
+    void loadState().then(([e, b]) => {
+      if (!live) return;
+      setEstimate(e);
+      setBackups(b);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  async function act(what: () => Promise<string>) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setMessage(await what());
+    } catch (err) {
+      setMessage((err as Error).message);
+    } finally {
+      setBusy(false);
+      void reload();
+    }
+  }
+
+  const backupNow = () =>
+    act(async () => {
+      const r = await runBackup();
+      return r.written ? `Backed up ${r.conversations} changed conversation${r.conversations === 1 ? '' : 's'} to ${r.name}` : `No backup needed: ${r.reason}`;
+    });
+
+  const restore = (names: string[]) =>
+    act(async () => {
+      let conversations = 0;
+      let skipped = 0;
+      for (const name of names) {
+        const { json } = await bridge().invoke('backups.read', { name });
+        const report = await importJson(json);
+        conversations += report.conversationIds.length;
+        skipped += report.skippedConversationIds.length;
+      }
+      return `Restored ${conversations} conversation${conversations === 1 ? '' : 's'}${skipped ? `; ${skipped} already here were left as they are` : ''}`;
+    });
+
+  const used = estimate?.usageBytes ?? null;
+  const quota = estimate?.quotaBytes ?? null;
+  return (
+    <section aria-labelledby="storage-heading">
+      <h2 id="storage-heading">Storage and backups</h2>
+      <p aria-label="Storage use">
+        Conversations use {formatBytes(used)} of {formatBytes(quota)} available
+        {used !== null && quota ? ` (${((used / quota) * 100).toFixed(1)} %)` : ''}.{' '}
+        {estimate?.persisted ? 'Storage is persistent: the system will not clear it to make room.' : 'Storage is not yet marked persistent.'}
+      </p>
+      {!estimate?.persisted && (
+        <button type="button" disabled={busy} onClick={() => void act(async () => ((await requestPersistentStorage()) ? 'Storage is now persistent' : 'The system declined to make storage persistent'))}>
+          Keep my data persistent
+        </button>
+      )}
+      <p className="muted">
+        Parley backs up changed conversations once a day to the data folder and keeps the last 14 days.
+      </p>
+      <button type="button" disabled={busy} onClick={() => void backupNow()}>
+        Back up now
+      </button>{' '}
+      {backups && backups.length > 1 && (
+        <button type="button" disabled={busy} onClick={() => void restore([...backups].reverse().map((b) => b.name))}>
+          Restore from every backup
+        </button>
+      )}
+      <ul className="backup-list" aria-label="Backups">
+        {backups?.length === 0 && <li className="empty-state">No backups yet.</li>}
+        {backups?.map((b) => (
+          <li key={b.name}>
+            {b.date} · {formatBytes(b.sizeBytes)}{' '}
+            <button type="button" disabled={busy} aria-label={`Restore backup of ${b.date}`} onClick={() => void restore([b.name])}>
+              Restore
+            </button>
+          </li>
+        ))}
+      </ul>
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import Dexie from 'dexie';
+import { getParleyDb } from '../../db/database';
+import { NotFoundError } from '../../db/errors';
+import { ensureConversationMaterialized } from '../../db/staging/materialize';
+import type { ConversationRow } from '../../db/types';
+import { bytesToBase64 } from './base64';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation, type ExportedGeneration, type ExportedMessage, type ParleyExport } from './export-format';
+
+// Export as "parley-export" v1 JSON (docs/export-format.md): every branch, column, cost and attachment (base64).
+// Keys are never part of the history, so they can't be exported; settings are not exported at all.
+
+export interface ExportOptions {
+  /** include usage-ledger rows linked to the conversations (default true) */
+  includeUsage?: boolean;
+  appVersion?: string;
+  now?: number;
+}
+
+async function exportOne(conv: ConversationRow, opts: ExportOptions): Promise<ExportedConversation> {
+  const db = getParleyDb();
+  await ensureConversationMaterialized(db, conv.id);
+  const rows = await db.messages.where('[conversationId+seq]').between([conv.id, Dexie.minKey], [conv.id, Dexie.maxKey]).toArray();
+  const messages: ExportedMessage[] = rows.map((m) => {
+    const out = { ...m } as Partial<typeof m>;
+    delete out.conversationId;
+    delete out.groupId;
+    delete out.streaming;
+    delete out.dn;
+    return out as ExportedMessage;
+  });
+  const attachments = (await db.attachments.where('conversationId').equals(conv.id).toArray()).map((a) => ({
+    id: a.id,
+    messageId: a.messageId,
+    name: a.name,
+    mime: a.mime,
+    size: a.size,
+    data: bytesToBase64(a.blob),
+  }));
+  const generations: ExportedGeneration[] =
+    opts.includeUsage === false
+      ? []
+      : (await db.generations.where('conversationId').equals(conv.id).toArray()).map((g) => {
+          const out = { ...g } as Partial<typeof g>;
+          delete out.conversationId;
+          return out as ExportedGeneration;
+        });
+  const c = { ...conv } as Partial<ConversationRow>;
+  delete c.deletedAt;
+  return { ...(c as ConversationRow), messages, attachments, generations };
+}
+
+/** One, several (ids) or all conversations (ids omitted) as a Parley export object. */
+export async function exportConversations(ids?: string[], opts: ExportOptions = {}): Promise<ParleyExport> {
+  const db = getParleyDb();
+  let convs: ConversationRow[];
+  if (ids) {
+    const rows = await db.conversations.bulkGet(ids);
+    convs = rows.map((r, i) => {
+      if (!r || r.deletedAt !== undefined) throw new NotFoundError(`conversation ${ids[i]} not found`);
+      return r;
+    });
+  } else {
+    convs = (await db.conversations.toArray()).filter((c) => c.deletedAt === undefined);
+    convs.sort((a, b) => a.createdAt - b.createdAt);
+  }
+  const conversations: ExportedConversation[] = [];
+  for (const conv of convs) conversations.push(await exportOne(conv, opts));
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(opts.now ?? Date.now()).toISOString(),
+    app: { name: 'Parley', ...(opts.appVersion ? { version: opts.appVersion } : {}) },
+    conversations,
+  };
+}
+
+export async function exportJson(ids?: string[], opts: ExportOptions = {}): Promise<string> {
+  return JSON.stringify(await exportConversations(ids, opts));
+}

@@ -1,0 +1,55 @@
+import { getConversation } from '../../db/conversations';
+import { NotFoundError } from '../../db/errors';
+import { getActivePath } from '../../db/branches';
+import type { ColumnConfig, MessageRow } from '../../db/types';
+
+// Markdown export of the shown branch: one section per column, each holding the dialogue as that column's model
+// saw it (every prompt, then that column's shown answer).
+
+function formatMicros(micros: number): string {
+  const usd = micros / 1_000_000;
+  return `$${usd < 0.01 ? usd.toFixed(6).replace(/0+$/, '').replace(/\.$/, '') : usd.toFixed(4)}`;
+}
+
+function answerFooter(m: MessageRow): string {
+  const parts: string[] = [];
+  if (m.model?.used && m.model.used !== m.model.requested) parts.push(`answered by ${m.model.used}`);
+  if (m.tokens) parts.push(`${m.tokens.prompt} tokens in / ${m.tokens.completion} out`);
+  if (m.cost?.costMicros !== undefined) parts.push(formatMicros(m.cost.costMicros));
+  else if (m.cost?.costReason) parts.push(`cost unknown (${m.cost.costReason})`);
+  if (m.timings?.durationMs != null) parts.push(`${(m.timings.durationMs / 1000).toFixed(1)} s`);
+  if (m.status !== 'done') parts.push(m.status);
+  return parts.length ? `\n\n_${parts.join(' · ')}_` : '';
+}
+
+function heading(col: ColumnConfig): string {
+  return col.label ? `${col.label} (\`${col.model}\`)` : `\`${col.model}\``;
+}
+
+function attachmentsLine(m: MessageRow): string {
+  return m.attachments?.length ? `\n\n_Attachments: ${m.attachments.map((a) => a.name).join(', ')}_` : '';
+}
+
+export async function exportMarkdown(conversationId: string, opts: { now?: number } = {}): Promise<string> {
+  const conv = await getConversation(conversationId);
+  if (!conv) throw new NotFoundError(`conversation ${conversationId} not found`);
+  const path = await getActivePath(conversationId);
+  const out: string[] = [`# ${conv.title || 'Untitled conversation'}`, ''];
+  out.push(`_Exported from Parley on ${new Date(opts.now ?? Date.now()).toISOString().slice(0, 10)} · ${conv.columns.length} column(s) · shown branch only_`, '');
+  for (const col of conv.columns) {
+    out.push(`## ${heading(col)}`, '');
+    if (col.settings.systemPrompt) out.push(`> **System prompt:** ${col.settings.systemPrompt.replace(/\n/g, '\n> ')}`, '');
+    for (const turn of path.turns) {
+      out.push('### You', '', `${turn.user.content}${attachmentsLine(turn.user)}`, '');
+      const answer = turn.answers.find((a) => a.columnId === col.id)?.message;
+      out.push(`### ${col.label ?? col.model}`, '');
+      if (!answer) {
+        out.push('_(no answer)_', '');
+        continue;
+      }
+      if (answer.reasoning) out.push('<details><summary>Reasoning</summary>', '', answer.reasoning, '', '</details>', '');
+      out.push(`${answer.content || '_(empty)_'}${answer.error ? `\n\n_Error: ${answer.error.message}_` : ''}${answerFooter(answer)}`, '');
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,16 @@
+import { exportJson, exportMarkdown } from '../../db';
+import { downloadText, exportFileName } from './download';
+
+// What the Export controls do. The history never holds API keys, so nothing here needs to filter them out.
+
+export async function downloadConversationJson(conversationId: string, title: string): Promise<Blob> {
+  return downloadText(await exportJson([conversationId]), exportFileName(title, 'json'), 'application/json');
+}
+
+export async function downloadConversationMarkdown(conversationId: string, title: string): Promise<Blob> {
+  return downloadText(await exportMarkdown(conversationId), exportFileName(title, 'md'), 'text/markdown');
+}
+
+export async function downloadAllJson(): Promise<Blob> {
+  return downloadText(await exportJson(), exportFileName('all', 'json'), 'application/json');
+}

@@ -1,0 +1,96 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { AccountSummary } from '../../../shared/contract/account';
+import { bridge } from '../../bridge';
+import { useLedgerRows } from '../ledger/use-ledger';
+import { useRouteValue } from '../../bridge/use-route-value';
+import type { LedgerRow } from '../ledger/types';
+import { balanceText, errorHeadline, freeLimitsOf, freeLimitsText, usageLines } from './account-text';
+
+// The OpenRouter balance in the header. It shows what main last learned (account.summary, no network), follows
+// account.changed (main re-checks after every OpenRouter generation), and asks OpenRouter only when the user
+// presses Refresh. Usage by period is in the hover card; free-model limits appear once a ":free" model was used.
+
+const WEEK_MS = 7 * 86_400_000;
+const isFreeRow = (r: LedgerRow) => r.upstreamKind === 'openrouter' && [r.requestedModel, r.model ?? ''].some((m) => m.split(':').slice(1).includes('free'));
+
+function useFreeUsage(): { used: boolean; today: number } {
+  const [since] = useState(() => Date.now() - WEEK_MS);
+  const { rows } = useLedgerRows({ from: since });
+  return useMemo(() => {
+    const now = new Date();
+    const utcDay = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    const free = rows.filter(isFreeRow);
+    return { used: free.length > 0, today: free.filter((r) => r.createdAt >= utcDay).length };
+  }, [rows]);
+}
+
+export function AccountBadge() {
+  const [summary, setSummary] = useState<AccountSummary | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const free = useFreeUsage();
+  const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
+  const hasKey = summary?.configured === true || (keys ?? []).some((k) => k.kind === 'openrouter');
+
+  useEffect(() => {
+    let live = true;
+    bridge()
+      .invoke('account.summary', {})
+      .then(
+        (s) => live && setSummary(s),
+        (err: Error) => live && setProblem(`Could not read the OpenRouter balance: ${err.message}`),
+      );
+    const off = bridge().on('account.changed', (s) => {
+      setSummary(s);
+      setProblem(null);
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+
+  async function refresh() {
+    setBusy(true);
+    setProblem(null);
+    try {
+      setSummary(await bridge().invoke('account.refresh', {}));
+    } catch (err) {
+      setProblem(`Could not refresh the OpenRouter balance: ${(err as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!problem && (!summary || !hasKey)) return null;
+
+  const error = summary?.error ?? null;
+  const lines = summary ? usageLines(summary) : [];
+  const freeLimits = summary ? freeLimitsOf(summary) : null;
+  return (
+    <div className={`account-badge${error || problem ? ' has-error' : ''}`} role="group" aria-label="OpenRouter account">
+      <span className="account-balance" tabIndex={0} aria-describedby="account-usage" title={lines.join('\n') || undefined}>
+        <span className="muted">OpenRouter </span>
+        <strong aria-label="OpenRouter balance">{summary ? balanceText(summary) : 'Balance unknown'}</strong>
+        {error && summary?.balance ? <span className="muted"> (last known)</span> : null}
+      </span>
+      <div id="account-usage" className="account-tip" role="tooltip">
+        {lines.length ? lines.map((l) => <div key={l}>{l}</div>) : <div>No usage figures yet. Press Refresh to ask OpenRouter.</div>}
+      </div>
+      {freeLimits && free.used ? <span className="account-free muted">{freeLimitsText(freeLimits, free.today)}</span> : null}
+      {error ? (
+        <span className="account-error" role="alert">
+          <strong>{errorHeadline(error.kind)}:</strong> {error.message}
+        </span>
+      ) : null}
+      {problem ? (
+        <span className="account-error" role="alert">
+          {problem}
+        </span>
+      ) : null}
+      <button type="button" className="small" onClick={() => void refresh()} disabled={busy} aria-label="Refresh OpenRouter balance">
+        {busy ? 'Refreshing…' : 'Refresh'}
+      </button>
+    </div>
+  );
+}

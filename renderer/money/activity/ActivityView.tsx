@@ -1,0 +1,69 @@
+import { useMemo, useState } from 'react';
+import { useLedgerRows } from '../ledger/use-ledger';
+import { useRouteValue } from '../../bridge/use-route-value';
+import { ByokFeePanel } from '../fees/ByokFeePanel';
+import { dailySeries, dayRange, filterOptions, filterRows, groupRows, NO_FILTERS, totalsOf, type ActivityFilters, type GroupBy } from './aggregate';
+import { downloadCsv, ledgerToCsv } from './csv';
+import { ActivityFiltersBar } from './ActivityFiltersBar';
+import { TotalsSummary } from './TotalsSummary';
+import { DailyChart } from './DailyChart';
+import { GroupTable } from './GroupTable';
+import { RequestsTable } from './RequestsTable';
+
+// The local usage ledger, like OpenRouter's Activity page: filters, totals, spend per day, groupings, each
+// request (linked to its answer), CSV export, and the BYOK fee calculator.
+
+export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversationId: string, messageId: string) => void; now?: number }) {
+  const [filters, setFilters] = useState<ActivityFilters>(NO_FILTERS);
+  const [by, setBy] = useState<GroupBy>('day');
+  const { from, to } = dayRange(filters);
+  const { rows, loaded, error } = useLedgerRows({ ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+  const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
+  const keyLabels = useMemo(() => new Map((keys ?? []).map((k) => [k.id, k.label])), [keys]);
+  const keyLabel = (id: string) => (id === 'none' ? 'no key' : (keyLabels.get(id) ?? id));
+
+  const options = useMemo(() => filterOptions(rows), [rows]);
+  const shown = useMemo(() => filterRows(rows, filters), [rows, filters]);
+  const totals = useMemo(() => totalsOf(shown), [shown]);
+  const groups = useMemo(() => groupRows(shown, by), [shown, by]);
+  const series = useMemo(() => dailySeries(shown, from !== undefined && to !== undefined ? { from, to } : {}), [shown, from, to]);
+
+  return (
+    <section className="activity" aria-labelledby="activity-heading">
+      <div className="activity-bar">
+        <h1 id="activity-heading">Activity</h1>
+        <button
+          type="button"
+          onClick={() => downloadCsv(ledgerToCsv(shown), `parley-activity-${new Date().toISOString().slice(0, 10)}.csv`)}
+          disabled={shown.length === 0}
+        >
+          Export CSV
+        </button>
+      </div>
+      <p className="muted">
+        Every request Parley made or relayed for other apps through the local API, as recorded on this device. Spend is what OpenRouter billed where it
+        was checked, otherwise Parley’s own figure.
+      </p>
+      <ActivityFiltersBar filters={filters} options={options} keyLabel={keyLabel} onChange={setFilters} />
+      {error ? <p className="error" role="alert">Could not read the usage ledger: {error}</p> : null}
+      {loaded && rows.length === 0 && !error ? <p className="empty-state">No requests recorded yet.</p> : null}
+      <TotalsSummary totals={totals} />
+      <DailyChart series={series} />
+      <div className="activity-grouping">
+        <label>
+          Group by{' '}
+          <select aria-label="Group by" value={by} onChange={(e) => setBy(e.target.value as GroupBy)}>
+            <option value="day">Day</option>
+            <option value="model">Model</option>
+            <option value="provider">Provider</option>
+            <option value="key">Key</option>
+          </select>
+        </label>
+      </div>
+      <GroupTable groups={groups} by={by} label={by === 'key' ? keyLabel : (k) => k} />
+      <h2>Requests</h2>
+      <RequestsTable rows={shown} keyLabel={keyLabel} onOpenMessage={onOpenMessage} />
+      <ByokFeePanel {...(now !== undefined ? { now } : {})} />
+    </section>
+  );
+}

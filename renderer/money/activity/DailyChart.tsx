@@ -1,0 +1,95 @@
+import { useEffect, useRef } from 'react';
+import type uPlot from 'uplot';
+import type { DailySeries } from './aggregate';
+import { formatMicros } from '../../../shared/billing/cost';
+
+// Spend (bars, USD) and requests (line) per day, drawn with uPlot on a canvas. The caption and the "By day"
+// table carry the same numbers for screen readers. uPlot is loaded on first use (it reads matchMedia when
+// imported, and the room never needs it); where there is no canvas (jsdom) nothing is drawn.
+
+const HEIGHT = 220;
+
+function canDraw(): boolean {
+  if (typeof navigator !== 'undefined' && /jsdom/i.test(navigator.userAgent)) return false;
+  try {
+    return !!document.createElement('canvas').getContext('2d');
+  } catch {
+    return false;
+  }
+}
+
+const cssVar = (name: string, fallback: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+const usd = (v: number) => formatMicros(Math.round(v * 1_000_000));
+/** Enough decimals to tell the ticks apart (0.025 → 3), at least cents, at most micro-dollars. */
+const tickDecimals = (incr: number) => Math.min(6, Math.max(2, (String(Number(incr.toPrecision(6))).split('.')[1] ?? '').length));
+
+function chartOptions(UPlot: typeof uPlot, width: number): uPlot.Options {
+  const accent = cssVar('--accent', '#4f46e5');
+  const muted = cssVar('--muted', '#5d6470');
+  const text = cssVar('--text', '#15171c');
+  return {
+    width,
+    height: HEIGHT,
+    scales: {
+      x: { time: true, range: (_u, min, max) => [min - 43_200, max + 43_200] }, // half a day each side: whole bars
+      usd: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+      req: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] },
+    },
+    axes: [
+      {
+        stroke: text,
+        space: 60,
+        incrs: [86_400, 2 * 86_400, 7 * 86_400, 14 * 86_400, 28 * 86_400],
+        values: (_u, vals) => vals.map((v) => new Date(v * 1000).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })),
+      },
+      { scale: 'usd', stroke: text, size: 70, values: (_u, vals, _i, _space, incr) => vals.map((v) => `$${v.toFixed(tickDecimals(incr))}`) },
+      { scale: 'req', side: 1, stroke: muted, grid: { show: false }, values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? String(v) : '')) },
+    ],
+    series: [
+      { value: (_u, v) => (v == null ? '' : new Date(v * 1000).toLocaleDateString()) },
+      { label: 'Spend', scale: 'usd', fill: accent, stroke: accent, paths: UPlot.paths.bars!({ size: [0.6, 48] }), value: (_u, v) => (v == null ? '' : usd(v)) },
+      { label: 'Requests', scale: 'req', stroke: muted, width: 2, points: { show: true } },
+    ],
+  };
+}
+
+export function DailyChart({ series }: { series: DailySeries }) {
+  const box = useRef<HTMLDivElement>(null);
+  const total = series.costMicros.reduce((a, b) => a + b, 0);
+  const requests = series.requests.reduce((a, b) => a + b, 0);
+  const label = series.days.length
+    ? `Spend and requests per day, ${series.days[0]} to ${series.days[series.days.length - 1]}: ${formatMicros(total)} over ${requests} requests`
+    : 'No activity to chart';
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el || series.days.length === 0 || !canDraw()) return;
+    let plot: uPlot | null = null;
+    let ro: ResizeObserver | null = null;
+    let cancelled = false;
+    const width = () => Math.max(320, el.clientWidth || 640);
+    const data: uPlot.AlignedData = [series.dayStarts.map((t) => t / 1000), series.costMicros.map((m) => m / 1_000_000), series.requests];
+    Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(
+      ([{ default: UPlot }]) => {
+        if (cancelled) return;
+        const p = new UPlot(chartOptions(UPlot, width()), data, el);
+        plot = p;
+        ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => p.setSize({ width: width(), height: HEIGHT })) : null;
+        ro?.observe(el);
+      },
+      (err: Error) => console.error('could not load the chart library:', err.message),
+    );
+    return () => {
+      cancelled = true;
+      ro?.disconnect();
+      plot?.destroy();
+    };
+  }, [series]);
+
+  return (
+    <figure className="activity-chart">
+      <div ref={box} aria-hidden="true" />
+      <figcaption className="muted">{label}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useMemo, useState } from 'react';
+import { formatMicros } from '../../../shared/billing/cost';
+import { useModels } from '../../chat/models/use-models';
+import type { EstimateRequest } from './estimate';
+import { useDebounced } from './use-debounced';
+
+const int = new Intl.NumberFormat('en-US');
+
+/** Images and files count by kind, not bytes: drop their data before the request is serialised as a memo key. */
+function slim(r: EstimateRequest): EstimateRequest {
+  return {
+    ...r,
+    messages: r.messages.map((m) =>
+      Array.isArray(m.content)
+        ? ({
+            ...m,
+            content: m.content.map((p) =>
+              p.type === 'image_url' ? { ...p, image_url: { ...p.image_url, url: '' } } : p.type === 'file' ? { ...p, file: { ...p.file, file_data: '' } } : p,
+            ),
+          } as typeof m)
+        : m,
+    ),
+  };
+}
+
+type Estimator = typeof import('./estimate');
+let loadedEstimator: Estimator | null = null;
+
+/** The tokenizer's tables are ~2 MB: loaded the first time an estimate is shown, not with the app. */
+function useEstimator(): Estimator | null {
+  const [est, setEst] = useState<Estimator | null>(loadedEstimator);
+  useEffect(() => {
+    if (est) return;
+    let live = true;
+    import('./estimate').then(
+      (m) => {
+        loadedEstimator = m;
+        if (live) setEst(m);
+      },
+      (err: Error) => console.error('could not load the token estimator:', err.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [est]);
+  return est;
+}
+
+/**
+ * Per selected model: ≈ input tokens and ≈ input cost of the request about to be sent, and a warning when it
+ * does not fit the model's context window. `request` is one request for all models, or a function giving each
+ * model (by slug and position) its own — columns keep separate histories.
+ */
+export function SendEstimate({ request, models }: {
+  request: EstimateRequest | ((model: string, index: number) => EstimateRequest);
+  models: string[];
+}) {
+  const { models: catalog } = useModels();
+  const estimator = useEstimator();
+  const key = JSON.stringify(models.map((m, i) => [m, slim(typeof request === 'function' ? request(m, i) : request)]));
+  const settled = useDebounced(key, 250);
+  const items = useMemo(() => {
+    if (!estimator) return [];
+    const pairs = JSON.parse(settled) as [string, EstimateRequest][];
+    return pairs.map(([model, req]) => estimator.estimateFor(model, req, catalog));
+  }, [settled, catalog, estimator]);
+  if (items.length === 0) return null;
+  const tooLong = items.filter((e) => e.exceedsContext);
+  return (
+    <div className="send-estimate" aria-label="Send estimate">
+      <ul className="send-estimate-list">
+        {items.map((e, i) => (
+          <li key={`${e.model}-${i}`} title="≈ estimate: tokens counted with OpenAI's o200k tokenizer; other model families count somewhat differently. Output is not included.">
+            <span className="muted">{e.name}:</span> ≈ {int.format(e.tokens)} tokens in
+            {e.uncountedParts ? ` + ${e.uncountedParts} file${e.uncountedParts === 1 ? '' : 's'} not counted` : ''} ·{' '}
+            {e.free ? 'free' : e.inputCostMicros !== undefined ? `≈ ${formatMicros(e.inputCostMicros)} input` : 'price unknown'}
+          </li>
+        ))}
+      </ul>
+      {tooLong.length ? (
+        <ul className="send-estimate-warnings" role="alert" aria-label="Context window warnings">
+          {tooLong.map((e, i) => (
+            <li key={`${e.model}-${i}`}>
+              ≈ {int.format(e.tokens)} tokens{e.reservedOutput ? ` + ${int.format(e.reservedOutput)} reserved for the answer` : ''} exceed {e.name}’s context window of{' '}
+              {int.format(e.contextLength ?? 0)} tokens: shorten the conversation or pick a model with a longer context.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useMemo, useState } from 'react';
+import { calculateByokFees, type ByokComparison, type ByokFeeReport, type ByokFeeSettings, type Figure } from '../../../shared/billing/byok-fees';
+import { formatMicros } from '../../../shared/billing/cost';
+import { useLedgerRows, useLedgerSetting } from '../ledger/use-ledger';
+import { findModel, useModels } from '../../chat/models/use-models';
+import { pricingOf } from '../estimate/model-pricing';
+import { byokTrafficOf } from './byok-traffic';
+import { FEE_SETTINGS_KEY, resolveFeeSettings } from './fee-settings';
+
+// What this month's BYOK traffic costs three ways (shared/billing calculateByokFees), month to date and
+// projected to the end of the (UTC) month. Every figure's formula is its tooltip and is listed below the table.
+
+const LINES: { key: keyof Omit<ByokComparison, 'traffic'>; label: string }[] = [
+  { key: 'direct', label: '(a) Directly with your provider keys' },
+  { key: 'openRouterByok', label: '(b) Through OpenRouter with your keys (BYOK)' },
+  { key: 'openRouterByokFee', label: '— of which OpenRouter’s BYOK fee' },
+  { key: 'creditsCard', label: '(c) On OpenRouter credits bought by card' },
+  { key: 'creditsCrypto', label: '(c) On OpenRouter credits bought with crypto' },
+];
+
+function FigureCell({ figure, id }: { figure: Figure; id: string }) {
+  return (
+    <td>
+      <span className="fee-figure" title={figure.formula} tabIndex={0} aria-describedby={id} data-testid={id}>
+        {formatMicros(figure.micros)}
+      </span>
+    </td>
+  );
+}
+
+function allowanceText(r: ByokFeeReport): string {
+  const a = r.allowance;
+  if (a.kind === 'none') return 'No free allowance: the fee applies to all BYOK usage.';
+  if (a.kind === 'list-price') return `Free allowance: the first ${formatMicros(a.micros)} of list-price BYOK usage each month.`;
+  return `Free allowance: the first ${a.count.toLocaleString('en-US')} BYOK requests each month.`;
+}
+
+export function ByokFeePanel({ now: fixedNow }: { now?: number }) {
+  const [openedAt] = useState(() => Date.now());
+  const now = fixedNow ?? openedAt;
+  const d = new Date(now);
+  const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  const { rows, loaded } = useLedgerRows({ from: monthStart });
+  const { models } = useModels();
+  const { value: stored } = useLedgerSetting<Partial<ByokFeeSettings>>(FEE_SETTINGS_KEY);
+  const settings = resolveFeeSettings(stored);
+
+  const { traffic, skipped } = useMemo(
+    () => byokTrafficOf(rows.filter((r) => r.createdAt <= now), (slug) => pricingOf(findModel(models, slug))),
+    [rows, models, now],
+  );
+  const report = calculateByokFees(traffic, now, settings);
+  const skippedText = [
+    skipped.free ? `${skipped.free} free (local servers, free models)` : '',
+    skipped.noProviderCost ? `${skipped.noProviderCost} without a provider cost` : '',
+    skipped.noListPrice ? `${skipped.noListPrice} without an OpenRouter list price` : '',
+  ].filter(Boolean);
+
+  return (
+    <section className="byok-fees" aria-labelledby="byok-fees-heading">
+      <h2 id="byok-fees-heading">BYOK fee calculator</h2>
+      <p className="muted">
+        {loaded ? `${traffic.requests} request${traffic.requests === 1 ? '' : 's'} sent with your own provider keys this month (UTC), ` : 'Reading the ledger… '}
+        at {formatMicros(traffic.providerCostMicros)} by the providers’ prices and {formatMicros(traffic.listPriceMicros)} at OpenRouter’s list price.
+        {skippedText.length ? ` Not compared: ${skippedText.join(', ')}.` : ''}
+      </p>
+      <table className="activity-table" aria-label="BYOK cost comparison">
+        <thead>
+          <tr>
+            <th scope="col">Way to pay</th>
+            <th scope="col">Month to date</th>
+            <th scope="col">Projected to month end</th>
+          </tr>
+        </thead>
+        <tbody>
+          {LINES.map((l) => (
+            <tr key={l.key}>
+              <th scope="row">{l.label}</th>
+              <FigureCell figure={report.monthToDate[l.key]} id={`fee-mtd-${l.key}`} />
+              <FigureCell figure={report.projected[l.key]} id={`fee-proj-${l.key}`} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">
+        {allowanceText(report)} Projection: {report.projectionFormula}
+      </p>
+      <details>
+        <summary>How these figures are computed</summary>
+        <ul className="fee-formulas">
+          {LINES.flatMap((l) => [
+            <li key={`m-${l.key}`} id={`fee-mtd-${l.key}`}>{l.label}, month to date: {report.monthToDate[l.key].formula}</li>,
+            <li key={`p-${l.key}`} id={`fee-proj-${l.key}`}>{l.label}, projected: {report.projected[l.key].formula}</li>,
+          ])}
+        </ul>
+        <p className="muted">List prices come from the model catalog’s input and output rates; cached tokens are priced as ordinary input there.</p>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import type { GenerationReconciled } from '../../../shared/contract/account';
+import type { LedgerRow, MessageLink } from './types';
+
+// What a reconciliation result or a message link changes on a ledger row. Kept apart from storage so any
+// LedgerRepo (the interim Dexie one, later history/db) applies them the same way.
+
+export type RowPatch = Partial<Pick<LedgerRow, 'conversationId' | 'messageId' | 'billedCostMicros' | 'reconciledAt' | 'mismatch' | 'reconcileDiffMicros' | 'reconcileError'>>;
+
+export function linkPatch(to: MessageLink): RowPatch {
+  return { conversationId: to.conversationId, messageId: to.messageId };
+}
+
+/** A failed check never erases a billed figure already known. */
+export function reconciledPatch(r: GenerationReconciled, at: number, current: RowPatch = {}): RowPatch {
+  if (r.status === 'failed') {
+    return current.billedCostMicros !== undefined ? {} : { reconcileError: r.error ?? 'OpenRouter did not report what it billed' };
+  }
+  const patch: RowPatch = { reconciledAt: at, mismatch: r.mismatch, reconcileError: undefined };
+  if (r.billedMicros !== null) patch.billedCostMicros = r.billedMicros;
+  if (r.diffMicros !== null) patch.reconcileDiffMicros = r.diffMicros;
+  return patch;
+}
+
+/** The fields a row keeps when its record is ingested again. */
+export function keptFields(row: LedgerRow | undefined): RowPatch {
+  if (!row) return {};
+  const out: RowPatch = {};
+  for (const k of ['conversationId', 'messageId', 'billedCostMicros', 'reconciledAt', 'mismatch', 'reconcileDiffMicros', 'reconcileError'] as const) {
+    if (row[k] !== undefined) (out as Record<string, unknown>)[k] = row[k];
+  }
+  return out;
+}
+
+/** Drops keys whose value is undefined (so a patch can clear a field by naming it). */
+export function applyPatch<T extends object>(row: T, patch: RowPatch): T {
+  const next = { ...row, ...patch } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(patch)) if (v === undefined) delete next[k];
+  return next as T;
+}

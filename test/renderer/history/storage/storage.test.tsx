@@ -1,0 +1,78 @@
+import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
+import { render, screen, cleanup, act } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackend } from '../../../../electron/backend/create-backend';
+import { createLocalCipher } from '../../../../electron/vault/local-cipher';
+import { installFakePreload } from '../../support/fake-preload';
+import { ParleyDb, setParleyDb } from '../../../../renderer/history/db/database';
+import { appendUserMessage, createConversation, getConversation, listAllMessages, purgeConversation, updateConversation } from '../../../../renderer/history/db';
+import { reportStorageProblem, QUOTA_ADVICE } from '../../../../renderer/history/db/events';
+import { runBackup } from '../../../../renderer/history/storage/backup-scheduler';
+import { StorageSection } from '../../../../renderer/history/storage/StorageSection';
+import { StorageProblemBanner } from '../../../../renderer/history/storage/StorageProblemBanner';
+
+let dataDir: string;
+let n = 0;
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'parley-storage-'));
+  installFakePreload(createBackend({ dataDir, transport: 'electron', version: '0', cipher: createLocalCipher(dataDir), env: {}, detectLocalServers: false }));
+});
+beforeEach(() => setParleyDb(new ParleyDb(`storage-test-${Date.now()}-${++n}`)));
+afterEach(() => cleanup());
+
+const columns = [{ id: 'col1', model: 'openai/gpt-4o', settings: {} }];
+const DAY = 24 * 3_600_000;
+
+describe('automatic backups', () => {
+  it('hands main the conversations changed since the previous day’s backup', async () => {
+    const t0 = Date.UTC(2026, 10, 20, 10);
+    const a = await createConversation({ title: 'Alpha', columns, now: t0 });
+    await appendUserMessage(a.id, { content: 'first words', now: t0 });
+    const first = await runBackup(t0 + 1000);
+    expect(first).toMatchObject({ written: true, conversations: 1 });
+    expect(await runBackup(t0 + 2000)).toEqual({ written: false, reason: 'nothing changed since the last backup' });
+
+    const b = await createConversation({ title: 'Beta', columns, now: t0 + DAY });
+    await appendUserMessage(b.id, { content: 'second words', now: t0 + DAY });
+    const second = await runBackup(t0 + DAY + 1000);
+    expect(second).toMatchObject({ written: true, conversations: 1 });
+    const files = readdirSync(join(dataDir, 'backups')).filter((f) => f.endsWith('.json'));
+    const text = readFileSync(join(dataDir, 'backups', (second as { name: string }).name), 'utf8');
+    expect(text).toContain('second words');
+    expect(text).not.toContain('first words');
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    // a later run the same day keeps that day's starting point, so it never holds less
+    await updateConversation(a.id, { title: 'Alpha renamed' });
+    const again = await runBackup(t0 + DAY + 5000);
+    expect(again).toMatchObject({ written: true, conversations: 2 });
+  });
+
+  it('restores a backup from Settings after the conversation was deleted', async () => {
+    const c = await createConversation({ title: 'Keep me', columns });
+    await appendUserMessage(c.id, { content: 'words worth keeping' });
+    await runBackup(Date.now() + 10 * DAY); // a fresh day: everything changed since the last run is included
+    await purgeConversation(c.id);
+    expect(await getConversation(c.id)).toBeUndefined();
+    render(<StorageSection />);
+    const restore = await screen.findAllByRole('button', { name: /^Restore backup of / });
+    await userEvent.setup().click(restore[0]!);
+    expect(await screen.findByRole('status')).toBeTruthy();
+    expect((await listAllMessages(c.id)).map((m) => m.content)).toContain('words worth keeping');
+    expect(screen.getByLabelText('Storage use').textContent).toMatch(/Conversations use/);
+  });
+});
+
+describe('a full disk', () => {
+  it('tells the user what to do and clears once the write succeeds', async () => {
+    render(<StorageProblemBanner />);
+    expect(screen.queryByRole('alert')).toBeNull();
+    act(() => reportStorageProblem({ type: 'quota-exceeded', operation: 'checkpoint', unsavedChars: 1234, retryInMs: 5000, advice: QUOTA_ADVICE }));
+    expect(screen.getByRole('alert').textContent).toContain('storage is full');
+    expect(screen.getByRole('alert').textContent).toContain('1,234 characters waiting to be saved');
+    act(() => reportStorageProblem({ type: 'write-recovered', operation: 'checkpoint' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

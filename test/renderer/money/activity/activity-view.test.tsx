@@ -1,0 +1,132 @@
+import { describe, it, expect, beforeAll, afterEach, vi } from 'vitest';
+import { render, screen, cleanup, within, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { installFakeMain } from '../../support/fake-main';
+import { freshLedger } from '../../support/fresh-ledger';
+import { ActivityView } from '../../../../renderer/money/activity/ActivityView';
+import type { KeySummary } from '../../../../shared/contract/routes';
+import { SAMPLE, seedLedger } from './support/sample-rows';
+
+const KEYS: KeySummary[] = [
+  { id: 'anthropic', kind: 'anthropic', label: 'Anthropic (work)', hint: '••••9876', source: 'vault', createdAt: 1 },
+  { id: 'openrouter', kind: 'openrouter', label: 'OpenRouter', hint: '••••1234', source: 'vault', createdAt: 1 },
+];
+
+beforeAll(() => {
+  installFakeMain({
+    'keys.list': () => KEYS,
+    'models.list': () => ({ models: [], source: 'none', fetchedAt: null }),
+  });
+});
+
+let close: (() => void) | null = null;
+afterEach(() => {
+  cleanup();
+  close?.();
+  vi.restoreAllMocks();
+});
+
+async function renderWithSample() {
+  const fresh = await freshLedger();
+  const repo = fresh.repo;
+  close = fresh.close;
+  await seedLedger(repo, SAMPLE);
+  const opened: [string, string][] = [];
+  render(<ActivityView onOpenMessage={(c, m) => opened.push([c, m])} now={Date.UTC(2026, 8, 16)} />);
+  const totals = await screen.findByRole('list', { name: 'Totals' }).catch(() => screen.getByLabelText('Totals'));
+  await waitFor(() => expect(within(totals).getByText('Requests').nextSibling?.textContent).toBe('4'));
+  return { opened, totals };
+}
+
+const dd = (totals: HTMLElement, term: string) => within(totals).getByText(term).nextSibling?.textContent;
+
+describe('Activity view', () => {
+  it('shows totals, groups and every request, flagging a billing mismatch with both figures', async () => {
+    const { totals } = await renderWithSample();
+    expect(dd(totals, 'Tokens in')).toBe('3,800');
+    expect(dd(totals, 'Tokens out')).toBe('850');
+    expect(dd(totals, 'Spend')).toBe('$0.03 + 1 without a price');
+    expect(dd(totals, 'Billing mismatches')).toBe('1');
+
+    const byDay = screen.getByRole('table', { name: 'By day' });
+    const dayRows = within(byDay)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => [...r.children].map((c) => c.textContent));
+    expect(dayRows).toEqual([
+      ['2026-09-15', '2', '800', '150', '$0.003 (+1 unpriced) ⚠ 1'],
+      ['2026-09-14', '2', '3,000', '700', '$0.03'],
+    ]);
+
+    const requests = screen.getByRole('table', { name: 'Requests' });
+    expect(within(requests).getAllByRole('row')).toHaveLength(5);
+    const flag = within(requests).getByRole('note');
+    expect(flag.getAttribute('aria-label')).toBe('Mismatch: Parley computed $0.00225, OpenRouter billed $0.003');
+    expect(within(requests).getByText('Anthropic (work)')).toBeTruthy();
+  });
+
+  it('groups by model or key, and filters by source and model', async () => {
+    const user = userEvent.setup();
+    const { totals } = await renderWithSample();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Group by' }), 'key');
+    const byKey = screen.getByRole('table', { name: 'By key' });
+    expect(within(byKey).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['OpenRouter', 'Anthropic (work)', 'ollama-local']);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Source filter' }), 'local-api');
+    expect(dd(totals, 'Requests')).toBe('1');
+    expect(dd(totals, 'Spend')).toBe('$0.003');
+    expect(within(screen.getByRole('table', { name: 'Requests' })).getByText('other app')).toBeTruthy();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Source filter' }), 'all');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Model filter' }), 'anthropic/claude-sonnet-4.5');
+    expect(dd(totals, 'Requests')).toBe('1');
+    expect(dd(totals, 'Tokens in')).toBe('2,000');
+    expect(dd(totals, 'Spend')).toBe('$0.01');
+  });
+
+  it('filters by date range through the ledger query', async () => {
+    const user = userEvent.setup();
+    const { totals } = await renderWithSample();
+    await user.type(screen.getByLabelText('From date'), '2026-09-15');
+    await waitFor(() => expect(dd(totals, 'Requests')).toBe('2'));
+    expect(dd(totals, 'Tokens in')).toBe('800');
+  });
+
+  it('opens the answer a request produced', async () => {
+    const user = userEvent.setup();
+    const { opened } = await renderWithSample();
+    const requests = screen.getByRole('table', { name: 'Requests' });
+    const buttons = within(requests).getAllByRole('button', { name: /Open the answer from/ });
+    expect(buttons).toHaveLength(1);
+    await user.click(buttons[0]!);
+    expect(opened).toEqual([['c1', 'm1']]);
+  });
+
+  it('exports the filtered rows as CSV through a Blob download', async () => {
+    const user = userEvent.setup();
+    let blob: Blob | null = null;
+    URL.createObjectURL = vi.fn((b: Blob) => {
+      blob = b;
+      return 'blob:test';
+    });
+    URL.revokeObjectURL = vi.fn();
+    const clicks: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+    await renderWithSample();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider filter' }), 'OpenAI');
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(clicks).toHaveLength(1);
+    expect(clicks[0]).toMatch(/^parley-activity-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsText(blob!);
+    });
+    const lines = text.trim().split('\r\n');
+    expect(lines.map((l) => l.split(',')[0])).toEqual(['id', 'r1', 'r3']) // oldest first;
+    expect(text).not.toContain('••••');
+  });
+});
