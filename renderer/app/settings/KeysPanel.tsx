@@ -3,13 +3,9 @@ import { bridge } from '../../bridge';
 import { useRouteValue } from '../../bridge/use-route-value';
 import { KeyTest } from './KeyTest';
 import type { KeySummary } from '../../../shared/contract/routes';
+import { UPSTREAM_KIND_INFO, UPSTREAM_KINDS } from '../../../shared/providers/upstream-kinds';
 
-const KINDS: { kind: KeySummary['kind']; label: string; needsUrl: boolean }[] = [
-  { kind: 'openrouter', label: 'OpenRouter', needsUrl: false },
-  { kind: 'openai-compatible', label: 'OpenAI or compatible (Groq, DeepSeek, xAI, Ollama, LM Studio…)', needsUrl: false },
-  { kind: 'anthropic', label: 'Anthropic', needsUrl: false },
-  { kind: 'gemini', label: 'Google Gemini', needsUrl: false },
-];
+const KINDS = UPSTREAM_KINDS.map((kind) => ({ kind, label: UPSTREAM_KIND_INFO[kind].formLabel }));
 
 const PROTECTION = {
   'os-keychain': 'Keys are stored only in the main process, sealed by your operating system’s keychain.',
@@ -32,7 +28,7 @@ export function KeysPanel() {
     try {
       const saved = await bridge().invoke('keys.set', {
         kind,
-        label: label.trim() || (KINDS.find((k) => k.kind === kind)?.label.split(' ')[0] ?? kind),
+        label: label.trim() || UPSTREAM_KIND_INFO[kind].label,
         ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
         ...(apiKey ? { apiKey } : {}),
       });

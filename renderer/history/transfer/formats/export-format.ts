@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { upstreamKindSchema } from '../../../../shared/providers/upstream-kinds';
 import { ID_PATTERN } from '../../db/ids';
 import type { ConversationRow, GenerationRow, MessageRow } from '../../db/types';
 import { base64Length } from './base64';
@@ -128,7 +129,7 @@ export function exportSchema(limits: ImportLimits) {
     requestedModel: short,
     model: short.nullable(),
     upstreamId: short.nullable(),
-    upstreamKind: z.enum(['openrouter', 'openai-compatible', 'anthropic', 'gemini']).nullable(),
+    upstreamKind: upstreamKindSchema.nullable(),
     provider: short.nullable(),
     upstreamGenerationId: short.optional(),
     attempts: z

@@ -12,6 +12,7 @@ import { getAttachmentBlob, toArrayBuffer } from '../../../../../renderer/histor
 import { setSetting } from '../../../../../renderer/history/db/settings';
 import type { ParleyDb } from '../../../../../renderer/history/db/database';
 import type { GenerationRecord } from '../../../../../shared/openrouter/generation';
+import { UPSTREAM_KINDS } from '../../../../../shared/providers/upstream-kinds';
 
 const record = (id: string, createdAt: number): GenerationRecord => ({
   id, createdAt, requestedModel: 'openai/gpt-5', model: 'openai/gpt-5', upstreamId: 'openrouter', upstreamKind: 'openrouter', provider: 'OpenAI',
@@ -87,6 +88,22 @@ describe('export and import', () => {
     expect(new TextDecoder().decode(await toArrayBuffer(blob!))).toBe('functor → monad');
     expect(await queryGenerations({ conversationId: conv.id })).toEqual([expect.objectContaining({ id: 'gen-rich-1', messageId: a1.id, costMicros: 130 })]);
     expect((await searchMessages('endofunctors')).hits.map((h) => h.messageId)).toEqual([a1.id]);
+  });
+
+  it('reads back its own export whatever kind of upstream served each answer', async () => {
+    await freshDb();
+    const conv = await newConversation('Every provider');
+    const u = await appendUserMessage(conv.id, { content: 'Hello all' });
+    for (const [i, kind] of UPSTREAM_KINDS.entries()) {
+      const a = await createAssistantMessage(conv.id, { parentId: u.id, columnId: 'colA', model: { requested: 'openai/gpt-5' } });
+      await finalizeAssistantMessage(a.id, { status: 'done', content: `from ${kind}`, model: { used: 'openai/gpt-5', provider: kind, upstream: kind } });
+      await recordGeneration({ ...record(`gen-${kind}`, 1_700_000_000_000 + i), upstreamId: kind, upstreamKind: kind }, { conversationId: conv.id, messageId: a.id });
+    }
+    const json = await exportJson([conv.id]);
+    await freshDb();
+    const report = await importJson(json);
+    expect(report.generations).toBe(UPSTREAM_KINDS.length);
+    expect((await queryGenerations({ conversationId: conv.id })).map((g) => g.upstreamKind).sort()).toEqual([...UPSTREAM_KINDS].sort());
   });
 
   it('re-importing the same file duplicates nothing; copy mode imports new ids without double-counting spend', async () => {
