@@ -1,6 +1,6 @@
 import { memo, useMemo, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
 import type { ColumnConfig, PendingAttachment } from '../state/types';
-import { send, stopRoom } from '../state/actions';
+import { NotSentError, send, stopRoom } from '../state/actions';
 import { useModels } from '../models/use-models';
 import { readAttachment } from './read-attachment';
 import { capabilityWarnings } from './capability-warnings';
@@ -57,7 +57,19 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
     const a = attachments;
     setText('');
     setAttachments([]);
-    const id = await send(t, a);
+    setProblem(null);
+    let id: string;
+    try {
+      id = await send(t, a);
+    } catch (err) {
+      if (err instanceof NotSentError) {
+        // nothing was stored: the prompt comes back so it can be sent again
+        setText((typed) => typed || t);
+        setAttachments((added) => (added.length ? added : a));
+      }
+      setProblem((err as Error).message);
+      return;
+    }
     onSent(id);
   }
 

@@ -4,7 +4,10 @@ import * as conversations from '../../history/db/conversations';
 import { branchOnEdit, switchSibling } from '../../history/db/branches';
 import { deleteConversation as softDeleteConversation, type DeletionHandle } from '../../history/db/deletion';
 import { getAttachmentBlob } from '../../history/db/attachments';
+import { appendTurn, type WrittenTurn } from '../../history/db/append-turn';
+import { isQuotaError } from '../../history/db/errors';
 import type { NewAttachment } from '../../history/db/attachments';
+import type { ChatRequest } from '../../../shared/openrouter/chat-request';
 import { buildChatRequest } from './request';
 import { attachmentData, rememberAttachment } from './attachment-data';
 import { activeTurns, contextFor, indexMessages, type Turn } from './turns';
@@ -88,13 +91,18 @@ async function startAnswer(conv: Conversation, column: ColumnConfig, user: Messa
   const col = modelOverride ? { ...column, model: modelOverride } : column;
   const request = buildChatRequest(col, context, await attachmentData(context));
   const row = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model } });
+  streamInto(conv.id, column.id, row, request);
+  return row;
+}
+
+/** Shows a stored pending answer and asks main to stream into it. */
+function streamInto(conversationId: string, columnId: string, row: MessageRow, request: ChatRequest) {
   upsertInMemory([row]);
   const streamId = newId();
-  trackStream({ streamId, messageId: row.id, conversationId: conv.id, columnId: column.id, startedAt: row.createdAt });
+  trackStream({ streamId, messageId: row.id, conversationId, columnId, startedAt: row.createdAt });
   bridge()
-    .invoke('chat.start', { streamId, meta: { conversationId: conv.id, messageId: row.id, columnId: column.id }, request })
+    .invoke('chat.start', { streamId, meta: { conversationId, messageId: row.id, columnId }, request })
     .catch((err: unknown) => failToStart(row.id, err instanceof Error ? err.message : 'Could not start the answer'));
-  return row;
 }
 
 async function startColumns(conversationId: string, user: MessageRow) {
@@ -103,24 +111,70 @@ async function startColumns(conversationId: string, user: MessageRow) {
   await reloadConversation(conversationId);
 }
 
-/** Sends a prompt to every column; from a draft, stores the conversation first. Returns the conversation id. */
-export async function send(text: string, attachments: PendingAttachment[] = []): Promise<string> {
-  if (!useRoom.getState().conversation) {
-    const c = await conversations.createConversation({ columns: useRoom.getState().draftColumns });
-    setConversationInMemory(c);
-    useRoom.setState({ openId: c.id, conversation: c, messages: new Map(), loaded: 'full', draftColumns: [] });
+/** Thrown by send when its turn could not be stored: nothing was written and nothing was started. */
+export class NotSentError extends Error {
+  override name = 'NotSentError';
+}
+
+function notSentText(err: unknown): string {
+  if (isQuotaError(err)) return 'Not sent: storage is full. Free disk space (or delete old conversations), then send again.';
+  return `Not sent: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+/** Starts the stored pending answers of a sent prompt, one per column, each with that column's context. */
+async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], user: MessageRow, answers: MessageRow[], sentFrom: Map<string, MessageRow>) {
+  // the rows in memory (those from before the send if another room was opened since)
+  const mem = useRoom.getState();
+  const rows = mem.openId === conv.id ? mem.messages.values() : [...sentFrom.values(), user];
+  const turns = activeTurns(indexMessages(rows, conv.id), conv);
+  const n = turns.findIndex((t) => t.user.active.id === user.id);
+  for (const [i, column] of columns.entries()) {
+    const row = answers[i]!;
+    const context = contextFor(turns, n, column.id);
+    let request: ChatRequest;
+    try {
+      request = buildChatRequest(column, context, await attachmentData(context));
+    } catch (err) {
+      // the turn is stored: this answer says why it could not start, the other columns go ahead
+      upsertInMemory([row]);
+      await failToStart(row.id, err instanceof Error ? err.message : 'Could not prepare the request');
+      continue;
+    }
+    streamInto(conv.id, column.id, row, request);
   }
-  const { conv, turns } = current();
-  const last = turns[turns.length - 1];
+}
+
+/**
+ * Sends a prompt to every column; from a draft, stores the conversation first. The prompt, every column's pending
+ * answer and the conversation are written in one transaction (appendTurn); when that fails, send throws a
+ * NotSentError and nothing was stored or started. Returns the conversation id.
+ */
+export async function send(text: string, attachments: PendingAttachment[] = []): Promise<string> {
+  const s = useRoom.getState();
+  const open = s.conversation;
+  const columns = open ? open.columns : s.draftColumns;
+  const before = open ? current().turns : [];
+  const last = before[before.length - 1];
   const parentId = last ? last.user.active.id : null;
-  const pending = conv.pendingContinueFromId ? useRoom.getState().messages.get(conv.pendingContinueFromId) : undefined;
+  const pending = open?.pendingContinueFromId ? s.messages.get(open.pendingContinueFromId) : undefined;
   const continueFromId = pending && pending.parentId === parentId ? pending.id : null;
   const files: NewAttachment[] = attachments.map((a) => ({ name: a.name, mime: a.mime, data: a.blob }));
-  const user = await history.appendUserMessage(conv.id, { content: text, parentId, continueFromId, ...(files.length ? { attachments: files } : {}) });
+  let turn: WrittenTurn;
+  try {
+    turn = await appendTurn(
+      open ? open.id : { columns },
+      { content: text, parentId, continueFromId, ...(files.length ? { attachments: files } : {}) },
+      columns.map((c) => ({ columnId: c.id, model: { requested: c.model } })),
+    );
+  } catch (err) {
+    throw new NotSentError(notSentText(err));
+  }
+  const { conversation: conv, prompt: user, answers } = turn;
+  setConversationInMemory(conv);
+  if (!open) useRoom.setState({ openId: conv.id, conversation: conv, messages: new Map(), loaded: 'full', draftColumns: [] });
   (user.attachments ?? []).forEach((ref, i) => rememberAttachment(ref.id, attachments[i]!.data));
   upsertInMemory([user]);
-  await reloadConversation(conv.id);
-  await startColumns(conv.id, user);
+  await startPendingAnswers(conv, columns, user, answers, open ? s.messages : new Map());
   return conv.id;
 }
 

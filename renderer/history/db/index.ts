@@ -24,6 +24,7 @@ export {
   type AnswerOutcome,
   type MessageWindow,
 } from './messages';
+export { appendTurn, type WrittenTurn } from './append-turn';
 export { getAttachment, getAttachmentBlob, listMessageAttachments, toArrayBuffer, type NewAttachment } from './attachments';
 export { getActivePath, switchSibling, listSiblings, branchOnEdit, type ActivePath, type ActiveTurn, type ColumnAnswer, type SiblingInfo } from './branches';
 export { groupIdFor } from './group-id';

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { attachmentRows, prepareAttachments, type NewAttachment } from './attachments';
+import { attachmentRows, prepareAttachments, type NewAttachment, type PreparedAttachment } from './attachments';
 import { getParleyDb, type ParleyDb } from './database';
 import { InvalidWriteError, NotFoundError } from './errors';
 import { groupIdFor } from './group-id';
@@ -11,7 +11,8 @@ import type { TokenCounts } from '../../../shared/openrouter/generation';
 import type { FinishReason } from '../../../shared/openrouter/chat-response';
 
 export const searchTables = (db: ParleyDb) => ({ searchPostings: db.searchPostings, meta: db.meta });
-const writeTables = (db: ParleyDb) => [db.conversations, db.messages, db.attachments, db.searchPostings, db.meta];
+/** Every table a prompt's write touches. */
+export const writeTables = (db: ParleyDb) => [db.conversations, db.messages, db.attachments, db.searchPostings, db.meta];
 
 const TITLE_CHARS = 80;
 
@@ -20,7 +21,7 @@ function titleFrom(content: string): string {
   return line.length > TITLE_CHARS ? `${line.slice(0, TITLE_CHARS - 1)}…` : line;
 }
 
-async function requireConversation(db: ParleyDb, id: string): Promise<ConversationRow> {
+export async function requireConversation(db: ParleyDb, id: string): Promise<ConversationRow> {
   const conv = await db.conversations.get(id);
   if (!conv || conv.deletedAt !== undefined) throw new NotFoundError(`conversation ${id} not found`);
   return conv;
@@ -58,42 +59,49 @@ export async function appendUserMessage(conversationId: string, input: NewUserMe
   const files = await prepareAttachments(input.attachments);
   return db.transaction('rw', writeTables(db), async () => {
     const conv = await requireConversation(db, conversationId);
-    const parentId = input.parentId !== undefined ? input.parentId : conv.headId;
-    if (parentId !== null) {
-      const parent = await db.messages.get(parentId);
-      if (!parent || parent.conversationId !== conversationId || parent.role !== 'user') {
-        throw new InvalidWriteError('a prompt must follow a prompt of the same conversation');
-      }
-    }
-    const now = input.now ?? Date.now();
-    const id = newId('msg');
-    const row: MessageRow = {
-      id,
-      conversationId,
-      seq: conv.lastSeq + 1,
-      parentId,
-      groupId: groupIdFor(conversationId, parentId, null),
-      columnId: null,
-      role: 'user',
-      content: input.content,
-      status: 'done',
-      continueFromId: input.continueFromId !== undefined ? input.continueFromId : (conv.pendingContinueFromId ?? null),
-      createdAt: now,
-      updatedAt: now,
-    };
-    if (files.length) row.attachments = files.map((f) => f.ref);
-    await indexMessage(db, row);
-    await db.messages.add(row);
-    if (files.length) await db.attachments.bulkAdd(attachmentRows(files, id, conversationId));
-    conv.lastSeq = row.seq;
-    conv.headId = id;
-    conv.updatedAt = now;
-    conv.pendingContinueFromId = null;
-    if (!conv.title) conv.title = titleFrom(input.content);
-    selectInGroup(conv, row.groupId, id, true);
+    const row = await addPrompt(db, conv, input, files);
     await db.conversations.put(conv);
     return row;
   });
+}
+
+/** Writes a prompt row (inside the caller's transaction) and moves `conv` to it; the caller stores `conv`. */
+export async function addPrompt(db: ParleyDb, conv: ConversationRow, input: NewUserMessage, files: PreparedAttachment[]): Promise<MessageRow> {
+  const conversationId = conv.id;
+  const parentId = input.parentId !== undefined ? input.parentId : conv.headId;
+  if (parentId !== null) {
+    const parent = await db.messages.get(parentId);
+    if (!parent || parent.conversationId !== conversationId || parent.role !== 'user') {
+      throw new InvalidWriteError('a prompt must follow a prompt of the same conversation');
+    }
+  }
+  const now = input.now ?? Date.now();
+  const id = newId('msg');
+  const row: MessageRow = {
+    id,
+    conversationId,
+    seq: conv.lastSeq + 1,
+    parentId,
+    groupId: groupIdFor(conversationId, parentId, null),
+    columnId: null,
+    role: 'user',
+    content: input.content,
+    status: 'done',
+    continueFromId: input.continueFromId !== undefined ? input.continueFromId : (conv.pendingContinueFromId ?? null),
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (files.length) row.attachments = files.map((f) => f.ref);
+  await indexMessage(db, row);
+  await db.messages.add(row);
+  if (files.length) await db.attachments.bulkAdd(attachmentRows(files, id, conversationId));
+  conv.lastSeq = row.seq;
+  conv.headId = id;
+  conv.updatedAt = now;
+  conv.pendingContinueFromId = null;
+  if (!conv.title) conv.title = titleFrom(input.content);
+  selectInGroup(conv, row.groupId, id, true);
+  return row;
 }
 
 export interface NewAssistantMessage {
@@ -109,34 +117,41 @@ export async function createAssistantMessage(conversationId: string, input: NewA
   await ensureConversationMaterialized(db, conversationId);
   return db.transaction('rw', [db.conversations, db.messages], async () => {
     const conv = await requireConversation(db, conversationId);
-    if (!conv.columns.some((c) => c.id === input.columnId)) throw new InvalidWriteError(`column ${input.columnId} is not in this conversation`);
-    const parent = await db.messages.get(input.parentId);
-    if (!parent || parent.conversationId !== conversationId || parent.role !== 'user') {
-      throw new InvalidWriteError('an answer must answer a prompt of the same conversation');
-    }
-    const now = input.now ?? Date.now();
-    const row: MessageRow = {
-      id: newId('msg'),
-      conversationId,
-      seq: conv.lastSeq + 1,
-      parentId: input.parentId,
-      groupId: groupIdFor(conversationId, input.parentId, input.columnId),
-      columnId: input.columnId,
-      role: 'assistant',
-      content: '',
-      status: 'streaming',
-      streaming: 1,
-      model: { requested: input.model.requested, used: input.model.used ?? null, provider: input.model.provider ?? null, upstream: input.model.upstream ?? null },
-      createdAt: now,
-      updatedAt: now,
-    };
-    await db.messages.add(row);
-    conv.lastSeq = row.seq;
-    conv.updatedAt = now;
-    selectInGroup(conv, row.groupId, row.id, true);
+    const row = await addPendingAnswer(db, conv, input);
     await db.conversations.put(conv);
     return row;
   });
+}
+
+/** Writes an empty 'streaming' answer row (inside the caller's transaction) into `conv`; the caller stores `conv`. */
+export async function addPendingAnswer(db: ParleyDb, conv: ConversationRow, input: NewAssistantMessage): Promise<MessageRow> {
+  const conversationId = conv.id;
+  if (!conv.columns.some((c) => c.id === input.columnId)) throw new InvalidWriteError(`column ${input.columnId} is not in this conversation`);
+  const parent = await db.messages.get(input.parentId);
+  if (!parent || parent.conversationId !== conversationId || parent.role !== 'user') {
+    throw new InvalidWriteError('an answer must answer a prompt of the same conversation');
+  }
+  const now = input.now ?? Date.now();
+  const row: MessageRow = {
+    id: newId('msg'),
+    conversationId,
+    seq: conv.lastSeq + 1,
+    parentId: input.parentId,
+    groupId: groupIdFor(conversationId, input.parentId, input.columnId),
+    columnId: input.columnId,
+    role: 'assistant',
+    content: '',
+    status: 'streaming',
+    streaming: 1,
+    model: { requested: input.model.requested, used: input.model.used ?? null, provider: input.model.provider ?? null, upstream: input.model.upstream ?? null },
+    createdAt: now,
+    updatedAt: now,
+  };
+  await db.messages.add(row);
+  conv.lastSeq = row.seq;
+  conv.updatedAt = now;
+  selectInGroup(conv, row.groupId, row.id, true);
+  return row;
 }
 
 export interface AnswerOutcome {

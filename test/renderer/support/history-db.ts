@@ -6,8 +6,9 @@ import type { ColumnConfig } from '../../../renderer/history/db/types';
 let counter = 0;
 
 export interface Faults {
-  /** throw a QuotaExceededError from the next `count` writes to `table` (Infinity: until cleared) */
-  failWrites(table: string, count?: number): void;
+  /** throw a QuotaExceededError from the next `count` writes to `table` (Infinity: until cleared), after letting
+   * the first `after` of them through */
+  failWrites(table: string, count?: number, after?: number): void;
   clear(): void;
   /** writes (mutate calls) that reached each table */
   writes: Map<string, number>;
@@ -23,13 +24,16 @@ export async function freshDb(): Promise<{ db: ParleyDb; faults: Faults; name: s
   const name = `parley-test-${process.pid}-${++counter}-${Math.random().toString(36).slice(2)}`;
   const db = new ParleyDb(name);
   const failing = new Map<string, number>();
+  const passing = new Map<string, number>();
   const faults: Faults = {
     writes: new Map(),
-    failWrites(table, count = Infinity) {
+    failWrites(table, count = Infinity, after = 0) {
       failing.set(table, count);
+      passing.set(table, after);
     },
     clear() {
       failing.clear();
+      passing.clear();
     },
   };
   db.use({
@@ -44,7 +48,9 @@ export async function freshDb(): Promise<{ db: ParleyDb; faults: Faults; name: s
             ...t,
             mutate(req: DBCoreMutateRequest) {
               const left = failing.get(tableName) ?? 0;
-              if (left > 0) {
+              const through = passing.get(tableName) ?? 0;
+              if (left > 0 && through > 0) passing.set(tableName, through - 1);
+              else if (left > 0) {
                 failing.set(tableName, left - 1);
                 return Promise.reject(quotaError());
               }
