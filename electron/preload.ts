@@ -1,9 +1,9 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC_EVENT, IPC_INVOKE } from './ipc/channels';
 
 // Sandboxed preload: it can only forward. Validation happens in main; typing happens in the renderer's bridge.
-// Raw ipcRenderer is never exposed. Channel names are repeated here because a sandboxed preload cannot import.
-const IPC_INVOKE = 'parley:invoke';
-const IPC_EVENT = 'parley:event';
+// Raw ipcRenderer is never exposed. A sandboxed preload can require only `electron` at run time, so the build
+// bundles it into one CommonJS file with the channel names inlined (vite.config.ts, --mode preload).
 
 contextBridge.exposeInMainWorld('parley', {
   invoke: (route: string, input: unknown) => ipcRenderer.invoke(IPC_INVOKE, route, input),

@@ -1,8 +1,8 @@
 import type { GenerationReconciled } from '../../../shared/contract/account';
 import type { LedgerRow, MessageLink } from './types';
 
-// What a reconciliation result or a message link changes on a ledger row. Kept apart from storage so any
-// LedgerRepo (the interim Dexie one, later history/db) applies them the same way.
+// What a reconciliation result or a message link changes on a ledger row, as pure functions the ledger
+// (history-ledger.ts) applies to stored rows and to patches that arrive before their record.
 
 export type RowPatch = Partial<Pick<LedgerRow, 'conversationId' | 'messageId' | 'billedCostMicros' | 'reconciledAt' | 'mismatch' | 'reconcileDiffMicros' | 'reconcileError'>>;
 
