@@ -23,7 +23,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('electron-builder.yml (`npm run dist`)', () => {
-  it('is a configuration electron-builder accepts', async () => {
+  // electron-builder compiles its whole JSON schema first: seconds on a busy machine.
+  it('is a configuration electron-builder accepts', { timeout: 60_000 }, async () => {
     await expect(validateConfiguration(config, { isEnabled: false, add: () => undefined } as never)).resolves.toBeUndefined();
   });
 
