@@ -1,10 +1,11 @@
-import { app, BrowserWindow, ipcMain, protocol, shell, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, shell, session, type IpcMainInvokeEvent } from 'electron';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from './backend/create-backend';
 import { windowOptions, APP_SCHEME, APP_ORIGIN } from './shell/window-options';
 import { hardenWebContents, isAppUrl } from './shell/harden';
 import { serveAppRequest } from './shell/app-protocol';
+import { confirmUnload } from './shell/unload-guard';
 import { createSafeStorageCipher } from './vault/safe-storage-cipher';
 import { createLocalCipher } from './vault/local-cipher';
 import { IPC_INVOKE, IPC_EVENT } from './ipc/channels';
@@ -46,6 +47,9 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = null;
     });
     win.once('ready-to-show', () => win.show());
+    win.webContents.on('will-prevent-unload', (event) => {
+      if (confirmUnload((options) => dialog.showMessageBoxSync(win, options))) event.preventDefault();
+    });
     void win.loadURL(`${APP_ORIGIN}/index.html`);
   }
 
@@ -73,7 +77,8 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  app.on('before-quit', () => void backend?.close());
+  // Not before-quit: a quit the user cancels at the unsaved-changes question must leave the backend running.
+  app.on('will-quit', () => void backend?.close());
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -1,22 +1,20 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { hostShell, electronShell, type Shell } from './support/shells';
 import { startFakeUpstream, type FakeUpstream } from '../fakes';
 
-// The chatroom as a user meets it: the real host (`npm run host`), the real engine and adapters, and a fake
+// The chatroom as a user meets it: the real main-process code, the real engine and adapters, and a fake
 // OpenRouter on 127.0.0.1 speaking its exact wire format. Each model answers at its own pace so there is time to
-// stop one, regenerate another, branch, and reload mid-stream.
-
-let upstream: FakeUpstream;
-let host: HostProcess;
-let browser: Browser;
+// stop one, regenerate another, branch, and reload mid-stream. The same journey runs over both transports: the
+// loopback host (`npm run host`, WebSocket) and the Electron shell (built main and preload, IPC; the `electron`
+// module is the stand-in in support/electron-stand-in, since the binary cannot be downloaded everywhere).
 
 const PACE: Record<string, number> = { 'openai/gpt-4o': 60, 'anthropic/claude-sonnet-4.5': 8, 'google/gemini-2.5-flash': 40 };
 const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i} `);
 
-beforeAll(async () => {
-  upstream = await startFakeUpstream('openrouter', { requireKey: 'sk-or-e2e-key-1234' });
+async function startJourneyUpstream(): Promise<FakeUpstream> {
+  const upstream = await startFakeUpstream('openrouter', { requireKey: 'sk-or-e2e-key-1234' });
   let n = 0;
   upstream.setDefault((req) => {
     const model = String((req.body as { model?: string }).model);
@@ -26,14 +24,8 @@ beforeAll(async () => {
       tokensPerSecond: PACE[model] ?? 50,
     };
   });
-  host = await startHostProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await upstream?.close();
-});
+  return upstream;
+}
 
 async function addModel(page: Page, slug: string) {
   await page.keyboard.press('Control+k');
@@ -45,12 +37,26 @@ async function addModel(page: Page, slug: string) {
 
 const answer = (page: Page, label: string) => page.getByRole('article', { name: `Answer from ${label}` });
 
-describe('a user comparing three models', () => {
+describe.each([hostShell, electronShell])('a user comparing three models over $transport', ({ start }) => {
+  let upstream: FakeUpstream;
+  let shell: Shell;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    upstream = await startJourneyUpstream();
+    shell = await start();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.stop();
+    await upstream?.close();
+  });
+
   it('configures a key, streams three answers with costs, stops, regenerates, branches, reloads mid-stream and finds everything', async () => {
-    const page = await browser.newPage();
+    const page = await shell.open(browser);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
 
     // 1. A key, typed once, pointing at the (fake) OpenRouter.
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -113,6 +119,10 @@ describe('a user comparing three models', () => {
     await page.getByRole('group', { name: 'Answer versions' }).getByText('2/2').waitFor();
     expect(errors).toEqual([]);
     expect(await page.content()).not.toContain('sk-or-e2e-key');
+    // The page used the transport under test: the preload's window.parley in Electron, the WebSocket otherwise.
+    const hasPreload = await page.evaluate(() => typeof (window as { parley?: unknown }).parley === 'object');
+    expect(hasPreload).toBe(shell.ipcInvocations() !== null);
+    if (hasPreload) expect(shell.ipcInvocations()).toBeGreaterThan(20);
     await page.close();
   });
 });
