@@ -19,6 +19,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {
