@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { writeFileAtomic } from '../fs/write-file-atomic';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../fs/private-modes';
 import { join } from 'node:path';
 import type { GenerationRecord } from '../../shared/openrouter/generation';
 import type { GenerationReconciled } from '../../shared/contract/account';
@@ -13,7 +14,7 @@ type Entry = { seq: number; at: number } & Payload;
 export function createGenerationJournal(dataDir: string, keep = 20_000) {
   const dir = join(dataDir, 'ledger');
   const file = join(dir, 'journal.jsonl');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   let entries: Entry[] = [];
   if (existsSync(file)) {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -25,8 +26,14 @@ export function createGenerationJournal(dataDir: string, keep = 20_000) {
       }
     }
     if (entries.length > keep) {
-      entries = entries.slice(-keep);
-      writeFileAtomic(file, entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
+      const kept = entries.slice(-keep);
+      try {
+        writeFileAtomic(file, kept.map((e) => JSON.stringify(e)).join('\n') + '\n');
+      } catch (err) {
+        // The longer file stays as it was; the next start trims it.
+        console.warn(`ledger journal not trimmed (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+      entries = kept;
     }
   }
   let seq = entries.at(-1)?.seq ?? 0;
@@ -36,7 +43,7 @@ export function createGenerationJournal(dataDir: string, keep = 20_000) {
     entries.push(entry);
     if (entries.length > keep) entries.shift();
     try {
-      appendFileSync(file, JSON.stringify(entry) + '\n');
+      appendFileSync(file, JSON.stringify(entry) + '\n', { mode: PRIVATE_FILE_MODE });
     } catch (err) {
       console.warn(`ledger journal not written (${(err as NodeJS.ErrnoException).code ?? 'error'}); kept in memory`);
     }
