@@ -170,7 +170,8 @@ export function createEngine(opts: EngineOptions) {
     const relay = new Relay({ id, created: Math.floor(t0 / 1000), sink });
 
     try {
-      const outcome = await runRoute({ req, steps: routed.steps, relay, signal: ctl.signal, record, t0 }, failover);
+      const secrets = opts.upstreams().map((u) => u.apiKey);
+      const outcome = await runRoute({ req, steps: routed.steps, relay, signal: ctl.signal, record, t0, secrets }, failover);
       return finish(outcome.ok ? { completion: relay.completion(outcome.usage), record } : { error: outcome.error, record });
     } catch (err) {
       return internalError(err);

@@ -1,4 +1,5 @@
 import { cleanMessage, clientCode } from '../providers/common/upstream-errors';
+import type { Scrubber } from '../providers/common/scrub';
 import type { AdapterRequest, HttpRequestSpec, ProviderAdapter, RawUsage } from '../types';
 import type { Relay } from './relay';
 import type { AttemptFailure } from './retry-policy';
@@ -8,11 +9,18 @@ import { httpFailure } from './upstream-error';
 
 // One request to one endpoint. Before the first content event nothing has reached the caller, so any failure is
 // reported back for failover; after it, failures end the stream with an error chunk.
+// This is the one place an upstream's answer enters Parley: every string it chose (headers, ids, model and
+// provider names, finish reasons, error messages) passes `deps.scrub` here, before anything is shown, stored in a
+// record or journaled.
 
 export interface AttemptDeps {
   transport: Transport;
   now: () => number;
   ttftTimeoutMs: number;
+  /** Removes every configured key (all upstreams, every form) from what the upstream sent. */
+  scrub: Scrubber;
+  /** Every configured key, for the adapters' own error parsing. */
+  secrets: readonly (string | undefined)[];
 }
 
 export type AttemptOutcome =
@@ -40,8 +48,8 @@ export async function runAttempt(
 ): Promise<AttemptOutcome> {
   const ep = step.endpoint;
   const upstream = ep.upstream;
-  const secrets = [upstream.apiKey];
-  const areq: AdapterRequest = { upstream, model: ep.nativeModel, body: step.body, stream: true };
+  const { scrub, secrets } = deps;
+  const areq: AdapterRequest = { upstream, model: ep.nativeModel, body: step.body, stream: true, secrets };
   const networkFailure = (err: unknown): AttemptFailure => ({
     kind: 'network', status: null, code: 502, errorType: 'provider_unavailable',
     message: `Could not reach ${upstream.label}: ${cleanMessage(networkDetail(err), secrets)}`,
@@ -72,7 +80,7 @@ export async function runAttempt(
   let res: UpstreamResponse | undefined;
   let reusable = false; // the body was read to its end: keep the connection
   const withId = <T extends object>(o: T) => (generationId ? { ...o, upstreamGenerationId: generationId } : o);
-  const failed = (failure: AttemptFailure): AttemptOutcome => withId({ type: 'failed' as const, failure });
+  const failed = (failure: AttemptFailure): AttemptOutcome => withId({ type: 'failed' as const, failure: { ...failure, message: scrub.text(failure.message) } });
   /** Why the loop stopped when it was us who stopped it: the caller cancelled, or no first token in time. */
   const stopped = (): AttemptOutcome | undefined => {
     if (signal.aborted) {
@@ -87,7 +95,8 @@ export async function runAttempt(
     return undefined;
   };
   /** After the first byte: end the caller's stream with an error chunk. */
-  const breakStream = async (failure: AttemptFailure): Promise<AttemptOutcome> => {
+  const breakStream = async (unscrubbed: AttemptFailure): Promise<AttemptOutcome> => {
+    const failure = { ...unscrubbed, message: scrub.text(unscrubbed.message) };
     const p = relay.fail({ code: failure.code, message: failure.message, metadata: { error_type: failure.errorType, provider_name: upstream.label } });
     if (p) await p.catch(() => {});
     return withId({ type: 'done' as const, ttftMs, ...(usage ? { usage } : {}), streamError: failure });
@@ -99,10 +108,10 @@ export async function runAttempt(
     } catch (err) {
       return stopped() ?? failed(networkFailure(err));
     }
-    generationId = res.header('x-generation-id');
+    generationId = scrub.id(res.header('x-generation-id'));
     if (res.status < 200 || res.status > 299) {
       try {
-        const { bodyComplete, ...failure } = await httpFailure(res, upstream);
+        const { bodyComplete, ...failure } = await httpFailure(res, upstream, secrets);
         reusable = bodyComplete;
         return failed(failure);
       } catch (err) {
@@ -110,7 +119,8 @@ export async function runAttempt(
       }
     }
 
-    for await (const ev of adapter.parseStream(res.body, areq)) {
+    for await (const raw of adapter.parseStream(res.body, areq)) {
+      const ev = scrub.event(raw);
       switch (ev.type) {
         case 'start':
           start = ev;

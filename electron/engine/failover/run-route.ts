@@ -8,6 +8,7 @@ import { recordUsageAndCost, type PricingHooksForRecord } from '../record/usage-
 import type { RouteStep } from '../routing/route-types';
 import type { ProviderAdapter, RawUsage } from '../types';
 import { runAttempt, type AttemptOutcome } from './attempt';
+import { createScrubber } from '../providers/common/scrub';
 import type { Relay } from './relay';
 import { backoffDelay, blamesRequest, isTransient, MAX_RETRY_AFTER_MS, type AttemptFailure, type BackoffOptions } from './retry-policy';
 import type { Transport } from './transport';
@@ -36,6 +37,8 @@ export interface RouteRun {
   signal: AbortSignal;
   record: GenerationRecord;
   t0: number;
+  /** Every configured key: whatever an upstream sends is scrubbed of all of them (attempt.ts). */
+  secrets: readonly (string | undefined)[];
 }
 
 /** `usage` is what the caller receives with the completion (absent when the upstream reported none). */
@@ -44,13 +47,14 @@ export type RouteOutcome = { ok: true; usage?: Usage } | { ok: false; error: Eng
 export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<RouteOutcome> {
   const { req, steps, relay, signal, record } = run;
   const failures: { step: RouteStep; failure: AttemptFailure }[] = [];
+  const attemptDeps = { ...deps, scrub: createScrubber(run.secrets), secrets: run.secrets };
   let i = 0;
   let retries = 0;
   for (;;) {
     const step = steps[i]!;
     const ep = step.endpoint;
     const attemptStart = deps.now();
-    const outcome: AttemptOutcome = await runAttempt(step, deps.adapterFor(ep.upstream.kind), relay, signal, deps);
+    const outcome: AttemptOutcome = await runAttempt(step, deps.adapterFor(ep.upstream.kind), relay, signal, attemptDeps);
     const attempt: AttemptRecord = {
       upstreamId: ep.upstream.id,
       provider: ep.upstream.label,
