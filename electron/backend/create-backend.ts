@@ -59,6 +59,7 @@ export function createBackend(opts: BackendOptions) {
     priceUsage: catalog.hooks.priceUsage,
     priceSnapshot: catalog.hooks.priceSnapshot,
     detect: opts.detectLocalServers === false ? false : {},
+    idleTimeoutMs: () => settings.get().streamIdleTimeoutSeconds * 1000,
     onGeneration: (record: GenerationRecord) => {
       journal.record(record);
       hub.emit('generation.recorded', { record });

@@ -15,6 +15,7 @@ export interface EngineRuntimeOptions {
   priceUsage?: EngineOptions['priceUsage'];
   priceSnapshot?: EngineOptions['priceSnapshot'];
   onGeneration?: EngineOptions['onGeneration'];
+  idleTimeoutMs?: EngineOptions['idleTimeoutMs'];
 }
 
 /** The engine as main runs it: upstreams rebuilt from the vault, the environment and detected local servers.
@@ -37,6 +38,7 @@ export function createEngineRuntime(opts: EngineRuntimeOptions) {
     ...(opts.priceUsage ? { priceUsage: opts.priceUsage } : {}),
     ...(opts.priceSnapshot ? { priceSnapshot: opts.priceSnapshot } : {}),
     ...(opts.onGeneration ? { onGeneration: opts.onGeneration } : {}),
+    ...(opts.idleTimeoutMs !== undefined ? { idleTimeoutMs: opts.idleTimeoutMs } : {}),
     logger: {
       info: () => {},
       warn: (event, meta) => console.warn(`engine: ${event}`, JSON.stringify(meta)),

@@ -33,7 +33,8 @@ export interface EngineOptions {
   now?: () => number;
   random?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  ttftTimeoutMs?: number; // default 60 s
+  ttftTimeoutMs?: number; // first token, per endpoint; default 60 s
+  idleTimeoutMs?: number | (() => number); // between chunks once the answer has started; default 60 s
   maxRetries?: number; // retries of the last endpoint for transient failures, default 2
   backoff?: BackoffOptions;
   pricing?: PricingLookup;
@@ -101,6 +102,7 @@ export function createEngine(opts: EngineOptions) {
     random,
     sleep: opts.sleep ?? abortableSleep,
     ttftTimeoutMs: opts.ttftTimeoutMs ?? 60_000,
+    idleTimeoutMs: 60_000,
     maxRetries: opts.maxRetries ?? 2,
     backoff: opts.backoff,
     warn: (event: string, meta: Record<string, unknown>) => log?.warn(event, meta),
@@ -171,7 +173,9 @@ export function createEngine(opts: EngineOptions) {
 
     try {
       const secrets = opts.upstreams().map((u) => u.apiKey);
-      const outcome = await runRoute({ req, steps: routed.steps, relay, signal: ctl.signal, record, t0, secrets }, failover);
+      const idle = typeof opts.idleTimeoutMs === 'function' ? opts.idleTimeoutMs() : opts.idleTimeoutMs;
+      const deps = idle === undefined ? failover : { ...failover, idleTimeoutMs: idle };
+      const outcome = await runRoute({ req, steps: routed.steps, relay, signal: ctl.signal, record, t0, secrets }, deps);
       return finish(outcome.ok ? { completion: relay.completion(outcome.usage), record } : { error: outcome.error, record });
     } catch (err) {
       return internalError(err);
