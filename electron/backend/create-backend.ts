@@ -60,6 +60,10 @@ export function createBackend(opts: BackendOptions) {
     priceSnapshot: catalog.hooks.priceSnapshot,
     detect: opts.detectLocalServers === false ? false : {},
     idleTimeoutMs: () => settings.get().streamIdleTimeoutSeconds * 1000,
+    // Other apps' requests have no window keeping track of them: journal their start so a kill leaves a record.
+    onStart: (record) => {
+      if (record.source === 'local-api') journal.started(record);
+    },
     onGeneration: (record: GenerationRecord) => {
       journal.record(record);
       hub.emit('generation.recorded', { record });

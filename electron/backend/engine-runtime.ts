@@ -16,6 +16,7 @@ export interface EngineRuntimeOptions {
   priceSnapshot?: EngineOptions['priceSnapshot'];
   onGeneration?: EngineOptions['onGeneration'];
   idleTimeoutMs?: EngineOptions['idleTimeoutMs'];
+  onStart?: EngineOptions['onStart'];
 }
 
 /** The engine as main runs it: upstreams rebuilt from the vault, the environment and detected local servers.
@@ -39,6 +40,7 @@ export function createEngineRuntime(opts: EngineRuntimeOptions) {
     ...(opts.priceSnapshot ? { priceSnapshot: opts.priceSnapshot } : {}),
     ...(opts.onGeneration ? { onGeneration: opts.onGeneration } : {}),
     ...(opts.idleTimeoutMs !== undefined ? { idleTimeoutMs: opts.idleTimeoutMs } : {}),
+    ...(opts.onStart ? { onStart: opts.onStart } : {}),
     logger: {
       info: () => {},
       warn: (event, meta) => console.warn(`engine: ${event}`, JSON.stringify(meta)),

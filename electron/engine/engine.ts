@@ -42,6 +42,8 @@ export interface EngineOptions {
   /** The price list a request was priced with, kept on its record so an old answer's cost never changes. */
   priceSnapshot?: PriceSnapshotHook;
   onGeneration?: (rec: GenerationRecord) => void;
+  /** A valid request is about to be routed (its record so far); `onGeneration` follows when it ends. */
+  onStart?: (rec: GenerationRecord) => void;
   logger?: EngineLogger;
 }
 
@@ -144,6 +146,11 @@ export function createEngine(opts: EngineOptions) {
     if (!parsed.success) return finish({ error: invalidRequest(parsed.error), record });
     const req = parsed.data;
     if (!record.requestedModel) record.requestedModel = modelList(req)[0] ?? '';
+    try {
+      opts.onStart?.(record);
+    } catch (err) {
+      log?.warn('onStart threw', { id, error: (err as Error)?.name });
+    }
 
     let routed: ReturnType<typeof plan>;
     try {
