@@ -142,6 +142,12 @@ describe('listUpstreamModels', () => {
     expect(await listUpstreamModels(base('openai-compatible', `${srv.url}/v1`, { id: 'local:ollama', label: 'Ollama', apiKey: undefined }))).toEqual({ ok: true, models: ['llama3:latest', 'llama3'] });
   });
 
+  it('does not list a "model" whose id carries the key, in any form', async () => {
+    const key = 'sk-test-KEY-123456';
+    const srv = await serve(() => ({ json: { data: [{ id: 'gpt-4o' }, { id: key }, { id: Buffer.from(key).toString('base64') }, { id: `x-${encodeURIComponent(key)}` }] } }));
+    expect(await listUpstreamModels(base('openai-compatible', `${srv.url}/v1`))).toEqual({ ok: true, models: ['gpt-4o'] });
+  });
+
   it('reports a rejected key by upstream name, without the key', async () => {
     const srv = await serve(() => ({ status: 401, json: { error: { message: 'Incorrect API key provided: sk-test-KEY-123456' } } }));
     const result = await listUpstreamModels(base('openrouter', srv.url, { label: 'OpenRouter' }));
