@@ -79,6 +79,7 @@ export function createGenerationJournal(dataDir: string, keep = 20_000) {
     if (e.kind === 'started' && !recorded.has(e.started.id) && !isOtherLiveProcess(e.pid)) unfinished.set(e.started.id, e.started);
   }
 
+  let torn = false;
   function add(e: Payload): Entry {
     const entry = { ...e, seq: ++seq, at: Date.now() } as Entry;
     if (entry.kind !== 'started') {
@@ -86,8 +87,11 @@ export function createGenerationJournal(dataDir: string, keep = 20_000) {
       if (ledger.length > keep) ledger.shift();
     }
     try {
-      appendFileSync(file, JSON.stringify(entry) + '\n', { mode: PRIVATE_FILE_MODE });
+      // After a failed append (full disk) the file may end in half a line: start on a fresh one.
+      appendFileSync(file, `${torn ? '\n' : ''}${JSON.stringify(entry)}\n`, { mode: PRIVATE_FILE_MODE });
+      torn = false;
     } catch (err) {
+      torn = true;
       console.warn(`ledger journal not written (${(err as NodeJS.ErrnoException).code ?? 'error'}); kept in memory`);
     }
     return entry;

@@ -30,6 +30,7 @@ const { writeFileAtomic } = await import('../../../electron/fs/write-file-atomic
 const { createSettingsStore } = await import('../../../electron/backend/settings-store');
 const { createBackend } = await import('../../../electron/backend/create-backend');
 const { createLocalCipher } = await import('../../../electron/vault/local-cipher');
+const { createGenerationJournal } = await import('../../../electron/backend/generation-journal');
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -39,6 +40,7 @@ const tempDir = () => {
 };
 afterEach(() => {
   disk.full = false;
+  vi.restoreAllMocks();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -91,6 +93,21 @@ describe('a full disk', () => {
     expect(await backend.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { theme: 'system' } });
     expect(filesUnder(dir)).toEqual(before);
     await backend.close();
+  });
+
+  it('a ledger line the disk had no room for does not take the next one with it', () => {
+    const dir = tempDir();
+    const journal = createGenerationJournal(dir);
+    const rec = (id: string) => ({ id }) as Parameters<typeof journal.record>[0];
+    journal.record(rec('gen-1'));
+    disk.full = true;
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    journal.record(rec('gen-2')); // half a line reaches the file
+    disk.full = false;
+    journal.record(rec('gen-3'));
+    expect(journal.since(0).map((e) => e.kind === 'record' && e.record.id)).toEqual(['gen-1', 'gen-2', 'gen-3']);
+    const reopened = createGenerationJournal(dir);
+    expect(reopened.since(0).map((e) => e.kind === 'record' && e.record.id)).toEqual(['gen-1', 'gen-3']);
   });
 
   it('a generated local-API token that cannot be written is reported, not half-kept', async () => {
