@@ -16,6 +16,8 @@ import { writeBackup, listBackups, readBackup, BackupNameError } from '../backup
 import { listUpstreamModels, type UpstreamConfig } from '../engine';
 import type { GenerationRecord } from '../../shared/openrouter/generation';
 import { BridgeError } from '../../shared/contract/bridge';
+import { saving } from './saving';
+import { makeDataDirPrivate } from '../fs/private-modes';
 
 export interface BackendOptions {
   dataDir: string;
@@ -39,6 +41,7 @@ export interface BackendOptions {
  * host. */
 export function createBackend(opts: BackendOptions) {
   const hub = createEventHub();
+  makeDataDirPrivate(opts.dataDir);
   const vault = createKeyVault(opts.dataDir, opts.cipher);
   const settings = createSettingsStore(opts.dataDir);
   const env = opts.env ?? process.env;
@@ -56,6 +59,11 @@ export function createBackend(opts: BackendOptions) {
     priceUsage: catalog.hooks.priceUsage,
     priceSnapshot: catalog.hooks.priceSnapshot,
     detect: opts.detectLocalServers === false ? false : {},
+    idleTimeoutMs: () => settings.get().streamIdleTimeoutSeconds * 1000,
+    // Other apps' requests have no window keeping track of them: journal their start so a kill leaves a record.
+    onStart: (record) => {
+      if (record.source === 'local-api') journal.started(record);
+    },
     onGeneration: (record: GenerationRecord) => {
       journal.record(record);
       hub.emit('generation.recorded', { record });
@@ -96,19 +104,19 @@ export function createBackend(opts: BackendOptions) {
     }),
     'settings.get': () => settings.get(),
     'settings.update': async (patch) => {
-      const next = settings.update(patch);
+      const next = saving('the settings', () => settings.update(patch));
       if ('localApiEnabled' in patch || 'localApiPort' in patch) await localApi.set(next.localApiEnabled, next.localApiPort);
       hub.emit('settings.changed', next);
       return next;
     },
     'keys.list': () => allKeys(),
     'keys.set': (input) => {
-      const saved = vault.set(input);
+      const saved = saving('the key', () => vault.set(input));
       keysChanged();
       return saved;
     },
     'keys.remove': ({ id }) => {
-      const removed = vault.remove(id);
+      const removed = saving('the change to your keys', () => vault.remove(id));
       if (removed) keysChanged();
       return { removed };
     },

@@ -15,6 +15,8 @@ export interface EngineRuntimeOptions {
   priceUsage?: EngineOptions['priceUsage'];
   priceSnapshot?: EngineOptions['priceSnapshot'];
   onGeneration?: EngineOptions['onGeneration'];
+  idleTimeoutMs?: EngineOptions['idleTimeoutMs'];
+  onStart?: EngineOptions['onStart'];
 }
 
 /** The engine as main runs it: upstreams rebuilt from the vault, the environment and detected local servers.
@@ -37,6 +39,8 @@ export function createEngineRuntime(opts: EngineRuntimeOptions) {
     ...(opts.priceUsage ? { priceUsage: opts.priceUsage } : {}),
     ...(opts.priceSnapshot ? { priceSnapshot: opts.priceSnapshot } : {}),
     ...(opts.onGeneration ? { onGeneration: opts.onGeneration } : {}),
+    ...(opts.idleTimeoutMs !== undefined ? { idleTimeoutMs: opts.idleTimeoutMs } : {}),
+    ...(opts.onStart ? { onStart: opts.onStart } : {}),
     logger: {
       info: () => {},
       warn: (event, meta) => console.warn(`engine: ${event}`, JSON.stringify(meta)),

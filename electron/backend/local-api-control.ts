@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../fs/write-file-atomic';
+import { describeWriteFailure, isFileSystemError } from '../fs/write-errors';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from '../engine';
@@ -20,8 +22,7 @@ export function createLocalApiControl(opts: {
     const file = join(opts.dataDir, 'local-api-token');
     if (existsSync(file)) return readFileSync(file, 'utf8').trim();
     const fresh = `parley-${randomBytes(24).toString('base64url')}`;
-    mkdirSync(opts.dataDir, { recursive: true });
-    writeFileSync(file, fresh, { mode: 0o600 });
+    writeFileAtomic(file, fresh);
     return fresh;
   }
 
@@ -35,7 +36,10 @@ export function createLocalApiControl(opts: {
         running = await startLocalApi({ engine: opts.engine, port, token: token(), env: opts.env, ...(opts.models ? { models: opts.models } : {}) });
         error = null;
       } catch (err) {
-        error = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `Port ${port} is already in use` : 'The local API could not start';
+        const code = (err as NodeJS.ErrnoException).code;
+        error = code === 'EADDRINUSE' ? `Port ${port} is already in use`
+          : isFileSystemError(err) ? describeWriteFailure(err, 'the local API token')
+          : 'The local API could not start';
       }
     }
   }

@@ -22,9 +22,12 @@ export function createSettingsStore(dataDir: string) {
 
   return {
     get: () => current,
+    /** Writes first; the settings in memory change only once they are on disk (a full disk throws and changes
+     * nothing). */
     update(patch: Partial<AppSettings>): AppSettings {
-      current = appSettingsSchema.parse({ ...current, ...patch });
-      writeFileAtomic(file, JSON.stringify(current, null, 2));
+      const next = appSettingsSchema.parse({ ...current, ...patch });
+      writeFileAtomic(file, JSON.stringify(next, null, 2));
+      current = next;
       return current;
     },
   };

@@ -22,6 +22,8 @@ export function createUpstreamModels(opts: { dataDir: string; fetch?: typeof fet
     console.warn('catalog: the cached upstream model lists were unreadable and are ignored');
   }
 
+  // A cache: the fresh lists stay in memory even when the disk is full (they are only a convenience on disk); the
+  // temporary file of a failed write is removed and the previous file kept whole.
   function save() {
     try {
       writeFileAtomic(file, JSON.stringify(cache));

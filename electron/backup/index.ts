@@ -1,2 +1,2 @@
-export { writeBackup, listBackups, readBackup, backupNameFor, assertBackupName, BackupNameError, BACKUP_DIR, DEFAULT_KEEP } from './rolling-backup';
+export { writeBackup, listBackups, readBackup, backupNameFor, assertBackupName, BackupNameError, BackupContentError, parseParleyExport, BACKUP_DIR, DEFAULT_KEEP } from './rolling-backup';
 export type { BackupInfo, WriteBackupOptions } from './rolling-backup';

@@ -5,9 +5,11 @@ import { join } from 'node:path';
 // Rolling automatic backups of the conversation history, written by the main process from the renderer's export
 // (pure Node: no Electron import, so it also runs in the loopback host and in tests).
 //   <dataDir>/backups/parley-backup-YYYY-MM-DD.json   (local date)
-// At most one file per day (a later backup the same day replaces it), the newest `keep` days are kept (default 14).
-// Each write goes to a temporary file that is flushed to disk and then renamed over the target, so a crash
-// mid-write never leaves a half-written backup in place of a good one.
+// At most one file per day, the newest `keep` days are kept (default 14). A later backup the same day replaces
+// that day's file but keeps the conversations only the earlier one held (a second browser profile, or a store that
+// was emptied, never shrinks the day's backup). Text that is not a Parley export is refused before anything is
+// touched. Each write goes to a temporary file that is flushed to disk and then renamed over the target, so a
+// crash mid-write never leaves a half-written backup in place of a good one.
 
 export const BACKUP_DIR = 'backups';
 export const DEFAULT_KEEP = 14;
@@ -23,6 +25,46 @@ export interface BackupInfo {
 
 export class BackupNameError extends Error {
   override name = 'BackupNameError';
+}
+
+/** The text handed over is not a Parley export (docs/export-format.md). */
+export class BackupContentError extends TypeError {
+  override name = 'BackupContentError';
+}
+
+interface ExportShape {
+  format: 'parley-export';
+  version: number;
+  conversations: { id: string }[];
+  [field: string]: unknown;
+}
+
+/** Parses `text` and checks it is a Parley export: the format marker, a version, and conversations with ids. The
+ * renderer validates every field on restore; this is what main needs to trust a file enough to keep it. */
+export function parseParleyExport(text: string): ExportShape {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new BackupContentError('a backup must be a JSON object (this is not JSON)');
+  }
+  const o = data as Partial<ExportShape> | null;
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new BackupContentError('a backup must be a JSON object');
+  if (o.format !== 'parley-export') throw new BackupContentError('a backup must be a Parley export (format "parley-export")');
+  if (!Number.isInteger(o.version) || (o.version as number) < 1) throw new BackupContentError('a backup must say which export version it is');
+  if (!Array.isArray(o.conversations) || !o.conversations.every((c) => typeof (c as { id?: unknown })?.id === 'string')) {
+    throw new BackupContentError('a backup must hold a list of conversations, each with an id');
+  }
+  return o as ExportShape;
+}
+
+/** Today's file so far, when it is a readable export: its conversations are kept by a later write. */
+async function earlierToday(target: string): Promise<ExportShape | null> {
+  try {
+    return parseParleyExport(await readFile(target, 'utf8'));
+  } catch {
+    return null; // none yet, or unreadable: nothing to keep
+  }
 }
 
 export function backupNameFor(now: Date | number): string {
@@ -59,13 +101,18 @@ export interface WriteBackupOptions {
  */
 export async function writeBackup(dataDir: string, data: string | object, now: Date | number = Date.now(), opts: WriteBackupOptions = {}): Promise<BackupInfo> {
   const keep = Math.max(1, Math.floor(opts.keep ?? DEFAULT_KEEP));
-  const text = typeof data === 'string' ? data : JSON.stringify(data);
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) throw new TypeError('a backup must be a JSON object');
+  let text = typeof data === 'string' ? data : JSON.stringify(data);
+  const incoming = parseParleyExport(text);
   const dir = join(dataDir, BACKUP_DIR);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const name = backupNameFor(now);
   const target = join(dir, name);
+  const earlier = await earlierToday(target);
+  if (earlier) {
+    const ids = new Set(incoming.conversations.map((c) => c.id));
+    const onlyEarlier = earlier.conversations.filter((c) => !ids.has(c.id));
+    if (onlyEarlier.length > 0) text = JSON.stringify({ ...incoming, conversations: [...incoming.conversations, ...onlyEarlier] });
+  }
   const temp = join(dir, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}.tmp`);
   const fh = await open(temp, 'wx', 0o600);
   try {

@@ -33,7 +33,8 @@ export interface EngineOptions {
   now?: () => number;
   random?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  ttftTimeoutMs?: number; // default 60 s
+  ttftTimeoutMs?: number; // first token, per endpoint; default 60 s
+  idleTimeoutMs?: number | (() => number); // between chunks once the answer has started; default 60 s
   maxRetries?: number; // retries of the last endpoint for transient failures, default 2
   backoff?: BackoffOptions;
   pricing?: PricingLookup;
@@ -41,6 +42,8 @@ export interface EngineOptions {
   /** The price list a request was priced with, kept on its record so an old answer's cost never changes. */
   priceSnapshot?: PriceSnapshotHook;
   onGeneration?: (rec: GenerationRecord) => void;
+  /** A valid request is about to be routed (its record so far); `onGeneration` follows when it ends. */
+  onStart?: (rec: GenerationRecord) => void;
   logger?: EngineLogger;
 }
 
@@ -101,6 +104,7 @@ export function createEngine(opts: EngineOptions) {
     random,
     sleep: opts.sleep ?? abortableSleep,
     ttftTimeoutMs: opts.ttftTimeoutMs ?? 60_000,
+    idleTimeoutMs: 60_000,
     maxRetries: opts.maxRetries ?? 2,
     backoff: opts.backoff,
     warn: (event: string, meta: Record<string, unknown>) => log?.warn(event, meta),
@@ -142,6 +146,11 @@ export function createEngine(opts: EngineOptions) {
     if (!parsed.success) return finish({ error: invalidRequest(parsed.error), record });
     const req = parsed.data;
     if (!record.requestedModel) record.requestedModel = modelList(req)[0] ?? '';
+    try {
+      opts.onStart?.(record);
+    } catch (err) {
+      log?.warn('onStart threw', { id, error: (err as Error)?.name });
+    }
 
     let routed: ReturnType<typeof plan>;
     try {
@@ -170,7 +179,10 @@ export function createEngine(opts: EngineOptions) {
     const relay = new Relay({ id, created: Math.floor(t0 / 1000), sink });
 
     try {
-      const outcome = await runRoute({ req, steps: routed.steps, relay, signal: ctl.signal, record, t0 }, failover);
+      const secrets = opts.upstreams().map((u) => u.apiKey);
+      const idle = typeof opts.idleTimeoutMs === 'function' ? opts.idleTimeoutMs() : opts.idleTimeoutMs;
+      const deps = idle === undefined ? failover : { ...failover, idleTimeoutMs: idle };
+      const outcome = await runRoute({ req, steps: routed.steps, relay, signal: ctl.signal, record, t0, secrets }, deps);
       return finish(outcome.ok ? { completion: relay.completion(outcome.usage), record } : { error: outcome.error, record });
     } catch (err) {
       return internalError(err);

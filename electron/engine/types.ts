@@ -22,6 +22,8 @@ export interface AdapterRequest {
   model: string; // upstream-native model id ("claude-sonnet-4-5", "gpt-4o", "anthropic/claude-sonnet-4.5" for OpenRouter)
   body: ChatRequest; // OpenRouter-shaped request, variant already resolved
   stream: boolean;
+  /** Every configured key (all upstreams), scrubbed from error messages; default the upstream's own. */
+  secrets?: readonly (string | undefined)[];
 }
 
 export interface HttpRequestSpec {

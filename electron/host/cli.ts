@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/create-backend';
 import { createLocalCipher } from '../vault/local-cipher';
 import { defaultDataDir } from '../shell/data-dir';
-import { startHost } from './host-server';
+import { startHost, type RunningHost } from './host-server';
+import { choosePort, portInUseMessage, portIsFree, rememberPort, type PortChoice } from './host-port';
 
 // `npm run host`: the same backend as the Electron app, serving the renderer and the bridge on 127.0.0.1.
 const { values } = parseArgs({
@@ -18,13 +19,22 @@ const { values } = parseArgs({
   allowPositionals: false,
 });
 
-const port = Number(values.port ?? process.env.PARLEY_PORT ?? 0);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`Invalid port "${values.port ?? process.env.PARLEY_PORT}"`);
-  process.exit(2);
-}
 const dataDir = values['data-dir'] ?? defaultDataDir(process.platform, process.env, homedir());
 const here = dirname(fileURLToPath(import.meta.url));
+let choice: PortChoice;
+try {
+  choice = choosePort({ flag: values.port, env: process.env.PARLEY_PORT, dataDir });
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+
+// A taken port is reported before anything else starts (a second Parley on the same data directory must not touch
+// the first one's files).
+if (choice.port !== 0 && !(await portIsFree(choice.port))) {
+  console.error(portInUseMessage(choice));
+  process.exit(1);
+}
 
 const backend = createBackend({
   dataDir,
@@ -32,7 +42,16 @@ const backend = createBackend({
   version: __PARLEY_VERSION__,
   cipher: createLocalCipher(dataDir),
 });
-const host = await startHost({ backend, staticDir: join(here, '..', 'renderer'), port });
+let host: RunningHost;
+try {
+  host = await startHost({ backend, staticDir: join(here, '..', 'renderer'), port: choice.port });
+} catch (err) {
+  if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+  console.error(portInUseMessage(choice));
+  await backend.close();
+  process.exit(1);
+}
+rememberPort(dataDir, host.port);
 
 process.stdout.write(`Parley is running at ${host.url}\n`);
 process.stdout.write(`Data directory: ${dataDir}\n`);

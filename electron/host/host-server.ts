@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Backend } from '../backend/create-backend';
-import { clientFrameSchema, WS_PATH, AUTH_PROTOCOL_PREFIX, type ServerFrame } from '../../shared/contract/wire';
+import { clientFrameSchema, WS_PATH, AUTH_PROTOCOL_PREFIX, SESSION_PATH, SESSION_TOKEN_HEADER, type ServerFrame } from '../../shared/contract/wire';
 import { contentSecurityPolicy } from '../shell/csp';
 import { isAllowedHost, isAllowedOrigin, tokenMatches } from './origin-check';
 import { resolveStatic, sendFile } from './static-files';
@@ -49,6 +49,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if ((req.url ?? '').split('?')[0] === SESSION_PATH) {
+      // A custom header: another site's page cannot send it without a CORS preflight, which is never granted.
+      const given = req.headers[SESSION_TOKEN_HEADER.toLowerCase()];
+      res.writeHead(tokenMatches(typeof given === 'string' ? given : undefined, token) ? 204 : 401, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' }).end();
       return;
     }
     const file = resolveStatic(staticDir, req.url ?? '/');

@@ -1,12 +1,13 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { writeFileAtomic } from '../fs/write-file-atomic';
 import { join } from 'node:path';
 import type { SecretCipher } from './cipher';
 
 // Host mode has no OS keychain. Secrets are sealed with AES-256-GCM under a random key kept in a 0600 file in
 // the data directory, so keys.json alone (a backup, a synced folder) reveals nothing.
 export function createLocalCipher(dataDir: string): SecretCipher {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const keyPath = join(dataDir, 'vault.key');
   let key: Buffer;
   if (existsSync(keyPath)) {
@@ -14,7 +15,7 @@ export function createLocalCipher(dataDir: string): SecretCipher {
     if (key.length !== 32) throw new Error('vault.key is corrupt; remove it and re-enter your keys');
   } else {
     key = randomBytes(32);
-    writeFileSync(keyPath, key.toString('base64'), { mode: 0o600 });
+    writeFileAtomic(keyPath, key.toString('base64'));
   }
   try {
     chmodSync(keyPath, 0o600);

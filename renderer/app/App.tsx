@@ -15,6 +15,7 @@ import { ActivityView } from '../money/activity/ActivityView';
 import { BudgetBanner } from '../money/budgets/BudgetBanner';
 import { startLedger } from '../money/ledger';
 import { StorageProblemBanner } from '../history/storage/StorageProblemBanner';
+import { RestoreOfferBanner } from '../history/storage/RestoreOfferBanner';
 import { startBackupScheduler } from '../history/storage/backup-scheduler';
 import { purgeDeletedConversations, requestPersistentStorage } from '../history/db';
 
@@ -51,6 +52,7 @@ function Shell() {
       <div className="main">
         <Header />
         <StorageProblemBanner />
+        <RestoreOfferBanner />
         <BudgetBanner />
         <main className="content" aria-label={view.kind === 'settings' ? 'Settings' : view.kind === 'activity' ? 'Activity' : 'Room'}>
           {view.kind === 'settings' ? (

@@ -9,6 +9,7 @@ const LABELS: Record<ConnectionStatus, string> = {
   open: 'Connected',
   closed: 'Reconnecting…',
   refused: 'Access refused — reopen the link printed by Parley',
+  restarted: 'Parley was restarted: reopen the link printed in the terminal',
 };
 
 export function Header() {

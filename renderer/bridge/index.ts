@@ -25,6 +25,11 @@ export function getBridgeState(): BridgeState {
     return state;
   }
   const token = takeHostToken();
+  // The link opened again in this tab (after a restart the host prints a new one) only changes the fragment, which
+  // does not reload the page: reload it, so the new token is taken and the page connects with it.
+  window.addEventListener('hashchange', () => {
+    if (/(?:^#|&)token=/.test(window.location.hash)) window.location.reload();
+  });
   if (!token) return (state = { kind: 'no-token' });
   lastStatus = 'connecting';
   const bridge = createWsBridge(token, {

@@ -1,8 +1,10 @@
 import { BridgeError, type ParleyBridge, type BridgeErrorShape } from '../../shared/contract/bridge';
-import { WS_PATH, AUTH_PROTOCOL_PREFIX, type ServerFrame } from '../../shared/contract/wire';
+import { WS_PATH, AUTH_PROTOCOL_PREFIX, SESSION_PATH, SESSION_TOKEN_HEADER, type ServerFrame } from '../../shared/contract/wire';
 import type { EventName } from '../../shared/contract/events';
 
-export type ConnectionStatus = 'connecting' | 'open' | 'closed' | 'refused';
+/** `refused`: the token was never accepted (a wrong or old link). `restarted`: it was, until the host restarted with
+ * a new one; only the link the new host printed gets back in. */
+export type ConnectionStatus = 'connecting' | 'open' | 'closed' | 'refused' | 'restarted';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -13,10 +15,17 @@ interface Pending {
  * while disconnected wait for the connection rather than fail. */
 export function createWsBridge(
   token: string,
-  opts: { url?: string; onStatus?: (s: ConnectionStatus) => void; WebSocketImpl?: typeof WebSocket } = {},
+  opts: {
+    url?: string;
+    onStatus?: (s: ConnectionStatus) => void;
+    WebSocketImpl?: typeof WebSocket;
+    /** Asks the host whether it still accepts the token: 'yes', 'no', or 'unknown' (unreachable). */
+    checkToken?: () => Promise<'yes' | 'no' | 'unknown'>;
+  } = {},
 ): ParleyBridge & { close(): void } {
   const url = opts.url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`;
   const WS = opts.WebSocketImpl ?? WebSocket;
+  const checkToken = opts.checkToken ?? (() => askHost(token));
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const pending = new Map<number, Pending>();
   const queue: string[] = [];
@@ -26,11 +35,20 @@ export function createWsBridge(
   let retryMs = 250;
   let everOpened = false;
 
+  function giveUp(status: 'refused' | 'restarted', message: string) {
+    opts.onStatus?.(status);
+    for (const p of pending.values()) p.reject(new BridgeError({ code: 'unauthorized', message }));
+    pending.clear();
+    queue.length = 0;
+  }
+
   function connect() {
     opts.onStatus?.('connecting');
     const ws = new WS(url, ['parley.v1', AUTH_PROTOCOL_PREFIX + token]);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
       everOpened = true;
       retryMs = 250;
       opts.onStatus?.('open');
@@ -52,15 +70,20 @@ export function createWsBridge(
       socket = null;
       if (closed) return;
       // A refused handshake never opens: a wrong or stale token. Retrying would not help.
-      if (!everOpened) {
-        opts.onStatus?.('refused');
-        for (const p of pending.values()) p.reject(new BridgeError({ code: 'unauthorized', message: 'The host refused this page’s access token' }));
-        pending.clear();
-        return;
-      }
+      if (!everOpened) return giveUp('refused', 'The host refused this page’s access token');
       opts.onStatus?.('closed');
-      setTimeout(connect, retryMs);
-      retryMs = Math.min(retryMs * 2, 5000);
+      const retry = () => {
+        if (closed) return;
+        setTimeout(connect, retryMs);
+        retryMs = Math.min(retryMs * 2, 5000);
+      };
+      if (opened) return retry();
+      // A reconnection that failed: the host is down (keep trying), or it is up again and no longer knows this
+      // page's token because it was restarted (retrying forever would show "Reconnecting…" forever).
+      void checkToken().then(
+        (answer) => (answer === 'no' ? giveUp('restarted', 'Parley was restarted: reopen the link printed in the terminal') : retry()),
+        retry,
+      );
     };
   }
   connect();
@@ -87,4 +110,14 @@ export function createWsBridge(
       socket?.close();
     },
   };
+}
+
+/** The host's answer to "do you still accept this token?" (see SESSION_PATH). */
+async function askHost(token: string): Promise<'yes' | 'no' | 'unknown'> {
+  try {
+    const res = await fetch(SESSION_PATH, { headers: { [SESSION_TOKEN_HEADER]: token }, cache: 'no-store' });
+    return res.status === 204 ? 'yes' : res.status === 401 ? 'no' : 'unknown';
+  } catch {
+    return 'unknown'; // not listening: down or still starting
+  }
 }

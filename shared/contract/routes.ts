@@ -29,6 +29,8 @@ export const appSettingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   localApiEnabled: z.boolean().default(false),
   localApiPort: z.number().int().min(0).max(65535).default(8788),
+  /** Once an answer has started, how long a provider may send nothing before the answer ends (text kept). */
+  streamIdleTimeoutSeconds: z.number().int().min(1).max(3600).default(60),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 

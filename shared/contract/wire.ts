@@ -15,3 +15,8 @@ export type ServerFrame =
 
 export const WS_PATH = '/bridge';
 export const AUTH_PROTOCOL_PREFIX = 'parley.token.';
+
+/** GET with the token in SESSION_TOKEN_HEADER: 204 while the host still accepts it, 401 once it does not (the host
+ * was restarted and made a new one). Lets a page whose reconnection keeps failing tell "host down" from "restarted". */
+export const SESSION_PATH = '/session';
+export const SESSION_TOKEN_HEADER = 'X-Parley-Token';

@@ -34,7 +34,8 @@ export type TokenCounts = z.infer<typeof tokenCountsSchema>;
 
 export const costSourceSchema = z.enum(['upstream', 'computed', 'none']);
 export type CostSource = z.infer<typeof costSourceSchema>;
-export const costReasonSchema = z.enum(['free', 'no-pricing', 'no-usage', 'partial']);
+// 'interrupted': Parley stopped (killed, power lost) before the request finished.
+export const costReasonSchema = z.enum(['free', 'no-pricing', 'no-usage', 'partial', 'interrupted']);
 export type CostReason = z.infer<typeof costReasonSchema>;
 
 export const pricingSnapshotSchema = z.object({

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { usdToMicros } from '../../../shared/billing/cost';
 import { redactSecrets } from '../errors';
+import { createScrubber, secretForms } from '../providers/common/scrub';
 import { creditsResponseSchema, errorEnvelopeSchema, generationResponseSchema, keyResponseSchema } from './schemas';
 import type { AccountError, AccountErrorKind, AccountResult, BalanceInfo, FreeModelLimits, GenerationStats, KeyInfo } from './types';
 
@@ -86,6 +87,14 @@ export function createAccountClient(opts: AccountClientOptions): AccountClient {
   const doFetch = opts.fetch ?? fetch;
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const clean = (s: string) => redactSecrets(s, [opts.apiKey]).slice(0, 300);
+  // Names OpenRouter reports (provider, model, finish reasons) are shown and journaled: one that carries the key
+  // (reflected by a hostile endpoint) is dropped.
+  const scrub = createScrubber([opts.apiKey]);
+  const name = (v: string | null | undefined): string | null => (v == null ? null : scrub.id(v) ?? null);
+  // The key's label is OpenRouter's own masked form of it by default ("sk-or-v1-0e6...1c96"): kept, unless it holds
+  // the whole key in some form.
+  const forms = opts.apiKey && opts.apiKey.length >= 4 ? secretForms(opts.apiKey) : [];
+  const keyLabel = (v: string | null): string | null => (v !== null && forms.some((f) => v.includes(f)) ? null : v);
   const fail = (kind: AccountErrorKind, status: number | null, detail?: string, retryAfterMs?: number): { ok: false; error: AccountError } => {
     const error: AccountError = { kind, status, message: clean(messageFor(kind, status, detail ? clean(detail) : undefined, retryAfterMs)) };
     if (retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs;
@@ -136,7 +145,7 @@ export function createAccountClient(opts: AccountClientOptions): AccountClient {
     return {
       ok: true,
       value: {
-        label: orNull(d.label),
+        label: keyLabel(orNull(d.label)),
         limitMicros: micros(d.limit),
         limitRemainingMicros: micros(d.limit_remaining),
         limitReset: orNull(d.limit_reset),
@@ -202,8 +211,8 @@ export function createAccountClient(opts: AccountClientOptions): AccountClient {
       ok: true,
       value: {
         id: d.id,
-        model: orNull(d.model),
-        provider: orNull(d.provider_name),
+        model: name(orNull(d.model)),
+        provider: name(orNull(d.provider_name)),
         createdAt: orNull(d.created_at),
         totalCostMicros: micros(d.total_cost ?? d.usage),
         upstreamInferenceCostMicros: micros(d.upstream_inference_cost),
@@ -211,8 +220,8 @@ export function createAccountClient(opts: AccountClientOptions): AccountClient {
         isByok: d.is_byok === true,
         streamed: orNull(d.streamed),
         cancelled: orNull(d.cancelled),
-        finishReason: orNull(d.finish_reason),
-        nativeFinishReason: orNull(d.native_finish_reason),
+        finishReason: name(orNull(d.finish_reason)),
+        nativeFinishReason: name(orNull(d.native_finish_reason)),
         latencyMs: orNull(d.latency),
         generationTimeMs: orNull(d.generation_time),
         tokens: { prompt: orNull(d.tokens_prompt), completion: orNull(d.tokens_completion) },

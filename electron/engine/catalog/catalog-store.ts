@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadBundledCatalog } from '../../../shared/catalog/bundled';
 import type { Catalog, CatalogModel } from '../../../shared/catalog/types';
@@ -93,12 +93,19 @@ export interface RefreshOptions extends LoadOptions {
   timeoutMs?: number; // default 20 s
 }
 
+/** Write-then-rename, private to this user (0600 in a 0700 folder); a failed write removes its temporary file and
+ * leaves the previous cache in place. */
 async function writeCache(cacheDir: string, cache: CacheFile): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
+  await mkdir(cacheDir, { recursive: true, mode: 0o700 });
   const file = path.join(cacheDir, CACHE_FILE);
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(cache));
-  await rename(tmp, file);
+  try {
+    await writeFile(tmp, JSON.stringify(cache), { mode: 0o600 });
+    await rename(tmp, file);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
 }
 
 /**

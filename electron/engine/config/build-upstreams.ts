@@ -7,7 +7,7 @@ import type { UpstreamConfig } from '../types';
 
 // The upstream list the engine routes over, from (a) keys stored in the vault, (b) environment variables,
 // (c) custom OpenAI-compatible endpoints and (d) detected local servers. Earlier sources win when two name the
-// same provider (vault over env) or the same base URL (custom over detected).
+// same provider (a stored key over the environment's) or the same base URL (custom over detected).
 
 /** A stored key as main hands it over (the vault's decrypted entry). */
 export interface StoredUpstreamEntry {
@@ -75,12 +75,15 @@ export function buildUpstreams(src: UpstreamSources): UpstreamConfig[] {
   const out: UpstreamConfig[] = [];
   const ids = new Set<string>();
   const add = (u: UpstreamConfig) => {
-    if (ids.has(u.id)) return;
+    // Requests go over http(s) only: a stored or configured javascript:, file: or data: URL is never called.
+    if (ids.has(u.id) || !/^https?:\/\//i.test(u.baseUrl)) return;
     ids.add(u.id);
     out.push(u);
   };
   for (const e of src.vault ?? []) add(upstreamFrom(e));
-  const directProviders = new Set(out.filter((u) => !isCustomUpstream(u)).map(providerSlugOf));
+  // Only a stored entry with a key replaces the environment's key for its provider: a keyless one (saved by an
+  // older version) must not silently switch that provider off.
+  const directProviders = new Set(out.filter((u) => u.apiKey && !isCustomUpstream(u)).map(providerSlugOf));
   for (const u of upstreamsFromEnv(src.env ?? {})) if (!directProviders.has(providerSlugOf(u))) add(u);
   for (const c of src.custom ?? []) add(customUpstream(c));
   const urls = new Set(out.map((u) => u.baseUrl));

@@ -1,4 +1,5 @@
 import { redactSecrets, truncate } from '../errors';
+import { createScrubber } from '../providers/common/scrub';
 import { providerFor } from '../providers/registry';
 import type { UpstreamConfig } from '../types';
 
@@ -37,7 +38,9 @@ export async function listUpstreamModels(u: UpstreamConfig, opts: ListModelsOpti
     return { ok: false, status: res.status, message: `${u.label} answered HTTP ${res.status}${body ? `: ${body}` : ''}.` };
   }
   try {
-    return { ok: true, models: pick(await res.json()) };
+    // A model id that carries the key (an upstream reflecting it) is not listed: ids are shown and cached on disk.
+    const scrub = createScrubber([u.apiKey]);
+    return { ok: true, models: pick(await res.json()).filter((id) => scrub.id(id) !== undefined) };
   } catch {
     return { ok: false, status: res.status, message: `${u.label} sent a model list Parley could not read.` };
   }

@@ -1,5 +1,6 @@
 import { cleanMessage, clientCode } from '../providers/common/upstream-errors';
-import type { AdapterRequest, HttpRequestSpec, ProviderAdapter, RawUsage } from '../types';
+import type { Scrubber } from '../providers/common/scrub';
+import type { AdapterRequest, HttpRequestSpec, NormalizedEvent, ProviderAdapter, RawUsage } from '../types';
 import type { Relay } from './relay';
 import type { AttemptFailure } from './retry-policy';
 import type { RouteStep } from '../routing/route-types';
@@ -8,11 +9,20 @@ import { httpFailure } from './upstream-error';
 
 // One request to one endpoint. Before the first content event nothing has reached the caller, so any failure is
 // reported back for failover; after it, failures end the stream with an error chunk.
+// This is the one place an upstream's answer enters Parley: every string it chose (headers, ids, model and
+// provider names, finish reasons, error messages) passes `deps.scrub` here, before anything is shown, stored in a
+// record or journaled.
 
 export interface AttemptDeps {
   transport: Transport;
   now: () => number;
   ttftTimeoutMs: number;
+  /** After the first token: how long the upstream may send nothing before the answer ends with an error. */
+  idleTimeoutMs: number;
+  /** Removes every configured key (all upstreams, every form) from what the upstream sent. */
+  scrub: Scrubber;
+  /** Every configured key, for the adapters' own error parsing. */
+  secrets: readonly (string | undefined)[];
 }
 
 export type AttemptOutcome =
@@ -25,6 +35,11 @@ export type AttemptOutcome =
     }
   | { type: 'failed'; failure: AttemptFailure; upstreamGenerationId?: string }
   | { type: 'cancelled'; usage?: RawUsage; firstByteAt?: number };
+
+/** "60 s", "0.5 s". */
+export function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
 
 function networkDetail(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
@@ -40,8 +55,8 @@ export async function runAttempt(
 ): Promise<AttemptOutcome> {
   const ep = step.endpoint;
   const upstream = ep.upstream;
-  const secrets = [upstream.apiKey];
-  const areq: AdapterRequest = { upstream, model: ep.nativeModel, body: step.body, stream: true };
+  const { scrub, secrets } = deps;
+  const areq: AdapterRequest = { upstream, model: ep.nativeModel, body: step.body, stream: true, secrets };
   const networkFailure = (err: unknown): AttemptFailure => ({
     kind: 'network', status: null, code: 502, errorType: 'provider_unavailable',
     message: `Could not reach ${upstream.label}: ${cleanMessage(networkDetail(err), secrets)}`,
@@ -64,6 +79,18 @@ export async function runAttempt(
     timedOut = true;
     ctl.abort();
   }, deps.ttftTimeoutMs);
+  // After the first token: nothing from the upstream for idleTimeoutMs ends the answer, keeping what was said.
+  // The timer runs only while Parley waits for the upstream, never while the caller applies backpressure.
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  let idledOut = false;
+  const disarmIdle = () => clearTimeout(idleTimer);
+  const armIdle = () => {
+    disarmIdle();
+    idleTimer = setTimeout(() => {
+      idledOut = true;
+      ctl.abort();
+    }, deps.idleTimeoutMs);
+  };
   const started = deps.now();
   let ttftMs = 0;
   let usage: RawUsage | undefined;
@@ -72,7 +99,7 @@ export async function runAttempt(
   let res: UpstreamResponse | undefined;
   let reusable = false; // the body was read to its end: keep the connection
   const withId = <T extends object>(o: T) => (generationId ? { ...o, upstreamGenerationId: generationId } : o);
-  const failed = (failure: AttemptFailure): AttemptOutcome => withId({ type: 'failed' as const, failure });
+  const failed = (failure: AttemptFailure): AttemptOutcome => withId({ type: 'failed' as const, failure: { ...failure, message: scrub.text(failure.message) } });
   /** Why the loop stopped when it was us who stopped it: the caller cancelled, or no first token in time. */
   const stopped = (): AttemptOutcome | undefined => {
     if (signal.aborted) {
@@ -81,16 +108,54 @@ export async function runAttempt(
     if (timedOut && !relay.committed) {
       return failed({
         kind: 'timeout', status: null, code: 408, errorType: 'timeout',
-        message: `${upstream.label} sent no output within ${Math.round(deps.ttftTimeoutMs / 100) / 10} s`,
+        message: `${upstream.label} sent no output within ${seconds(deps.ttftTimeoutMs)}`,
       });
     }
     return undefined;
   };
+  const idleFailure = (): AttemptFailure => ({
+    kind: 'timeout', status: null, code: 408, errorType: 'timeout',
+    message: `${upstream.label} sent nothing for ${seconds(deps.idleTimeoutMs)}; the answer so far is kept`,
+  });
   /** After the first byte: end the caller's stream with an error chunk. */
-  const breakStream = async (failure: AttemptFailure): Promise<AttemptOutcome> => {
+  const breakStream = async (unscrubbed: AttemptFailure): Promise<AttemptOutcome> => {
+    const failure = { ...unscrubbed, message: scrub.text(unscrubbed.message) };
     const p = relay.fail({ code: failure.code, message: failure.message, metadata: { error_type: failure.errorType, provider_name: upstream.label } });
     if (p) await p.catch(() => {});
     return withId({ type: 'done' as const, ttftMs, ...(usage ? { usage } : {}), streamError: failure });
+  };
+
+  /** One event from the adapter; an outcome when it ends the attempt. */
+  const onEvent = async (ev: NormalizedEvent): Promise<AttemptOutcome | undefined> => {
+    switch (ev.type) {
+      case 'start':
+        start = ev;
+        return undefined;
+      case 'usage':
+        usage = ev.usage;
+        return undefined;
+      case 'error': {
+        if (idledOut && relay.committed) return breakStream(idleFailure());
+        const text = cleanMessage(ev.message, secrets);
+        const failure: AttemptFailure = {
+          kind: 'stream', status: ev.code, code: clientCode(ev.code), errorType: ev.errorType ?? 'provider_unavailable',
+          message: text.startsWith(upstream.label) ? text : `${upstream.label}: ${text}`,
+        };
+        return relay.committed ? breakStream(failure) : failed(failure);
+      }
+      default: {
+        if (!relay.committed) {
+          clearTimeout(timer);
+          ttftMs = deps.now() - started;
+          const isRouter = upstream.kind === 'openrouter';
+          const c = relay.commit(isRouter && start.model ? start.model : ep.modelSlug, isRouter ? start.provider ?? upstream.label : upstream.label);
+          if (c) await c;
+        }
+        const p = relay.handle(ev);
+        if (p) await p;
+        return undefined;
+      }
+    }
   };
 
   try {
@@ -99,10 +164,10 @@ export async function runAttempt(
     } catch (err) {
       return stopped() ?? failed(networkFailure(err));
     }
-    generationId = res.header('x-generation-id');
+    generationId = scrub.id(res.header('x-generation-id'));
     if (res.status < 200 || res.status > 299) {
       try {
-        const { bodyComplete, ...failure } = await httpFailure(res, upstream);
+        const { bodyComplete, ...failure } = await httpFailure(res, upstream, secrets);
         reusable = bodyComplete;
         return failed(failure);
       } catch (err) {
@@ -110,35 +175,13 @@ export async function runAttempt(
       }
     }
 
-    for await (const ev of adapter.parseStream(res.body, areq)) {
-      switch (ev.type) {
-        case 'start':
-          start = ev;
-          continue;
-        case 'usage':
-          usage = ev.usage;
-          continue;
-        case 'error': {
-          const text = cleanMessage(ev.message, secrets);
-          const failure: AttemptFailure = {
-            kind: 'stream', status: ev.code, code: clientCode(ev.code), errorType: ev.errorType ?? 'provider_unavailable',
-            message: text.startsWith(upstream.label) ? text : `${upstream.label}: ${text}`,
-          };
-          return relay.committed ? await breakStream(failure) : failed(failure);
-        }
-        default: {
-          if (!relay.committed) {
-            clearTimeout(timer);
-            ttftMs = deps.now() - started;
-            const isRouter = upstream.kind === 'openrouter';
-            const c = relay.commit(isRouter && start.model ? start.model : ep.modelSlug, isRouter ? start.provider ?? upstream.label : upstream.label);
-            if (c) await c;
-          }
-          const p = relay.handle(ev);
-          if (p) await p;
-        }
-      }
+    for await (const raw of adapter.parseStream(res.body, areq)) {
+      disarmIdle();
+      const end = await onEvent(scrub.event(raw));
+      if (end) return end;
+      if (relay.committed) armIdle();
     }
+    if (idledOut && relay.committed) return await breakStream(idleFailure());
     reusable = true;
     if (!relay.committed) {
       return failed({ kind: 'stream', status: null, code: 502, errorType: 'provider_unavailable', message: `${upstream.label} ended the stream without any output` });
@@ -147,11 +190,13 @@ export async function runAttempt(
   } catch (err) {
     const s = stopped();
     if (s) return s;
+    if (idledOut && relay.committed) return breakStream(idleFailure());
     if (!relay.committed) return failed(networkFailure(err));
     const lost = networkFailure(err);
     return breakStream({ ...lost, message: `${upstream.label} connection was lost mid-stream (${cleanMessage(networkDetail(err), secrets)})` });
   } finally {
     clearTimeout(timer);
+    disarmIdle();
     signal.removeEventListener('abort', onAbort);
     if (reusable) await res?.release();
     else ctl.abort(); // hang up on anything still open

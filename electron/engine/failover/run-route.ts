@@ -7,7 +7,8 @@ import { describeServed } from '../record/generation-record';
 import { recordUsageAndCost, type PricingHooksForRecord } from '../record/usage-and-cost';
 import type { RouteStep } from '../routing/route-types';
 import type { ProviderAdapter, RawUsage } from '../types';
-import { runAttempt, type AttemptOutcome } from './attempt';
+import { runAttempt, seconds, type AttemptOutcome } from './attempt';
+import { createScrubber } from '../providers/common/scrub';
 import type { Relay } from './relay';
 import { backoffDelay, blamesRequest, isTransient, MAX_RETRY_AFTER_MS, type AttemptFailure, type BackoffOptions } from './retry-policy';
 import type { Transport } from './transport';
@@ -24,6 +25,7 @@ export interface FailoverDeps {
   random: () => number;
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   ttftTimeoutMs: number;
+  idleTimeoutMs: number;
   maxRetries: number;
   backoff?: BackoffOptions;
   warn?: (event: string, meta: Record<string, unknown>) => void;
@@ -36,6 +38,8 @@ export interface RouteRun {
   signal: AbortSignal;
   record: GenerationRecord;
   t0: number;
+  /** Every configured key: whatever an upstream sends is scrubbed of all of them (attempt.ts). */
+  secrets: readonly (string | undefined)[];
 }
 
 /** `usage` is what the caller receives with the completion (absent when the upstream reported none). */
@@ -44,13 +48,14 @@ export type RouteOutcome = { ok: true; usage?: Usage } | { ok: false; error: Eng
 export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<RouteOutcome> {
   const { req, steps, relay, signal, record } = run;
   const failures: { step: RouteStep; failure: AttemptFailure }[] = [];
+  const attemptDeps = { ...deps, scrub: createScrubber(run.secrets), secrets: run.secrets };
   let i = 0;
   let retries = 0;
   for (;;) {
     const step = steps[i]!;
     const ep = step.endpoint;
     const attemptStart = deps.now();
-    const outcome: AttemptOutcome = await runAttempt(step, deps.adapterFor(ep.upstream.kind), relay, signal, deps);
+    const outcome: AttemptOutcome = await runAttempt(step, deps.adapterFor(ep.upstream.kind), relay, signal, attemptDeps);
     const attempt: AttemptRecord = {
       upstreamId: ep.upstream.id,
       provider: ep.upstream.label,
@@ -75,13 +80,15 @@ export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<Route
         continue;
       }
       const wait = f.retryAfterMs;
-      if (isTransient(f) && retries < deps.maxRetries && (wait === undefined || wait <= MAX_RETRY_AFTER_MS)) {
+      // A first-byte timeout already took the whole wait the user was told about: trying the same endpoint again
+      // would double or triple it (docs/provider-wire-formats.md §7.2).
+      if (isTransient(f) && f.kind !== 'timeout' && retries < deps.maxRetries && (wait === undefined || wait <= MAX_RETRY_AFTER_MS)) {
         await deps.sleep(wait ?? backoffDelay(retries, deps.random, deps.backoff), signal);
         if (signal.aborted) return cancelled(run, deps);
         retries++;
         continue;
       }
-      return { ok: false, error: finalError(failures) };
+      return { ok: false, error: finalError(failures, deps.now() - run.t0) };
     }
 
     if (outcome.type === 'cancelled') {
@@ -125,9 +132,11 @@ function cancelled(run: RouteRun, deps: FailoverDeps, step?: RouteStep, raw?: Ra
   return { ok: false, error: engineError(499, 'The request was cancelled by the caller.', { error_type: 'cancelled' }) };
 }
 
-function finalError(failures: { step: RouteStep; failure: AttemptFailure }[]): EngineError {
+function finalError(failures: { step: RouteStep; failure: AttemptFailure }[], waitedMs: number): EngineError {
   const last = failures[failures.length - 1]!;
   const f = last.failure;
+  // The message states the real wait: with failover, the time every endpoint took, not only the last one's.
+  const message = f.kind === 'timeout' && failures.length > 1 ? `${f.message} (${failures.length} endpoints tried over ${seconds(waitedMs)})` : f.message;
   const meta: Record<string, unknown> = { error_type: f.errorType, provider_name: last.step.endpoint.upstream.label };
   if (f.status !== null) meta.provider_code = String(f.status);
   if (f.retryAfterMs !== undefined) meta.retry_after_seconds = Math.ceil(f.retryAfterMs / 1000);
@@ -138,5 +147,5 @@ function finalError(failures: { step: RouteStep; failure: AttemptFailure }[]): E
       status: failure.status,
     }));
   }
-  return engineError(f.code, f.message, meta);
+  return engineError(f.code, message, meta);
 }

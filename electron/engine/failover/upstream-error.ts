@@ -18,9 +18,13 @@ async function readLimited(res: UpstreamResponse): Promise<{ text: string; ended
   return { text, ended: true };
 }
 
-export async function httpFailure(res: UpstreamResponse, upstream: UpstreamConfig): Promise<AttemptFailure & { bodyComplete: boolean }> {
+export async function httpFailure(
+  res: UpstreamResponse,
+  upstream: UpstreamConfig,
+  secrets: readonly (string | undefined)[] = [upstream.apiKey],
+): Promise<AttemptFailure & { bodyComplete: boolean }> {
   const { text: body, ended } = await readLimited(res);
-  const e = parseErrorResponse(res.status, res.headers, body, upstream.label, [upstream.apiKey]);
+  const e = parseErrorResponse(res.status, res.headers, body, upstream.label, secrets);
   const failure: AttemptFailure & { bodyComplete: boolean } = {
     kind: 'http', status: res.status, code: e.code, message: e.message, errorType: e.errorType, bodyComplete: ended,
   };

@@ -1,6 +1,7 @@
 import { bridge } from '../../bridge';
 import { useRouteValue } from '../../bridge/use-route-value';
 import { KeysPanel } from './KeysPanel';
+import { AnswerSettingsSection } from './AnswerSettingsSection';
 import { BudgetSettingsSection } from '../../money/budgets/BudgetSettingsSection';
 import { FeeSettingsSection } from '../../money/fees/FeeSettingsSection';
 import { StorageSection } from '../../history/storage/StorageSection';
@@ -17,6 +18,7 @@ export function SettingsView() {
       <FeeSettingsSection />
       <StorageSection />
       <TransferSection />
+      <AnswerSettingsSection />
       <section aria-labelledby="appearance-heading">
         <h2 id="appearance-heading">Appearance</h2>
         <label>

@@ -26,6 +26,7 @@ const REASONS: Record<string, string> = {
   'no-pricing': 'no pricing known for this model',
   'no-usage': 'the provider reported no token usage',
   partial: 'pricing covers only part of the usage',
+  interrupted: 'Parley stopped before the request finished',
 };
 
 export function costReasonText(reason: string | undefined): string {

@@ -10,6 +10,7 @@ const REASONS: Record<string, string> = {
   'no-pricing': 'no price known',
   'no-usage': 'no usage reported',
   partial: 'partial',
+  interrupted: 'interrupted',
 };
 
 /** Every significant micro-dollar, at least cents: 10_500 → "$0.0105", 1_250_000 → "$1.25". One request's cost

@@ -100,6 +100,19 @@ describe('a chat through the backend, the engine and a provider', () => {
     expect(snap.record).toMatchObject({ reportedCostMicros: 15, costMicros: 15, costSource: 'upstream' });
   });
 
+  it('ends an answer whose provider goes silent after the idle timeout from Settings, keeping its text', async () => {
+    const upstream = await fake('openai');
+    upstream.enqueue({ reply: { text: ['Half ', 'an ', 'answer'] }, stallAfterChunks: { after: 3 } });
+    const b = backendWith();
+    await b.dispatch('keys.set', { id: 'openai', kind: 'openai-compatible', label: 'OpenAI', baseUrl: upstream.url, apiKey: 'sk-openai-idle-key-1234' });
+    await b.dispatch('settings.update', { streamIdleTimeoutSeconds: 1 });
+    const finished = finishedOf(b, 'stream-idle1');
+    await b.dispatch('chat.start', { streamId: 'stream-idle1', meta, request: { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hi' }] } });
+    const snap = await finished;
+    expect(snap).toMatchObject({ status: 'error', text: 'Half an ', error: { code: 408, message: 'OpenAI sent nothing for 1 s; the answer so far is kept' } });
+    expect((snap.record as GenerationRecord).error).toMatchObject({ code: 408 });
+  });
+
   it('tests a key by listing the upstream’s models', async () => {
     const upstream = await fake('openai', { models: ['gpt-4o', 'gpt-4o-mini'] });
     const b = backendWith();

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BackupNameError, listBackups, readBackup, writeBackup } from '../../../electron/backup';
+import { BackupContentError, BackupNameError, listBackups, readBackup, writeBackup } from '../../../electron/backup';
 
 const dirs: string[] = [];
 function dataDir() {
@@ -53,7 +53,7 @@ describe('rolling backup', () => {
   it('a failed write never replaces a good backup, and stale temp files are cleaned', async () => {
     const dir = dataDir();
     await writeBackup(dir, exportOf(2), day(5));
-    await expect(writeBackup(dir, 'not json at all', day(5))).rejects.toThrow(/JSON object/);
+    await expect(writeBackup(dir, 'not json at all', day(5))).rejects.toThrow(/not JSON/);
     expect(JSON.parse(await readBackup(dir, 'parley-backup-2025-01-05.json')).conversations).toHaveLength(2);
     const stale = join(dir, 'backups', '.parley-backup-deadbeef.tmp');
     writeFileSync(stale, '{"half":');
@@ -61,6 +61,32 @@ describe('rolling backup', () => {
     utimesSync(stale, old, old);
     await writeBackup(dir, exportOf(1), day(6));
     expect(readdirSync(join(dir, 'backups')).sort()).toEqual(['parley-backup-2025-01-05.json', 'parley-backup-2025-01-06.json']);
+  });
+
+  it('refuses text that is not a Parley export before it replaces today\'s good backup', async () => {
+    const dir = dataDir();
+    const good = await writeBackup(dir, exportOf(2), day(5, 9));
+    const goodText = readFileSync(join(dir, 'backups', good.name), 'utf8');
+    const garbage = [
+      '{}', '{"hello":"world"}', '{ not json }', '[]', 'null', '"text"',
+      JSON.stringify({ format: 'other-app', version: 1, conversations: [] }),
+      JSON.stringify({ format: 'parley-export', conversations: [] }),
+      JSON.stringify({ format: 'parley-export', version: 1 }),
+      JSON.stringify({ format: 'parley-export', version: 1, conversations: [{ title: 'no id' }] }),
+    ];
+    for (const text of garbage) await expect(writeBackup(dir, text, day(5, 18))).rejects.toThrow(BackupContentError);
+    expect(readFileSync(join(dir, 'backups', good.name), 'utf8')).toBe(goodText);
+    expect(readdirSync(join(dir, 'backups'))).toEqual([good.name]);
+  });
+
+  it('a later backup the same day keeps the conversations only the earlier one held', async () => {
+    const dir = dataDir();
+    await writeBackup(dir, exportOf(3), day(5, 9)); // c0 c1 c2
+    const other = { format: 'parley-export', version: 1, conversations: [{ id: 'c1', title: 'newer' }, { id: 'c9' }] };
+    await writeBackup(dir, other, day(5, 18)); // e.g. from a fresh browser profile
+    const kept = JSON.parse(await readBackup(dir, 'parley-backup-2025-01-05.json')) as { conversations: { id: string; title?: string }[] };
+    expect(kept.conversations.map((c) => c.id)).toEqual(['c1', 'c9', 'c0', 'c2']);
+    expect(kept.conversations[0]!.title).toBe('newer');
   });
 
   it('readBackup refuses anything but a backup file name (no path traversal)', async () => {

@@ -9,9 +9,9 @@ import { createLocalCipher } from '../../../electron/vault/local-cipher';
 
 let host: RunningHost;
 
-function get(path: string, hostHeader?: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function get(path: string, hostHeader?: string, extra: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((done, fail) => {
-    request({ host: '127.0.0.1', port: host.port, path, headers: { Host: hostHeader ?? `127.0.0.1:${host.port}` } }, (res) => {
+    request({ host: '127.0.0.1', port: host.port, path, headers: { Host: hostHeader ?? `127.0.0.1:${host.port}`, ...extra } }, (res) => {
       let body = '';
       res.on('data', (d) => (body += d));
       res.on('end', () => done({ status: res.statusCode ?? 0, body, headers: res.headers }));
@@ -55,5 +55,14 @@ describe('host static serving', () => {
     expect((await get('/', `localhost:${host.port}`)).status).toBe(200);
     expect((await get('/', `evil.example:${host.port}`)).status).toBe(403);
     expect((await get('/', 'evil.example')).status).toBe(403);
+  });
+});
+
+describe('the session check a reconnecting page makes', () => {
+  it('answers 204 for this launch’s token, 401 for any other, and nothing to another site’s host name', async () => {
+    expect((await get('/session', undefined, { 'X-Parley-Token': host.token })).status).toBe(204);
+    expect((await get('/session', undefined, { 'X-Parley-Token': 'a-token-from-before-the-restart' })).status).toBe(401);
+    expect((await get('/session')).status).toBe(401);
+    expect((await get('/session', 'evil.example:80', { 'X-Parley-Token': host.token })).status).toBe(403);
   });
 });

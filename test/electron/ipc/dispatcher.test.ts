@@ -44,7 +44,7 @@ describe('route dispatch', () => {
     const sink = vi.fn();
     b.hub.attach(sink);
     await b.dispatch('settings.update', { theme: 'dark' });
-    expect(sink).toHaveBeenCalledWith('settings.changed', { theme: 'dark', localApiEnabled: false, localApiPort: 8788 });
+    expect(sink).toHaveBeenCalledWith('settings.changed', { theme: 'dark', localApiEnabled: false, localApiPort: 8788, streamIdleTimeoutSeconds: 60 });
   });
 
   it('does not open non-web links', async () => {
@@ -60,7 +60,7 @@ describe('route dispatch', () => {
 describe('backup routes', () => {
   it('writes, lists and reads back today’s backup, and refuses other file names', async () => {
     const b = backend();
-    const json = JSON.stringify({ format: 'parley-export', conversations: [{ id: 'c1' }] });
+    const json = JSON.stringify({ format: 'parley-export', version: 1, conversations: [{ id: 'c1' }] });
     const written = await b.dispatch('backups.write', { json });
     expect(written).toMatchObject({ ok: true, value: { name: expect.stringMatching(/^parley-backup-\d{4}-\d{2}-\d{2}\.json$/) } });
     const name = (written as { value: { name: string } }).value.name;

@@ -9,7 +9,7 @@ import { ANTHROPIC_VERSION, anthropicRequest } from './request';
 // (docs/provider-wire-formats.md §3).
 
 function parseOptions(req: AdapterRequest): AnthropicParseOptions {
-  return { label: req.upstream.label, secrets: [req.upstream.apiKey], excludeReasoning: excludesReasoning(req.body) };
+  return { label: req.upstream.label, secrets: req.secrets ?? [req.upstream.apiKey], excludeReasoning: excludesReasoning(req.body) };
 }
 
 export const anthropicAdapter: ProviderAdapter = {

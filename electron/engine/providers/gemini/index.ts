@@ -9,7 +9,7 @@ import { geminiRequest } from './request';
 // (or :generateContent), key in the x-goog-api-key header (docs/provider-wire-formats.md §4).
 
 function parseOptions(req: AdapterRequest): GeminiParseOptions {
-  return { label: req.upstream.label, secrets: [req.upstream.apiKey], excludeReasoning: excludesReasoning(req.body) };
+  return { label: req.upstream.label, secrets: req.secrets ?? [req.upstream.apiKey], excludeReasoning: excludesReasoning(req.body) };
 }
 
 export const geminiAdapter: ProviderAdapter = {

@@ -12,7 +12,7 @@ import { chatCompletionsRequest, openAiCompatibleBody } from './request';
 // is OpenAI itself when it points at api.openai.com or is named "OpenAI"; otherwise it is named by its label.
 
 function parseOptions(req: AdapterRequest): ChatCompletionsParseOptions {
-  return { label: req.upstream.label, secrets: [req.upstream.apiKey], excludeReasoning: excludesReasoning(req.body) };
+  return { label: req.upstream.label, secrets: req.secrets ?? [req.upstream.apiKey], excludeReasoning: excludesReasoning(req.body) };
 }
 
 export const openAiCompatibleAdapter: ProviderAdapter = {

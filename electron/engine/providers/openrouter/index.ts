@@ -15,7 +15,7 @@ export const PARLEY_APP_TITLE = 'Parley';
 
 function parseOptions(req: AdapterRequest): ChatCompletionsParseOptions {
   // OpenRouter applies `reasoning.exclude` itself.
-  return { label: req.upstream.label, secrets: [req.upstream.apiKey], excludeReasoning: false };
+  return { label: req.upstream.label, secrets: req.secrets ?? [req.upstream.apiKey], excludeReasoning: false };
 }
 
 export const openRouterAdapter: ProviderAdapter = {

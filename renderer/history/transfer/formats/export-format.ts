@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { upstreamKindSchema } from '../../../../shared/providers/upstream-kinds';
+import { costReasonSchema } from '../../../../shared/openrouter/generation';
 import { ID_PATTERN } from '../../db/ids';
 import type { ConversationRow, GenerationRow, MessageRow } from '../../db/types';
 import { base64Length } from './base64';
@@ -76,7 +77,7 @@ export function exportSchema(limits: ImportLimits) {
     estimated: z.boolean().optional(),
   });
   const costSource = z.enum(['upstream', 'computed', 'none']);
-  const costReason = z.enum(['free', 'no-pricing', 'no-usage', 'partial']);
+  const costReason = costReasonSchema;
   const cost = z.object({
     costMicros: micros.optional(),
     costSource,

@@ -204,6 +204,18 @@ describe('getGeneration', () => {
     expect(fake.requests.at(-1)).toMatchObject({ path: '/generation', query: '?id=gen-abc' });
   });
 
+  it('drops a provider, model or finish reason that carries the key (a hostile endpoint reflecting it)', async () => {
+    const b64 = Buffer.from(KEY).toString('base64');
+    const { client } = await withAccount({
+      keys: { [KEY]: { key: sampleKeyData() } },
+      generations: { 'gen-x': { data: sampleGeneration('gen-x', { provider_name: `Provider ${KEY}`, model: b64, native_finish_reason: encodeURIComponent(KEY) }) } },
+    });
+    const r = await client.getGeneration('gen-x');
+    expect(r).toMatchObject({ ok: true, value: { provider: null, model: null, nativeFinishReason: null, finishReason: 'stop' } });
+    expect(JSON.stringify(r)).not.toContain(KEY.slice(10, -4));
+    expect(JSON.stringify(r)).not.toContain(b64.slice(4, -4));
+  });
+
   it('404 while OpenRouter has not recorded it yet → not-found', async () => {
     const { client } = await withAccount({ keys: { [KEY]: { key: sampleKeyData() } }, generations: { 'gen-lag': { data: sampleGeneration('gen-lag'), lag: 1 } } });
     const first = await client.getGeneration('gen-lag');

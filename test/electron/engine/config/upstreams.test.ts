@@ -73,6 +73,25 @@ describe('buildUpstreams', () => {
     expect(list[3]).toMatchObject({ kind: 'openai-compatible', label: 'My vLLM', models: ['qwen'] });
   });
 
+  it('a keyless stored entry does not hide the environment key for its provider', () => {
+    const list = buildUpstreams({
+      vault: [{ id: 'anthropic:old', kind: 'anthropic', label: 'Anthropic (no key)' }],
+      env: { ANTHROPIC_API_KEY: 'env-key' },
+    });
+    expect(list.find((u) => u.kind === 'anthropic' && u.apiKey)).toMatchObject({ id: 'env:anthropic', apiKey: 'env-key' });
+  });
+
+  it('never calls a base URL that is not http(s), whether stored or from the environment', () => {
+    const list = buildUpstreams({
+      vault: [
+        { id: 'openai-compatible:js', kind: 'openai-compatible', label: 'JS', baseUrl: 'javascript:alert(1)', apiKey: 'k' },
+        { id: 'openai-compatible:file', kind: 'openai-compatible', label: 'File', baseUrl: 'file:///etc/passwd', apiKey: 'k' },
+      ],
+      env: { OPENROUTER_API_KEY: 'or', OPENROUTER_BASE_URL: 'data:text/plain,hi' },
+    });
+    expect(list).toEqual([]);
+  });
+
   it('prefers a configured custom endpoint over a detected server on the same URL', () => {
     const local: UpstreamConfig = { id: 'local:ollama', kind: 'openai-compatible', label: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1', isByok: true };
     const list = buildUpstreams({ custom: [{ name: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1/' }], local: [local] });
@@ -121,6 +140,12 @@ describe('listUpstreamModels', () => {
     expect(await listUpstreamModels(base('gemini', srv.url))).toEqual({ ok: true, models: ['gemini-2.5-pro'] });
     expect(srv.seen[2]!.headers['x-goog-api-key']).toBe('sk-test-KEY-123456');
     expect(await listUpstreamModels(base('openai-compatible', `${srv.url}/v1`, { id: 'local:ollama', label: 'Ollama', apiKey: undefined }))).toEqual({ ok: true, models: ['llama3:latest', 'llama3'] });
+  });
+
+  it('does not list a "model" whose id carries the key, in any form', async () => {
+    const key = 'sk-test-KEY-123456';
+    const srv = await serve(() => ({ json: { data: [{ id: 'gpt-4o' }, { id: key }, { id: Buffer.from(key).toString('base64') }, { id: `x-${encodeURIComponent(key)}` }] } }));
+    expect(await listUpstreamModels(base('openai-compatible', `${srv.url}/v1`))).toEqual({ ok: true, models: ['gpt-4o'] });
   });
 
   it('reports a rejected key by upstream name, without the key', async () => {

@@ -16,9 +16,17 @@ import { StorageProblemBanner } from '../../../../renderer/history/storage/Stora
 
 let dataDir: string;
 let n = 0;
+const handed: string[] = []; // what the renderer gave main to back up
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'parley-storage-'));
-  installFakePreload(createBackend({ dataDir, transport: 'electron', version: '0', cipher: createLocalCipher(dataDir), env: {}, detectLocalServers: false }));
+  const backend = createBackend({ dataDir, transport: 'electron', version: '0', cipher: createLocalCipher(dataDir), env: {}, detectLocalServers: false });
+  installFakePreload({
+    hub: backend.hub,
+    dispatch: (route, input) => {
+      if (route === 'backups.write') handed.push((input as { json: string }).json);
+      return backend.dispatch(route, input);
+    },
+  });
 });
 beforeEach(() => setParleyDb(new ParleyDb(`storage-test-${Date.now()}-${++n}`)));
 afterEach(() => cleanup());
@@ -40,10 +48,14 @@ describe('automatic backups', () => {
     const second = await runBackup(t0 + DAY + 1000);
     expect(second).toMatchObject({ written: true, conversations: 1 });
     const files = readdirSync(join(dataDir, 'backups')).filter((f) => f.endsWith('.json'));
-    const text = readFileSync(join(dataDir, 'backups', (second as { name: string }).name), 'utf8');
+    const text = handed.at(-1)!;
     expect(text).toContain('second words');
     expect(text).not.toContain('first words');
     expect(files.length).toBeGreaterThanOrEqual(1);
+    // Main wrote both runs into the file of its own (real) day, which keeps what the earlier run held.
+    const onDisk = readFileSync(join(dataDir, 'backups', (second as { name: string }).name), 'utf8');
+    expect(onDisk).toContain('second words');
+    expect(onDisk).toContain('first words');
     // a later run the same day keeps that day's starting point, so it never holds less
     await updateConversation(a.id, { title: 'Alpha renamed' });
     const again = await runBackup(t0 + DAY + 5000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseErrorResponse, retryAfterFromHeaders } from '../../../../../electron/engine/providers/common/upstream-errors';
-import { scrubSecrets } from '../../../../../electron/engine/providers/common/scrub';
+import { createScrubber, scrubSecrets } from '../../../../../electron/engine/providers/common/scrub';
 
 const json = (o: unknown) => JSON.stringify(o);
 
@@ -92,6 +92,32 @@ describe('scrubSecrets', () => {
     expect(scrubSecrets('Invalid key locals****5b4a given', [key])).toBe('Invalid key [redacted] given');
     expect(scrubSecrets('Invalid key loca...5b4a given', [key])).toBe('Invalid key [redacted] given');
     expect(scrubSecrets('See the docs... for help', [key])).toBe('See the docs... for help');
+  });
+
+  it('removes URL-encoded and base64 forms of a key, at any byte alignment inside a longer encoded text', () => {
+    const key = 'odd+key/with=chars_0123456789';
+    for (const prefix of ['', 'a', 'ab', 'Authorization: Bearer ']) {
+      const std = Buffer.from(prefix + key + ' tail').toString('base64');
+      const url = Buffer.from(prefix + key + ' tail').toString('base64url');
+      for (const encoded of [std, url]) {
+        const out = scrubSecrets(`token ${encoded} refused`, [key]);
+        expect(out).toContain('[redacted]');
+        // What is left of the encoded text no longer decodes to the key, nor to most of it.
+        const rest = out.replace('token ', '').replace(' refused', '').split('[redacted]').join('');
+        expect(Buffer.from(rest, 'base64').toString('latin1')).not.toContain(key.slice(2, -2));
+      }
+    }
+    expect(scrubSecrets(`url ${encodeURIComponent(key)} and form ${encodeURIComponent(key).replace(/%20/g, '+')}`, [key])).toBe('url [redacted] and form [redacted]');
+  });
+
+  it('scrubs every configured key, not only the one of the upstream that answered', () => {
+    const scrub = createScrubber(['first-key-aaaaaaaaaaaa', 'second-key-bbbbbbbbbbbb']);
+    expect(scrub.text('saw second-key-bbbbbbbbbbbb')).toBe('saw [redacted]');
+    expect(scrub.id(Buffer.from('first-key-aaaaaaaaaaaa').toString('base64'))).toBeUndefined();
+    expect(scrub.id('gen-123')).toBe('gen-123');
+    expect(scrub.event({ type: 'start', upstreamId: 'first-key-aaaaaaaaaaaa', model: 'openai/gpt-4o', provider: 'second-key-bbbbbbbbbbbb' })).toEqual({ type: 'start', model: 'openai/gpt-4o' });
+    expect(scrub.event({ type: 'finish', reason: 'stop', native: 'first-key-aaaaaaaaaaaa' })).toEqual({ type: 'finish', reason: 'stop', native: null });
+    expect(scrub.event({ type: 'text', text: 'model output passes unchanged' })).toEqual({ type: 'text', text: 'model output passes unchanged' });
   });
 
   it('leaves ordinary text alone', () => {

@@ -1,0 +1,197 @@
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import WebSocket from 'ws';
+import { createServer, type Server } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium } from './support/browser';
+import { spawnHost, startHostProcess, type HostProcess } from './support/host-process';
+import { startFakeUpstream, type FakeUpstream } from '../fakes';
+
+// The loopback host across restarts, as a browser user meets it: the same address every launch (the browser keeps
+// the history per address), backups offered to a store that opens empty, a tab that outlived its host, and a
+// local-API request cut by `kill -9`.
+
+let browser: Browser;
+const cleanups: (() => Promise<unknown> | unknown)[] = [];
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'parley-restart-'));
+  cleanups.push(() => rmSync(d, { recursive: true, force: true }));
+  return d;
+}
+
+async function host(opts: Parameters<typeof startHostProcess>[0]): Promise<HostProcess> {
+  const h = await startHostProcess(opts);
+  cleanups.push(() => h.stop());
+  return h;
+}
+
+async function fakeOpenRouter(): Promise<FakeUpstream> {
+  const f = await startFakeUpstream('openrouter', { requireKey: 'sk-or-restart-key-1234' });
+  cleanups.push(() => f.close());
+  return f;
+}
+
+const env = (upstream: FakeUpstream) => ({ OPENROUTER_API_KEY: 'sk-or-restart-key-1234', OPENROUTER_BASE_URL: upstream.url, PARLEY_API_TOKEN: 'parley-restart-token' });
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+async function newPage(url: string): Promise<Page> {
+  const page = await browser.newPage(); // a new context: a fresh browser profile
+  cleanups.push(() => page.context().close());
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+  return page;
+}
+
+/** One route call over the bridge, as the page makes it. */
+async function call(h: HostProcess, route: string, input: unknown): Promise<unknown> {
+  const ws = new WebSocket(`ws://127.0.0.1:${h.port}/bridge`, ['parley.v1', `parley.token.${h.token}`], { headers: { Origin: h.origin } });
+  try {
+    await new Promise((r, f) => ws.once('open', r).once('error', f));
+    ws.send(JSON.stringify({ t: 'call', id: 1, route, input }));
+    return await new Promise((r) => {
+      ws.on('message', (data) => {
+        const frame = JSON.parse(String(data)) as { t: string; id?: number; ok?: boolean; value?: unknown };
+        if (frame.t === 'result' && frame.id === 1) r(frame.ok ? frame.value : frame);
+      });
+    });
+  } finally {
+    ws.close();
+  }
+}
+
+describe('browser mode keeps one address', () => {
+  it('reuses the port of the last launch, and refuses a taken port with one line saying how to pick another', async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const first = await host({ dataDir, port });
+    expect(first.port).toBe(port);
+    await first.kill();
+
+    // No --port: the same address as last time, so the browser finds the same history.
+    const second = await host({ dataDir, port: null });
+    expect(second.port).toBe(port);
+    await second.kill();
+
+    // Taken by another program: say so, do not wander off to a new (empty) address.
+    const squatter: Server = createServer();
+    await new Promise<void>((r) => squatter.listen(port, '127.0.0.1', r));
+    cleanups.push(() => new Promise((r) => squatter.close(r)));
+    const { child, output } = spawnHost(dataDir, { port: null });
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    expect(code).toBe(1);
+    expect(output()).not.toContain('Parley is running');
+    expect(output()).toContain(`Port ${port} is already in use (the port Parley used last time)`);
+    expect(output()).toMatch(/start with --port <n> or PARLEY_PORT=<n>/);
+  });
+
+  it('offers a store that opens empty the backups in the data directory, and restoring brings the conversations back', async () => {
+    const upstream = await fakeOpenRouter();
+    upstream.setDefault({ reply: { text: 'Noted: the password is swordfish' } });
+    const h = await host({ env: env(upstream) });
+
+    // A first browser profile: one conversation, backed up to the data directory.
+    const page = await newPage(h.url);
+    await page.getByRole('button', { name: 'New chat' }).click();
+    await page.keyboard.press('Control+k');
+    const picker = page.getByRole('dialog', { name: 'Add a model' });
+    await picker.getByRole('searchbox', { name: 'Search models' }).fill('openai/gpt-4o');
+    await picker.getByRole('button', { name: /\(openai\/gpt-4o\)$/ }).click();
+    const box = page.getByRole('textbox', { name: 'Prompt' });
+    await box.fill('Remember the password');
+    await box.press('Enter');
+    await page.getByRole('article', { name: 'Answer from gpt-4o' }).getByText('Noted: the password is swordfish').waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('region', { name: 'Restore from backups' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await page.getByText(/^Backed up 1 changed conversation to parley-backup-/).waitFor();
+
+    // A fresh profile on the same address (or the history lost): the page offers the backups.
+    const fresh = await newPage(h.url);
+    await fresh.getByText('No conversations yet.').waitFor();
+    const offer = fresh.getByRole('region', { name: 'Restore from backups' });
+    await offer.getByText(/holds 1 daily backup \(newest \d{4}-\d{2}-\d{2}\)/).waitFor();
+    await offer.getByRole('button', { name: 'Restore conversations' }).click();
+    await fresh.getByText('Restored 1 conversation from 1 backup.').waitFor();
+    await fresh.getByRole('button', { name: /^Remember the password/ }).click();
+    await fresh.getByText('Noted: the password is swordfish').waitFor();
+
+    // Declined in another fresh profile: not offered again there.
+    const declined = await newPage(h.url);
+    await declined.getByRole('region', { name: 'Restore from backups' }).getByRole('button', { name: 'Not now' }).click();
+    await declined.reload();
+    await declined.getByText('No conversations yet.').waitFor();
+    await declined.waitForTimeout(500);
+    expect(await declined.getByRole('region', { name: 'Restore from backups' }).count()).toBe(0);
+  });
+});
+
+describe('a tab open across a host restart', () => {
+  it('says Parley was restarted and to reopen the link, instead of reconnecting forever', async () => {
+    const dataDir = tempDir();
+    const before = await host({ dataDir });
+    const page = await newPage(before.url);
+    const status = page.getByRole('status', { name: 'Connection' });
+    await expect.poll(() => status.textContent()).toBe('');
+
+    await before.kill();
+    await status.getByText(/Reconnecting…|Connecting…/).waitFor();
+    const after = await host({ dataDir, port: before.port }); // same address, new token
+    await status.getByText('Parley was restarted: reopen the link printed in the terminal').waitFor({ timeout: 20_000 });
+
+    // The new link works in the same tab.
+    await page.goto(after.url);
+    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await expect.poll(() => status.textContent()).toBe('');
+  });
+});
+
+describe('a local-API request cut by kill -9', () => {
+  it('is in the usage ledger after the restart, as interrupted with its cost unknown', async () => {
+    const upstream = await fakeOpenRouter();
+    upstream.setDefault({ reply: { text: ['one ', 'two ', 'three'] }, stallAfterChunks: { after: 2 } });
+    const dataDir = tempDir();
+    const first = await host({ dataDir, env: env(upstream), args: ['--api', '--api-port', '0'] });
+    await expect.poll(() => /Local API: (\S+)/.exec(first.output())?.[1]).toBeTruthy();
+    const apiUrl = /Local API: (\S+)/.exec(first.output())![1]!;
+
+    const res = await fetch(`${apiUrl}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer parley-restart-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'openai/gpt-4o', stream: true, messages: [{ role: 'user', content: 'count' }] }),
+    });
+    const reader = res.body!.getReader();
+    let seen = '';
+    while (!seen.includes('"content":"one "')) seen += new TextDecoder().decode((await reader.read()).value);
+    await first.kill('SIGKILL');
+    await reader.read().catch(() => undefined);
+
+    const second = await host({ dataDir, env: env(upstream) });
+    const entries = (await call(second, 'generations.since', { afterSeq: 0 })) as { kind: string; record?: Record<string, unknown> }[];
+    const records = entries.filter((e) => e.kind === 'record').map((e) => e.record!);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      source: 'local-api', requestedModel: 'openai/gpt-4o', streamed: true, costSource: 'none', costReason: 'interrupted', finishReason: 'error',
+      error: { message: expect.stringMatching(/^Interrupted: Parley stopped before this request finished/) },
+    });
+    expect(records[0]!.costMicros).toBeUndefined();
+  });
+});
