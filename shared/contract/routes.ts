@@ -4,6 +4,7 @@ import { chatStartInputSchema, streamIdSchema, streamSnapshotSchema } from './ch
 import { modelListSchema } from './models';
 import { accountSummarySchema, generationReconciledSchema } from './account';
 import { generationRecordSchema } from '../openrouter/generation';
+import { appKeyCreateSchema, appKeySummarySchema, appKeyUpdateSchema, corsOriginSchema } from './app-keys';
 
 // The route table: every request the renderer can make of main, with its input and output schemas. Main
 // zod-parses every input before a handler sees it; the renderer gets types for free. Adding a route here and a
@@ -29,6 +30,8 @@ export const appSettingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   localApiEnabled: z.boolean().default(false),
   localApiPort: z.number().int().min(0).max(65535).default(8788),
+  /** Browser origins allowed to call the local API (CORS); empty = none. */
+  localApiCorsOrigins: z.array(corsOriginSchema).max(50).default([]),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
@@ -71,8 +74,13 @@ export const routes = {
   },
   'api.status': {
     input: empty,
-    output: z.object({ running: z.boolean(), url: z.string().nullable(), token: z.string().nullable(), error: z.string().nullable() }),
+    output: z.object({ running: z.boolean(), url: z.string().nullable(), error: z.string().nullable() }),
   },
+  /** The local API's app keys: the token is returned once, by create, and never again. */
+  'apiKeys.list': { input: empty, output: z.array(appKeySummarySchema) },
+  'apiKeys.create': { input: appKeyCreateSchema, output: z.object({ key: appKeySummarySchema, token: z.string() }) },
+  'apiKeys.update': { input: appKeyUpdateSchema, output: appKeySummarySchema },
+  'apiKeys.remove': { input: z.object({ id: z.string() }).strict(), output: z.object({ removed: z.boolean() }) },
   'keys.remove': { input: z.object({ id: z.string() }).strict(), output: z.object({ removed: z.boolean() }) },
   'chat.start': { input: chatStartInputSchema, output: streamSnapshotSchema },
   'chat.stop': {

@@ -44,7 +44,7 @@ describe('route dispatch', () => {
     const sink = vi.fn();
     b.hub.attach(sink);
     await b.dispatch('settings.update', { theme: 'dark' });
-    expect(sink).toHaveBeenCalledWith('settings.changed', { theme: 'dark', localApiEnabled: false, localApiPort: 8788 });
+    expect(sink).toHaveBeenCalledWith('settings.changed', { theme: 'dark', localApiEnabled: false, localApiPort: 8788, localApiCorsOrigins: [] });
   });
 
   it('does not open non-web links', async () => {

@@ -23,7 +23,7 @@ beforeEach(async () => {
     onGeneration: (r) => records.push(r),
     sleep: async () => {},
   });
-  api = await startLocalApi({ engine, token: TOKEN, models: () => [{ id: 'openai/gpt-4o', name: 'GPT-4o' }] });
+  api = await startLocalApi({ engine, token: TOKEN, data: { models: () => [{ id: 'openai/gpt-4o', name: 'GPT-4o' }] } });
 });
 afterEach(async () => {
   await api.close();
