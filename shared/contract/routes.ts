@@ -26,14 +26,22 @@ export const keySummarySchema = z.object({
 });
 export type KeySummary = z.infer<typeof keySummarySchema>;
 
-export const appSettingsSchema = z.object({
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
-  localApiEnabled: z.boolean().default(false),
-  localApiPort: z.number().int().min(0).max(65535).default(8788),
+const settingsFields = {
+  theme: z.enum(['system', 'light', 'dark']),
+  localApiEnabled: z.boolean(),
+  localApiPort: z.number().int().min(0).max(65535),
   /** Browser origins allowed to call the local API (CORS); empty = none. */
-  localApiCorsOrigins: z.array(corsOriginSchema).max(50).default([]),
+  localApiCorsOrigins: z.array(corsOriginSchema).max(50),
+};
+export const appSettingsSchema = z.object({
+  theme: settingsFields.theme.default('system'),
+  localApiEnabled: settingsFields.localApiEnabled.default(false),
+  localApiPort: settingsFields.localApiPort.default(8788),
+  localApiCorsOrigins: settingsFields.localApiCorsOrigins.default([]),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
+/** A change to some settings: fields left out keep their value (no defaults here). */
+const appSettingsPatchSchema = z.object(settingsFields).partial().strict();
 
 export const backupInfoSchema = z.object({ name: z.string(), date: z.string(), sizeBytes: z.number(), modifiedAt: z.number() });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
@@ -51,7 +59,7 @@ export const routes = {
     }),
   },
   'settings.get': { input: empty, output: appSettingsSchema },
-  'settings.update': { input: appSettingsSchema.partial().strict(), output: appSettingsSchema },
+  'settings.update': { input: appSettingsPatchSchema, output: appSettingsSchema },
   'keys.list': { input: empty, output: z.array(keySummarySchema) },
   'keys.set': {
     input: z

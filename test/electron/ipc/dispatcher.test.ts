@@ -47,6 +47,15 @@ describe('route dispatch', () => {
     expect(sink).toHaveBeenCalledWith('settings.changed', { theme: 'dark', localApiEnabled: false, localApiPort: 8788, localApiCorsOrigins: [] });
   });
 
+  it('changes only the settings a patch names', async () => {
+    const b = backend();
+    await b.dispatch('settings.update', { localApiEnabled: true, localApiPort: 0 });
+    await b.dispatch('settings.update', { theme: 'dark' });
+    expect(b.settings.get()).toMatchObject({ theme: 'dark', localApiEnabled: true, localApiPort: 0 });
+    expect(b.localApi.status().running).toBe(true);
+    await b.close();
+  });
+
   it('does not open non-web links', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'parley-backend-'));
     const openExternal = vi.fn(async () => {});
