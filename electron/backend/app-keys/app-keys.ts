@@ -38,7 +38,13 @@ export function createAppKeys(opts: {
   return {
     list,
     access,
-    ensureFirstKey: () => store.ensureFirstKey(),
+    /** Makes the first key if Parley never had one (and tells Settings); returns the token to print, if any. */
+    ensureFirstKey(): string | undefined {
+      const before = store.list().length;
+      const token = store.ensureFirstKey();
+      if (store.list().length !== before) changed();
+      return token;
+    },
     create(input: AppKeyCreate): { key: AppKeySummary; token: string } {
       const { key, token } = store.create(input);
       changed();

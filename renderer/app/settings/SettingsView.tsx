@@ -1,6 +1,7 @@
 import { bridge } from '../../bridge';
 import { useRouteValue } from '../../bridge/use-route-value';
 import { KeysPanel } from './KeysPanel';
+import { LocalApiSection } from './local-api/LocalApiSection';
 import { BudgetSettingsSection } from '../../money/budgets/BudgetSettingsSection';
 import { FeeSettingsSection } from '../../money/fees/FeeSettingsSection';
 import { StorageSection } from '../../history/storage/StorageSection';
@@ -13,6 +14,7 @@ export function SettingsView() {
     <div className="settings">
       <h1>Settings</h1>
       <KeysPanel />
+      <LocalApiSection />
       <BudgetSettingsSection />
       <FeeSettingsSection />
       <StorageSection />
