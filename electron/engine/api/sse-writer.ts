@@ -10,31 +10,20 @@ export class SseWriter {
 
   constructor(private readonly res: ServerResponse) {}
 
-  private readonly flush = () => {
+  flush(): void {
     this.scheduled = false;
     if (this.res.destroyed || this.pending === '') return;
     const text = this.pending;
     this.pending = '';
-    if (!this.res.write(text) && !this.blocked) {
-      this.blocked = new Promise<void>((resolve) => {
-        const done = () => {
-          this.res.off('drain', done);
-          this.res.off('close', done);
-          this.blocked = null;
-          resolve();
-        };
-        this.res.on('drain', done);
-        this.res.on('close', done);
-      });
-    }
-  };
+    if (!this.res.write(text) && !this.blocked) this.blocked = drained(this.res, () => (this.blocked = null));
+  }
 
   /** Queue one or more complete SSE events; returns a promise while the socket is backed up. */
   write(text: string): void | Promise<void> {
     this.pending += text;
     if (!this.scheduled) {
       this.scheduled = true;
-      process.nextTick(this.flush);
+      process.nextTick(flushWriter, this);
     }
     return this.blocked ?? undefined;
   }
@@ -44,4 +33,22 @@ export class SseWriter {
     if (this.scheduled) this.flush();
     this.res.end(text);
   }
+}
+
+function flushWriter(w: SseWriter): void {
+  w.flush();
+}
+
+/** Resolves when the response can take more, or has closed. */
+function drained(res: ServerResponse, done: () => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const settle = () => {
+      res.off('drain', settle);
+      res.off('close', settle);
+      done();
+      resolve();
+    };
+    res.on('drain', settle);
+    res.on('close', settle);
+  });
 }
