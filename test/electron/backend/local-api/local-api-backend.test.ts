@@ -43,9 +43,15 @@ async function setup(opts: { env?: Record<string, string>; dataDir?: string } = 
 const client = (url: string, token: string) => new OpenAI({ baseURL: url, apiKey: token, maxRetries: 0 });
 const ask = { model: 'openai/gpt-4o', messages: [{ role: 'user' as const, content: 'hi' }] };
 
-async function getJson(url: string, token: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+/** A GET through the official client's generic `get`, as an app calls OpenRouter's other routes with it. */
+async function getJson(url: string, token: string, path: string, query?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+  try {
+    const body = await client(url, token).get<Record<string, unknown>>(path, query ? { query } : {});
+    return { status: 200, body };
+  } catch (err) {
+    if (err instanceof OpenAI.APIError) return { status: err.status ?? 0, body: { error: err.error } };
+    throw err;
+  }
 }
 
 /** The usage ledger's rows as the renderer stores them, from main's journal. */
@@ -128,7 +134,7 @@ describe('app keys', () => {
     expect(activity.requests).toBe(2);
     expect(activity.costMicros).toBeGreaterThan(0);
 
-    const key = await getJson(`${url}/key`, a.token);
+    const key = await getJson(url, a.token, '/key');
     expect(key.status).toBe(200);
     expect(key.body.data).toMatchObject({
       label: 'App A',
@@ -142,9 +148,9 @@ describe('app keys', () => {
       include_byok_in_limit: true,
       is_free_tier: false,
     });
-    const credits = await getJson(`${url}/credits`, a.token);
+    const credits = await getJson(url, a.token, '/credits');
     expect(credits.body.data).toEqual({ total_credits: 2, total_usage: activity.costMicros / 1e6 });
-    const unlimited = await getJson(`${url}/credits`, other.token);
+    const unlimited = await getJson(url, other.token, '/credits');
     expect(unlimited.status).toBe(403);
     expect(unlimited.body).toMatchObject({ error: { code: 403 } });
     const listed = (await call(b, 'apiKeys.list', {})).find((k) => k.id === a.key.id)!;
@@ -179,7 +185,7 @@ describe('OpenRouter parity through the backend', () => {
   it('lists full model entries with decimal price strings, a count, and links', async () => {
     const { b, url } = await setup();
     const token = b.localApi.printableToken()!;
-    const raw = await getJson(`${url}/models`, token);
+    const raw = await getJson(url, token, '/models');
     const data = raw.body.data as Record<string, unknown>[];
     expect(raw.body.total_count).toBe(data.length);
     expect(raw.body.links).toEqual({ next: null });
@@ -195,7 +201,7 @@ describe('OpenRouter parity through the backend', () => {
         if (typeof v === 'string') expect(v, `${m.id as string} ${k}`).toMatch(/^-?\d+(\.\d+)?$/);
       }
     }
-    const count = await getJson(`${url}/models/count`, token);
+    const count = await getJson(url, token, '/models/count');
     expect(count.body).toEqual({ data: { count: data.length } });
     const viaClient = await client(url, token).models.list();
     expect(viaClient.data.length).toBe(data.length);
@@ -205,7 +211,7 @@ describe('OpenRouter parity through the backend', () => {
     const { b, url } = await setup();
     const token = b.localApi.printableToken()!;
     await client(url, token).chat.completions.create(ask);
-    const res = await getJson(`${url}/models/openai/gpt-4o/endpoints`, token);
+    const res = await getJson(url, token, '/models/openai/gpt-4o/endpoints');
     expect(res.status).toBe(200);
     const data = res.body.data as { id: string; endpoints: Record<string, unknown>[] };
     expect(data.id).toBe('openai/gpt-4o');
@@ -215,7 +221,7 @@ describe('OpenRouter parity through the backend', () => {
       pricing: { prompt: expect.stringMatching(/^\d+(\.\d+)?$/), completion: expect.stringMatching(/^\d+(\.\d+)?$/) },
       latency_last_30m: { p50: expect.any(Number), p99: expect.any(Number) },
     });
-    expect((await getJson(`${url}/models/nobody/nothing-here/endpoints`, token)).status).toBe(404);
+    expect((await getJson(url, token, '/models/nobody/nothing-here/endpoints')).status).toBe(404);
   });
 
   it('answers /generation from Parley’s own record, only to the key that made it', async () => {
@@ -223,15 +229,15 @@ describe('OpenRouter parity through the backend', () => {
     const mine = b.localApi.printableToken()!;
     const other = (await call(b, 'apiKeys.create', { label: 'Other' })).token;
     const completion = await client(url, mine).chat.completions.create(ask);
-    const res = await getJson(`${url}/generation?id=${completion.id}`, mine);
+    const res = await getJson(url, mine, '/generation', { id: completion.id });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
       id: completion.id, model: 'openai/gpt-4o', provider_name: 'OpenAI', tokens_prompt: 1000, tokens_completion: 500,
       total_cost: (completion.usage as { cost?: number }).cost, is_byok: true, streamed: false, cancelled: false, finish_reason: 'stop',
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
-    expect((await getJson(`${url}/generation?id=${completion.id}`, other)).status).toBe(404);
-    expect((await getJson(`${url}/generation`, mine)).status).toBe(400);
+    expect((await getJson(url, other, '/generation', { id: completion.id })).status).toBe(404);
+    expect((await getJson(url, mine, '/generation')).status).toBe(400);
   });
 
   it('answers an unknown model with 400 and availability model_not_found', async () => {
