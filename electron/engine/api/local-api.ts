@@ -73,23 +73,29 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
     });
   }
 
+  /** The handler of a GET route, or undefined when the path is none of them. */
+  function getRoute(sub: string, query: string, res: ServerResponse, caller: ApiCaller): (() => void) | undefined {
+    if (sub === '/models') return () => listModels(res, data, false);
+    if (sub === '/models/count') return () => listModels(res, data, true);
+    const endpoints = /^\/models\/(.+\/.+)\/endpoints$/.exec(sub);
+    if (endpoints) return () => modelEndpoints(res, data, decodeURIComponent(endpoints[1]!));
+    if (sub === '/generation') return () => generation(res, data, query, caller);
+    if (sub === '/key' || sub === '/auth/key') return () => keyInfo(res, data, caller);
+    if (sub === '/credits') return () => credits(res, data, caller);
+    return undefined;
+  }
+
   function route(req: IncomingMessage, res: ServerResponse, caller: ApiCaller) {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = (q < 0 ? url : url.slice(0, q)).replace(/\/+$/, '');
-    const query = q < 0 ? '' : url.slice(q + 1);
     const sub = path.startsWith(PREFIX) ? path.slice(PREFIX.length) : '';
     if (sub === '/chat/completions') return post(req, res, caller, false);
     if (sub === '/completions') return post(req, res, caller, true);
-    if (req.method !== 'GET') return sendError(res, sub ? 405 : 404, sub ? 'Use GET.' : `No route for ${req.method} ${path}.`, sub ? { Allow: 'GET' } : {});
-    if (sub === '/models') return listModels(res, data, false);
-    if (sub === '/models/count') return listModels(res, data, true);
-    const endpoints = /^\/models\/(.+\/.+)\/endpoints$/.exec(sub);
-    if (endpoints) return modelEndpoints(res, data, decodeURIComponent(endpoints[1]!));
-    if (sub === '/generation') return generation(res, data, query, caller);
-    if (sub === '/key' || sub === '/auth/key') return keyInfo(res, data, caller);
-    if (sub === '/credits') return credits(res, data, caller);
-    sendError(res, 404, `No route for ${req.method} ${path}.`, {}, { error_type: 'not_found' });
+    const handler = sub ? getRoute(sub, q < 0 ? '' : url.slice(q + 1), res, caller) : undefined;
+    if (!handler) return sendError(res, 404, `No route for ${req.method} ${path}.`, {}, { error_type: 'not_found' });
+    if (req.method !== 'GET') return sendError(res, 405, 'Use GET.', { Allow: 'GET' });
+    handler();
   }
 
   const server = createServer((req, res) => {

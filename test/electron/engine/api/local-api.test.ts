@@ -222,6 +222,8 @@ describe('local API access control', () => {
     const headers = { host: `127.0.0.1:${api.port}`, authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
     expect((await rawRequest('/api/v1/chat/completions', headers, '{nope')).status).toBe(400);
     expect((await rawRequest('/api/v1/nothing', headers)).status).toBe(404);
+    expect((await rawRequest('/api/v1/nothing', headers, '{}')).status).toBe(404);
+    expect((await rawRequest('/api/v1/models', headers, '{}')).status).toBe(405);
   });
 
   it('takes its token from PARLEY_API_TOKEN, or generates one', async () => {
