@@ -46,11 +46,11 @@ export default async function run(): Promise<BenchResult[]> {
           await consumeSse(await streamingPost(agent, url, headers, rig.body(model)));
         }
         if (i === FIRST) {
-          first = await heapAfterGc(rig.fake.reset);
+          first = await heapAfterGc(() => rig.fake.reset());
           if (path === 'parley') writeHeapSnapshot(snapshots[0]);
         }
       }
-      const last = await heapAfterGc(rig.fake.reset);
+      const last = await heapAfterGc(() => rig.fake.reset());
       growth[path] = last - first;
       if (path === 'parley') {
         Object.assign(heap, { first, last });

@@ -1,19 +1,21 @@
-import { createEngine, startLocalApi, type EngineOptions } from '../../electron/engine';
+import { createEngine, startLocalApi, type EngineOptions, type UpstreamConfig } from '../../electron/engine';
 import { startFakeUpstream, type FakeScript } from '../../test/fakes';
+import { fakeProcess } from './processes';
 
 // A fake OpenAI-compatible provider on loopback, the engine routing `bench/bench-model` to it, and the local API
-// in front of the engine: the three hops every engine benchmark compares.
+// in front of the engine: the three hops every engine benchmark compares. The fake runs in this process, or with
+// `fakeInChildProcess` in a process of its own, as a real provider does.
 
 export const MODEL_SLUG = 'bench/bench-model';
 export const NATIVE_MODEL = 'bench-model';
 export const API_TOKEN = 'bench-token';
 
-export async function benchRig(script: FakeScript, engineOpts: Partial<EngineOptions> = {}) {
-  const fake = await startFakeUpstream('openai', { defaultScript: script });
-  const engine = createEngine({
-    upstreams: () => [fake.upstream({ id: 'custom:bench', label: 'Bench', models: [NATIVE_MODEL] })],
-    ...engineOpts,
-  });
+export async function benchRig(script: FakeScript, engineOpts: Partial<EngineOptions> = {}, opts: { fakeInChildProcess?: boolean } = {}) {
+  // Connections stay open between requests, as real providers keep them.
+  const fake = opts.fakeInChildProcess ? await fakeProcess(script) : await startFakeUpstream('openai', { defaultScript: script, keepAliveTimeoutMs: 30_000 });
+  // One list for every request, as main keeps it until keys change.
+  const upstreams: UpstreamConfig[] = [{ id: 'custom:bench', kind: 'openai-compatible', label: 'Bench', baseUrl: fake.url, isByok: true, models: [NATIVE_MODEL] }];
+  const engine = createEngine({ upstreams: () => upstreams, ...engineOpts });
   const api = await startLocalApi({ engine, token: API_TOKEN });
   return {
     fake,

@@ -4,6 +4,7 @@ import {
   type LoadedCatalog, type UpstreamConfig,
 } from '../engine';
 import { loadBundledCatalog } from '../../shared/catalog';
+import { findModel } from '../../shared/catalog/find-model';
 import type { CatalogModel } from '../../shared/catalog/types';
 import type { ModelList, ModelSummary } from '../../shared/contract/models';
 import { createUpstreamModels } from './upstream-models';
@@ -83,6 +84,11 @@ export function createCatalogService(opts: { dataDir: string; upstreams: () => U
     ready,
     hooks,
     list,
+    /** The catalog's own entry for a model id (OpenRouter's /models shape), if it has one. */
+    model(id: string): CatalogModel | undefined {
+      const m = findModel(loaded.catalog, id);
+      return m?.id === id ? m : undefined;
+    },
     async refresh(): Promise<ModelList & { problem?: string }> {
       await ready;
       const openrouter = opts.upstreams().find((u) => u.kind === 'openrouter');

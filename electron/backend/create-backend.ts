@@ -12,6 +12,8 @@ import { createLocalApiControl } from './local-api-control';
 import { createCatalogService } from './catalog-service';
 import { createAccountService } from './account-service';
 import { createGenerationJournal } from './generation-journal';
+import { createAppKeys } from './app-keys/app-keys';
+import { createLocalApiData } from './local-api-data/local-api-data';
 import { writeBackup, listBackups, readBackup, BackupNameError } from '../backup';
 import { listUpstreamModels, type UpstreamConfig } from '../engine';
 import type { GenerationRecord } from '../../shared/openrouter/generation';
@@ -47,6 +49,7 @@ export function createBackend(opts: BackendOptions) {
   const env = opts.env ?? process.env;
   const fetchOpt = opts.fetch ? { fetch: opts.fetch } : {};
   const journal = createGenerationJournal(opts.dataDir);
+  const appKeys = createAppKeys({ dataDir: opts.dataDir, env, onChange: (keys) => hub.emit('apiKeys.changed', keys) });
   // The catalog needs the upstream list and the engine needs the catalog's prices: the getter breaks the cycle.
   let upstreams = (): UpstreamConfig[] => [];
   const catalog = createCatalogService({ dataDir: opts.dataDir, upstreams: () => upstreams(), ...fetchOpt });
@@ -56,6 +59,7 @@ export function createBackend(opts: BackendOptions) {
     ...(opts.adapterFor ? { adapterFor: opts.adapterFor } : {}),
     ...fetchOpt,
     pricing: catalog.hooks.pricing,
+    knownModel: catalog.hooks.knownModel,
     priceUsage: catalog.hooks.priceUsage,
     priceSnapshot: catalog.hooks.priceSnapshot,
     detect: opts.detectLocalServers === false ? false : {},
@@ -66,6 +70,7 @@ export function createBackend(opts: BackendOptions) {
     },
     onGeneration: (record: GenerationRecord) => {
       journal.record(record);
+      appKeys.onRecord(record);
       hub.emit('generation.recorded', { record });
       account.onGeneration(record);
     },
@@ -77,10 +82,20 @@ export function createBackend(opts: BackendOptions) {
     onSummary: (s) => hub.emit('account.changed', s),
     onReconciled: (r) => {
       journal.reconciled(r);
+      appKeys.onReconciled(r);
       hub.emit('generation.reconciled', r);
     },
   });
-  const localApi = createLocalApiControl({ dataDir: opts.dataDir, env, engine: runtime.engine, models: () => catalog.list().models.map(toOpenRouterModel) });
+  const localApiData = createLocalApiData({
+    list: () => catalog.list(),
+    model: (id) => catalog.model(id),
+    pricingOf: catalog.hooks.pricingOf,
+    upstreams: runtime.upstreams,
+    health: () => runtime.engine.health(),
+    journal,
+    appKeys,
+  });
+  const localApi = createLocalApiControl({ engine: runtime.engine, appKeys, data: localApiData, corsOrigins: () => settings.get().localApiCorsOrigins });
   const allKeys = () => [...vault.list(), ...runtime.externalSummaries()];
   const keysChanged = () => {
     runtime.invalidate();
@@ -126,6 +141,14 @@ export function createBackend(opts: BackendOptions) {
       return listUpstreamModels(upstream, opts.fetch ? { fetch: opts.fetch } : {});
     },
     'api.status': () => localApi.status(),
+    'apiKeys.list': () => appKeys.list(),
+    'apiKeys.create': (input) => appKeys.create(input),
+    'apiKeys.update': (patch) => {
+      const updated = appKeys.update(patch);
+      if (!updated) throw new BridgeError({ code: 'not-found', message: 'No such app key' });
+      return updated;
+    },
+    'apiKeys.remove': ({ id }) => ({ removed: appKeys.remove(id) }),
     'chat.start': ({ streamId, meta, request }) => streams.start(streamId, meta, request),
     'chat.stop': ({ streamId }) => ({ stopped: streams.stop(streamId) }),
     'chat.active': () => streams.active(),
@@ -178,18 +201,6 @@ export function createBackend(opts: BackendOptions) {
       await localApi.close();
       runtime.engine.close();
     },
-  };
-}
-
-/** GET /api/v1/models for the local API, in OpenRouter's shape (prices per token as strings). */
-function toOpenRouterModel(m: ModelList['models'][number]) {
-  const perToken = (v: number | null) => (v === null ? undefined : String(v / 1e6));
-  return {
-    id: m.id,
-    name: m.name,
-    context_length: m.contextLength,
-    architecture: { input_modalities: m.inputModalities, output_modalities: m.outputModalities },
-    pricing: { prompt: perToken(m.promptUsdPerMTok), completion: perToken(m.completionUsdPerMTok) },
   };
 }
 

@@ -12,6 +12,7 @@ export interface EngineRuntimeOptions {
   fetch?: typeof fetch;
   detect?: DetectOptions | false; // false: do not probe for local servers (tests)
   pricing?: EngineOptions['pricing'];
+  knownModel?: EngineOptions['knownModel'];
   priceUsage?: EngineOptions['priceUsage'];
   priceSnapshot?: EngineOptions['priceSnapshot'];
   onGeneration?: EngineOptions['onGeneration'];
@@ -36,6 +37,7 @@ export function createEngineRuntime(opts: EngineRuntimeOptions) {
     ...(opts.adapterFor ? { adapterFor: opts.adapterFor } : {}),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     ...(opts.pricing ? { pricing: opts.pricing } : {}),
+    ...(opts.knownModel ? { knownModel: opts.knownModel } : {}),
     ...(opts.priceUsage ? { priceUsage: opts.priceUsage } : {}),
     ...(opts.priceSnapshot ? { priceSnapshot: opts.priceSnapshot } : {}),
     ...(opts.onGeneration ? { onGeneration: opts.onGeneration } : {}),

@@ -108,6 +108,18 @@ export function createGenerationJournal(dataDir: string, keep = 20_000) {
     },
     record: (record: GenerationRecord) => add({ kind: 'record', record }),
     reconciled: (reconciled: GenerationReconciled) => add({ kind: 'reconciled', reconciled }),
+    /** A journaled record and what OpenRouter billed for it, if reconciled (newest entries win). */
+    find(id: string): { record: GenerationRecord; billedMicros?: number } | undefined {
+      let billedMicros: number | undefined;
+      for (let i = ledger.length - 1; i >= 0; i--) {
+        const e = ledger[i]!;
+        if (e.kind === 'reconciled' && e.reconciled.generationId === id && billedMicros === undefined && e.reconciled.status === 'reconciled') {
+          billedMicros = e.reconciled.billedMicros ?? undefined;
+        }
+        if (e.kind === 'record' && e.record.id === id) return { record: e.record, ...(billedMicros !== undefined ? { billedMicros } : {}) };
+      }
+      return undefined;
+    },
     /** Ledger entries (records and reconciliations) after `afterSeq`, oldest first, at most `limit`. */
     since(afterSeq: number, limit = 5000): LedgerEntry[] {
       const start = ledger.findIndex((e) => e.seq > afterSeq);

@@ -1,30 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../fs/write-file-atomic';
 import { describeWriteFailure, isFileSystemError } from '../fs/write-errors';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { startLocalApi, type LocalApi, type LocalApiOptions } from '../engine';
+import { startLocalApi, type LocalApi, type LocalApiData, type LocalApiOptions } from '../engine';
+import type { AppKeys } from './app-keys/app-keys';
 
-/** Starts and stops the local OpenRouter-compatible API as the setting changes. Its bearer token is Parley's own
- * (not a provider key): PARLEY_API_TOKEN, or one generated once and kept in the data directory. */
+/** Starts and stops the local OpenRouter-compatible API as the setting changes. Callers authenticate with the app
+ * keys of Settings → Local API; the first key is the token Parley used before (PARLEY_API_TOKEN, or the one it
+ * generated into the data directory). */
 export function createLocalApiControl(opts: {
-  dataDir: string;
-  env: Readonly<Record<string, string | undefined>>;
   engine: LocalApiOptions['engine'];
-  models?: LocalApiOptions['models'];
+  appKeys: AppKeys;
+  data?: LocalApiData;
+  corsOrigins?: () => readonly string[];
 }) {
   let running: LocalApi | null = null;
   let error: string | null = null;
   let queue: Promise<unknown> = Promise.resolve();
-
-  function token(): string {
-    if (opts.env.PARLEY_API_TOKEN?.trim()) return opts.env.PARLEY_API_TOKEN.trim();
-    const file = join(opts.dataDir, 'local-api-token');
-    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-    const fresh = `parley-${randomBytes(24).toString('base64url')}`;
-    writeFileAtomic(file, fresh);
-    return fresh;
-  }
 
   async function apply(enabled: boolean, port: number) {
     if (running && (!enabled || running.port !== port && port !== 0)) {
@@ -33,7 +22,14 @@ export function createLocalApiControl(opts: {
     }
     if (enabled && !running) {
       try {
-        running = await startLocalApi({ engine: opts.engine, port, token: token(), env: opts.env, ...(opts.models ? { models: opts.models } : {}) });
+        opts.appKeys.ensureFirstKey();
+        running = await startLocalApi({
+          engine: opts.engine,
+          port,
+          access: opts.appKeys.access,
+          ...(opts.data ? { data: opts.data } : {}),
+          ...(opts.corsOrigins ? { corsOrigins: opts.corsOrigins } : {}),
+        });
         error = null;
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
@@ -52,8 +48,10 @@ export function createLocalApiControl(opts: {
       return next;
     },
     status() {
-      return { running: !!running, url: running?.url ?? null, token: running?.token ?? null, error };
+      return { running: !!running, url: running?.url ?? null, error };
     },
+    /** The first key's token for `npm run host -- --api` to print (env or generated file), if still usable. */
+    printableToken: () => opts.appKeys.ensureFirstKey(),
     close: () => (running ? running.close() : Promise.resolve()),
   };
 }

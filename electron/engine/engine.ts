@@ -38,6 +38,8 @@ export interface EngineOptions {
   maxRetries?: number; // retries of the last endpoint for transient failures, default 2
   backoff?: BackoffOptions;
   pricing?: PricingLookup;
+  /** Whether the model catalog knows a slug (unknown models nothing serves are a 400, as on OpenRouter). */
+  knownModel?: (slug: string) => boolean;
   priceUsage?: PriceUsageHook;
   /** The price list a request was priced with, kept on its record so an old answer's cost never changes. */
   priceSnapshot?: PriceSnapshotHook;
@@ -52,6 +54,8 @@ export interface ChatOptions {
   /** Called for every event when the request has `stream: true`. Return a promise to apply backpressure. */
   onEvent?: EngineEventSink;
   source?: 'app' | 'local-api';
+  /** Local API: the app key the caller used, kept on the record so spend can be counted per key. */
+  appKeyId?: string;
 }
 
 export type ChatResult =
@@ -111,7 +115,7 @@ export function createEngine(opts: EngineOptions) {
   };
 
   function plan(req: ChatRequest) {
-    return planRoute(req, { upstreams: opts.upstreams(), pricing: opts.pricing, health, random });
+    return planRoute(req, { upstreams: opts.upstreams(), pricing: opts.pricing, health, random, ...(opts.knownModel ? { knownModel: opts.knownModel } : {}) });
   }
 
   async function chat(input: unknown, chatOpts: ChatOptions = {}): Promise<ChatResult> {
@@ -119,6 +123,7 @@ export function createEngine(opts: EngineOptions) {
     const id = newGenerationId(t0);
     const source = chatOpts.source ?? 'app';
     const record = newGenerationRecord(id, t0, input, source);
+    if (chatOpts.appKeyId !== undefined) record.appKeyId = chatOpts.appKeyId;
 
     const finish = (result: ChatResult): ChatResult => {
       record.durationMs = now() - t0;
@@ -158,7 +163,7 @@ export function createEngine(opts: EngineOptions) {
     } catch (err) {
       return internalError(err);
     }
-    if (!routed.ok) return finish({ error: engineError(routed.status, routed.message, routed.metadata), record });
+    if (!routed.ok) return finish({ error: engineError(routed.status, routed.message, routed.metadata, routed.availability), record });
 
     // One controller for the whole request: the caller's signal, or a sink that throws, stops everything.
     const ctl = new AbortController();
@@ -205,7 +210,7 @@ export function createEngine(opts: EngineOptions) {
       const parsed = chatRequestSchema.safeParse(input);
       if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error) };
       const routed = plan(parsed.data);
-      if (!routed.ok) return { ok: false, error: engineError(routed.status, routed.message, routed.metadata) };
+      if (!routed.ok) return { ok: false, error: engineError(routed.status, routed.message, routed.metadata, routed.availability) };
       return {
         ok: true,
         endpoints: routed.steps.map(({ endpoint: e }) => ({

@@ -7,9 +7,10 @@ export interface EngineError extends ErrorEnvelope {
   status: number;
 }
 
-export function engineError(status: number, message: string, metadata?: Record<string, unknown>): EngineError {
+export function engineError(status: number, message: string, metadata?: Record<string, unknown>, availability?: ErrorBody['availability']): EngineError {
   const error: ErrorBody = { code: status, message };
   if (metadata && Object.keys(metadata).length > 0) error.metadata = metadata;
+  if (availability) error.availability = availability;
   return { status, error };
 }
 

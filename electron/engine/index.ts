@@ -21,12 +21,12 @@ export type { ListModelsResult, ListModelsOptions } from './config/list-models';
 
 // Routing facts others show: which upstreams serve a model, and what it is called there.
 export { resolveModel } from './routing/candidates';
-export { isCustomUpstream } from './routing/providers';
+export { isCustomUpstream, isLocalServer } from './routing/providers';
 export { nativeIdForSlug, slugForNativeId } from './routing/model-ids';
 export type { PriceInfo, PricingLookup } from './routing/route-types';
 export type { PriceUsageHook } from './record/cost-fields';
 export type { PriceSnapshotHook } from './record/usage-and-cost';
-export type { EndpointHealthSnapshot } from './health/endpoint-health';
+export type { EndpointHealthSnapshot, Percentiles } from './health/endpoint-health';
 
 // Prices: the catalog (bundled snapshot, disk cache, live refresh) and the pricing hooks built on it.
 export { loadCatalog, refreshCatalog, createPricingHooks, perMTok, parseLiveModels } from './catalog';
@@ -39,4 +39,7 @@ export type { AccountClient, ReconcileOutcome } from './account';
 // The local OpenRouter-compatible API for other apps.
 export { startLocalApi } from './api/local-api';
 export type { LocalApi, LocalApiOptions } from './api/local-api';
+export type { ApiCaller, AuthOutcome, LocalApiAccess } from './api/auth';
+export { tokenHash } from './api/auth';
+export type { LocalApiData } from './api/info-routes';
 export { openRouterChunks } from './api/openrouter-chunks';

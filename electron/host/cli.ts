@@ -62,7 +62,8 @@ if (values.api) {
   await backend.dispatch('settings.update', { localApiEnabled: true, localApiPort: apiPort });
   const status = backend.localApi.status();
   if (status.running) {
-    process.stdout.write(`Local API: ${status.url} (Authorization: Bearer ${status.token})\n`);
+    const token = backend.localApi.printableToken();
+    process.stdout.write(`Local API: ${status.url} (${token ? `Authorization: Bearer ${token}` : 'create an app key in Settings → Local API'})\n`);
   } else {
     console.error(`Local API did not start: ${status.error ?? 'unknown error'}`);
   }

@@ -3,6 +3,7 @@ import { appSettingsSchema, keySummarySchema } from './routes';
 import { streamDeltaSchema, streamSnapshotSchema } from './chat';
 import { accountSummarySchema, generationReconciledSchema } from './account';
 import { generationRecordSchema } from '../openrouter/generation';
+import { appKeySummarySchema } from './app-keys';
 
 // Events main pushes to every attached renderer. Streams (model output) are owned by main and delivered here, so a
 // renderer that goes away and comes back can re-attach without the work in main noticing.
@@ -18,6 +19,8 @@ export const events = {
   'generation.recorded': z.object({ record: generationRecordSchema }),
   'generation.reconciled': generationReconciledSchema,
   'account.changed': accountSummarySchema,
+  /** The local API's app keys, after a change or a request that spent through one. */
+  'apiKeys.changed': z.array(appKeySummarySchema),
 } as const;
 
 export type Events = typeof events;

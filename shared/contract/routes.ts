@@ -4,6 +4,7 @@ import { chatStartInputSchema, streamIdSchema, streamSnapshotSchema } from './ch
 import { modelListSchema } from './models';
 import { accountSummarySchema, generationReconciledSchema } from './account';
 import { generationRecordSchema } from '../openrouter/generation';
+import { appKeyCreateSchema, appKeySummarySchema, appKeyUpdateSchema, corsOriginSchema } from './app-keys';
 
 // The route table: every request the renderer can make of main, with its input and output schemas. Main
 // zod-parses every input before a handler sees it; the renderer gets types for free. Adding a route here and a
@@ -25,14 +26,25 @@ export const keySummarySchema = z.object({
 });
 export type KeySummary = z.infer<typeof keySummarySchema>;
 
-export const appSettingsSchema = z.object({
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
-  localApiEnabled: z.boolean().default(false),
-  localApiPort: z.number().int().min(0).max(65535).default(8788),
+const settingsFields = {
+  theme: z.enum(['system', 'light', 'dark']),
+  localApiEnabled: z.boolean(),
+  localApiPort: z.number().int().min(0).max(65535),
+  /** Browser origins allowed to call the local API (CORS); empty = none. */
+  localApiCorsOrigins: z.array(corsOriginSchema).max(50),
   /** Once an answer has started, how long a provider may send nothing before the answer ends (text kept). */
-  streamIdleTimeoutSeconds: z.number().int().min(1).max(3600).default(60),
+  streamIdleTimeoutSeconds: z.number().int().min(1).max(3600),
+};
+export const appSettingsSchema = z.object({
+  theme: settingsFields.theme.default('system'),
+  localApiEnabled: settingsFields.localApiEnabled.default(false),
+  localApiPort: settingsFields.localApiPort.default(8788),
+  localApiCorsOrigins: settingsFields.localApiCorsOrigins.default([]),
+  streamIdleTimeoutSeconds: settingsFields.streamIdleTimeoutSeconds.default(60),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
+/** A change to some settings: fields left out keep their value (no defaults here). */
+const appSettingsPatchSchema = z.object(settingsFields).partial().strict();
 
 export const backupInfoSchema = z.object({ name: z.string(), date: z.string(), sizeBytes: z.number(), modifiedAt: z.number() });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
@@ -50,7 +62,7 @@ export const routes = {
     }),
   },
   'settings.get': { input: empty, output: appSettingsSchema },
-  'settings.update': { input: appSettingsSchema.partial().strict(), output: appSettingsSchema },
+  'settings.update': { input: appSettingsPatchSchema, output: appSettingsSchema },
   'keys.list': { input: empty, output: z.array(keySummarySchema) },
   'keys.set': {
     input: z
@@ -73,8 +85,13 @@ export const routes = {
   },
   'api.status': {
     input: empty,
-    output: z.object({ running: z.boolean(), url: z.string().nullable(), token: z.string().nullable(), error: z.string().nullable() }),
+    output: z.object({ running: z.boolean(), url: z.string().nullable(), error: z.string().nullable() }),
   },
+  /** The local API's app keys: the token is returned once, by create, and never again. */
+  'apiKeys.list': { input: empty, output: z.array(appKeySummarySchema) },
+  'apiKeys.create': { input: appKeyCreateSchema, output: z.object({ key: appKeySummarySchema, token: z.string() }) },
+  'apiKeys.update': { input: appKeyUpdateSchema, output: appKeySummarySchema },
+  'apiKeys.remove': { input: z.object({ id: z.string() }).strict(), output: z.object({ removed: z.boolean() }) },
   'keys.remove': { input: z.object({ id: z.string() }).strict(), output: z.object({ removed: z.boolean() }) },
   'chat.start': { input: chatStartInputSchema, output: streamSnapshotSchema },
   'chat.stop': {

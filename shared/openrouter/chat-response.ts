@@ -23,6 +23,7 @@ export interface ErrorBody {
   code: number;
   message: string;
   metadata?: Record<string, unknown>;
+  availability?: { code: string; retryable: boolean; requested_models?: string[]; excluded_by?: string[]; retry_after?: number };
 }
 
 export interface ToolCallDelta {

@@ -71,6 +71,8 @@ export const generationRecordSchema = z.object({
   cancelled: z.boolean(),
   fallbackUsed: z.boolean(),
   source: z.enum(['app', 'local-api']),
+  /** Local-API requests: the id of the app key the caller authenticated with (never the key itself). */
+  appKeyId: z.string().optional(),
   /** The price list this request was priced with, kept so an old answer's cost never changes when prices do. */
   pricingSnapshot: pricingSnapshotSchema.optional(),
   error: z.object({ code: z.number(), message: z.string() }).optional(),

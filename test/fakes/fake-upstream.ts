@@ -284,7 +284,7 @@ export async function startFakeUpstream(kindInput: FakeKindInput, opts: StartFak
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = 1000;
+  server.keepAliveTimeout = opts.keepAliveTimeoutMs ?? 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

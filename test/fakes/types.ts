@@ -107,4 +107,8 @@ export interface StartFakeOptions {
   requireKey?: string; // answer 401 unless the request carries this key the provider's way
   models?: string[]; // served on GET …/models (default ["fake-model"])
   defaultScript?: ScriptSource;
+  /** How long an idle kept-alive connection stays open (default 1 s, so tests end fast). Node's client agent
+   * drops sockets whose server advertises 1 s at once, so benchmarks that want reuse, as with real providers,
+   * set more. */
+  keepAliveTimeoutMs?: number;
 }

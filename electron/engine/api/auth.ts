@@ -1,6 +1,8 @@
 import { timingSafeEqual, createHash, randomBytes } from 'node:crypto';
+import type { EngineError } from '../errors';
 
-// The local API answers only to its own loopback name (no DNS rebinding) and only with the bearer token.
+// Who may call the local API: only requests addressed to its own loopback name (no DNS rebinding) that carry a
+// bearer token belonging to an enabled app key.
 
 export function isLoopbackHost(hostHeader: string | undefined, port: number): boolean {
   if (!hostHeader) return false;
@@ -8,14 +10,45 @@ export function isLoopbackHost(hostHeader: string | undefined, port: number): bo
   return h === `127.0.0.1:${port}` || h === `localhost:${port}`;
 }
 
+/** The token of an `Authorization: Bearer …` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header?.trim() ?? '');
+  return m?.[1];
+}
+
 /** Constant-time comparison of the `Authorization: Bearer …` header with the token (hashing first evens lengths). */
 export function bearerMatches(header: string | undefined, token: string): boolean {
-  const m = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? '');
-  const given = createHash('sha256').update(m?.[1] ?? '').digest();
-  const expected = createHash('sha256').update(token).digest();
-  return timingSafeEqual(given, expected) && !!m;
+  const given = bearerToken(header);
+  const a = createHash('sha256').update(given ?? '').digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b) && given !== undefined;
+}
+
+/** How an app key's token is stored: its SHA-256, hex. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }
 
 export function resolveApiToken(explicit: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
   return explicit || env.PARLEY_API_TOKEN?.trim() || `parley-${randomBytes(24).toString('base64url')}`;
+}
+
+/** The app key a request came with (never the token itself). */
+export interface ApiCaller {
+  keyId: string;
+  label: string;
+}
+
+export type AuthOutcome = { ok: true; caller: ApiCaller } | { ok: false; reason: 'unknown' | 'disabled' };
+
+/** The local API's gatekeeper: the backend's app keys, or one fixed token (tests, benchmarks). */
+export interface LocalApiAccess {
+  authenticate(token: string): AuthOutcome;
+  /** Called before anything is sent upstream; an error (402 when a limit is used up) refuses the request. */
+  admit?(caller: ApiCaller): EngineError | undefined;
+}
+
+export function singleTokenAccess(token: string): LocalApiAccess {
+  const caller: ApiCaller = { keyId: 'default', label: 'Default key' };
+  return { authenticate: (given) => (bearerMatches(`Bearer ${given}`, token) ? { ok: true, caller } : { ok: false, reason: 'unknown' }) };
 }

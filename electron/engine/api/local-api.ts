@@ -1,19 +1,27 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChatCompletionChunk, ErrorBody } from '../../../shared/openrouter/chat-response';
 import type { ChatOptions, ChatResult } from '../engine';
-import { bearerMatches, isLoopbackHost, resolveApiToken } from './auth';
-import { openRouterChunks } from './openrouter-chunks';
-import { SseWriter } from './sse-writer';
+import { answer } from './answer-route';
+import { bearerToken, isLoopbackHost, resolveApiToken, singleTokenAccess, type ApiCaller, type LocalApiAccess } from './auth';
+import { answerPreflight, applyCors } from './cors';
+import { readJson, sendError, sendEngineError } from './http-io';
+import { credits, generation, keyInfo, listModels, modelEndpoints, type LocalApiData } from './info-routes';
+import { chatRequestFromPrompt } from './text-completion';
 
-// OpenRouter's API on 127.0.0.1 for other tools on this machine: POST /api/v1/chat/completions (SSE or JSON)
-// and GET /api/v1/models, behind a bearer token. A client that disconnects cancels the upstream request.
+// OpenRouter's API on 127.0.0.1 for the other apps on this machine (docs/openrouter-api.md §12): chat and legacy
+// completions (SSE or JSON), the model list, per-model endpoints, generations, and the calling key's usage and
+// limits. Every request must be addressed to the loopback name (no DNS rebinding) and carry an app key; browser
+// origins are refused unless allowed (CORS).
 
 export interface LocalApiOptions {
   engine: { chat(req: unknown, opts: ChatOptions): Promise<ChatResult> };
   port?: number; // 0 or absent = any free port
-  token?: string; // default PARLEY_API_TOKEN, else generated
-  models?: () => unknown[] | Promise<unknown[]>; // OpenRouter-shaped model objects for GET /models
+  /** The app keys and their limits. Without it, one bearer token: `token`, else PARLEY_API_TOKEN, else generated. */
+  access?: LocalApiAccess;
+  token?: string;
+  data?: LocalApiData;
+  /** Browser origins allowed to call (read on every request, so a settings change applies at once). */
+  corsOrigins?: () => readonly string[];
   env?: Readonly<Record<string, string | undefined>>;
   maxBodyBytes?: number; // default 32 MiB
 }
@@ -21,99 +29,88 @@ export interface LocalApiOptions {
 export interface LocalApi {
   url: string; // http://127.0.0.1:<port>/api/v1 — what an OpenAI/OpenRouter client takes as base URL
   port: number;
-  token: string;
+  token: string | null; // the single token, when no `access` was given
   close(): Promise<void>;
 }
 
-const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
-const SSE_HEADERS = { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' };
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(text), ...headers }).end(text);
-}
-
-function sendError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) {
-  const error: ErrorBody = { code: status, message };
-  sendJson(res, status, { error }, headers);
-}
-
-class BodyTooLarge extends Error {}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLarge();
-    parts.push(chunk as Buffer);
-  }
-  return Buffer.concat(parts).toString('utf8');
-}
+const PREFIX = '/api/v1';
 
 export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
-  const token = resolveApiToken(opts.token, opts.env ?? process.env);
+  const token = opts.access ? null : resolveApiToken(opts.token, opts.env ?? process.env);
+  const access = opts.access ?? singleTokenAccess(token!);
+  const data = opts.data ?? {};
   const maxBody = opts.maxBodyBytes ?? 32 * 1024 * 1024;
+  const deps = { engine: opts.engine, ...(access.admit ? { admit: access.admit } : {}) };
   let port = 0;
 
-  async function chatCompletions(req: IncomingMessage, res: ServerResponse) {
-    let body: unknown;
-    try {
-      body = JSON.parse(await readBody(req, maxBody));
-    } catch (err) {
-      if (err instanceof BodyTooLarge) return sendError(res, 413, 'Request body too large.');
-      return sendError(res, 400, 'Request body is not valid JSON.');
-    }
-    const ctl = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) ctl.abort();
-    });
-    const streaming = (body as { stream?: unknown } | null)?.stream === true;
-    let started = false;
-    const sse = new SseWriter(res);
-    const onChunk = (chunk: ChatCompletionChunk): void | Promise<void> => {
-      if (res.destroyed) return;
-      if (!started) {
-        started = true;
-        res.writeHead(200, { ...SSE_HEADERS, 'X-Generation-Id': chunk.id });
+  function authenticate(req: IncomingMessage, res: ServerResponse): ApiCaller | undefined {
+    const given = bearerToken(req.headers.authorization);
+    const outcome = given === undefined ? undefined : access.authenticate(given);
+    if (outcome?.ok) return outcome.caller;
+    const message = outcome?.reason === 'disabled'
+      ? 'This app key is disabled. Enable it in Parley’s Settings → Local API.'
+      : 'Missing or invalid bearer token. Use an app key from Parley’s Settings → Local API.';
+    sendError(res, 401, message, { 'WWW-Authenticate': 'Bearer' }, { error_type: 'authentication' });
+    return undefined;
+  }
+
+  function post(req: IncomingMessage, res: ServerResponse, caller: ApiCaller, legacy: boolean) {
+    if (req.method !== 'POST') return sendError(res, 405, 'Use POST.', { Allow: 'POST' });
+    void (async () => {
+      const read = await readJson(req, res, maxBody);
+      if (!read.ok) return;
+      let body = read.body;
+      if (legacy) {
+        const translated = chatRequestFromPrompt(body);
+        if (!translated.ok) return sendEngineError(res, translated.error);
+        body = translated.request;
       }
-      return sse.write(chunk);
-    };
-    const result = await opts.engine.chat(body, { signal: ctl.signal, onEvent: openRouterChunks(onChunk), source: 'local-api' });
-    if (res.destroyed || ctl.signal.aborted) return;
-    const idHeader = { 'X-Generation-Id': result.record.id };
-    if (result.error) {
-      if (started) return sse.end(); // the error chunk already went out
-      return sendJson(res, result.error.status, { error: result.error.error }, idHeader);
-    }
-    if (!streaming) return sendJson(res, 200, result.completion, idHeader);
-    if (!started) res.writeHead(200, { ...SSE_HEADERS, ...idHeader });
-    sse.end(result.record.error ? undefined : 'data: [DONE]\n\n');
+      await answer(res, body, caller, deps, legacy ? 'text_completion' : 'chat.completion.chunk');
+    })().catch((err: unknown) => {
+      console.error(`local API request failed: ${(err as Error)?.name ?? 'Error'}`);
+      if (!res.headersSent) sendError(res, 500, 'Internal error.', {}, { error_type: 'server' });
+      else res.destroy();
+    });
+  }
+
+  /** The handler of a GET route, or undefined when the path is none of them. */
+  function getRoute(sub: string, query: string, res: ServerResponse, caller: ApiCaller): (() => void) | undefined {
+    if (sub === '/models') return () => listModels(res, data, false);
+    if (sub === '/models/count') return () => listModels(res, data, true);
+    const endpoints = /^\/models\/(.+\/.+)\/endpoints$/.exec(sub);
+    if (endpoints) return () => modelEndpoints(res, data, decodeURIComponent(endpoints[1]!));
+    if (sub === '/generation') return () => generation(res, data, query, caller);
+    if (sub === '/key' || sub === '/auth/key') return () => keyInfo(res, data, caller);
+    if (sub === '/credits') return () => credits(res, data, caller);
+    return undefined;
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse, caller: ApiCaller) {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = (q < 0 ? url : url.slice(0, q)).replace(/\/+$/, '');
+    const sub = path.startsWith(PREFIX) ? path.slice(PREFIX.length) : '';
+    if (sub === '/chat/completions') return post(req, res, caller, false);
+    if (sub === '/completions') return post(req, res, caller, true);
+    const handler = sub ? getRoute(sub, q < 0 ? '' : url.slice(q + 1), res, caller) : undefined;
+    if (!handler) return sendError(res, 404, `No route for ${req.method} ${path}.`, {}, { error_type: 'not_found' });
+    if (req.method !== 'GET') return sendError(res, 405, 'Use GET.', { Allow: 'GET' });
+    handler();
   }
 
   const server = createServer((req, res) => {
-    if (!isLoopbackHost(req.headers.host, port)) return sendError(res, 403, 'Forbidden host.');
-    if (!bearerMatches(req.headers.authorization, token)) {
-      return sendError(res, 401, 'Missing or invalid bearer token. Use the token shown in Parley’s settings.', { 'WWW-Authenticate': 'Bearer' });
+    if (!isLoopbackHost(req.headers.host, port)) return sendError(res, 403, 'Forbidden host.', {}, { error_type: 'permission_denied' });
+    const cors = applyCors(req, res, opts.corsOrigins?.() ?? []);
+    if (cors === 'refused') {
+      return sendError(res, 403, 'This origin may not call Parley’s local API. Allow it in Settings → Local API.', {}, { error_type: 'permission_denied' });
     }
-    const path = (req.url ?? '/').split('?')[0]!.replace(/\/+$/, '');
-    if (path === '/api/v1/chat/completions') {
-      if (req.method !== 'POST') return sendError(res, 405, 'Use POST.', { Allow: 'POST' });
-      chatCompletions(req, res).catch((err: unknown) => {
-        console.error(`local API request failed: ${(err as Error)?.name ?? 'Error'}`);
-        if (!res.headersSent) sendError(res, 500, 'Internal error.');
-        else res.destroy();
-      });
+    if (req.method === 'OPTIONS') {
+      if (cors === 'allowed') return answerPreflight(req, res);
+      res.writeHead(204, { Allow: 'GET, POST, OPTIONS', 'Content-Length': '0' }).end();
       return;
     }
-    if (path === '/api/v1/models') {
-      if (req.method !== 'GET') return sendError(res, 405, 'Use GET.', { Allow: 'GET' });
-      Promise.resolve(opts.models?.() ?? [])
-        .then((data) => sendJson(res, 200, { data }))
-        .catch(() => sendError(res, 500, 'Could not list models.'));
-      return;
-    }
-    sendError(res, 404, `No route for ${req.method} ${path}.`);
+    const caller = authenticate(req, res);
+    if (caller) route(req, res, caller);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -126,7 +123,7 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
   port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/api/v1`,
+    url: `http://127.0.0.1:${port}${PREFIX}`,
     port,
     token,
     close: () =>

@@ -1,54 +1,29 @@
 import type { ServerResponse } from 'node:http';
-import type { ChatCompletionChunk } from '../../../shared/openrouter/chat-response';
 
-// Writes chunks as SSE `data:` events. Chunks produced in one burst (one upstream read) are joined into one
-// socket write, and the constant head of a chunk (id, object, created, model, provider) is serialised once.
+// Writes SSE text to a response. Events produced in one burst (one upstream read) are joined into one socket
+// write; while the socket is backed up, `write` returns a promise the engine waits for before reading more.
 
 export class SseWriter {
-  private pending: string[] = [];
+  private pending = '';
   private scheduled = false;
-  private headKey = '';
-  private head = '';
   private blocked: Promise<void> | null = null;
 
   constructor(private readonly res: ServerResponse) {}
 
-  private serialise(c: ChatCompletionChunk): string {
-    if (c.usage !== undefined || c.error !== undefined || Object.keys(c).length !== 6) return JSON.stringify(c);
-    const key = `${c.id}\u0000${c.created}\u0000${c.model}\u0000${c.provider ?? ''}`;
-    if (key !== this.headKey) {
-      this.headKey = key;
-      const base = JSON.stringify({ id: c.id, object: c.object, created: c.created, model: c.model, provider: c.provider });
-      this.head = `${base.slice(0, -1)},"choices":`;
-    }
-    return `${this.head}${JSON.stringify(c.choices)}}`;
+  flush(): void {
+    this.scheduled = false;
+    if (this.res.destroyed || this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    if (!this.res.write(text) && !this.blocked) this.blocked = drained(this.res, () => (this.blocked = null));
   }
 
-  private readonly flush = () => {
-    this.scheduled = false;
-    if (this.res.destroyed || this.pending.length === 0) return;
-    const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
-    this.pending = [];
-    if (!this.res.write(text) && !this.blocked) {
-      this.blocked = new Promise<void>((resolve) => {
-        const done = () => {
-          this.res.off('drain', done);
-          this.res.off('close', done);
-          this.blocked = null;
-          resolve();
-        };
-        this.res.on('drain', done);
-        this.res.on('close', done);
-      });
-    }
-  };
-
-  /** Queue one chunk; returns a promise while the socket is backed up (the engine then waits). */
-  write(chunk: ChatCompletionChunk): void | Promise<void> {
-    this.pending.push(`data: ${this.serialise(chunk)}\n\n`);
+  /** Queue one or more complete SSE events; returns a promise while the socket is backed up. */
+  write(text: string): void | Promise<void> {
+    this.pending += text;
     if (!this.scheduled) {
       this.scheduled = true;
-      process.nextTick(this.flush);
+      process.nextTick(flushWriter, this);
     }
     return this.blocked ?? undefined;
   }
@@ -58,4 +33,22 @@ export class SseWriter {
     if (this.scheduled) this.flush();
     this.res.end(text);
   }
+}
+
+function flushWriter(w: SseWriter): void {
+  w.flush();
+}
+
+/** Resolves when the response can take more, or has closed. */
+function drained(res: ServerResponse, done: () => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const settle = () => {
+      res.off('drain', settle);
+      res.off('close', settle);
+      done();
+      resolve();
+    };
+    res.on('drain', settle);
+    res.on('close', settle);
+  });
 }

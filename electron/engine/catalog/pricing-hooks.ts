@@ -1,4 +1,5 @@
 import { computeCost } from '../../../shared/billing/cost';
+import { findModel } from '../../../shared/catalog/find-model';
 import { pricingFor } from '../../../shared/catalog/pricing-for';
 import type { Catalog, ModelPricing, UpstreamRef } from '../../../shared/catalog/types';
 import type { PricingSnapshot, TokenCounts } from '../../../shared/openrouter/generation';
@@ -22,6 +23,8 @@ export interface PricingHooks {
   priceSnapshot: PriceSnapshotHook;
   /** The price list used for a call, for display. */
   pricingOf(modelSlug: string, upstream: UpstreamConfig): ModelPricing | undefined;
+  /** Whether the catalog has the model (aliases and variant suffixes included). */
+  knownModel(modelSlug: string): boolean;
 }
 
 /** How pricing sees an engine upstream. */
@@ -71,5 +74,7 @@ export function createPricingHooks(getCatalog: () => Catalog, sourceOf: () => st
     return { capturedAt: Date.now(), source: sourceOf(), rates };
   };
 
-  return { pricing, priceUsage, priceSnapshot, pricingOf };
+  const knownModel = (modelSlug: string) => findModel(getCatalog(), modelSlug) !== undefined;
+
+  return { pricing, priceUsage, priceSnapshot, pricingOf, knownModel };
 }

@@ -3,6 +3,7 @@ import type { Usage } from '../../../shared/openrouter/chat-response';
 import type { AttemptRecord, GenerationRecord, UpstreamKind } from '../../../shared/openrouter/generation';
 import { engineError, type EngineError } from '../errors';
 import type { HealthTracker } from '../health/endpoint-health';
+import { estimatedUsage } from '../record/estimated-usage';
 import { describeServed } from '../record/generation-record';
 import { recordUsageAndCost, type PricingHooksForRecord } from '../record/usage-and-cost';
 import type { RouteStep } from '../routing/route-types';
@@ -42,7 +43,7 @@ export interface RouteRun {
   secrets: readonly (string | undefined)[];
 }
 
-/** `usage` is what the caller receives with the completion (absent when the upstream reported none). */
+/** `usage` is what the caller receives with the completion (the record's estimate when the upstream reported none). */
 export type RouteOutcome = { ok: true; usage?: Usage } | { ok: false; error: EngineError };
 
 export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<RouteOutcome> {
@@ -106,7 +107,7 @@ export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<Route
     describeServed(record, step, relay, step !== steps[0]);
     if (outcome.upstreamGenerationId) record.upstreamGenerationId = outcome.upstreamGenerationId;
     record.ttftMs = attemptStart - run.t0 + outcome.ttftMs;
-    const usage = recordUsageAndCost(deps.pricing, req, record, step, relay, outcome.usage, outcome.streamError !== undefined);
+    const usage = recordUsageAndCost(deps.pricing, req, record, step, relay, outcome.usage, outcome.streamError !== undefined) ?? estimatedUsage(record);
     const genSeconds = (deps.now() - attemptStart - outcome.ttftMs) / 1000;
     record.tokensPerSecond = record.tokens && genSeconds > 0 ? record.tokens.completion / genSeconds : null;
     if (outcome.streamError) deps.health.recordFailure(ep.key, 'stream');

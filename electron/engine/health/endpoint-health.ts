@@ -1,5 +1,7 @@
 // Per-endpoint health: a rolling window of outcomes, the time of the last failure (endpoints that failed in the
-// last 30 s are tried last) and EWMAs of time-to-first-token and output tokens/s (used by `sort`).
+// last 30 s are tried last) and EWMAs of time-to-first-token and output tokens/s (used by `sort`). Outcomes are
+// kept for 30 minutes (at most 200) so the local API can report uptime and latency/throughput percentiles the
+// way OpenRouter's endpoint list does (docs/openrouter-api.md §8.4).
 
 export type FailureKind = 'http' | 'network' | 'timeout' | 'stream';
 
@@ -14,6 +16,17 @@ export interface EndpointHealthSnapshot {
   recentlyFailed: boolean;
   ewmaTtftMs: number | null;
   ewmaTokensPerSecond: number | null;
+  uptime5m: number | null; // percent of successful outcomes, null without any
+  uptime30m: number | null;
+  ttftMs30m: Percentiles | null; // of successful requests in the last 30 minutes
+  tokensPerSecond30m: Percentiles | null;
+}
+
+export interface Percentiles {
+  p50: number;
+  p75: number;
+  p90: number;
+  p99: number;
 }
 
 export interface HealthOptions {
@@ -26,7 +39,7 @@ export interface HealthOptions {
 interface Entry {
   upstreamId: string;
   model: string;
-  outcomes: { t: number; ok: boolean }[];
+  outcomes: { t: number; ok: boolean; ttft?: number; tps?: number }[];
   lastFailureAt: number | null;
   lastFailureKind: FailureKind | null;
   ttft: number | null;
@@ -34,6 +47,18 @@ interface Entry {
 }
 
 const MAX_OUTCOMES = 200;
+const STATS_WINDOW_MS = 30 * 60_000;
+
+function percentiles(xs: number[]): Percentiles | null {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  return { p50: at(0.5), p75: at(0.75), p90: at(0.9), p99: at(0.99) };
+}
+
+function uptime(outcomes: Entry['outcomes']): number | null {
+  return outcomes.length === 0 ? null : (outcomes.filter((o) => o.ok).length / outcomes.length) * 100;
+}
 
 export type HealthTracker = ReturnType<typeof createHealthTracker>;
 
@@ -59,10 +84,10 @@ export function createHealthTracker(opts: HealthOptions) {
     return e;
   }
 
-  function push(e: Entry, ok: boolean) {
+  function push(e: Entry, ok: boolean, sample: { ttft?: number; tps?: number } = {}) {
     const t = opts.now();
-    e.outcomes.push({ t, ok });
-    const cutoff = t - windowMs;
+    e.outcomes.push({ t, ok, ...sample });
+    const cutoff = t - Math.max(windowMs, STATS_WINDOW_MS);
     let drop = 0;
     while (drop < e.outcomes.length && (e.outcomes[drop]!.t < cutoff || e.outcomes.length - drop > MAX_OUTCOMES)) drop++;
     if (drop > 0) e.outcomes.splice(0, drop);
@@ -71,9 +96,10 @@ export function createHealthTracker(opts: HealthOptions) {
   return {
     recordSuccess(key: string, sample: { ttftMs?: number | null; tokensPerSecond?: number | null }) {
       const e = entry(key);
-      push(e, true);
-      if (sample.ttftMs != null && Number.isFinite(sample.ttftMs)) e.ttft = ewma(e.ttft, sample.ttftMs);
-      if (sample.tokensPerSecond != null && Number.isFinite(sample.tokensPerSecond)) e.tps = ewma(e.tps, sample.tokensPerSecond);
+      const kept: { ttft?: number; tps?: number } = {};
+      if (sample.ttftMs != null && Number.isFinite(sample.ttftMs)) e.ttft = ewma(e.ttft, (kept.ttft = sample.ttftMs));
+      if (sample.tokensPerSecond != null && Number.isFinite(sample.tokensPerSecond)) e.tps = ewma(e.tps, (kept.tps = sample.tokensPerSecond));
+      push(e, true, kept);
     },
     recordFailure(key: string, kind: FailureKind) {
       const e = entry(key);
@@ -95,6 +121,8 @@ export function createHealthTracker(opts: HealthOptions) {
       const now = opts.now();
       return [...entries].map(([key, e]) => {
         const recent = e.outcomes.filter((o) => o.t >= now - windowMs);
+        const last30 = e.outcomes.filter((o) => o.t >= now - STATS_WINDOW_MS);
+        const last5 = e.outcomes.filter((o) => o.t >= now - 5 * 60_000);
         return {
           key,
           upstreamId: e.upstreamId,
@@ -106,6 +134,10 @@ export function createHealthTracker(opts: HealthOptions) {
           recentlyFailed: e.lastFailureAt !== null && now - e.lastFailureAt < cooldownMs,
           ewmaTtftMs: e.ttft,
           ewmaTokensPerSecond: e.tps,
+          uptime5m: uptime(last5),
+          uptime30m: uptime(last30),
+          ttftMs30m: percentiles(last30.flatMap((o) => (o.ttft === undefined ? [] : [o.ttft]))),
+          tokensPerSecond30m: percentiles(last30.flatMap((o) => (o.tps === undefined ? [] : [o.tps]))),
         };
       });
     },

@@ -55,8 +55,18 @@ export function modelIdsFromData(list: unknown): string[] {
   return data.flatMap((m) => (typeof m.id === 'string' ? [m.id] : []));
 }
 
-export const slugify = (s: string): string =>
-  s.toLowerCase().trim().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+const slugs = new Map<string, string>();
+
+/** "My Proxy" → "my-proxy". Labels are few and asked for on every request, so each is worked out once. */
+export function slugify(s: string): string {
+  let slug = slugs.get(s);
+  if (slug === undefined) {
+    slug = s.toLowerCase().trim().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    if (slugs.size >= 1024) slugs.clear();
+    slugs.set(s, slug);
+  }
+  return slug;
+}
 
 /** A header carrying the key, or none for a keyless upstream. */
 export function keyHeader(name: string, value: string | undefined): Record<string, string> {

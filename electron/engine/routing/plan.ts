@@ -18,6 +18,9 @@ export interface PlanContext {
   pricing?: PricingLookup;
   health: HealthTracker;
   random: () => number;
+  /** Whether the model catalog knows a slug; a slug nothing serves is then "not found" (400) rather than
+   * "no endpoints" (404), as OpenRouter tells them apart (docs/openrouter-api.md §5.4). */
+  knownModel?: (slug: string) => boolean;
 }
 
 /** Variants OpenRouter understands itself: kept on the slug sent to it. */
@@ -25,7 +28,7 @@ const ROUTER_VARIANTS: readonly Variant[] = ['free', 'nitro', 'floor', 'extended
 
 type ModelOutcome =
   | { ok: true; endpoints: Endpoint[]; sortBy?: SortBy }
-  | { ok: false; status: 400 | 404; message: string; excludedBy: string[] };
+  | { ok: false; status: 400 | 404; message: string; excludedBy: string[]; notFound?: boolean };
 
 export function modelList(req: ChatRequest): string[] {
   const list = [...(req.model ? [req.model] : []), ...(req.models ?? [])];
@@ -70,6 +73,10 @@ function endpointsForModel(requested: string, req: ChatRequest, ctx: PlanContext
   const { base, variants } = parsed;
   const resolved = resolveModel(base, ctx.upstreams);
   if (resolved.candidates.length === 0) {
+    if (ctx.knownModel && !ctx.knownModel(resolved.slug)) {
+      const message = `"${base}" is not a model Parley knows: no configured upstream lists it and the model catalog does not have it.`;
+      return { ok: false, status: 400, message, excludedBy: [], notFound: true };
+    }
     const hint = ctx.upstreams.length === 0
       ? 'No upstream is configured: add an OpenRouter key or a provider key.'
       : 'Add an OpenRouter key, a key for its provider, or a custom endpoint that lists it.';
@@ -179,6 +186,8 @@ export function planRoute(req: ChatRequest, ctx: PlanContext): RoutePlan {
     const failures = outcomes as Extract<ModelOutcome, { ok: false }>[];
     const status = failures.every((f) => f.status === 400) ? 400 : 404;
     const excludedBy = [...new Set(failures.flatMap((f) => f.excludedBy))];
+    // docs/openrouter-api.md §5.4: the availability code a client can act on.
+    const code = failures.every((f) => f.notFound) ? 'model_not_found' : status === 404 ? (excludedBy.length > 0 ? 'constraint_filtered' : 'no_endpoints') : undefined;
     return {
       ok: false,
       status,
@@ -188,6 +197,7 @@ export function planRoute(req: ChatRequest, ctx: PlanContext): RoutePlan {
         requested_models: models,
         ...(excludedBy.length > 0 ? { excluded_by: excludedBy } : {}),
       },
+      ...(code ? { availability: { code, retryable: false, requested_models: models, ...(excludedBy.length > 0 ? { excluded_by: excludedBy } : {}) } } : {}),
     };
   }
 

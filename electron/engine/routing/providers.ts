@@ -11,12 +11,21 @@ export { providerSlugOf };
 /** Authors whose models only ever run locally: OpenRouter is never a candidate for `ollama/…`. */
 const LOCAL_AUTHORS = new Set(['ollama', 'lmstudio', 'lm-studio', 'local']);
 
+// Upstream configs are immutable and reused across requests (rebuilt when keys change), so the names below are
+// worked out once per config, or per upstream list.
+const namesOf = new WeakMap<UpstreamConfig, ReadonlySet<string>>();
+const localOnlyOf = new WeakMap<readonly UpstreamConfig[], ReadonlySet<string>>();
+
 /** Every name that selects this upstream in `provider.order/only/ignore`. */
-export function upstreamNames(u: UpstreamConfig): Set<string> {
-  const names = new Set([providerSlugOf(u), slugify(u.label), u.id.toLowerCase(), ...providerFor(u.kind).aliases]);
-  const tail = u.id.includes(':') ? u.id.slice(u.id.indexOf(':') + 1) : '';
-  if (tail) names.add(slugify(tail));
-  names.delete('');
+export function upstreamNames(u: UpstreamConfig): ReadonlySet<string> {
+  let names = namesOf.get(u);
+  if (!names) {
+    const set = new Set([providerSlugOf(u), slugify(u.label), u.id.toLowerCase(), ...providerFor(u.kind).aliases]);
+    const tail = u.id.includes(':') ? u.id.slice(u.id.indexOf(':') + 1) : '';
+    if (tail) set.add(slugify(tail));
+    set.delete('');
+    namesOf.set(u, (names = set));
+  }
   return names;
 }
 
@@ -28,9 +37,13 @@ export function isCustomUpstream(u: UpstreamConfig): boolean {
 }
 
 /** Names that refer to something only Parley knows about (local/custom upstreams): never forwarded to OpenRouter. */
-export function localOnlyNames(upstreams: readonly UpstreamConfig[]): Set<string> {
-  const names = new Set(LOCAL_AUTHORS);
-  for (const u of upstreams) if (isCustomUpstream(u)) for (const n of upstreamNames(u)) names.add(n);
+export function localOnlyNames(upstreams: readonly UpstreamConfig[]): ReadonlySet<string> {
+  let names = localOnlyOf.get(upstreams);
+  if (!names) {
+    const set = new Set(LOCAL_AUTHORS);
+    for (const u of upstreams) if (isCustomUpstream(u)) for (const n of upstreamNames(u)) set.add(n);
+    localOnlyOf.set(upstreams, (names = set));
+  }
   return names;
 }
 

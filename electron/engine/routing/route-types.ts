@@ -31,4 +31,12 @@ export interface RouteStep {
 
 export type RoutePlan =
   | { ok: true; steps: RouteStep[] }
-  | { ok: false; status: 400 | 404; message: string; metadata?: Record<string, unknown> };
+  | { ok: false; status: 400 | 404; message: string; metadata?: Record<string, unknown>; availability?: Availability };
+
+/** OpenRouter's `error.availability` (docs/openrouter-api.md §5.4) for a request no endpoint can take. */
+export interface Availability {
+  code: string;
+  retryable: boolean;
+  requested_models: string[];
+  excluded_by?: string[];
+}

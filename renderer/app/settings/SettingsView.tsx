@@ -2,6 +2,7 @@ import { bridge } from '../../bridge';
 import { useRouteValue } from '../../bridge/use-route-value';
 import { KeysPanel } from './KeysPanel';
 import { AnswerSettingsSection } from './AnswerSettingsSection';
+import { LocalApiSection } from './local-api/LocalApiSection';
 import { BudgetSettingsSection } from '../../money/budgets/BudgetSettingsSection';
 import { FeeSettingsSection } from '../../money/fees/FeeSettingsSection';
 import { StorageSection } from '../../history/storage/StorageSection';
@@ -14,6 +15,7 @@ export function SettingsView() {
     <div className="settings">
       <h1>Settings</h1>
       <KeysPanel />
+      <LocalApiSection />
       <BudgetSettingsSection />
       <FeeSettingsSection />
       <StorageSection />

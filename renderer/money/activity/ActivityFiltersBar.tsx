@@ -1,10 +1,11 @@
 import type { ActivityFilters, SourceFilter } from './aggregate';
 
-/** Date range, model, provider, key and source. Every control is labelled. */
-export function ActivityFiltersBar({ filters, options, keyLabel, onChange }: {
+/** Date range, model, provider, key, app key and source. Every control is labelled. */
+export function ActivityFiltersBar({ filters, options, keyLabel, appKeyLabel, onChange }: {
   filters: ActivityFilters;
-  options: { models: string[]; providers: string[]; keys: string[] };
+  options: { models: string[]; providers: string[]; keys: string[]; appKeys: string[] };
   keyLabel: (id: string) => string;
+  appKeyLabel: (id: string) => string;
   onChange: (next: ActivityFilters) => void;
 }) {
   const set = <K extends keyof ActivityFilters>(k: K, v: ActivityFilters[K]) => onChange({ ...filters, [k]: v });
@@ -38,6 +39,13 @@ export function ActivityFiltersBar({ filters, options, keyLabel, onChange }: {
         <select aria-label="Key filter" value={filters.key ?? ''} onChange={(e) => set('key', pick(e.target.value))}>
           <option value="">All keys</option>
           {options.keys.map((k) => <option key={k} value={k}>{keyLabel(k)}</option>)}
+        </select>
+      </label>
+      <label>
+        App key
+        <select aria-label="App key filter" value={filters.appKey ?? ''} onChange={(e) => set('appKey', pick(e.target.value))}>
+          <option value="">All app keys</option>
+          {options.appKeys.map((k) => <option key={k} value={k}>{appKeyLabel(k)}</option>)}
         </select>
       </label>
       <label>

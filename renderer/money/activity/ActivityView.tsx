@@ -21,6 +21,9 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
   const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
   const keyLabels = useMemo(() => new Map((keys ?? []).map((k) => [k.id, k.label])), [keys]);
   const keyLabel = (id: string) => (id === 'none' ? 'no key' : (keyLabels.get(id) ?? id));
+  const { value: appKeys } = useRouteValue('apiKeys.list', {}, 'apiKeys.changed');
+  const appKeyLabels = useMemo(() => new Map((appKeys ?? []).map((k) => [k.id, k.label])), [appKeys]);
+  const appKeyLabel = (id: string) => appKeyLabels.get(id) ?? `${id} (deleted)`;
 
   const options = useMemo(() => filterOptions(rows), [rows]);
   const shown = useMemo(() => filterRows(rows, filters), [rows, filters]);
@@ -44,7 +47,7 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
         Every request Parley made or relayed for other apps through the local API, as recorded on this device. Spend is what OpenRouter billed where it
         was checked, otherwise Parley’s own figure.
       </p>
-      <ActivityFiltersBar filters={filters} options={options} keyLabel={keyLabel} onChange={setFilters} />
+      <ActivityFiltersBar filters={filters} options={options} keyLabel={keyLabel} appKeyLabel={appKeyLabel} onChange={setFilters} />
       {error ? <p className="error" role="alert">Could not read the usage ledger: {error}</p> : null}
       {loaded && rows.length === 0 && !error ? <p className="empty-state">No requests recorded yet.</p> : null}
       <TotalsSummary totals={totals} />

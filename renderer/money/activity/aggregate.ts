@@ -13,10 +13,11 @@ export interface ActivityFilters {
   model: string | null;
   provider: string | null;
   key: string | null; // upstream id
+  appKey: string | null; // local-API app key id
   source: SourceFilter;
 }
 
-export const NO_FILTERS: ActivityFilters = { fromDay: null, toDay: null, model: null, provider: null, key: null, source: 'all' };
+export const NO_FILTERS: ActivityFilters = { fromDay: null, toDay: null, model: null, provider: null, key: null, appKey: null, source: 'all' };
 
 export interface ActivityTotals {
   requests: number;
@@ -79,6 +80,7 @@ export function filterRows(rows: readonly LedgerRow[], f: ActivityFilters): Ledg
       (f.model === null || modelOf(r) === f.model) &&
       (f.provider === null || providerOf(r) === f.provider) &&
       (f.key === null || keyOf(r) === f.key) &&
+      (f.appKey === null || r.appKeyId === f.appKey) &&
       (f.source === 'all' || r.source === f.source),
   );
 }
@@ -161,15 +163,17 @@ export function dailySeries(rows: readonly LedgerRow[], range: { from?: number; 
 }
 
 /** Distinct values for the filter menus, sorted. */
-export function filterOptions(rows: readonly LedgerRow[]): { models: string[]; providers: string[]; keys: string[] } {
+export function filterOptions(rows: readonly LedgerRow[]): { models: string[]; providers: string[]; keys: string[]; appKeys: string[] } {
   const models = new Set<string>();
   const providers = new Set<string>();
   const keys = new Set<string>();
+  const appKeys = new Set<string>();
   for (const r of rows) {
     models.add(modelOf(r));
     providers.add(providerOf(r));
     keys.add(keyOf(r));
+    if (r.appKeyId) appKeys.add(r.appKeyId);
   }
   const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
-  return { models: sorted(models), providers: sorted(providers), keys: sorted(keys) };
+  return { models: sorted(models), providers: sorted(providers), keys: sorted(keys), appKeys: sorted(appKeys) };
 }

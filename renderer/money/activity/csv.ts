@@ -49,6 +49,7 @@ const COLUMNS: [string, (r: LedgerRow) => string][] = [
   ['duration_ms', (r) => num(r.durationMs)],
   ['conversation_id', (r) => text(r.conversationId)],
   ['message_id', (r) => text(r.messageId)],
+  ['app_key', (r) => text(r.appKeyId)],
 ];
 
 export function ledgerToCsv(rows: readonly LedgerRow[]): string {

@@ -105,7 +105,7 @@ describe('an upstream that reflects keys outside error bodies', () => {
     const api = backend.localApi.status();
     upstream.enqueue({ generationId: b64(KEY_OR), reply: { text: 'From the API', model: KEY_OR, provider: encodeURIComponent(KEY_OTHER), id: KEY_OTHER } });
     const res = await fetch(`${api.url}/chat/completions`, {
-      method: 'POST', headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+      method: 'POST', headers: { authorization: `Bearer ${backend.localApi.printableToken()}`, 'content-type': 'application/json' },
       body: JSON.stringify({ model: 'openai/gpt-4o', stream: true, messages: [{ role: 'user', content: 'hi' }] }),
     });
     const apiText = `${JSON.stringify([...res.headers])}\n${await res.text()}`;

@@ -44,7 +44,16 @@ describe('route dispatch', () => {
     const sink = vi.fn();
     b.hub.attach(sink);
     await b.dispatch('settings.update', { theme: 'dark' });
-    expect(sink).toHaveBeenCalledWith('settings.changed', { theme: 'dark', localApiEnabled: false, localApiPort: 8788, streamIdleTimeoutSeconds: 60 });
+    expect(sink).toHaveBeenCalledWith('settings.changed', { theme: 'dark', localApiEnabled: false, localApiPort: 8788, localApiCorsOrigins: [], streamIdleTimeoutSeconds: 60 });
+  });
+
+  it('changes only the settings a patch names', async () => {
+    const b = backend();
+    await b.dispatch('settings.update', { localApiEnabled: true, localApiPort: 0 });
+    await b.dispatch('settings.update', { theme: 'dark' });
+    expect(b.settings.get()).toMatchObject({ theme: 'dark', localApiEnabled: true, localApiPort: 0 });
+    expect(b.localApi.status().running).toBe(true);
+    await b.close();
   });
 
   it('does not open non-web links', async () => {

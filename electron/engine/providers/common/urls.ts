@@ -1,11 +1,19 @@
 // What a base URL says about the server behind it.
 
+// Routing asks about the same few base URLs for every request: parse each once.
+const hosts = new Map<string, string | undefined>();
+
 function hostOf(url: string): string | undefined {
+  if (hosts.has(url)) return hosts.get(url);
+  let host: string | undefined;
   try {
-    return new URL(url).hostname;
+    host = new URL(url).hostname;
   } catch {
-    return undefined;
+    host = undefined;
   }
+  if (hosts.size >= 256) hosts.clear();
+  hosts.set(url, host);
+  return host;
 }
 
 /** A server on this machine: its data stays here and its inference costs nothing. */

@@ -112,11 +112,11 @@ export async function* parseChatCompletionsStream(
   const toolIds: ToolIds = [];
   const sse = readSse(body);
   try {
-    for await (const ev of sse) {
+    read: for await (const batch of sse.batches()) for (const ev of batch) {
       const data = ev.data;
       if (data === '[DONE]') {
         done = true;
-        break;
+        break read;
       }
       if (data === '') continue;
       let chunk: Obj | undefined;

@@ -162,6 +162,7 @@ export function exportSchema(limits: ImportLimits) {
     cancelled: z.boolean(),
     fallbackUsed: z.boolean(),
     source: z.enum(['app', 'local-api']),
+    appKeyId: short.optional(),
     error: z.object({ code: z.number().int(), message: short }).optional(),
     messageId: id.optional(),
     billedCostMicros: micros.optional(),

@@ -23,7 +23,7 @@ beforeEach(async () => {
     onGeneration: (r) => records.push(r),
     sleep: async () => {},
   });
-  api = await startLocalApi({ engine, token: TOKEN, models: () => [{ id: 'openai/gpt-4o', name: 'GPT-4o' }] });
+  api = await startLocalApi({ engine, token: TOKEN, data: { models: () => [{ id: 'openai/gpt-4o', name: 'GPT-4o' }] } });
 });
 afterEach(async () => {
   await api.close();
@@ -95,6 +95,49 @@ describe('local API through the official openai client', () => {
     expect((auth as Error).message).not.toContain(KEY);
   });
 
+  it('keeps usage on a non-streaming answer that failed mid-way, with the partial text and the error', async () => {
+    fake.script('openrouter', { events: [{ type: 'start', provider: 'OpenAI' }, text('Partial answ'), { type: 'error', code: 502, message: 'upstream died' }] });
+    const completion = await client().chat.completions.create({ model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hello there' }] });
+    const choice = completion.choices[0] as OpenAI.Chat.Completions.ChatCompletion.Choice & { error?: { code: number; message: string } };
+    expect(choice.message.content).toBe('Partial answ');
+    expect(choice.finish_reason).toBe('error');
+    expect(choice.error).toMatchObject({ code: 502, message: expect.stringContaining('upstream died') });
+    expect(completion.usage).toMatchObject({ prompt_tokens: 3, completion_tokens: 3, total_tokens: 6 }); // Parley's chars/4 estimate
+    expect(records[0]!.tokens).toMatchObject({ estimated: true, completion: 3 });
+  });
+
+  it('passes an upstream 429 on with its Retry-After', async () => {
+    fake.script('openrouter', { status: 429, headers: { 'retry-after': '120' }, errorBody: '{"error":{"message":"slow down"}}' });
+    const err = await client().chat.completions.create({ model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OpenAI.RateLimitError);
+    expect((err as InstanceType<typeof OpenAI.RateLimitError>).headers.get('retry-after')).toBe('120');
+    expect((err as InstanceType<typeof OpenAI.RateLimitError>).error).toMatchObject({ code: 429, metadata: { error_type: 'rate_limit_exceeded', retry_after_seconds: 120 } });
+  });
+
+  it('answers the legacy /completions: a prompt in, text out', async () => {
+    fake.script('openrouter', { events: [{ type: 'start', provider: 'OpenAI' }, text('Once upon'), text(' a time'), stop, usage(4, 3)] });
+    const done = await client().completions.create({ model: 'openai/gpt-4o', prompt: 'Tell a story', max_tokens: 20 });
+    expect(done).toMatchObject({ object: 'text_completion', model: 'openai/gpt-4o', choices: [{ index: 0, text: 'Once upon a time', finish_reason: 'stop' }] });
+    expect(done.usage).toMatchObject({ prompt_tokens: 4, completion_tokens: 3 });
+    expect(fake.seen.at(-1)!.body.body).toMatchObject({ messages: [{ role: 'user', content: 'Tell a story' }], max_tokens: 20 });
+    expect(fake.seen.at(-1)!.body.body).not.toHaveProperty('prompt');
+
+    fake.script('openrouter', { events: [text('Once'), text(' more'), stop, usage(4, 2)] });
+    const stream = await client().completions.create({ model: 'openai/gpt-4o', prompt: 'Again', stream: true });
+    let textOut = '';
+    let last: OpenAI.Completions.Completion | undefined;
+    for await (const chunk of stream) {
+      textOut += chunk.choices[0]?.text ?? '';
+      last = chunk;
+    }
+    expect(textOut).toBe('Once more');
+    expect(last).toMatchObject({ object: 'text_completion', choices: [], usage: { completion_tokens: 2 } });
+
+    const chatShaped = await client().completions.create({ model: 'openai/gpt-4o', prompt: ['a', 'b'] }).catch((e: unknown) => e);
+    expect(chatShaped).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((chatShaped as Error).message).toContain('"prompt" must be a string');
+  });
+
   it('passes OpenRouter-only fields such as models through', async () => {
     fake.script('openrouter', { status: 503 }, { events: [text('fallback model'), stop] });
     const body = { model: 'openai/gpt-4o', models: ['anthropic/claude-sonnet-4.5'], messages: [{ role: 'user' as const, content: 'x' }] };
@@ -145,10 +188,42 @@ describe('local API access control', () => {
     expect(ok.status).toBe(200);
   });
 
+  it('answers a CORS preflight from an allowed origin without a token, and refuses other origins', async () => {
+    const withCors = await startLocalApi({ engine: { chat: async () => { throw new Error('unused'); } }, token: TOKEN, corsOrigins: () => ['http://localhost:3000'] });
+    try {
+      const preflight = (origin: string) => new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
+        const req = request({
+          host: '127.0.0.1', port: withCors.port, path: '/api/v1/chat/completions', method: 'OPTIONS',
+          headers: { host: `127.0.0.1:${withCors.port}`, origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-stainless-os' },
+        }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      const ok = await preflight('http://localhost:3000');
+      expect(ok.status).toBe(204);
+      expect(ok.headers).toMatchObject({
+        'access-control-allow-origin': 'http://localhost:3000',
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers': 'authorization,content-type,x-stainless-os',
+      });
+      expect(ok.headers['access-control-allow-credentials']).toBeUndefined();
+      const refused = await preflight('http://localhost:3001');
+      expect(refused.status).toBe(403);
+      expect(refused.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await withCors.close();
+    }
+  });
+
   it('rejects malformed JSON and unknown routes', async () => {
     const headers = { host: `127.0.0.1:${api.port}`, authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
     expect((await rawRequest('/api/v1/chat/completions', headers, '{nope')).status).toBe(400);
     expect((await rawRequest('/api/v1/nothing', headers)).status).toBe(404);
+    expect((await rawRequest('/api/v1/nothing', headers, '{}')).status).toBe(404);
+    expect((await rawRequest('/api/v1/models', headers, '{}')).status).toBe(405);
   });
 
   it('takes its token from PARLEY_API_TOKEN, or generates one', async () => {

@@ -1,11 +1,9 @@
 import { createServer, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { ChunkFramer } from '../../../../electron/engine/api/openrouter-chunks';
 import { SseWriter } from '../../../../electron/engine/api/sse-writer';
-import type { ChatCompletionChunk } from '../../../../shared/openrouter/chat-response';
-
-const base = { id: 'gen-1', object: 'chat.completion.chunk' as const, created: 1, model: 'a/b', provider: 'P' };
-const delta = (content: string): ChatCompletionChunk => ({ ...base, choices: [{ index: 0, delta: { content }, finish_reason: null, native_finish_reason: null }] });
+import type { EngineEvent } from '../../../../electron/engine/stream-events';
 
 async function capture(write: (res: ServerResponse) => Promise<void>): Promise<{ body: string; reads: number }> {
   const server = createServer((_req, res) => {
@@ -32,30 +30,38 @@ async function capture(write: (res: ServerResponse) => Promise<void>): Promise<{
   }
 }
 
+const start: EngineEvent = { type: 'start', id: 'gen-1', created: 1, model: 'a/b', provider: 'P' };
+
 describe('SseWriter', () => {
-  it('writes each chunk as exactly the JSON of the chunk, including usage and error chunks', async () => {
-    const chunks: ChatCompletionChunk[] = [
-      delta('Hel'),
-      delta('lo "quoted"\n'),
-      { ...base, choices: [], usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } },
-      { ...base, model: 'c/d', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
-      { ...base, error: { code: 502, message: 'x' }, choices: [{ index: 0, delta: { content: '' }, finish_reason: 'error' }] },
+  it('writes every event of a stream in order, each exactly the JSON of its chunk', async () => {
+    const events: EngineEvent[] = [
+      start,
+      { type: 'text', text: 'Hel' },
+      { type: 'text', text: 'lo "quoted"\n' },
+      { type: 'usage', usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } },
     ];
+    const reference = new ChunkFramer();
+    const expected = events.map((e) => reference.chunk(e)).filter(Boolean);
     const { body } = await capture(async (res) => {
+      const framer = new ChunkFramer();
       const w = new SseWriter(res);
-      for (const c of chunks) await w.write(c);
+      for (const e of events) {
+        const text = framer.sse(e);
+        if (text) await w.write(text);
+      }
       w.end('data: [DONE]\n\n');
     });
-    const events = body.split('\n\n').filter(Boolean).map((e) => e.replace(/^data: /, ''));
-    expect(events.at(-1)).toBe('[DONE]');
-    expect(events.slice(0, -1).map((e) => JSON.parse(e))).toEqual(chunks);
-    expect(events.slice(0, -1)).toEqual(chunks.map((c) => JSON.stringify(c)));
+    const lines = body.split('\n\n').filter(Boolean).map((e) => e.replace(/^data: /, ''));
+    expect(lines.at(-1)).toBe('[DONE]');
+    expect(lines.slice(0, -1)).toEqual(expected.map((c) => JSON.stringify(c)));
   });
 
-  it('joins chunks written in one burst into one socket write', async () => {
+  it('joins events written in one burst into one socket write', async () => {
     const { body, reads } = await capture(async (res) => {
+      const framer = new ChunkFramer();
+      framer.sse(start);
       const w = new SseWriter(res);
-      for (let i = 0; i < 200; i++) void w.write(delta(`t${i} `));
+      for (let i = 0; i < 200; i++) void w.write(framer.sse({ type: 'text', text: `t${i} ` })!);
       await new Promise((r) => setTimeout(r, 20));
       w.end();
     });

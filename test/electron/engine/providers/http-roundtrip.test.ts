@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { adapterFor } from '../../../../electron/engine/providers/registry';
 import { generationIdFromHeaders } from '../../../../electron/engine/providers/openrouter';
 import { parseErrorResponse } from '../../../../electron/engine/providers/common/upstream-errors';
@@ -183,7 +183,12 @@ describe.each(KINDS)('%s over HTTP', (kind) => {
 
   it('lets the caller time out a server that stalls before headers', async () => {
     fakes[kind].enqueue({ stallBeforeHeadersMs: Infinity });
-    await expect(call(areq(kind), AbortSignal.timeout(100))).rejects.toThrow();
+    // Give up only once the server holds the request, so the stalled request cannot take the next test's script.
+    const ctl = new AbortController();
+    const pending = call(areq(kind), ctl.signal);
+    await vi.waitFor(() => expect(fakes[kind].requests).toHaveLength(1), { timeout: 10_000 });
+    ctl.abort();
+    await expect(pending).rejects.toThrow();
   });
 
   it('keeps the content identical with keep-alives, pacing and coalesced writes', async () => {

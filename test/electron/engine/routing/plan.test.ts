@@ -95,6 +95,19 @@ describe('model resolution', () => {
     expect(failure(planRoute(req({ model: 'openai/gpt-4o' }), ctx([]))).message).toContain('No upstream is configured');
   });
 
+  it('tells an unknown model (400, model_not_found) from a known one nothing configured serves (404, no_endpoints)', () => {
+    const knownModel = (slug: string) => slug === 'meta-llama/llama-3.3-70b-instruct';
+    const unknown = failure(planRoute(req({ model: 'meta-llama/llama-9-imaginary' }), ctx([anthropic], { knownModel })));
+    expect(unknown.status).toBe(400);
+    expect(unknown.message).toContain('"meta-llama/llama-9-imaginary" is not a model Parley knows');
+    expect(unknown.availability).toEqual({ code: 'model_not_found', retryable: false, requested_models: ['meta-llama/llama-9-imaginary'] });
+    const unserved = failure(planRoute(req({ model: 'meta-llama/llama-3.3-70b-instruct' }), ctx([anthropic], { knownModel })));
+    expect(unserved.status).toBe(404);
+    expect(unserved.availability).toMatchObject({ code: 'no_endpoints' });
+    const filtered = failure(planRoute(req({ model: 'anthropic/claude-sonnet-4.5', provider: { ignore: ['anthropic'] } }), ctx([anthropic], { knownModel })));
+    expect(filtered.availability).toEqual({ code: 'constraint_filtered', retryable: false, requested_models: ['anthropic/claude-sonnet-4.5'], excluded_by: ['ignored_providers'] });
+  });
+
   it('answers 400 when no model is named', () => {
     expect(failure(planRoute(req({}), ctx(all))).status).toBe(400);
   });

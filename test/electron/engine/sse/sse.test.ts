@@ -19,6 +19,14 @@ describe('readSse', () => {
     expect(clean).toBe(true);
   });
 
+  it('hands over the events each read completed as one batch, and says whether the body ended cleanly', async () => {
+    const sse = readSse(fromPieces([enc.encode('data: 1\n\ndata: 2\n\ndata: 3'), enc.encode('\n\n'), enc.encode(': ping\n\n'), enc.encode('data: 4\n\ndata: cut')]));
+    const batches: SseEvent[][] = [];
+    for await (const b of sse.batches()) batches.push(b);
+    expect(batches).toEqual([[{ data: '1' }, { data: '2' }], [{ data: '3' }], [{ data: '4' }]]);
+    expect(sse.endedCleanly).toBe(false);
+  });
+
   it('accepts CRLF, CR and LF line endings, also when a CRLF pair is split', async () => {
     const text = 'data: a\r\n\r\ndata: b\r\rdata: c\n\nevent: e\r\ndata: d\r\n\r\n';
     for (let max = 1; max <= 4; max++) {

@@ -15,6 +15,10 @@ const KEYS: KeySummary[] = [
 beforeAll(() => {
   installFakeMain({
     'keys.list': () => KEYS,
+    'apiKeys.list': () => [{
+      id: 'key_editor', label: 'Editor plugin', hint: '••••beef', createdAt: 1, disabled: false, source: 'created',
+      limitMicros: null, dailyMicros: null, monthlyMicros: null, spend: { totalMicros: 3_000, todayMicros: 0, monthMicros: 3_000 },
+    }],
     'models.list': () => ({ models: [], source: 'none', fetchedAt: null }),
   });
 });
@@ -82,6 +86,17 @@ describe('Activity view', () => {
     expect(dd(totals, 'Requests')).toBe('1');
     expect(dd(totals, 'Tokens in')).toBe('2,000');
     expect(dd(totals, 'Spend')).toBe('$0.01');
+  });
+
+  it('filters by the app key another app called the local API with', async () => {
+    const user = userEvent.setup();
+    const { totals } = await renderWithSample();
+    const filter = screen.getByRole('combobox', { name: 'App key filter' });
+    await waitFor(() => expect(within(filter).getByRole('option', { name: 'Editor plugin' })).toBeTruthy());
+    await user.selectOptions(filter, 'Editor plugin');
+    expect(dd(totals, 'Requests')).toBe('1');
+    expect(dd(totals, 'Spend')).toBe('$0.003');
+    expect(within(screen.getByRole('table', { name: 'Requests' })).getAllByRole('row')).toHaveLength(2);
   });
 
   it('filters by date range through the ledger query', async () => {

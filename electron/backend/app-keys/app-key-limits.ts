@@ -1,0 +1,92 @@
+import type { EngineError } from '../../engine';
+import { formatMicros } from '../../../shared/billing/cost';
+import type { StoredAppKey } from './app-key-store';
+import type { KeySpendFigures } from './app-key-spend';
+
+// An app key's limits against what it spent (docs/openrouter-api.md §12.2): the check made before a request is
+// sent (402, OpenRouter's "out of credits", when any limit is used up), and the figures /key and /credits report.
+// Days and months are UTC, as OpenRouter counts key usage.
+
+type Period = 'life' | 'day' | 'month';
+
+interface LimitState {
+  period: Period;
+  limitMicros: number;
+  spentMicros: number;
+  resetsAt: number | null; // ms epoch, null for the credit limit
+}
+
+function limitsOf(key: StoredAppKey, spend: KeySpendFigures, now: number): LimitState[] {
+  const d = new Date(now);
+  const out: LimitState[] = [];
+  if (key.limitMicros !== null) out.push({ period: 'life', limitMicros: key.limitMicros, spentMicros: spend.all.total, resetsAt: null });
+  if (key.monthlyMicros !== null) {
+    out.push({ period: 'month', limitMicros: key.monthlyMicros, spentMicros: spend.all.month, resetsAt: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) });
+  }
+  if (key.dailyMicros !== null) {
+    out.push({ period: 'day', limitMicros: key.dailyMicros, spentMicros: spend.all.day, resetsAt: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) });
+  }
+  return out;
+}
+
+const NAMES: Record<Period, string> = { life: 'credit limit', day: 'daily budget', month: 'monthly budget' };
+const SOURCES: Record<Period, string> = { life: 'key_limit', day: 'key_daily_budget', month: 'key_monthly_budget' };
+
+/** A 402 in OpenRouter's envelope when a limit is used up; nothing is sent upstream then. */
+export function refusal(key: StoredAppKey, spend: KeySpendFigures, now = Date.now()): EngineError | undefined {
+  const hit = limitsOf(key, spend, now).find((l) => l.spentMicros >= l.limitMicros);
+  if (!hit) return undefined;
+  const reset = hit.resetsAt === null ? 'Raise it in Parley’s Settings → Local API.' : `It resets at ${new Date(hit.resetsAt).toISOString()}.`;
+  const message = `App key "${key.label}" has used its ${NAMES[hit.period]}: ${formatMicros(hit.spentMicros)} of ${formatMicros(hit.limitMicros)}. ${reset}`;
+  const metadata = {
+    error_type: 'payment_required',
+    limit_source: SOURCES[hit.period],
+    limit_usd: hit.limitMicros / 1e6,
+    spend_usd: hit.spentMicros / 1e6,
+    resets_at: hit.resetsAt === null ? null : new Date(hit.resetsAt).toISOString(),
+  };
+  return { status: 402, error: { code: 402, message, metadata } };
+}
+
+const usd = (micros: number) => micros / 1e6;
+const remainingOf = (limits: LimitState[]) => Math.max(0, Math.min(...limits.map((l) => l.limitMicros - l.spentMicros)));
+
+/** GET /key for an app key, in OpenRouter's shape (docs/openrouter-api.md §4.2). `limit` is the credit limit, else
+ * the monthly, else the daily budget; `limit_remaining` is what the tightest of them still allows. */
+export function keyInfo(key: StoredAppKey, spend: KeySpendFigures, now = Date.now()) {
+  const limits = limitsOf(key, spend, now);
+  const shown = limits[0];
+  const remaining = limits.length ? remainingOf(limits) : null;
+  return {
+    label: key.label,
+    limit: shown ? usd(shown.limitMicros) : null,
+    limit_reset: shown ? ({ life: null, month: 'monthly', day: 'daily' } as const)[shown.period] : null,
+    limit_remaining: remaining === null ? null : usd(remaining),
+    include_byok_in_limit: true,
+    usage: usd(spend.all.total),
+    usage_daily: usd(spend.all.day),
+    usage_weekly: usd(spend.all.week),
+    usage_monthly: usd(spend.all.month),
+    byok_usage: usd(spend.byok.total),
+    byok_usage_daily: usd(spend.byok.day),
+    byok_usage_weekly: usd(spend.byok.week),
+    byok_usage_monthly: usd(spend.byok.month),
+    is_free_tier: false,
+    is_management_key: false,
+    is_provisioning_key: false,
+    expires_at: null,
+    // Parley: each limit a key may have, in USD (null = none).
+    credit_limit: key.limitMicros === null ? null : usd(key.limitMicros),
+    daily_limit: key.dailyMicros === null ? null : usd(key.dailyMicros),
+    monthly_limit: key.monthlyMicros === null ? null : usd(key.monthlyMicros),
+  };
+}
+
+/** GET /credits for an app key: its spend and what its limits allow, or undefined for a key without limits (an
+ * unlimited key has no credit figure; OpenRouter itself answers 403 to keys that may not see the account). */
+export function credits(key: StoredAppKey, spend: KeySpendFigures, now = Date.now()) {
+  const limits = limitsOf(key, spend, now);
+  if (limits.length === 0) return undefined;
+  const remaining = remainingOf(limits);
+  return { total_credits: usd(spend.all.total + remaining), total_usage: usd(spend.all.total) };
+}
