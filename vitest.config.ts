@@ -10,6 +10,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/renderer/**', 'test/e2e/**'],
+          // Generous: a test asserts behaviour, never speed, and CI machines can be slow and busy.
+          testTimeout: 20_000,
         },
       },
       {
