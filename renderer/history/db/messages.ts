@@ -82,6 +82,7 @@ export async function appendUserMessage(conversationId: string, input: NewUserMe
       updatedAt: now,
     };
     if (files.length) row.attachments = files.map((f) => f.ref);
+    if (conv.blind) row.blind = true;
     await indexMessage(db, row);
     await db.messages.add(row);
     if (files.length) await db.attachments.bulkAdd(attachmentRows(files, id, conversationId));
