@@ -29,7 +29,7 @@ function current(): { conv: Conversation; turns: Turn[] } {
   return { conv: s.conversation, turns: activeTurns(indexMessages(s.messages.values(), s.conversation.id), s.conversation) };
 }
 
-async function reloadConversation(id: string) {
+export async function reloadConversation(id: string) {
   const c = await conversations.getConversation(id);
   if (c) setConversationInMemory(c);
 }
@@ -61,6 +61,16 @@ export function startDraft(columns: Pick<ColumnConfig, 'model' | 'settings'>[]) 
   useRoom.setState({ draftColumns: columns.map((c) => newColumn(c.model, { ...c.settings })) });
 }
 
+/** Blind mode: prompts sent from now on hide who answered (and what it cost) until their turn is voted on. */
+export async function setBlind(on: boolean) {
+  const s = useRoom.getState();
+  if (!s.conversation) {
+    useRoom.setState({ draftBlind: on });
+    return;
+  }
+  setConversationInMemory(await conversations.updateConversation(s.conversation.id, { blind: on }));
+}
+
 export async function renameConversation(id: string, title: string) {
   setConversationInMemory(await conversations.renameConversation(id, title));
 }
@@ -88,13 +98,18 @@ async function startAnswer(conv: Conversation, column: ColumnConfig, user: Messa
   const col = modelOverride ? { ...column, model: modelOverride } : column;
   const request = buildChatRequest(col, context, await attachmentData(context));
   const row = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model } });
+  streamInto(row, column.id, request);
+  return row;
+}
+
+/** Shows a just-created answer row and asks main to stream `request` into it (`streamColumn` keeps streams apart). */
+export function streamInto(row: MessageRow, streamColumn: string, request: ReturnType<typeof buildChatRequest>) {
   upsertInMemory([row]);
   const streamId = newId();
-  trackStream({ streamId, messageId: row.id, conversationId: conv.id, columnId: column.id, startedAt: row.createdAt });
+  trackStream({ streamId, messageId: row.id, conversationId: row.conversationId, columnId: streamColumn, startedAt: row.createdAt });
   bridge()
-    .invoke('chat.start', { streamId, meta: { conversationId: conv.id, messageId: row.id, columnId: column.id }, request })
+    .invoke('chat.start', { streamId, meta: { conversationId: row.conversationId, messageId: row.id, columnId: streamColumn }, request })
     .catch((err: unknown) => failToStart(row.id, err instanceof Error ? err.message : 'Could not start the answer'));
-  return row;
 }
 
 async function startColumns(conversationId: string, user: MessageRow) {
@@ -106,7 +121,7 @@ async function startColumns(conversationId: string, user: MessageRow) {
 /** Sends a prompt to every column; from a draft, stores the conversation first. Returns the conversation id. */
 export async function send(text: string, attachments: PendingAttachment[] = []): Promise<string> {
   if (!useRoom.getState().conversation) {
-    const c = await conversations.createConversation({ columns: useRoom.getState().draftColumns });
+    const c = await conversations.createConversation({ columns: useRoom.getState().draftColumns, blind: useRoom.getState().draftBlind });
     setConversationInMemory(c);
     useRoom.setState({ openId: c.id, conversation: c, messages: new Map(), loaded: 'full', draftColumns: [] });
   }
