@@ -48,7 +48,7 @@ export function LeaderboardTable({ rows, pools, selected, onSelect }: {
             <td>{fmtInt(r.losses)}</td>
             <td title={r.allBad ? `${fmtInt(r.allBad)} of them marked all bad` : undefined}>{fmtInt(r.ties + r.allBad)}</td>
             <td>{costFigure(r.medianCostMicros, r.unpricedAnswers, 'unknown')}</td>
-            <td className="cost-per-win">{costFigure(r.costPerWinMicros, r.unpricedAnswers, 'no wins')}</td>
+            <td className="cost-per-win">{costFigure(r.costPerWinMicros, r.unpricedAnswers, r.wins === 0 ? 'no wins' : 'unknown')}</td>
             <td>{msText(r.medianTtftMs)}</td>
             <td>{tpsText(r.medianTokensPerSecond)}</td>
           </tr>

@@ -40,6 +40,7 @@ export interface ModelFigures {
   /** known costs of those answers, summed */
   spentMicros: number;
   medianCostMicros: number | null;
+  /** null without wins, or when none of its answers had a price */
   costPerWinMicros: number | null;
   medianTtftMs: number | null;
   medianTokensPerSecond: number | null;
@@ -185,7 +186,7 @@ export function buildLeaderboard(votes: readonly StoredVote[], ledger: LedgerLoo
       unpricedAnswers: a.unpriced,
       spentMicros: a.spent,
       medianCostMicros: mc === null ? null : Math.round(mc),
-      costPerWinMicros: a.wins > 0 ? Math.round(a.spent / a.wins) : null,
+      costPerWinMicros: a.wins > 0 && a.costs.length > 0 ? Math.round(a.spent / a.wins) : null,
       medianTtftMs: median(a.ttft),
       medianTokensPerSecond: median(a.tps),
     };
