@@ -10,6 +10,8 @@ export interface CorpusSpec {
   rooms: number;
   /** first vote time; votes are one minute apart */
   start: number;
+  /** model slugs to use instead of bench/model-01… (screenshots) */
+  names?: string[];
 }
 
 export function corpusSource(): string {
@@ -23,7 +25,7 @@ export function makeCorpus(s: CorpusSpec) {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
-  const models = Array.from({ length: s.models }, (_, i) => `bench/model-${String(i + 1).padStart(2, '0')}`);
+  const models = Array.from({ length: s.models }, (_, i) => s.names?.[i] ?? `bench/model-${String(i + 1).padStart(2, '0')}`);
   const strength = models.map((_, i) => (i - s.models / 2) / 6);
   const conversations = Array.from({ length: s.rooms }, (_, r) => ({
     id: `bench-room-${r}`, title: `Bench room ${r}`, createdAt: s.start, updatedAt: s.start + s.votes * 60_000, columns: [0, 1, 2].map((c) => ({ id: `bench-room-${r}-col${c}`, model: models[(r * 3 + c) % s.models]!, settings: {} })),

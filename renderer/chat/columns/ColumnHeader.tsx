@@ -19,14 +19,14 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
   const [open, setOpen] = useState(false);
   const openPicker = usePicker((s) => s.open);
   return (
-    <div className="column-header" role="group" aria-label={`Column ${label}`}>
+    <div className="column-header" role="group" aria-label={anonymous ? label : `Column ${label}`}>
       <div className="column-title">
         <strong title={anonymous ? undefined : column.model}>{label}</strong>
         <span className="column-totals muted" aria-label={`Totals for ${label}`}>{anonymous ? 'hidden until you vote' : totalsLabel(totals)}</span>
       </div>
       <div className="column-controls">
         {streamingMessageId ? (
-          <button type="button" className="small" aria-label={`Stop column ${label}`} onClick={() => void stopAnswer(streamingMessageId)}>
+          <button type="button" className="small" aria-label={anonymous ? `Stop ${label}` : `Stop column ${label}`} onClick={() => void stopAnswer(streamingMessageId)}>
             Stop
           </button>
         ) : null}
