@@ -39,6 +39,7 @@ export function LeaderboardView({ onOpenTurn, now }: { onOpenTurn: (conversation
         cost and how fast they came. Vote under any turn with two or more answers; blind rooms hide who answered until you do.
       </p>
       <LeaderboardFiltersBar value={controls} rooms={rooms} onChange={setControls} />
+      {!loaded ? <p className="muted" role="status">Reading your votes…</p> : null}
       {error ? <p className="error" role="alert">Could not read the votes: {error}</p> : null}
       {loaded && !error && board.rows.length === 0 ? (
         <p className="empty-state">{votes.length ? 'No votes match these filters.' : 'No votes yet. Vote under a turn with two or more answers (click, or press 1–9).'}</p>
