@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { getBridgeState } from '../bridge';
-import { useUi } from './ui-store';
+import { useUi, type View } from './ui-store';
 import { Sidebar } from './Sidebar';
 import { Header } from './Header';
 import { Room } from '../chat/room/Room';
@@ -12,12 +12,15 @@ import { SettingsView } from './settings/SettingsView';
 import { NoTokenScreen } from './NoTokenScreen';
 import { useRouteValue } from '../bridge/use-route-value';
 import { ActivityView } from '../money/activity/ActivityView';
+import { LeaderboardView } from '../money/leaderboard/LeaderboardView';
 import { BudgetBanner } from '../money/budgets/BudgetBanner';
 import { startLedger } from '../money/ledger';
 import { StorageProblemBanner } from '../history/storage/StorageProblemBanner';
 import { RestoreOfferBanner } from '../history/storage/RestoreOfferBanner';
 import { startBackupScheduler } from '../history/storage/backup-scheduler';
 import { purgeDeletedConversations, requestPersistentStorage } from '../history/db';
+
+const VIEW_NAMES: Record<View['kind'], string> = { settings: 'Settings', activity: 'Activity', leaderboard: 'Leaderboard', room: 'Room' };
 
 export function App() {
   const state = getBridgeState();
@@ -54,11 +57,13 @@ function Shell() {
         <StorageProblemBanner />
         <RestoreOfferBanner />
         <BudgetBanner />
-        <main className="content" aria-label={view.kind === 'settings' ? 'Settings' : view.kind === 'activity' ? 'Activity' : 'Room'}>
+        <main className="content" aria-label={VIEW_NAMES[view.kind]}>
           {view.kind === 'settings' ? (
             <SettingsView />
           ) : view.kind === 'activity' ? (
             <ActivityView onOpenMessage={openMessage} />
+          ) : view.kind === 'leaderboard' ? (
+            <LeaderboardView onOpenTurn={openMessage} />
           ) : (
             <Room conversationId={view.conversationId} />
           )}

@@ -6,6 +6,7 @@ import { SearchBox } from '../history/search/ui/SearchBox';
 export function Sidebar() {
   const openSettings = useUi((s) => s.openSettings);
   const openActivity = useUi((s) => s.openActivity);
+  const openLeaderboard = useUi((s) => s.openLeaderboard);
   return (
     <nav className="sidebar" aria-label="Conversations">
       <button type="button" className="primary" onClick={newChat} aria-keyshortcuts="Control+N">
@@ -15,6 +16,9 @@ export function Sidebar() {
       <ConversationList />
       <button type="button" className="sidebar-activity" onClick={openActivity}>
         Activity
+      </button>
+      <button type="button" className="sidebar-leaderboard" onClick={openLeaderboard}>
+        Leaderboard
       </button>
       <button type="button" className="sidebar-settings" onClick={openSettings}>
         Settings

@@ -8,23 +8,25 @@ import { usePicker } from '../models/picker-store';
 import { ColumnSettingsPanel } from './ColumnSettingsPanel';
 
 /** A column's model, its running totals, and its controls (stop, settings, change model, remove). */
-export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, streamingMessageId }: {
+export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, streamingMessageId, anonymous = false }: {
   column: ColumnConfig;
   label: string;
+  /** a blind turn awaits its vote: the header names neither the model nor the column's spend */
+  anonymous?: boolean;
   totals: Totals;
   streamingMessageId: string | null;
 }) {
   const [open, setOpen] = useState(false);
   const openPicker = usePicker((s) => s.open);
   return (
-    <div className="column-header" role="group" aria-label={`Column ${label}`}>
+    <div className="column-header" role="group" aria-label={anonymous ? label : `Column ${label}`}>
       <div className="column-title">
-        <strong title={column.model}>{label}</strong>
-        <span className="column-totals muted" aria-label={`Totals for ${label}`}>{totalsLabel(totals)}</span>
+        <strong title={anonymous ? undefined : column.model}>{label}</strong>
+        <span className="column-totals muted" aria-label={`Totals for ${label}`}>{anonymous ? 'hidden until you vote' : totalsLabel(totals)}</span>
       </div>
       <div className="column-controls">
         {streamingMessageId ? (
-          <button type="button" className="small" aria-label={`Stop column ${label}`} onClick={() => void stopAnswer(streamingMessageId)}>
+          <button type="button" className="small" aria-label={anonymous ? `Stop ${label}` : `Stop column ${label}`} onClick={() => void stopAnswer(streamingMessageId)}>
             Stop
           </button>
         ) : null}

@@ -11,16 +11,18 @@ import { useBudgetGate } from '../../money/budgets/use-budget-gate';
 import { BudgetBlockedNotice } from '../../money/budgets/BudgetBlockedNotice';
 
 /** Per-column input estimate for the prompt being typed; re-computed only once typing pauses. */
-const ColumnEstimates = memo(function ColumnEstimates({ columns, text }: { columns: ColumnConfig[]; text: string }) {
+const ColumnEstimates = memo(function ColumnEstimates({ columns, text, names }: { columns: ColumnConfig[]; text: string; names?: string[] }) {
   const requests = useMemo(() => previewRequests(columns, text), [columns, text]);
   if (!text.trim() || columns.length === 0) return null;
-  return <SendEstimate models={columns.map((c) => c.model)} request={(_m, i) => requests.get(columns[i]!.id)!} />;
+  return <SendEstimate models={columns.map((c) => c.model)} request={(_m, i) => requests.get(columns[i]!.id)!} {...(names ? { names } : {})} />;
 });
 
 /** Enter sends to every column, Shift+Enter is a new line, Esc stops. Files by drop, paste or the picker. */
-export function Composer({ columns, labels, streaming, onSent, continueLabel, onCancelContinue }: {
+export function Composer({ columns, labels, streaming, onSent, continueLabel, onCancelContinue, hideModelNames = false }: {
   columns: ColumnConfig[];
   labels: Map<string, string>;
+  /** blind mode: estimates name columns by their labels, not by model */
+  hideModelNames?: boolean;
   streaming: boolean;
   onSent: (conversationId: string) => void;
   continueLabel: string | null;
@@ -132,7 +134,7 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
       ) : null}
       {problem ? <p className="error" role="alert">{problem}</p> : null}
       <BudgetBlockedNotice gate={gate} onSendAnyway={() => void submit()} />
-      <ColumnEstimates columns={columns} text={settledText} />
+      <ColumnEstimates columns={columns} text={settledText} {...(hideModelNames ? { names: columns.map((c) => labels.get(c.id) ?? 'a column') } : {})} />
       <div className="composer-row">
         <button type="button" className="small" aria-label="Attach files" onClick={() => fileRef.current?.click()}>
           Attach

@@ -5,6 +5,7 @@ import { useModels } from './use-models';
 import { CatalogAge } from './CatalogAge';
 import { createModelSearch, contextLabel, NO_FILTERS, priceLabel, type ModelFilters } from './filter-models';
 import { addColumn, regenerate, updateColumn } from '../state/actions';
+import { fuseTurn } from '../state/fuse';
 
 const MODALITIES = ['image', 'file', 'audio'];
 const SHOWN = 80;
@@ -12,6 +13,7 @@ const SHOWN = 80;
 function apply(intent: PickerIntent, model: string) {
   if (intent.kind === 'add-column') return addColumn(model);
   if (intent.kind === 'change-column') return updateColumn(intent.columnId, { model });
+  if (intent.kind === 'fuse') return fuseTurn(intent.promptId, model);
   return regenerate(intent.messageId, model);
 }
 
@@ -65,7 +67,8 @@ function PickerDialog({ intent, close }: { intent: PickerIntent; close: () => vo
     }
   }
 
-  const title = intent.kind === 'add-column' ? 'Add a model' : intent.kind === 'change-column' ? 'Change model' : 'Retry with another model';
+  const title =
+    intent.kind === 'add-column' ? 'Add a model' : intent.kind === 'change-column' ? 'Change model' : intent.kind === 'fuse' ? 'Fuse the answers with' : 'Retry with another model';
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <div className="picker" role="dialog" aria-modal="true" aria-label={title} onKeyDown={onKeyDown}>

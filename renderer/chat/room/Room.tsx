@@ -2,7 +2,9 @@ import { useEffect, useMemo } from 'react';
 import { useRoom, openConversation } from '../state/room-store';
 import { activeTurns, indexMessages, partialStart } from '../state/turns';
 import { liveAnswers, useStreamingIds } from '../state/live-answers';
-import { continueWith, stopRoom } from '../state/actions';
+import { continueWith, setBlind, stopRoom } from '../state/actions';
+import { isTurnHidden } from '../state/blind';
+import { useVoteKeys } from '../compare/use-vote-keys';
 import { columnLabels } from '../columns/labels';
 import { ColumnHeader } from '../columns/ColumnHeader';
 import { sumTotals, totalsLabel, type Totals } from '../messages/stats-text';
@@ -23,6 +25,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   const messages = useRoom((s) => s.messages);
   const loaded = useRoom((s) => s.loaded);
   const draftColumns = useRoom((s) => s.draftColumns);
+  const draftBlind = useRoom((s) => s.draftBlind);
   const openRoom = useUi((s) => s.openRoom);
   const openPicker = usePicker((s) => s.open);
   const focusId = useUi((s) => (s.view.kind === 'room' ? (s.view.focusMessageId ?? null) : null));
@@ -40,6 +43,13 @@ export function Room({ conversationId }: { conversationId: string | null }) {
     () => (shown ? activeTurns(index, shown, loaded === 'partial' ? partialStart(index, shown.headId) : null) : []),
     [index, shown, loaded],
   );
+
+  const blind = shown ? !!shown.blind : draftBlind;
+  // While a blind turn awaits its vote, nothing names the room's models: not the column headers, the composer's
+  // estimates or warnings, nor the totals (cost per column would tell the answers apart).
+  const anyHidden = useMemo(() => !!shown && turns.some((t) => isTurnHidden(shown, t, columns)), [shown, turns, columns]);
+  const shownLabels = useMemo(() => (anyHidden ? new Map(columns.map((c, i) => [c.id, `Column ${i + 1}`])) : labels), [anyHidden, columns, labels]);
+  useVoteKeys(shown, turns, columns);
 
   const streamingKey = useStreamingIds(shown ? openId : null);
   const streamingByColumn = useMemo(() => {
@@ -60,7 +70,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
 
   const pending = shown?.pendingContinueFromId ?? null;
   const pendingRow = pending ? messages.get(pending) : undefined;
-  const continueLabel = pendingRow ? (labels.get(pendingRow.columnId ?? '') ?? pendingRow.model?.used ?? 'that model') : null;
+  const continueLabel = pendingRow ? (shownLabels.get(pendingRow.columnId ?? '') ?? (anyHidden ? 'that answer' : (pendingRow.model?.used ?? 'that model'))) : null;
   const title = shown?.title || 'New chat';
   const showWelcome = !shown && columns.length === 0;
 
@@ -70,7 +80,8 @@ export function Room({ conversationId }: { conversationId: string | null }) {
         <ColumnHeader
           key={c.id}
           column={c}
-          label={labels.get(c.id) ?? c.model}
+          label={shownLabels.get(c.id) ?? c.model}
+          anonymous={anyHidden}
           totals={byColumn.get(c.id) ?? EMPTY_TOTALS}
           streamingMessageId={streamingByColumn.get(c.id) ?? null}
         />
@@ -83,8 +94,12 @@ export function Room({ conversationId }: { conversationId: string | null }) {
       <div className="room-bar">
         <RoomTitle key={shown?.id ?? 'draft'} conversationId={shown?.id ?? null} title={title} />
         <span className="room-totals muted" aria-label="Conversation totals">
-          {totalsLabel(total)}
+          {anyHidden ? 'Totals shown after your vote' : totalsLabel(total)}
         </span>
+        <label className="blind-toggle" title="Hide model names, providers and costs, and shuffle the answers, until you vote on each turn">
+          <input type="checkbox" checked={blind} onChange={(e) => void setBlind(e.target.checked)} />
+          Blind
+        </label>
         <button type="button" className="small" onClick={() => openPicker({ kind: 'add-column' })} aria-label="Add model (Ctrl+K)">
           + Model
         </button>
@@ -98,11 +113,12 @@ export function Room({ conversationId }: { conversationId: string | null }) {
       {showWelcome ? (
         <RoomWelcome />
       ) : (
-        <TurnList key={`${shown?.id ?? 'draft'}:${loaded}`} turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} focusId={focusId} />
+        <TurnList key={`${shown?.id ?? 'draft'}:${loaded}`} turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} focusId={focusId} blind={blind} />
       )}
       <Composer
         columns={columns}
-        labels={labels}
+        labels={shownLabels}
+        hideModelNames={anyHidden}
         streaming={streamingByColumn.size > 0}
         onSent={(id) => {
           if (id !== conversationId) openRoom(id);

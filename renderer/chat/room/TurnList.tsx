@@ -10,7 +10,7 @@ import { useRoom } from '../state/room-store';
  * costs what a short one does. Sticks to the bottom while answers stream unless the user scrolled up. */
 const ESTIMATE = 320;
 
-export function TurnList({ turns, columns, labels, pendingContinueId, header, conversationId, focusId = null }: {
+export function TurnList({ turns, columns, labels, pendingContinueId, header, conversationId, focusId = null, blind = false }: {
   turns: Turn[];
   columns: ColumnConfig[];
   labels: Map<string, string>;
@@ -19,6 +19,8 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
   conversationId: string | null;
   /** a message to bring into view (e.g. from Activity), switching to its branch if needed */
   focusId?: string | null;
+  /** the room is in blind mode */
+  blind?: boolean;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
@@ -84,7 +86,7 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
   }, []);
 
   const row = (i: number) => (
-    <TurnRow turn={turns[i]!} columns={columns} labels={labels} isLast={i === turns.length - 1} pendingContinueId={pendingContinueId} focusId={focusId} />
+    <TurnRow turn={turns[i]!} columns={columns} labels={labels} isLast={i === turns.length - 1} pendingContinueId={pendingContinueId} focusId={focusId} blind={blind} />
   );
   const items = virtualizer.getVirtualItems();
   return (

@@ -32,7 +32,7 @@ function current(): { conv: Conversation; turns: Turn[] } {
   return { conv: s.conversation, turns: activeTurns(indexMessages(s.messages.values(), s.conversation.id), s.conversation) };
 }
 
-async function reloadConversation(id: string) {
+export async function reloadConversation(id: string) {
   const c = await conversations.getConversation(id);
   if (c) setConversationInMemory(c);
 }
@@ -64,6 +64,16 @@ export function startDraft(columns: Pick<ColumnConfig, 'model' | 'settings'>[]) 
   useRoom.setState({ draftColumns: columns.map((c) => newColumn(c.model, { ...c.settings })) });
 }
 
+/** Blind mode: prompts sent from now on hide who answered (and what it cost) until their turn is voted on. */
+export async function setBlind(on: boolean) {
+  const s = useRoom.getState();
+  if (!s.conversation) {
+    useRoom.setState({ draftBlind: on });
+    return;
+  }
+  setConversationInMemory(await conversations.updateConversation(s.conversation.id, { blind: on }));
+}
+
 export async function renameConversation(id: string, title: string) {
   setConversationInMemory(await conversations.renameConversation(id, title));
 }
@@ -91,17 +101,17 @@ async function startAnswer(conv: Conversation, column: ColumnConfig, user: Messa
   const col = modelOverride ? { ...column, model: modelOverride } : column;
   const request = buildChatRequest(col, context, await attachmentData(context));
   const row = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model } });
-  streamInto(conv.id, column.id, row, request);
+  streamInto(row, column.id, request);
   return row;
 }
 
-/** Shows a stored pending answer and asks main to stream into it. */
-function streamInto(conversationId: string, columnId: string, row: MessageRow, request: ChatRequest) {
+/** Shows a just-created answer row and asks main to stream `request` into it (`streamColumn` keeps streams apart). */
+export function streamInto(row: MessageRow, streamColumn: string, request: ChatRequest) {
   upsertInMemory([row]);
   const streamId = newId();
-  trackStream({ streamId, messageId: row.id, conversationId, columnId, startedAt: row.createdAt });
+  trackStream({ streamId, messageId: row.id, conversationId: row.conversationId, columnId: streamColumn, startedAt: row.createdAt });
   bridge()
-    .invoke('chat.start', { streamId, meta: { conversationId, messageId: row.id, columnId }, request })
+    .invoke('chat.start', { streamId, meta: { conversationId: row.conversationId, messageId: row.id, columnId: streamColumn }, request })
     .catch((err: unknown) => failToStart(row.id, err instanceof Error ? err.message : 'Could not start the answer'));
 }
 
@@ -140,7 +150,7 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
       await failToStart(row.id, err instanceof Error ? err.message : 'Could not prepare the request');
       continue;
     }
-    streamInto(conv.id, column.id, row, request);
+    streamInto(row, column.id, request);
   }
 }
 
@@ -162,7 +172,7 @@ export async function send(text: string, attachments: PendingAttachment[] = []):
   let turn: WrittenTurn;
   try {
     turn = await appendTurn(
-      open ? open.id : { columns },
+      open ? open.id : { columns, blind: s.draftBlind },
       { content: text, parentId, continueFromId, ...(files.length ? { attachments: files } : {}) },
       columns.map((c) => ({ columnId: c.id, model: { requested: c.model } })),
     );

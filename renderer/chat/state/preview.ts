@@ -22,7 +22,7 @@ export function previewRequests(columns: ColumnConfig[], text: string): Map<stri
   const pending = conv?.pendingContinueFromId ? s.messages.get(conv.pendingContinueFromId) : undefined;
   const withDraft: Turn[] = [
     ...turns,
-    { user: { active: draft, all: [draft], key: '__draft__' }, answers: new Map(), continueFrom: pending && pending.parentId === draft.parentId ? pending : null },
+    { user: { active: draft, all: [draft], key: '__draft__' }, answers: new Map(), continueFrom: pending && pending.parentId === draft.parentId ? pending : null, fused: null },
   ];
   for (const c of columns) out.set(c.id, buildChatRequest(c, contextFor(withDraft, withDraft.length - 1, c.id)));
   return out;

@@ -16,6 +16,8 @@ export interface RoomState {
   loaded: 'none' | 'partial' | 'full';
   /** the columns of a new chat not yet sent (it is stored on its first prompt) */
   draftColumns: ColumnConfig[];
+  /** blind mode of that new chat */
+  draftBlind: boolean;
 }
 
 export const useRoom = create<RoomState>(() => ({
@@ -26,6 +28,7 @@ export const useRoom = create<RoomState>(() => ({
   messages: new Map(),
   loaded: 'none',
   draftColumns: [],
+  draftBlind: false,
 }));
 
 export async function refreshConversations() {

@@ -1,5 +1,5 @@
 import type { Conversation, MessageRow } from './types';
-import { groupIdFor } from '../../history/db/group-id';
+import { FUSED_COLUMN_ID, groupIdFor } from '../../history/db/group-id';
 
 // Pure functions over a conversation's message rows: which branch is shown, and what each column's model sees.
 
@@ -15,6 +15,8 @@ export interface Turn {
   answers: Map<string, Siblings>;
   /** the answer chosen as shared history for this turn, if any ("Continue with this answer") */
   continueFrom: MessageRow | null;
+  /** answers written by fusing this turn's answers (their own sibling group), if any */
+  fused: Siblings | null;
 }
 
 export interface MessageIndex {
@@ -72,6 +74,21 @@ export function partialStart(index: MessageIndex, headId: string | null = null):
   return cur?.parentId ?? null;
 }
 
+/** One turn: a prompt (with its siblings) and each column's shown answer to it, plus its fused answers. */
+function buildTurn(index: MessageIndex, conv: Pick<Conversation, 'columns' | 'selection'>, user: Siblings): Turn {
+  const answers = new Map<string, Siblings>();
+  const cols = index.answers.get(user.active.id);
+  for (const c of conv.columns) {
+    const list = cols?.get(c.id);
+    const s = pick(list, list?.[0]?.groupId ?? groupIdFor(index.conversationId, user.active.id, c.id), conv.selection);
+    if (s) answers.set(c.id, s);
+  }
+  const cf = user.active.continueFromId ? (index.byId.get(user.active.continueFromId) ?? null) : null;
+  const fusedList = cols?.get(FUSED_COLUMN_ID);
+  const fused = pick(fusedList, fusedList?.[0]?.groupId ?? '', conv.selection);
+  return { user, answers, continueFrom: cf, fused };
+}
+
 /** The turns on the selected branch, first to last (from `start`, the parent of the first turn shown). */
 export function activeTurns(index: MessageIndex, conv: Pick<Conversation, 'columns' | 'selection'>, start: string | null = null): Turn[] {
   const turns: Turn[] = [];
@@ -82,18 +99,18 @@ export function activeTurns(index: MessageIndex, conv: Pick<Conversation, 'colum
     const user = pick(users, users?.[0]?.groupId ?? groupIdFor(index.conversationId, parent, null), conv.selection);
     if (!user || seen.has(user.active.id)) break;
     seen.add(user.active.id);
-    const answers = new Map<string, Siblings>();
-    const cols = index.answers.get(user.active.id);
-    for (const c of conv.columns) {
-      const list = cols?.get(c.id);
-      const s = pick(list, list?.[0]?.groupId ?? groupIdFor(index.conversationId, user.active.id, c.id), conv.selection);
-      if (s) answers.set(c.id, s);
-    }
-    const cf = user.active.continueFromId ? (index.byId.get(user.active.continueFromId) ?? null) : null;
-    turns.push({ user, answers, continueFrom: cf });
+    turns.push(buildTurn(index, conv, user));
     parent = user.active.id;
   }
   return turns;
+}
+
+/** The turn of one prompt (shown or not), or null when the prompt is not in the index. */
+export function turnOf(index: MessageIndex, conv: Pick<Conversation, 'columns' | 'selection'>, promptId: string): Turn | null {
+  const prompt = index.byId.get(promptId);
+  if (!prompt || prompt.role !== 'user') return null;
+  const all = index.users.get(prompt.parentId ?? '') ?? [prompt];
+  return buildTurn(index, conv, { active: prompt, all, key: prompt.groupId });
 }
 
 function usable(m: MessageRow | null | undefined): m is MessageRow {

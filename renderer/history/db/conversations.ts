@@ -1,22 +1,26 @@
 import { getParleyDb } from './database';
 import { InvalidWriteError, NotFoundError } from './errors';
 import { ID_PATTERN, newId } from './ids';
+import { FUSED_COLUMN_ID } from './group-id';
 import type { ColumnConfig, ConversationRow } from './types';
 
 export interface NewConversation {
   title?: string;
   columns: ColumnConfig[];
   id?: string;
+  /** blind mode (see ConversationRow.blind) */
+  blind?: boolean;
   now?: number;
 }
 
-export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId'>>;
+export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId' | 'blind'>>;
 
 function checkColumns(columns: ColumnConfig[]) {
   const seen = new Set<string>();
   for (const c of columns) {
     if (!ID_PATTERN.test(c.id)) throw new InvalidWriteError(`column id "${c.id}" is not a valid id`);
     if (seen.has(c.id)) throw new InvalidWriteError(`column id "${c.id}" is used twice`);
+    if (c.id === FUSED_COLUMN_ID) throw new InvalidWriteError(`column id "${c.id}" is reserved for fused answers`);
     if (!c.model) throw new InvalidWriteError(`column "${c.id}" has no model`);
     seen.add(c.id);
   }
@@ -36,6 +40,7 @@ export async function createConversation(input: NewConversation): Promise<Conver
     selection: {},
     pendingContinueFromId: null,
   };
+  if (input.blind) row.blind = true;
   await getParleyDb().conversations.add(row);
   return row;
 }
@@ -66,6 +71,7 @@ export async function updateConversation(id: string, patch: ConversationPatch, n
     if (patch.columns !== undefined) next.columns = patch.columns;
     if (patch.pinned !== undefined) next.pinned = patch.pinned;
     if (patch.pendingContinueFromId !== undefined) next.pendingContinueFromId = patch.pendingContinueFromId;
+    if (patch.blind !== undefined) next.blind = patch.blind;
     await db.conversations.put(next);
     return next;
   });

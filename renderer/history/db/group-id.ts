@@ -9,3 +9,6 @@ export function groupIdFor(conversationId: string, parentId: string | null, colu
 export function userChildGroup(userId: string): string {
   return `${userId}/user`;
 }
+
+/** The column id fused answers carry (one sibling group per prompt); no model column may use it. */
+export const FUSED_COLUMN_ID = 'fused';

@@ -27,7 +27,9 @@ export {
 export { appendTurn, type WrittenTurn } from './append-turn';
 export { getAttachment, getAttachmentBlob, listMessageAttachments, toArrayBuffer, type NewAttachment } from './attachments';
 export { getActivePath, switchSibling, listSiblings, branchOnEdit, type ActivePath, type ActiveTurn, type ColumnAnswer, type SiblingInfo } from './branches';
-export { groupIdFor } from './group-id';
+export { groupIdFor, FUSED_COLUMN_ID } from './group-id';
+export { setTurnVote, listVotes, type StoredVote } from './votes';
+export { createFusedAnswer, type NewFusedAnswer } from './fused';
 export { deleteConversation, restoreConversation, purgeConversation, purgeDeletedConversations, DEFAULT_UNDO_MS, type DeletionHandle, type PurgeReport } from './deletion';
 export { recordGeneration, getGeneration, queryGenerations, usageTotals, reconcileGeneration, type LedgerQuery, type UsageTotal } from './generations';
 export { createStreamCheckpointer, unsavedCheckpointers, flushAllCheckpointers, type StreamCheckpointer, type CheckpointerOptions, type SaveResult, type AnswerMeta } from './checkpointer';

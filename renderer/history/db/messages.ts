@@ -92,6 +92,7 @@ export async function addPrompt(db: ParleyDb, conv: ConversationRow, input: NewU
     updatedAt: now,
   };
   if (files.length) row.attachments = files.map((f) => f.ref);
+  if (conv.blind) row.blind = true;
   await indexMessage(db, row);
   await db.messages.add(row);
   if (files.length) await db.attachments.bulkAdd(attachmentRows(files, id, conversationId));

@@ -46,6 +46,8 @@ export interface ConversationRow {
   /** "Continue with this answer": the next prompt shares this answer's thread in every column */
   pendingContinueFromId?: string | null;
   pinned?: boolean;
+  /** blind mode: prompts sent while on hide who answered until the turn is voted on (see chat/state/blind.ts) */
+  blind?: boolean;
   /** soft-delete marker: hidden, purged after the undo window (see deletion.ts) */
   deletedAt?: number;
 }
@@ -118,10 +120,47 @@ export interface MessageRow {
   finishReason?: FinishReason | null;
   nativeFinishReason?: string | null;
   error?: MessageError;
+  /** prompts: sent while the room was in blind mode (its answers stay anonymous until the turn is voted on) */
+  blind?: boolean;
+  /** prompts: the user's verdict on this turn's answers (indexed by vote.at) */
+  vote?: TurnVote;
+  /** answers: written by fusing other answers of the same prompt (columnId is FUSED_COLUMN_ID) */
+  fused?: FusedFrom;
   createdAt: number;
   updatedAt: number;
   /** search document number (internal; absent while not indexed) */
   dn?: number;
+}
+
+export type VoteVerdict = 'best' | 'tie' | 'all-bad';
+
+/** One answer a vote compared, as it was when the vote was cast. */
+export interface VotedAnswer {
+  messageId: string;
+  columnId: string;
+  /** the model that answered (what answered, else what was asked for) */
+  model: string;
+  /** links the answer to its usage-ledger row (cost, time to first token, speed) */
+  generationId?: string;
+  /** the position it was shown at when the vote was cast: A, B, C… */
+  label: string;
+}
+
+/** A verdict on a turn: one answer is best, or they tie, or all are bad. */
+export interface TurnVote {
+  verdict: VoteVerdict;
+  /** verdict 'best': the winning answer's messageId (one of answers) */
+  winnerId?: string;
+  /** the answers compared (two or more), in the order shown */
+  answers: VotedAnswer[];
+  /** cast while model names, providers and costs were hidden */
+  blind: boolean;
+  at: number;
+}
+
+export interface FusedFrom {
+  /** the answers (same prompt) the fused answer combines, in the order they were given to the model */
+  sources: string[];
 }
 
 export interface AttachmentRow {

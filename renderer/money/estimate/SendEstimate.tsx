@@ -51,9 +51,11 @@ function useEstimator(): Estimator | null {
  * does not fit the model's context window. `request` is one request for all models, or a function giving each
  * model (by slug and position) its own — columns keep separate histories.
  */
-export function SendEstimate({ request, models }: {
+export function SendEstimate({ request, models, names }: {
   request: EstimateRequest | ((model: string, index: number) => EstimateRequest);
   models: string[];
+  /** shown instead of the models' names (blind mode), by position */
+  names?: string[];
 }) {
   const { models: catalog } = useModels();
   const estimator = useEstimator();
@@ -71,7 +73,7 @@ export function SendEstimate({ request, models }: {
       <ul className="send-estimate-list">
         {items.map((e, i) => (
           <li key={`${e.model}-${i}`} title="≈ estimate: tokens counted with OpenAI's o200k tokenizer; other model families count somewhat differently. Output is not included.">
-            <span className="muted">{e.name}:</span> ≈ {int.format(e.tokens)} tokens in
+            <span className="muted">{names?.[i] ?? e.name}:</span> ≈ {int.format(e.tokens)} tokens in
             {e.uncountedParts ? ` + ${e.uncountedParts} file${e.uncountedParts === 1 ? '' : 's'} not counted` : ''} ·{' '}
             {e.free ? 'free' : e.inputCostMicros !== undefined ? `≈ ${formatMicros(e.inputCostMicros)} input` : 'price unknown'}
           </li>
@@ -81,7 +83,7 @@ export function SendEstimate({ request, models }: {
         <ul className="send-estimate-warnings" role="alert" aria-label="Context window warnings">
           {tooLong.map((e, i) => (
             <li key={`${e.model}-${i}`}>
-              ≈ {int.format(e.tokens)} tokens{e.reservedOutput ? ` + ${int.format(e.reservedOutput)} reserved for the answer` : ''} exceed {e.name}’s context window of{' '}
+              ≈ {int.format(e.tokens)} tokens{e.reservedOutput ? ` + ${int.format(e.reservedOutput)} reserved for the answer` : ''} exceed {names?.[items.indexOf(e)] ?? e.name}’s context window of{' '}
               {int.format(e.contextLength ?? 0)} tokens: shorten the conversation or pick a model with a longer context.
             </li>
           ))}

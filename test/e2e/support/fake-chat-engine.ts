@@ -9,6 +9,7 @@ import type { GenerationRecord } from '../../../shared/openrouter/generation';
 //   "[hang]"         stream a few tokens, then wait until stopped
 //   "[fail]"         fail before the first token (502)
 //   "[long N]"       answer N tokens
+//   "[anon]"         answer without naming the model (a number derived from its slug tells models apart)
 // Model slugs steer the record: "…nocost…" has no price, "…fallback…" reports a fallback.
 
 export interface FakeEngineOptions {
@@ -63,9 +64,12 @@ export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
         return { record: record({ finishReason: 'error', error }), error: { error } };
       }
       const long = /\[long (\d+)\]/.exec(prompt);
+      const anon = [...model].reduce((n, ch) => (n * 31 + ch.charCodeAt(0)) % 9973, 7);
       const text = prompt.startsWith('echo: ')
         ? prompt.slice(6)
-        : long
+        : prompt.includes('[anon]')
+          ? `Answer number ${anon}: the ${anon % 2 ? 'short' : 'long'} way is best for "${prompt.split('\n')[0]}".`
+          : long
           ? Array.from({ length: Number(long[1]) }, (_, i) => (i % 40 === 39 ? 'word.\n\n' : `w${i} `)).join('')
           : `Answer from ${model} to "${prompt}" (turn ${request.messages.filter((m) => m.role === 'user').length})`;
       const tokens = text.match(/\S+\s*|\s+/g) ?? [];

@@ -94,6 +94,16 @@ export function exportSchema(limits: ImportLimits) {
   });
   const finishReason = z.enum(['stop', 'length', 'tool_calls', 'content_filter', 'error']);
   const attachmentRef = z.object({ id, name: short, mime: short, size: count });
+  const vote = z.object({
+    verdict: z.enum(['best', 'tie', 'all-bad']),
+    winnerId: id.optional(),
+    answers: z
+      .array(z.object({ messageId: id, columnId: id, model: short, generationId: short.optional(), label: z.string().max(8) }))
+      .min(2)
+      .max(64),
+    blind: z.boolean(),
+    at: ms,
+  });
   const message = z.object({
     id,
     seq: z.number().int().min(1).max(1e12),
@@ -113,6 +123,9 @@ export function exportSchema(limits: ImportLimits) {
     finishReason: finishReason.nullable().optional(),
     nativeFinishReason: short.nullable().optional(),
     error: z.object({ code: z.number().int().optional(), message: text }).optional(),
+    blind: z.boolean().optional(),
+    vote: vote.optional(),
+    fused: z.object({ sources: z.array(id).max(64) }).optional(),
     createdAt: ms,
     updatedAt: ms,
   });
@@ -200,6 +213,7 @@ export function exportSchema(limits: ImportLimits) {
     selection: limitedRecord(z.string().regex(/^[A-Za-z0-9_.:-]{1,140}\/[A-Za-z0-9_.:-]{1,128}$/), id, 1_000_000).optional(),
     pendingContinueFromId: id.nullable().optional(),
     pinned: z.boolean().optional(),
+    blind: z.boolean().optional(),
     messages: z.array(message).max(limits.maxMessages),
     attachments: z.array(attachment).max(100_000).optional(),
     generations: z.array(generation).max(limits.maxMessages).optional(),

@@ -1,6 +1,7 @@
 import { getConversation } from '../../db/conversations';
 import { NotFoundError } from '../../db/errors';
 import { getActivePath } from '../../db/branches';
+import { FUSED_COLUMN_ID } from '../../db/group-id';
 import type { ColumnConfig, MessageRow } from '../../db/types';
 
 // Markdown export of the shown branch: one section per column, each holding the dialogue as that column's model
@@ -48,6 +49,18 @@ export async function exportMarkdown(conversationId: string, opts: { now?: numbe
         continue;
       }
       if (answer.reasoning) out.push('<details><summary>Reasoning</summary>', '', answer.reasoning, '', '</details>', '');
+      out.push(`${answer.content || '_(empty)_'}${answer.error ? `\n\n_Error: ${answer.error.message}_` : ''}${answerFooter(answer)}`, '');
+    }
+  }
+  const fused = path.turns.flatMap((t) => {
+    const f = t.answers.find((a) => a.columnId === FUSED_COLUMN_ID)?.message;
+    return f ? [{ prompt: t.user, answer: f }] : [];
+  });
+  if (fused.length) {
+    out.push('## Fused answers', '');
+    for (const { prompt, answer } of fused) {
+      out.push('### You', '', `${prompt.content}${attachmentsLine(prompt)}`, '');
+      out.push(`### Fused by \`${answer.model?.requested ?? 'unknown model'}\` from ${answer.fused?.sources.length ?? 0} answers`, '');
       out.push(`${answer.content || '_(empty)_'}${answer.error ? `\n\n_Error: ${answer.error.message}_` : ''}${answerFooter(answer)}`, '');
     }
   }

@@ -1,4 +1,5 @@
-import { groupIdFor } from '../../db/group-id';
+import { FUSED_COLUMN_ID, groupIdFor } from '../../db/group-id';
+import { importedFused, importedVote } from './plan-votes';
 import { newId } from '../../db/ids';
 import type { AttachmentRow, ColumnConfig, ConversationRow, GenerationRow, MessageRow } from '../../db/types';
 import { base64ToBytes } from './base64';
@@ -106,13 +107,17 @@ function planConversation(
     }
     if (m.role === 'assistant' && (m.parentId === null || m.columnId === null)) fail(`${where}: answer ${m.id} has no prompt or no column`);
     if (m.role === 'user' && m.columnId !== null) fail(`${where}: prompt ${m.id} belongs to a column; prompts are shared by all columns`);
+    if ((m.columnId === FUSED_COLUMN_ID) !== (m.fused !== undefined)) {
+      fail(`${where}: answer ${m.id} ${m.fused ? 'is fused but not in the "fused" column' : 'uses the column id "fused", which is reserved for fused answers'}`);
+    }
   }
+  if (c.columns.some((col) => col.id === FUSED_COLUMN_ID)) fail(`${where}: a model column uses the id "fused", which is reserved for fused answers`);
   for (const m of bySeq) mapId(m.id, 'msg', existing.messages);
 
   const columns: ColumnConfig[] = c.columns.map((col) => ({ ...col, settings: { ...col.settings } }));
   const columnIds = new Set(columns.map((col) => col.id));
   for (const m of bySeq) {
-    if (m.columnId && !columnIds.has(m.columnId)) {
+    if (m.columnId && m.columnId !== FUSED_COLUMN_ID && !columnIds.has(m.columnId)) {
       columns.push({ id: m.columnId, model: m.model?.requested || 'unknown', settings: {} });
       columnIds.add(m.columnId);
       plan.warnings.push(`${where}: column ${m.columnId} was missing from the column list and was added back`);
@@ -171,6 +176,12 @@ function planConversation(
     if (m.finishReason !== undefined) row.finishReason = m.finishReason;
     if (m.nativeFinishReason !== undefined) row.nativeFinishReason = m.nativeFinishReason;
     if (m.error !== undefined) row.error = m.error;
+    if (m.blind !== undefined) row.blind = m.blind;
+    const { vote, problem: voteProblem } = importedVote(m, byId, msgId);
+    if (vote) row.vote = vote;
+    const { fused, problem: fusedProblem } = importedFused(m, byId, msgId);
+    if (fused) row.fused = fused;
+    for (const p of [voteProblem, fusedProblem]) if (p) plan.warnings.push(`${where}: ${p}`);
     if (m.attachments) {
       row.attachments = m.attachments.map((r) => ({ ...r, id: attIdMap.get(r.id) ?? r.id }));
       const missing = row.attachments.filter((r) => !storedAttachments.has(r.id));
@@ -221,6 +232,7 @@ function planConversation(
     pendingContinueFromId: c.pendingContinueFromId && rowsById.has(msgId(c.pendingContinueFromId)) ? msgId(c.pendingContinueFromId) : null,
   };
   if (c.pinned !== undefined) conversation.pinned = c.pinned;
+  if (c.blind !== undefined) conversation.blind = c.blind;
   return { conversation, messages, attachments, generations };
 }
 

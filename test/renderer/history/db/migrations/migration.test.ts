@@ -132,3 +132,48 @@ describe('schema migrations', () => {
     expect(next.parentId).toBe('m7');
   });
 });
+
+describe('schema version 3 (votes, blind rooms, fused answers)', () => {
+  it('opens a real v2 database, keeps every row, indexes votes, and renames a column that used the reserved id "fused"', async () => {
+    closeParleyDb();
+    const name = `parley-v2-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_VERSIONS[0]!.stores);
+    old.version(2).stores(SCHEMA_VERSIONS[1]!.stores);
+    await old.open();
+    const conv = {
+      id: 'conv_v2', title: 'Old room', createdAt: T0, updatedAt: T0, lastSeq: 4, headId: 'u1', pendingContinueFromId: null,
+      columns: [{ id: 'gpt', model: 'openai/gpt-4o', settings: {} }, { id: 'fused', model: 'anthropic/claude-3.5-sonnet', settings: {} }],
+      selection: { 'u1/fused': 'f1' },
+    };
+    const row = (id: string, seq: number, over: Record<string, unknown>) => ({ id, conversationId: conv.id, seq, status: 'done', createdAt: T0 + seq, updatedAt: T0 + seq, dn: seq, ...over });
+    await old.table('conversations').put(conv);
+    await old.table('messages').bulkPut([
+      row('u1', 1, { parentId: null, groupId: 'root:conv_v2/user', columnId: null, role: 'user', content: 'Compare these' }),
+      row('g1', 2, { parentId: 'u1', groupId: 'u1/gpt', columnId: 'gpt', role: 'assistant', content: 'from gpt' }),
+      row('f1', 3, { parentId: 'u1', groupId: 'u1/fused', columnId: 'fused', role: 'assistant', content: 'from claude (first)' }),
+      row('f2', 4, { parentId: 'u1', groupId: 'u1/fused', columnId: 'fused', role: 'assistant', content: 'from claude (second)' }),
+    ]);
+    old.close();
+
+    const db = setParleyDb(new ParleyDb(name));
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(CURRENT_SCHEMA_VERSION).toBe(3);
+    const upgraded = await db.conversations.get(conv.id);
+    expect(upgraded!.columns.map((c) => [c.id, c.model])).toEqual([['gpt', 'openai/gpt-4o'], ['fused-column', 'anthropic/claude-3.5-sonnet']]);
+    expect(upgraded!.selection).toEqual({ 'u1/fused-column': 'f1' });
+    expect((await db.messages.get('f2'))).toMatchObject({ columnId: 'fused-column', groupId: 'u1/fused-column', content: 'from claude (second)' });
+    expect((await db.messages.get('g1'))).toMatchObject({ columnId: 'gpt', groupId: 'u1/gpt', content: 'from gpt' });
+    // the renamed column's answers are still that column's, with the first one still the one shown
+    const path = await getActivePath(conv.id);
+    expect(path.turns[0]!.answers.map((a) => [a.columnId, a.message.id, a.siblings.ids])).toEqual([
+      ['gpt', 'g1', ['g1']],
+      ['fused-column', 'f1', ['f1', 'f2']],
+    ]);
+    // the new index answers queries: no votes yet, then the one just cast
+    expect(await db.messages.where('vote.at').above(0).count()).toBe(0);
+    await db.messages.update('u1', { vote: { verdict: 'tie', answers: [], blind: false, at: T0 + 9 } });
+    expect(await db.messages.where('vote.at').above(0).primaryKeys()).toEqual(['u1']);
+  });
+});

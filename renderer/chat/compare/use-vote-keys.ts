@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import type { Turn } from '../state/turns';
+import type { ColumnConfig, Conversation } from '../state/types';
+import { canVote, isTurnHidden, shownAnswers, votableAnswers, voteIsCurrent } from '../state/blind';
+import { voteOnTurn, type VoteChoice } from '../state/vote-actions';
+import { ALL_BAD_KEY, TIE_KEY } from './VoteBar';
+
+const EDITABLE = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+
+/**
+ * Votes by key: 1–9 picks the answer at that position, T a tie, X all bad. The key applies to the turn holding
+ * the focus, else to the newest turn still waiting for a vote; never while typing or while a dialog is open.
+ */
+export function useVoteKeys(conv: Conversation | null, turns: Turn[], columns: ColumnConfig[]) {
+  useEffect(() => {
+    if (!conv) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      const key = e.key.toLowerCase();
+      const digit = /^[1-9]$/.test(key) ? Number(key) : 0;
+      if (!digit && key !== TIE_KEY && key !== ALL_BAD_KEY) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest(EDITABLE) || document.querySelector('[aria-modal="true"]')) return;
+      const focusedId = target?.closest('[data-turn-id]')?.getAttribute('data-turn-id') ?? null;
+      const views = turns.map((turn) => {
+        const hidden = isTurnHidden(conv, turn, columns);
+        const shown = shownAnswers(turn, columns, hidden);
+        return { turn, shown, votable: votableAnswers(shown) };
+      });
+      const view = focusedId
+        ? views.find((v) => v.turn.user.active.id === focusedId)
+        : views.findLast((v) => canVote(v.shown) && !voteIsCurrent(v.turn, v.votable));
+      if (!view || !canVote(view.shown)) return;
+      let choice: VoteChoice;
+      if (digit) {
+        const a = view.votable[digit - 1];
+        if (!a) return;
+        choice = { verdict: 'best', winnerId: a.siblings.active.id };
+      } else choice = { verdict: key === TIE_KEY ? 'tie' : 'all-bad' };
+      e.preventDefault();
+      voteOnTurn(view.turn.user.active.id, choice).catch((err: Error) => console.error('could not record the vote:', err.message));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [conv, turns, columns]);
+}

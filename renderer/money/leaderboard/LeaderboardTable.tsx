@@ -1,0 +1,59 @@
+import { fmtInt } from '../activity/activity-text';
+import type { ModelFigures } from './figures';
+import { costFigure, intervalText, msText, ratingText, tpsText } from './leaderboard-text';
+
+/** One row per model compared, best rated first; the model's name opens the votes behind its row. */
+export function LeaderboardTable({ rows, pools, selected, onSelect }: {
+  rows: ModelFigures[];
+  pools: number;
+  selected: string | null;
+  onSelect: (model: string | null) => void;
+}) {
+  return (
+    <table className="activity-table leaderboard-table" aria-label="Models ranked by your votes">
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">Model</th>
+          <th scope="col" title="Bradley–Terry rating on the Elo scale, with its 95 % interval">Rating</th>
+          <th scope="col">Wins</th>
+          <th scope="col">Losses</th>
+          <th scope="col" title="Ties, and votes that marked every answer bad">Ties</th>
+          <th scope="col">Median cost per answer</th>
+          <th scope="col" title="What its voted-on answers cost, divided by its wins">Cost per win</th>
+          <th scope="col">Median time to first token</th>
+          <th scope="col">Median speed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.model} className={selected === r.model ? 'selected' : undefined}>
+            <td>{r.rank}</td>
+            <th scope="row">
+              <button
+                type="button"
+                className="link"
+                aria-expanded={selected === r.model}
+                aria-label={`Votes behind ${r.model}`}
+                onClick={() => onSelect(selected === r.model ? null : r.model)}
+              >
+                {r.model}
+              </button>
+              {pools > 1 && r.rating ? <span className="muted pool"> pool {r.rating.pool + 1}</span> : null}
+            </th>
+            <td>
+              <strong>{ratingText(r.rating)}</strong> <span className="muted interval">{intervalText(r.rating)}</span>
+            </td>
+            <td>{fmtInt(r.wins)}</td>
+            <td>{fmtInt(r.losses)}</td>
+            <td title={r.allBad ? `${fmtInt(r.allBad)} of them marked all bad` : undefined}>{fmtInt(r.ties + r.allBad)}</td>
+            <td>{costFigure(r.medianCostMicros, r.unpricedAnswers, 'unknown')}</td>
+            <td className="cost-per-win">{costFigure(r.costPerWinMicros, r.unpricedAnswers, r.wins === 0 ? 'no wins' : 'unknown')}</td>
+            <td>{msText(r.medianTtftMs)}</td>
+            <td>{tpsText(r.medianTokensPerSecond)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,59 @@
+import { useMemo, useState } from 'react';
+import './leaderboard.css';
+import { fmtInt } from '../activity/activity-text';
+import { buildLeaderboard, filterVotes, votesBehind, type LeaderboardFilters } from './figures';
+import { useLeaderboardData } from './use-leaderboard-data';
+import { LeaderboardFiltersBar, type LeaderboardControls } from './LeaderboardFiltersBar';
+import { LeaderboardTable } from './LeaderboardTable';
+import { ModelVotes } from './ModelVotes';
+
+const DAY = 86_400_000;
+
+export function toFilters(c: LeaderboardControls, now: number): LeaderboardFilters {
+  return { ...(c.range === 'all' ? {} : { from: now - Number(c.range) * DAY }), blindOnly: c.blindOnly, conversationId: c.conversationId };
+}
+
+/** Which model is worth it for your work: the models you compared, ranked by your votes, with what they cost. */
+export function LeaderboardView({ onOpenTurn, now }: { onOpenTurn: (conversationId: string, promptId: string) => void; now?: number }) {
+  const { votes, ledger, loaded, error } = useLeaderboardData();
+  const [controls, setControls] = useState<LeaderboardControls>({ range: 'all', blindOnly: false, conversationId: null });
+  const [selected, setSelected] = useState<string | null>(null);
+  // the range is counted back from when the view opened (or from `now`), so filtering does not drift while open
+  const [openedAt] = useState(() => now ?? Date.now());
+  const rooms = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const v of votes) m.set(v.conversationId, v.conversationTitle);
+    return [...m].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title));
+  }, [votes]);
+  const shown = useMemo(() => filterVotes(votes, toFilters(controls, openedAt)), [votes, controls, openedAt]);
+  const board = useMemo(() => buildLeaderboard(shown, ledger), [shown, ledger]);
+  const lines = useMemo(() => (selected ? votesBehind(selected, shown, ledger) : []), [selected, shown, ledger]);
+
+  return (
+    <section className="activity leaderboard" aria-labelledby="leaderboard-heading">
+      <div className="activity-bar">
+        <h1 id="leaderboard-heading">Leaderboard</h1>
+      </div>
+      <p className="muted">
+        The models you compared, ranked by your own votes (a Bradley–Terry rating on the Elo scale, with its 95 % interval), with what their answers
+        cost and how fast they came. Vote under any turn with two or more answers; blind rooms hide who answered until you do.
+      </p>
+      <LeaderboardFiltersBar value={controls} rooms={rooms} onChange={setControls} />
+      {!loaded ? <p className="muted" role="status">Reading your votes…</p> : null}
+      {error ? <p className="error" role="alert">Could not read the votes: {error}</p> : null}
+      {loaded && !error && board.rows.length === 0 ? (
+        <p className="empty-state">{votes.length ? 'No votes match these filters.' : 'No votes yet. Vote under a turn with two or more answers (click, or press 1–9).'}</p>
+      ) : null}
+      {board.rows.length ? (
+        <>
+          <p className="muted leaderboard-count" role="status">
+            {fmtInt(board.votes)} vote{board.votes === 1 ? '' : 's'} · {fmtInt(board.rows.length)} models
+            {board.pools > 1 ? ` · ${board.pools} separate pools: ratings compare only within a pool (models never compared, directly or through others)` : ''}
+          </p>
+          <LeaderboardTable rows={board.rows} pools={board.pools} selected={selected} onSelect={setSelected} />
+        </>
+      ) : null}
+      {selected && lines.length ? <ModelVotes key={selected} model={selected} lines={lines} onOpenTurn={onOpenTurn} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,224 @@
+import type { LedgerRow } from '../ledger/types';
+import type { StoredVote } from '../../history/db/votes';
+import type { VotedAnswer } from '../../history/db/types';
+import { answerCostMicros } from './answer-cost';
+import { fitBradleyTerry, type PairResult, type Rating } from './rating';
+
+// The personal leaderboard's figures, from the votes and the usage ledger. A vote between two or more different
+// models counts, for each model in it, as a win (its answer was picked), a loss (another model's was), a tie or
+// "all bad". For the rating, a win beats every other model of that vote and a tie or "all bad" is a tie between
+// every pair. A vote whose answers all came from one model compares nothing and is left out.
+// Cost, time to first token and speed come from the ledger rows of the answers voted on (by generation id, else
+// by the answer's message id); unpriced answers are counted, never taken as free. Cost per win = what the
+// model's voted-on answers cost (the priced ones) ÷ its wins.
+
+export interface LeaderboardFilters {
+  /** vote time range [from, to) */
+  from?: number;
+  to?: number;
+  blindOnly: boolean;
+  /** one room (conversation) */
+  conversationId: string | null;
+}
+
+export const NO_LEADERBOARD_FILTERS: LeaderboardFilters = { blindOnly: false, conversationId: null };
+
+export type Outcome = 'win' | 'loss' | 'tie' | 'all-bad';
+
+export interface ModelFigures {
+  model: string;
+  rank: number;
+  rating: Rating | null;
+  votes: number;
+  wins: number;
+  losses: number;
+  ties: number;
+  allBad: number;
+  /** its answers in those votes */
+  answers: number;
+  unpricedAnswers: number;
+  /** known costs of those answers, summed */
+  spentMicros: number;
+  medianCostMicros: number | null;
+  /** null without wins, or when none of its answers had a price */
+  costPerWinMicros: number | null;
+  medianTtftMs: number | null;
+  medianTokensPerSecond: number | null;
+}
+
+export interface Leaderboard {
+  rows: ModelFigures[];
+  /** votes that passed the filters and compared two or more models */
+  votes: number;
+  /** separate pools of models never compared with each other (ratings comparable only within one) */
+  pools: number;
+}
+
+export interface LedgerLookup {
+  byGeneration: Map<string, LedgerRow>;
+  byMessage: Map<string, LedgerRow>;
+}
+
+export function ledgerLookup(rows: Iterable<LedgerRow>): LedgerLookup {
+  const byGeneration = new Map<string, LedgerRow>();
+  const byMessage = new Map<string, LedgerRow>();
+  for (const r of rows) {
+    byGeneration.set(r.id, r);
+    if (r.messageId) byMessage.set(r.messageId, r);
+  }
+  return { byGeneration, byMessage };
+}
+
+export function ledgerRowOf(a: VotedAnswer, ledger: LedgerLookup): LedgerRow | undefined {
+  return (a.generationId !== undefined ? ledger.byGeneration.get(a.generationId) : undefined) ?? ledger.byMessage.get(a.messageId);
+}
+
+export function filterVotes(votes: readonly StoredVote[], f: LeaderboardFilters): StoredVote[] {
+  return votes.filter(
+    (v) =>
+      (f.from === undefined || v.vote.at >= f.from) &&
+      (f.to === undefined || v.vote.at < f.to) &&
+      (!f.blindOnly || v.vote.blind) &&
+      (f.conversationId === null || v.conversationId === f.conversationId),
+  );
+}
+
+/** Distinct models of a vote, in the order shown. */
+export function modelsOf(v: StoredVote): string[] {
+  return [...new Set(v.vote.answers.map((a) => a.model))];
+}
+
+export function winnerModel(v: StoredVote): string | null {
+  if (v.vote.verdict !== 'best') return null;
+  return v.vote.answers.find((a) => a.messageId === v.vote.winnerId)?.model ?? null;
+}
+
+export function outcomeFor(v: StoredVote, model: string): Outcome {
+  if (v.vote.verdict === 'tie') return 'tie';
+  if (v.vote.verdict === 'all-bad') return 'all-bad';
+  return winnerModel(v) === model ? 'win' : 'loss';
+}
+
+/** The pairwise results the rating is fitted to. */
+export function pairResults(votes: readonly StoredVote[]): PairResult[] {
+  const out: PairResult[] = [];
+  for (const v of votes) {
+    const models = modelsOf(v);
+    if (models.length < 2) continue;
+    const winner = winnerModel(v);
+    if (winner !== null) {
+      for (const m of models) if (m !== winner) out.push({ a: winner, b: m, score: 1 });
+    } else if (v.vote.verdict !== 'best') {
+      for (let i = 0; i < models.length; i++) for (let j = i + 1; j < models.length; j++) out.push({ a: models[i]!, b: models[j]!, score: 0.5 });
+    }
+  }
+  return out;
+}
+
+export function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+interface Acc {
+  votes: number;
+  wins: number;
+  losses: number;
+  ties: number;
+  allBad: number;
+  answers: number;
+  unpriced: number;
+  spent: number;
+  costs: number[];
+  ttft: number[];
+  tps: number[];
+}
+
+/** Every figure of the leaderboard; `rate: false` leaves the rating out (a baseline for the benchmark). */
+export function buildLeaderboard(votes: readonly StoredVote[], ledger: LedgerLookup, opts: { rate?: boolean } = {}): Leaderboard {
+  const acc = new Map<string, Acc>();
+  let counted = 0;
+  const counting: StoredVote[] = [];
+  for (const v of votes) {
+    const models = modelsOf(v);
+    if (models.length < 2) continue;
+    counted++;
+    counting.push(v);
+    for (const m of models) {
+      let a = acc.get(m);
+      if (!a) acc.set(m, (a = { votes: 0, wins: 0, losses: 0, ties: 0, allBad: 0, answers: 0, unpriced: 0, spent: 0, costs: [], ttft: [], tps: [] }));
+      a.votes++;
+      const o = outcomeFor(v, m);
+      if (o === 'win') a.wins++;
+      else if (o === 'loss') a.losses++;
+      else if (o === 'tie') a.ties++;
+      else a.allBad++;
+    }
+    for (const ans of v.vote.answers) {
+      const a = acc.get(ans.model)!;
+      a.answers++;
+      const row = ledgerRowOf(ans, ledger);
+      const cost = row ? answerCostMicros(row) : undefined;
+      if (cost === undefined) a.unpriced++;
+      else {
+        a.spent += cost;
+        a.costs.push(cost);
+      }
+      if (row && typeof row.ttftMs === 'number' && Number.isFinite(row.ttftMs)) a.ttft.push(row.ttftMs);
+      if (row && typeof row.tokensPerSecond === 'number' && Number.isFinite(row.tokensPerSecond)) a.tps.push(row.tokensPerSecond);
+    }
+  }
+  const ratings = opts.rate === false ? new Map<string, Rating>() : fitBradleyTerry(pairResults(counting));
+  const rows: ModelFigures[] = [...acc].map(([model, a]) => {
+    const mc = median(a.costs);
+    return {
+      model,
+      rank: 0,
+      rating: ratings.get(model) ?? null,
+      votes: a.votes,
+      wins: a.wins,
+      losses: a.losses,
+      ties: a.ties,
+      allBad: a.allBad,
+      answers: a.answers,
+      unpricedAnswers: a.unpriced,
+      spentMicros: a.spent,
+      medianCostMicros: mc === null ? null : Math.round(mc),
+      costPerWinMicros: a.wins > 0 && a.costs.length > 0 ? Math.round(a.spent / a.wins) : null,
+      medianTtftMs: median(a.ttft),
+      medianTokensPerSecond: median(a.tps),
+    };
+  });
+  rows.sort((x, y) => (y.rating?.theta ?? -Infinity) - (x.rating?.theta ?? -Infinity) || y.wins - x.wins || x.model.localeCompare(y.model));
+  rows.forEach((r, i) => (r.rank = i + 1));
+  return { rows, votes: counted, pools: new Set([...ratings.values()].map((r) => r.pool)).size };
+}
+
+export interface VoteLine {
+  vote: StoredVote;
+  outcome: Outcome;
+  /** the other models of that vote */
+  against: string[];
+  /** what this model's answer(s) in that vote cost; undefined when unknown */
+  costMicros: number | undefined;
+}
+
+/** The votes behind one model's figures, newest first. */
+export function votesBehind(model: string, votes: readonly StoredVote[], ledger: LedgerLookup): VoteLine[] {
+  const out: VoteLine[] = [];
+  for (const v of votes) {
+    const models = modelsOf(v);
+    if (models.length < 2 || !models.includes(model)) continue;
+    let cost: number | undefined = 0;
+    for (const a of v.vote.answers) {
+      if (a.model !== model) continue;
+      const row = ledgerRowOf(a, ledger);
+      const c = row ? answerCostMicros(row) : undefined;
+      cost = c === undefined || cost === undefined ? undefined : cost + c;
+    }
+    out.push({ vote: v, outcome: outcomeFor(v, model), against: models.filter((m) => m !== model), costMicros: cost });
+  }
+  return out.sort((a, b) => b.vote.vote.at - a.vote.vote.at);
+}

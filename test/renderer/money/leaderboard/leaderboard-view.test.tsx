@@ -1,0 +1,130 @@
+import { describe, it, expect, beforeAll, afterEach } from 'vitest';
+import { render, screen, cleanup, within, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { installFakeMain } from '../../support/fake-main';
+import { freshLedger } from '../../support/fresh-ledger';
+import { makeRecord } from '../../support/generation-records';
+import { LeaderboardView } from '../../../../renderer/money/leaderboard/LeaderboardView';
+import { createConversation } from '../../../../renderer/history/db/conversations';
+import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage } from '../../../../renderer/history/db/messages';
+import { setTurnVote } from '../../../../renderer/history/db/votes';
+import type { LedgerRepo } from '../../../../renderer/money/ledger/types';
+
+beforeAll(() => {
+  installFakeMain({ 'models.list': () => ({ models: [], source: 'none', fetchedAt: null }) });
+});
+
+let close: (() => void) | null = null;
+afterEach(() => {
+  cleanup();
+  close?.();
+});
+
+const NOW = Date.UTC(2026, 4, 20, 12);
+const DAY = 86_400_000;
+const COLUMNS = [
+  { id: 'cA', model: 'lab/alpha', settings: {} },
+  { id: 'cB', model: 'lab/beta', settings: {} },
+];
+
+/** A turn of room `convId` answered by alpha and beta (costs from the ledger), voted as given. */
+async function votedTurn(repo: LedgerRepo, convId: string, n: number, at: number, verdict: 'alpha' | 'beta' | 'tie', blind: boolean, costs: [number, number]) {
+  const p = await appendUserMessage(convId, { content: `Question ${n}` });
+  const ids: string[] = [];
+  for (const [i, col] of COLUMNS.entries()) {
+    const a = await createAssistantMessage(convId, { parentId: p.id, columnId: col.id, model: { requested: col.model } });
+    const gen = `gen-${n}-${i}`;
+    await finalizeAssistantMessage(a.id, { status: 'done', content: `answer ${n}.${i}`, generationId: gen, model: { used: col.model } });
+    await repo.ingest(makeRecord({ id: gen, createdAt: at, model: col.model, requestedModel: col.model, costMicros: costs[i]!, ttftMs: 100 * (i + 1), tokensPerSecond: 40 + i * 10 }));
+    await repo.link(gen, { conversationId: convId, messageId: a.id });
+    ids.push(a.id);
+  }
+  await setTurnVote(p.id, {
+    verdict: verdict === 'tie' ? 'tie' : 'best',
+    ...(verdict === 'tie' ? {} : { winnerId: ids[verdict === 'alpha' ? 0 : 1]! }),
+    blind,
+    at,
+    answers: COLUMNS.map((c, i) => ({ messageId: ids[i]!, columnId: c.id, model: c.model, generationId: `gen-${n}-${i}`, label: 'AB'[i]! })),
+  });
+  return p;
+}
+
+async function seed() {
+  const fresh = await freshLedger();
+  close = fresh.close;
+  const r1 = await createConversation({ title: 'Coding room', columns: COLUMNS, blind: true });
+  const r2 = await createConversation({ title: 'Writing room', columns: COLUMNS });
+  const first = await votedTurn(fresh.repo, r1.id, 1, NOW - 2 * DAY, 'alpha', true, [1_000, 3_000]);
+  await votedTurn(fresh.repo, r1.id, 2, NOW - 1 * DAY, 'alpha', true, [2_000, 4_000]);
+  await votedTurn(fresh.repo, r2.id, 3, NOW - 40 * DAY, 'beta', false, [3_000, 5_000]);
+  await votedTurn(fresh.repo, r2.id, 4, NOW - 3 * DAY, 'tie', false, [4_000, 6_000]);
+  return { r1, r2, first };
+}
+
+const rowOf = (model: string) => screen.getByRole('button', { name: `Votes behind ${model}` }).closest('tr')!;
+const cells = (tr: HTMLElement) => [...tr.querySelectorAll('td')].map((td) => td.textContent);
+
+describe('Leaderboard view', () => {
+  it('ranks the models by rating and shows wins, losses, ties, cost per answer, cost per win, TTFT and speed', async () => {
+    await seed();
+    render(<LeaderboardView onOpenTurn={() => {}} now={NOW} />);
+    await screen.findByRole('table', { name: 'Models ranked by your votes' });
+    expect(screen.getByRole('status').textContent).toBe('4 votes · 2 models');
+    const names = [...screen.getByRole('table', { name: 'Models ranked by your votes' }).querySelectorAll('tbody tr th button')].map((b) => b.textContent);
+    expect(names).toEqual(['lab/alpha', 'lab/beta']);
+    // alpha: 2 wins, 1 loss, 1 tie; answers 1000, 2000, 3000, 4000 µ$ → median $0.0025, cost per win 10000/2 = $0.005
+    const [rankA, ratingA, winsA, lossesA, tiesA, medianA, perWinA, ttftA, tpsA] = cells(rowOf('lab/alpha'));
+    expect([rankA, winsA, lossesA, tiesA, medianA, perWinA, ttftA, tpsA]).toEqual(['1', '2', '1', '1', '$0.0025', '$0.005', '100 ms', '40.0 tok/s']);
+    // 2.5 + 0.5 (virtual tie) : 1.5 + 0.5 over 5 games → θ gap ln 1.5, alpha at 1000 + 200·log10(1.5)
+    expect(ratingA).toMatch(/^1035 \d+–\d+$/);
+    const beta = cells(rowOf('lab/beta'));
+    expect(beta.slice(0, 1)).toEqual(['2']);
+    expect(beta.slice(2, 9)).toEqual(['1', '2', '1', '$0.0045', '$0.018', '200 ms', '50.0 tok/s']);
+    expect(beta[1]).toMatch(/^965 /);
+  });
+
+  it('filters: blind votes only, a room, a time range', async () => {
+    const user = userEvent.setup();
+    await seed();
+    render(<LeaderboardView onOpenTurn={() => {}} now={NOW} />);
+    await screen.findByRole('table', { name: 'Models ranked by your votes' });
+    await user.click(screen.getByRole('checkbox', { name: 'Blind votes only' }));
+    expect(screen.getByRole('status').textContent).toBe('2 votes · 2 models');
+    expect(cells(rowOf('lab/beta'))[6]).toBe('no wins');
+    await user.click(screen.getByRole('checkbox', { name: 'Blind votes only' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Room filter' }), 'Writing room');
+    expect(screen.getByRole('status').textContent).toBe('2 votes · 2 models');
+    expect(cells(rowOf('lab/beta')).slice(2, 5)).toEqual(['1', '0', '1']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Time range' }), 'Last 30 days');
+    expect(screen.getByRole('status').textContent).toBe('1 vote · 2 models');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Room filter' }), 'All rooms');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Time range' }), 'Last 7 days');
+    expect(screen.getByRole('status').textContent).toBe('3 votes · 2 models');
+  });
+
+  it('clicking a model lists the votes behind its figures, each opening its turn', async () => {
+    const user = userEvent.setup();
+    const { r1, first } = await seed();
+    const opened: [string, string][] = [];
+    render(<LeaderboardView onOpenTurn={(c, p) => opened.push([c, p])} now={NOW} />);
+    await user.click(await screen.findByRole('button', { name: 'Votes behind lab/alpha' }));
+    const list = screen.getByRole('table', { name: 'Votes behind lab/alpha' });
+    const rows = within(list).getAllByRole('row').slice(1);
+    expect(rows.map((r) => [...r.querySelectorAll('td')].slice(1, 6).map((td) => td.textContent))).toEqual([
+      ['Coding room', 'Question 2', 'wonblind', 'lab/beta', '$0.002'],
+      ['Coding room', 'Question 1', 'wonblind', 'lab/beta', '$0.001'],
+      ['Writing room', 'Question 4', 'tie', 'lab/beta', '$0.004'],
+      ['Writing room', 'Question 3', 'lost', 'lab/beta', '$0.003'],
+    ]);
+    await user.click(within(rows[1]!).getByRole('button', { name: /^Open the turn “Question 1”/ }));
+    expect(opened).toEqual([[r1.id, first.id]]);
+  });
+
+  it('says so when there are no votes yet', async () => {
+    const fresh = await freshLedger();
+    close = fresh.close;
+    render(<LeaderboardView onOpenTurn={() => {}} now={NOW} />);
+    expect(await screen.findByText(/No votes yet/)).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('table')).toBeNull());
+  });
+});
