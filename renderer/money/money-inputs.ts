@@ -1,4 +1,4 @@
-import { usdToMicros } from '../../shared/billing/cost';
+import { usdToMicros } from '../../shared/billing/money';
 
 // Text fields for money and percentages: '' means "not set"; anything else must be a non-negative number.
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type uPlot from 'uplot';
 import type { DailySeries } from './aggregate';
-import { formatMicros } from '../../../shared/billing/cost';
+import { formatMicros } from '../../../shared/billing/money';
 
 // Spend (bars, USD) and requests (line) per day, drawn with uPlot on a canvas. The caption and the "By day"
 // table carry the same numbers for screen readers. uPlot is loaded on first use (it reads matchMedia when

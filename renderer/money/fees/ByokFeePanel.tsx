@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { calculateByokFees, type ByokComparison, type ByokFeeReport, type ByokFeeSettings, type Figure } from '../../../shared/billing/byok-fees';
-import { formatMicros } from '../../../shared/billing/cost';
+import { formatMicros } from '../../../shared/billing/money';
 import { useLedgerRows, useLedgerSetting } from '../ledger/use-ledger';
 import { findModel, useModels } from '../../chat/models/use-models';
 import { pricingOf } from '../estimate/model-pricing';
