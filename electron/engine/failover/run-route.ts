@@ -4,7 +4,7 @@ import type { AttemptRecord, GenerationRecord, UpstreamKind } from '../../../sha
 import { engineError, type EngineError } from '../errors';
 import type { HealthTracker } from '../health/endpoint-health';
 import { describeServed } from '../record/generation-record';
-import { recordUsageAndCost, type PricingHooksForRecord } from '../record/usage-and-cost';
+import { recordChargedFailure, recordUsageAndCost, type PricingHooksForRecord } from '../record/usage-and-cost';
 import type { RouteStep } from '../routing/route-types';
 import type { ProviderAdapter, RawUsage } from '../types';
 import { runAttempt, type AttemptOutcome } from './attempt';
@@ -44,6 +44,7 @@ export type RouteOutcome = { ok: true; usage?: Usage } | { ok: false; error: Eng
 export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<RouteOutcome> {
   const { req, steps, relay, signal, record } = run;
   const failures: { step: RouteStep; failure: AttemptFailure }[] = [];
+  const charged: { step: RouteStep; raw: RawUsage }[] = []; // failed attempts that reported usage
   let i = 0;
   let retries = 0;
   for (;;) {
@@ -65,6 +66,8 @@ export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<Route
       attempt.status = f.status;
       attempt.error = f.message;
       attempt.errorType = f.kind;
+      attempt.sent = f.notSent !== true;
+      if (outcome.usage) charged.push({ step, raw: outcome.usage });
       if (!blamesRequest(f)) deps.health.recordFailure(ep.key, f.kind);
       deps.warn?.('attempt failed', { id: record.id, upstreamId: ep.upstream.id, model: ep.nativeModel, status: f.status, kind: f.kind });
       failures.push({ step, failure: f });
@@ -81,6 +84,7 @@ export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<Route
         retries++;
         continue;
       }
+      recordChargedFailure(deps.pricing, record, charged);
       return { ok: false, error: finalError(failures) };
     }
 
