@@ -30,6 +30,9 @@ export interface BackendOptions {
   detectLocalServers?: boolean;
   /** Provider adapters; default the provider modules' own (tests wrap them to observe requests). */
   adapterFor?: EngineRuntimeOptions['adapterFor'];
+  /** Refresh the model catalog by itself, at most daily while online (the app and the host; tests leave it off).
+   * PARLEY_CATALOG_URL overrides the /models base URL. */
+  catalogAutoRefresh?: boolean;
   /** Tests only: scripted streams for the chat routes instead of the routing engine, and a fixed model list. */
   chatEngine?: ChatEngine;
   listModels?: () => ModelList;
@@ -46,7 +49,13 @@ export function createBackend(opts: BackendOptions) {
   const journal = createGenerationJournal(opts.dataDir);
   // The catalog needs the upstream list and the engine needs the catalog's prices: the getter breaks the cycle.
   let upstreams = (): UpstreamConfig[] => [];
-  const catalog = createCatalogService({ dataDir: opts.dataDir, upstreams: () => upstreams(), ...fetchOpt });
+  const catalog = createCatalogService({
+    dataDir: opts.dataDir,
+    upstreams: () => upstreams(),
+    ...fetchOpt,
+    ...(env.PARLEY_CATALOG_URL ? { modelsBaseUrl: env.PARLEY_CATALOG_URL } : {}),
+    autoRefresh: opts.catalogAutoRefresh === true ? {} : false,
+  });
   const runtime = createEngineRuntime({
     vault,
     env,
@@ -71,6 +80,7 @@ export function createBackend(opts: BackendOptions) {
       journal.reconciled(r);
       hub.emit('generation.reconciled', r);
     },
+    priceChange: (record) => catalog.priceChange(record),
   });
   const localApi = createLocalApiControl({ dataDir: opts.dataDir, env, engine: runtime.engine, models: () => catalog.list().models.map(toOpenRouterModel) });
   const allKeys = () => [...vault.list(), ...runtime.externalSummaries()];
@@ -167,6 +177,7 @@ export function createBackend(opts: BackendOptions) {
     close: async () => {
       streams.close();
       account.close();
+      catalog.close();
       await localApi.close();
       runtime.engine.close();
     },

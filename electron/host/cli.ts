@@ -31,6 +31,7 @@ const backend = createBackend({
   transport: 'host',
   version: __PARLEY_VERSION__,
   cipher: createLocalCipher(dataDir),
+  catalogAutoRefresh: true,
 });
 const host = await startHost({ backend, staticDir: join(here, '..', 'renderer'), port });
 
