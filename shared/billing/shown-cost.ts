@@ -20,7 +20,7 @@ export type CostFacts = Partial<
     | 'computedCostMicros' | 'computedCostUsd' | 'isByok' | 'upstreamKind'
   >
 > & {
-  tokens?: { estimated?: boolean } | null;
+  tokens?: { estimated?: boolean; [unit: string]: unknown } | null;
   billedCostMicros?: number; // ledger: what /generation says was charged in all (fee + provider for BYOK)
   billedFeeMicros?: number; // ledger, BYOK through OpenRouter: OpenRouter's fee
   billedProviderMicros?: number; // ledger, BYOK through OpenRouter: the provider's charge
@@ -46,11 +46,20 @@ export function shownCost(f: CostFacts): ShownCost {
     return withReason(out);
   }
   if (num(f.reportedCostMicros)) {
-    if (f.isByok && f.upstreamKind === 'openrouter' && num(f.upstreamCostMicros)) {
+    // Only BYOK through OpenRouter reports both a cost and the provider's charge (a direct key reports neither).
+    if (f.isByok && num(f.upstreamCostMicros)) {
       return withReason({
         micros: f.reportedCostMicros + f.upstreamCostMicros,
         source: 'billed',
         parts: { providerMicros: f.upstreamCostMicros, feeMicros: f.reportedCostMicros },
+      });
+    }
+    if (f.isByok && f.upstreamKind === 'openrouter' && num(f.computedCostMicros)) {
+      // OpenRouter reported only its fee: the provider's charge is Parley's price for it.
+      return withReason({
+        micros: f.reportedCostMicros + f.computedCostMicros,
+        source: 'computed',
+        parts: { providerMicros: f.computedCostMicros, feeMicros: f.reportedCostMicros },
       });
     }
     const out: ShownCost = { micros: f.reportedCostMicros, source: 'billed' };

@@ -28,7 +28,7 @@ export { getAttachment, getAttachmentBlob, listMessageAttachments, toArrayBuffer
 export { getActivePath, switchSibling, listSiblings, branchOnEdit, type ActivePath, type ActiveTurn, type ColumnAnswer, type SiblingInfo } from './branches';
 export { groupIdFor } from './group-id';
 export { deleteConversation, restoreConversation, purgeConversation, purgeDeletedConversations, DEFAULT_UNDO_MS, type DeletionHandle, type PurgeReport } from './deletion';
-export { recordGeneration, getGeneration, queryGenerations, usageTotals, reconcileGeneration, type LedgerQuery, type UsageTotal } from './generations';
+export { recordGeneration, getGeneration, queryGenerations, type LedgerQuery } from './generations';
 export { createStreamCheckpointer, unsavedCheckpointers, flushAllCheckpointers, type StreamCheckpointer, type CheckpointerOptions, type SaveResult, type AnswerMeta } from './checkpointer';
 export { recoverInterrupted } from './recovery';
 export { requestPersistentStorage, storageEstimate, type StorageEstimateInfo } from './browser-storage';

@@ -41,7 +41,7 @@ export function RequestsTable({ rows, keyLabel, onOpenMessage }: {
                 <td>{r.tokens ? `${fmtInt(r.tokens.prompt)} / ${fmtInt(r.tokens.completion)}${r.tokens.estimated ? ' ≈' : ''}` : '—'}</td>
                 <td>
                   {costText(r)}
-                  {mismatch ? <span className="flag" role="note" title={mismatch} aria-label={mismatch}> ⚠ billed differs</span> : null}
+                  {mismatch ? <span className="flag" role="note" aria-label={mismatch}> ⚠ {mismatch}</span> : null}
                   {r.error ? <span className="muted"> · error {r.error.code}</span> : null}
                 </td>
                 <td>
