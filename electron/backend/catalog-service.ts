@@ -68,13 +68,14 @@ export function createCatalogService(opts: {
   modelsBaseUrl?: string;
   autoRefresh?: CatalogAutoRefresh | false;
   onRefreshed?: () => void;
+  now?: () => number;
 }) {
   const cacheDir = join(opts.dataDir, 'catalog');
   const bundled = loadBundledCatalog();
   let loaded: LoadedCatalog = { catalog: bundled, fetchedAt: Date.parse(`${bundled.snapshotDate}T00:00:00Z`), source: 'bundled' };
   const ready = loadCatalog(cacheDir, { bundled }).then((l) => (loaded = l));
   const hooks = createPricingHooks(() => loaded.catalog, () => ({ source: loaded.source, listDate: listDateOf(loaded) }));
-  const now = (opts.autoRefresh && opts.autoRefresh.now) || Date.now;
+  const now = opts.now ?? ((opts.autoRefresh && opts.autoRefresh.now) || Date.now);
   const upstreamModels = createUpstreamModels({ dataDir: opts.dataDir, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
 
   function list(): ModelList {
@@ -123,6 +124,7 @@ export function createCatalogService(opts: {
       bundled,
       ...(baseUrl ? { baseUrl } : {}),
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      now,
     });
     if (result.source === 'live' || loaded.source === 'bundled') loaded = result;
     const problem = [result.problem, ...upstreamProblems].filter(Boolean).join('; ');
