@@ -40,7 +40,7 @@ export function RequestsTable({ rows, keyLabel, onOpenMessage }: {
                 <td>{SOURCE_LABEL[r.source] ?? r.source}</td>
                 <td>{r.tokens ? `${fmtInt(r.tokens.prompt)} / ${fmtInt(r.tokens.completion)}${r.tokens.estimated ? ' ≈' : ''}` : '—'}</td>
                 <td>
-                  {costText(r)}
+                  <span className="request-cost">{costText(r)}</span>
                   {mismatch ? <span className="flag" role="note" aria-label={mismatch}> ⚠ {mismatch}</span> : null}
                   {r.error ? <span className="muted"> · error {r.error.code}</span> : null}
                 </td>
