@@ -55,7 +55,8 @@ function costText(e: ModelEstimate): string {
   const o = e.output;
   if (!o || o.lowMicros === undefined || o.highMicros === undefined) return input;
   const range = o.lowMicros === o.highMicros ? formatMicros(o.highMicros) : `${formatMicros(o.lowMicros)}–${formatMicros(o.highMicros)}`;
-  const basis = o.basis === 'history' ? `${int.format(o.lowTokens)}–${int.format(o.highTokens)} tokens, as in ${o.samples} earlier answers` : `up to max_tokens ${int.format(o.highTokens)}`;
+  const tokens = o.lowTokens === o.highTokens ? int.format(o.highTokens) : `${int.format(o.lowTokens)}–${int.format(o.highTokens)}`;
+  const basis = o.basis === 'history' ? `${tokens} tokens, as in ${o.samples} earlier answers` : `up to max_tokens ${int.format(o.highTokens)}`;
   return `${input} + ${range} output (${basis})`;
 }
 
