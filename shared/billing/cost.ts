@@ -1,6 +1,6 @@
 import type { ModelPricing, PriceOverride, PriceTier } from '../catalog/types';
 import type { CostReason } from '../openrouter/generation';
-import { add, isZero, mul, mulInt, parseDecimal, roundToInteger, shift, toDecimalString, ZERO, type Decimal } from './decimal';
+import { isZero, mul, normalize, parseDecimal, roundToInteger, shift, toDecimalString, ZERO, type Decimal } from './decimal';
 
 // Cost of one request in integer micro-dollars (1 USD = 1_000_000 µ$), from its billable units and a price list.
 //
@@ -83,13 +83,33 @@ const RATE_KEYS: readonly RateKey[] = [
 
 const count = (x: number | undefined): number => (x !== undefined && Number.isFinite(x) && x > 0 ? Math.floor(x) : 0);
 
+// Price strings repeat across requests: each is parsed once. Bounded, so a hostile catalog cannot grow it without end.
+const parsed = new Map<string, Decimal | null>();
+
 /** A price string as exact USD, or undefined when absent or not a non-negative number (OpenRouter lists its
  * routers at "-1": variable, i.e. unknown). */
 function price(s: string | undefined): Decimal | undefined {
   if (s === undefined) return undefined;
-  const d = parseDecimal(s);
-  return d && d.n >= 0n ? d : undefined;
+  let d = parsed.get(s);
+  if (d === undefined) {
+    const p = parseDecimal(s);
+    d = p && p.n >= 0n ? p : null;
+    if (parsed.size > 20_000) parsed.clear();
+    parsed.set(s, d);
+  }
+  return d ?? undefined;
 }
+
+// Sums and products without normalising on every step (that is the costly part of decimal arithmetic); results
+// are normalised once, where they are written out.
+const POW10: bigint[] = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
+const pow10 = (k: number): bigint => POW10[k] ?? 10n ** BigInt(k);
+function addRaw(a: Decimal, b: Decimal): Decimal {
+  if (a.scale === b.scale) return { n: a.n + b.n, scale: a.scale };
+  return a.scale > b.scale ? { n: a.n + b.n * pow10(a.scale - b.scale), scale: a.scale } : { n: a.n * pow10(b.scale - a.scale) + b.n, scale: b.scale };
+}
+const times = (a: Decimal, k: number): Decimal => ({ n: a.n * BigInt(k), scale: a.scale });
+const text = (d: Decimal): string => toDecimalString(normalize(d));
 
 /** HHMM (OpenRouter's 1630 = 16:30) → minutes after midnight; undefined when not a time of day. */
 function minutesOf(hhmm: number | undefined): number | undefined {
@@ -116,7 +136,7 @@ export function overrideApplies(o: PriceOverride, promptTokens: number, at: numb
 }
 
 /** The rates after long-context tiers and overrides at the request's size and time. */
-function effectiveRates(pricing: ModelPricing, promptTokens: number, at: number): { rates: Partial<Record<RateKey, string>>; tier?: number } {
+function effectiveRates(pricing: ModelPricing, promptTokens: number, at: number | undefined): { rates: Partial<Record<RateKey, string>>; tier?: number } {
   const rates: Partial<Record<RateKey, string>> = {};
   for (const k of RATE_KEYS) if (pricing[k] !== undefined) rates[k] = pricing[k];
   let applied: PriceTier | undefined;
@@ -125,7 +145,7 @@ function effectiveRates(pricing: ModelPricing, promptTokens: number, at: number)
   }
   if (applied) for (const k of RATE_KEYS) if (applied[k as keyof PriceTier] !== undefined) rates[k] = applied[k as keyof PriceTier] as string;
   for (const o of pricing.overrides ?? []) {
-    if (!overrideApplies(o, promptTokens, at)) continue;
+    if (!overrideApplies(o, promptTokens, at ?? Date.now())) continue;
     for (const k of RATE_KEYS) if (o[k as keyof PriceOverride] !== undefined) rates[k] = o[k as keyof PriceOverride] as string;
   }
   return { rates, tier: applied?.above_prompt_tokens };
@@ -155,7 +175,7 @@ export function computeCost(usage: CostUsage | null | undefined, pricing: ModelP
   const cacheWrite1h = Math.min(count(usage.cacheWrite1h), cacheWrite);
   const reasoning = Math.min(count(usage.reasoning), completion);
 
-  const { rates, tier } = effectiveRates(pricing, prompt, opts.at ?? Date.now());
+  const { rates, tier } = effectiveRates(pricing, prompt, opts.at);
   const promptRate = price(rates.prompt) ?? base.prompt;
   const completionRate = price(rates.completion) ?? base.completion;
   const readRate = price(rates.input_cache_read) ?? promptRate;
@@ -180,22 +200,28 @@ export function computeCost(usage: CostUsage | null | undefined, pricing: ModelP
   output -= imageOut;
 
   const discount = pricing.discount && pricing.discount > 0 && pricing.discount < 1 ? parseDecimal(pricing.discount) : undefined;
-  const factor = discount ? add(ONE, { n: -discount.n, scale: discount.scale }) : undefined;
-  const micro = (rateUsd: Decimal) => (factor ? mul(shift(rateUsd, 6), factor) : shift(rateUsd, 6));
+  const factor = discount ? addRaw(ONE, { n: -discount.n, scale: discount.scale }) : undefined;
+  // USD per unit → µ$ per unit is moving the decimal point six places: the scale goes down by 6.
+  const micro = (rateUsd: Decimal): Decimal => {
+    const m = rateUsd.scale >= 6 ? { n: rateUsd.n, scale: rateUsd.scale - 6 } : shift(rateUsd, 6);
+    return factor ? mul(m, factor) : m;
+  };
 
   const lines: CostLine[] = [];
+  const cacheExact: Decimal[] = [];
   let total = ZERO;
   const line = (component: CostComponent, units: number, unit: CostLine['unit'], rateUsd: Decimal, always = false) => {
     if (units <= 0 && !always) return;
     const rateMicros = micro(rateUsd);
-    const exact = mulInt(rateMicros, units);
-    total = add(total, exact);
+    const exact = times(rateMicros, units);
+    total = addRaw(total, exact);
+    if (component.startsWith('cache_')) cacheExact.push(exact);
     lines.push({
       component,
       units,
       unit,
-      rateMicrosPerUnit: toDecimalString(rateMicros),
-      exactMicros: toDecimalString(exact),
+      rateMicrosPerUnit: text(rateMicros),
+      exactMicros: text(exact),
       micros: Number(roundToInteger(exact)),
     });
   };
@@ -217,17 +243,16 @@ export function computeCost(usage: CostUsage | null | undefined, pricing: ModelP
   const perSearch = price(pricing.web_search);
   if (perSearch && !isZero(perSearch)) line('web_search', count(usage.webSearchRequests), 'search', perSearch);
 
-  const result: CostResult = { micros: Number(roundToInteger(total)), exactMicros: toDecimalString(total), breakdown: lines };
+  const result: CostResult = { micros: Number(roundToInteger(total)), exactMicros: text(total), breakdown: lines };
   if (cacheRead + cacheWrite > 0) {
     // What the cache tokens would have cost as plain input, minus what they cost.
-    const asInput = mulInt(micro(promptRate), cacheRead + cacheWrite);
-    let actual = ZERO;
-    for (const l of lines) if (l.component.startsWith('cache_')) actual = add(actual, parseDecimal(l.exactMicros)!);
-    result.cacheSavingsMicros = Number(roundToInteger(add(asInput, { n: -actual.n, scale: actual.scale })));
+    let saved = times(micro(promptRate), cacheRead + cacheWrite);
+    for (const e of cacheExact) saved = addRaw(saved, { n: -e.n, scale: e.scale });
+    result.cacheSavingsMicros = Number(roundToInteger(saved));
   }
   if (tier !== undefined) result.tierAbovePromptTokens = tier;
   if (usage.estimated) result.estimated = true;
-  if (result.micros === 0 && isZero(total) && allPricesZero(pricing)) result.reason = 'free';
+  if (result.micros === 0 && total.n === 0n && allPricesZero(pricing)) result.reason = 'free';
   else if (usage.estimated && opts.aborted) result.reason = 'partial';
   return result;
 }
