@@ -16,6 +16,7 @@ import { writeBackup, listBackups, readBackup, BackupNameError } from '../backup
 import { listUpstreamModels, type UpstreamConfig } from '../engine';
 import type { GenerationRecord } from '../../shared/openrouter/generation';
 import { BridgeError } from '../../shared/contract/bridge';
+import { numberToScaledString } from '../../shared/billing/decimal';
 
 export interface BackendOptions {
   dataDir: string;
@@ -186,13 +187,15 @@ export function createBackend(opts: BackendOptions) {
 
 /** GET /api/v1/models for the local API, in OpenRouter's shape (prices per token as strings). */
 function toOpenRouterModel(m: ModelList['models'][number]) {
-  const perToken = (v: number | null) => (v === null ? undefined : String(v / 1e6));
+  // The catalog's exact decimal strings where it has them; never a float division (3e-7 would print "3e-7").
+  const exact = (key: 'prompt' | 'completion') => (typeof m.pricing?.[key] === 'string' ? (m.pricing[key] as string) : undefined);
+  const perToken = (v: number | null, key: 'prompt' | 'completion') => exact(key) ?? (v === null ? undefined : numberToScaledString(v, 6));
   return {
     id: m.id,
     name: m.name,
     context_length: m.contextLength,
     architecture: { input_modalities: m.inputModalities, output_modalities: m.outputModalities },
-    pricing: { prompt: perToken(m.promptUsdPerMTok), completion: perToken(m.completionUsdPerMTok) },
+    pricing: { prompt: perToken(m.promptUsdPerMTok, 'prompt'), completion: perToken(m.completionUsdPerMTok, 'completion') },
   };
 }
 
