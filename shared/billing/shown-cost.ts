@@ -113,5 +113,6 @@ export function shownCostLabel(s: ShownCost): string {
   if (s.reason === 'failed') return 'failed — $0';
   if (s.micros === undefined) return `cost unknown: ${costReasonText(s.reason)}`;
   const amount = formatMicros(s.micros, { belowMicro: s.belowMicro === true });
+  if (s.reason === 'charged-on-error') return `${amount} (failed, but usage was reported)`;
   return s.source === 'estimated' ? `≈ ${amount}` : amount;
 }

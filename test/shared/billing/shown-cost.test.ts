@@ -44,6 +44,10 @@ describe('shownCost', () => {
     expect(shownCostLabel(shownCost({ costSource: 'none', costReason: 'no-pricing' }))).toBe('cost unknown: no price known for this model');
   });
 
+  it('says when a failed request is priced because the provider reported usage', () => {
+    expect(shownCostLabel(shownCost({ costSource: 'upstream', reportedCostMicros: 2500, costMicros: 2500, costReason: 'charged-on-error' }))).toBe('$0.0025 (failed, but usage was reported)');
+  });
+
   it('reads records stored before these fields existed', () => {
     expect(shownCost({ costSource: 'upstream', costMicros: 77 })).toEqual({ micros: 77, source: 'billed' });
   });
