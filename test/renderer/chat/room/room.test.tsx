@@ -29,7 +29,7 @@ describe('room: one prompt, many columns', { timeout: 30_000 }, () => {
     const before = h.requests.length;
     await sendPrompt('Hello there');
     for (const m of ['alpha', 'beta', 'gamma']) {
-      expect(await within(await screen.findByRole('article', { name: `Answer from ${m}` })).findByText(`Answer from test/${m} to "Hello there" (turn 1)`, {}, { timeout: 5000 })).toBeTruthy();
+      expect(await within(await answer(m)).findByText(`Answer from test/${m} to "Hello there" (turn 1)`, {}, { timeout: 5000 })).toBeTruthy();
     }
     await settled(h);
     const sent = h.requests.slice(before);
