@@ -62,6 +62,7 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       cipher,
       openExternal: (url) => shell.openExternal(url),
+      catalogAutoRefresh: true,
     });
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>

@@ -22,7 +22,16 @@ export default async function run(): Promise<BenchResult[]> {
   const w = Number(pricing.input_cache_write);
   let sink = 0;
   timeIt((i) => (sink += computeCost(usage(i), pricing).micros ?? 0), 2000); // warm-up
-  const exact = timeIt((i) => (sink += computeCost(usage(i), pricing).micros ?? 0), N);
+  const at = Date.UTC(2026, 10, 23, 12);
+  const exact = timeIt((i) => (sink += computeCost(usage(i), pricing, { at }).micros ?? 0), N);
+  // Conditional prices at the request's time (DeepSeek's peak window) and every unit line at once.
+  const timed = {
+    prompt: '0.000000135', completion: '0.00000055', input_cache_read: '0.000000035', web_search: '0.01',
+    overrides: [{ utc_start: 30, utc_end: 1630, prompt: '0.00000027', completion: '0.0000011', input_cache_read: '0.00000007' }],
+  };
+  const allUnits = (i: number) => ({ ...usage(i), cacheWrite1h: 500, webSearchRequests: 2, reasoning: 100 });
+  timeIt((i) => (sink += computeCost(allUnits(i), timed, { at: at + i * 60_000 }).micros ?? 0), 2000); // warm-up
+  const conditional = timeIt((i) => (sink += computeCost(allUnits(i), timed, { at: at + i * 60_000 }).micros ?? 0), N);
   const naive = timeIt((i) => {
     const u = usage(i);
     sink += Math.round(((u.prompt - u.cacheRead - u.cacheWrite) * p + u.cacheRead * r + u.cacheWrite * w + u.completion * c) * 1e6);
@@ -37,6 +46,7 @@ export default async function run(): Promise<BenchResult[]> {
 
   return [
     { name: 'computeCost (exact, with breakdown)', value: exact * 1000, unit: 'µs/call', baseline: { name: 'float formula', value: naive * 1000 }, ratio: exact / naive, target: '<= 50 µs/call', pass: exact * 1000 <= 50, notes: `${N} calls, Sonnet 4.5 pricing with cache lines` },
+    { name: 'computeCost with time-of-day overrides and all units', value: conditional * 1000, unit: 'µs/call', baseline: { name: 'float formula', value: naive * 1000 }, ratio: conditional / naive, target: '<= 50 µs/call', pass: conditional * 1000 <= 50, notes: `${N} calls, DeepSeek peak/off-peak, 1-hour writes, web searches` },
     { name: 'estimateRequestTokens, 50k-char prompt', value: est, unit: 'ms', baseline: { name: 'chars/4', value: guess }, ratio: est / Math.max(guess, 1e-6), target: '<= 50 ms', pass: est <= 50 },
   ];
 }

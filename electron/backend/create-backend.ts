@@ -34,6 +34,9 @@ export interface BackendOptions {
   detectLocalServers?: boolean;
   /** Provider adapters; default the provider modules' own (tests wrap them to observe requests). */
   adapterFor?: EngineRuntimeOptions['adapterFor'];
+  /** Refresh the model catalog by itself, at most daily while online (the app and the host; tests leave it off).
+   * PARLEY_CATALOG_URL overrides the /models base URL. */
+  catalogAutoRefresh?: boolean;
   /** Tests only: scripted streams for the chat routes instead of the routing engine, and a fixed model list. */
   chatEngine?: ChatEngine;
   listModels?: () => ModelList;
@@ -52,7 +55,13 @@ export function createBackend(opts: BackendOptions) {
   const appKeys = createAppKeys({ dataDir: opts.dataDir, env, onChange: (keys) => hub.emit('apiKeys.changed', keys) });
   // The catalog needs the upstream list and the engine needs the catalog's prices: the getter breaks the cycle.
   let upstreams = (): UpstreamConfig[] => [];
-  const catalog = createCatalogService({ dataDir: opts.dataDir, upstreams: () => upstreams(), ...fetchOpt });
+  const catalog = createCatalogService({
+    dataDir: opts.dataDir,
+    upstreams: () => upstreams(),
+    ...fetchOpt,
+    ...(env.PARLEY_CATALOG_URL ? { modelsBaseUrl: env.PARLEY_CATALOG_URL } : {}),
+    autoRefresh: opts.catalogAutoRefresh === true ? {} : false,
+  });
   const runtime = createEngineRuntime({
     vault,
     env,
@@ -85,6 +94,7 @@ export function createBackend(opts: BackendOptions) {
       appKeys.onReconciled(r);
       hub.emit('generation.reconciled', r);
     },
+    priceChange: (record) => catalog.priceChange(record),
   });
   const localApiData = createLocalApiData({
     list: () => catalog.list(),
@@ -198,6 +208,7 @@ export function createBackend(opts: BackendOptions) {
     close: async () => {
       streams.close();
       account.close();
+      catalog.close();
       await localApi.close();
       runtime.engine.close();
     },

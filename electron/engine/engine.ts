@@ -10,7 +10,7 @@ import { createNodeTransport, fetchTransport, type Transport } from './failover/
 import { createHealthTracker, type EndpointHealthSnapshot } from './health/endpoint-health';
 import { newGenerationId } from './ids';
 import { adapterFor as defaultAdapterFor } from './providers/registry';
-import type { PriceUsageHook } from './record/cost-fields';
+import { failedCostFields, type PriceUsageHook } from './record/cost-fields';
 import { newGenerationRecord } from './record/generation-record';
 import type { PriceSnapshotHook } from './record/usage-and-cost';
 import { planRoute, modelList } from './routing/plan';
@@ -128,6 +128,7 @@ export function createEngine(opts: EngineOptions) {
     const finish = (result: ChatResult): ChatResult => {
       record.durationMs = now() - t0;
       if (result.error && !record.cancelled) record.error = { code: result.error.error.code, message: result.error.error.message };
+      if (result.error && record.tokens === null) Object.assign(record, failedCostFields(record));
       try {
         opts.onGeneration?.(record);
       } catch (err) {

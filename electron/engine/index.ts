@@ -25,6 +25,7 @@ export { isCustomUpstream, isLocalServer } from './routing/providers';
 export { nativeIdForSlug, slugForNativeId } from './routing/model-ids';
 export type { PriceInfo, PricingLookup } from './routing/route-types';
 export type { PriceUsageHook } from './record/cost-fields';
+export { usageCostOf } from './record/usage-and-cost';
 export type { PriceSnapshotHook } from './record/usage-and-cost';
 export type { EndpointHealthSnapshot, Percentiles } from './health/endpoint-health';
 

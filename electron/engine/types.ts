@@ -39,9 +39,15 @@ export interface RawUsage {
   cacheReadTokens: number;
   cacheWriteTokens: number;
   reasoningTokens: number;
-  reportedCostUsd?: number; // OpenRouter usage.cost
+  reportedCostUsd?: number; // OpenRouter usage.cost: what OpenRouter charged (for BYOK, only its fee)
+  upstreamCostUsd?: number; // OpenRouter usage.cost_details.upstream_inference_cost: what the provider charged
   isByok?: boolean;
   webSearchRequests?: number;
+  cacheWrite1hTokens?: number; // the part of cacheWriteTokens written with the 1-hour TTL (Anthropic)
+  audioInTokens?: number; // parts of promptTokens / completionTokens, where the provider reports them
+  audioOutTokens?: number;
+  imageInTokens?: number;
+  imageOutTokens?: number;
 }
 
 export type NormalizedEvent =

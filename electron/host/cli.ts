@@ -41,6 +41,7 @@ const backend = createBackend({
   transport: 'host',
   version: __PARLEY_VERSION__,
   cipher: createLocalCipher(dataDir),
+  catalogAutoRefresh: true,
 });
 let host: RunningHost;
 try {

@@ -5,15 +5,17 @@
 //   npm run catalog                      # or: npx tsx scripts/catalog/build-catalog.ts
 //   npx tsx scripts/catalog/build-catalog.ts --date 2026-09-30 --out /tmp/snapshot.json
 //
-// Dated prices are resolved at --date (default: today, UTC), which also becomes `snapshotDate`.
+// Dated prices are resolved at --date (default: today, UTC), which also becomes `snapshotDate`; time-of-day prices
+// (DeepSeek's peak hours) and price changes dated later are kept as overrides applied at each request's time.
+// Direct-provider entries keep the reference's match rules and provider fallbacks, and free entries stay free.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitForUpdate, type MatchLogic, type ModelInfo, type Provider } from '@pydantic/genai-prices';
-import type { Catalog, CatalogModel, DirectProviderPrices, MatchRule } from '../../shared/catalog/types';
+import type { Catalog, CatalogModel, DirectProviderPrices, MatchRule, ModelPricing } from '../../shared/catalog/types';
 import { matchesRule } from '../../shared/catalog/match';
-import { convertPrices, pricesAt } from './genai-prices-convert';
+import { convertModel } from './genai-prices-convert';
 import { buildModelsDevIndex, type ModelFacts } from './models-dev-index';
 import { serializeCatalog } from './serialize';
 
@@ -29,6 +31,8 @@ const DIRECT_PROVIDERS: Record<string, { genai: string; modelsDev: string[] }> =
   deepseek: { genai: 'deepseek', modelsDev: ['deepseek'] },
   xai: { genai: 'x-ai', modelsDev: ['xai'] },
 };
+
+const genaiToParley = (genai: string): string | undefined => Object.entries(DIRECT_PROVIDERS).find(([, v]) => v.genai === genai)?.[0];
 
 /** OpenRouter slug author → genai-prices providers whose own entries know the model's context window. */
 const AUTHOR_GENAI: Record<string, string[]> = {
@@ -108,7 +112,7 @@ function supportedParameters(f: ModelFacts): string[] {
   return params;
 }
 
-function catalogModel(model: ModelInfo, pricing: NonNullable<ReturnType<typeof convertPrices>['pricing']>, f: ModelFacts | undefined): CatalogModel {
+function catalogModel(model: ModelInfo, pricing: ModelPricing, f: ModelFacts | undefined): CatalogModel {
   const input = f?.input ?? (pricing.image_token || pricing.image ? ['text', 'image'] : ['text']);
   const output = f?.output ?? ['text'];
   const out: CatalogModel = {
@@ -145,8 +149,9 @@ function main(): void {
     const seen = new Set<string>();
     for (const m of openrouter.models) {
       if (!m.id.includes('/') || seen.has(m.id)) continue; // author-less ids are legacy aliases
-      const { pricing, unknownKeys } = convertPrices(pricesAt(m, date), { free: m.id.endsWith(':free') });
+      const { pricing, unknownKeys, problems } = convertModel(m, date, { free: m.id.endsWith(':free') });
       if (unknownKeys.length) warnings.push(`${m.id}: ignored price keys ${unknownKeys.join(', ')}`);
+      for (const p of problems) warnings.push(`${m.id}: ${p}`);
       if (!pricing) {
         warnings.push(`${m.id}: no input/output price, left out`);
         continue;
@@ -167,7 +172,9 @@ function main(): void {
       }
       const models: DirectProviderPrices['models'] = {};
       for (const m of p.models) {
-        const { pricing } = convertPrices(pricesAt(m, date), { free: false });
+        // An entry without any price is a model the provider serves free (Gemma on Google's API).
+        const { pricing, problems } = convertModel(m, date, { free: false, emptyIsFree: true });
+        for (const problem of problems) warnings.push(`${pid}/${m.id}: ${problem}`);
         if (!pricing) continue;
         const ctx = m.context_window ?? facts.forNative(spec.modelsDev, m.id)?.context;
         const trivial = 'equals' in m.match && m.match.equals === m.id;
@@ -178,7 +185,8 @@ function main(): void {
           pricing,
         };
       }
-      direct[pid] = { name: p.name, models };
+      const fallback = (p.fallback_model_providers ?? []).map(genaiToParley).filter((x): x is string => x !== undefined);
+      direct[pid] = { name: p.name, ...(fallback.length ? { fallback } : {}), models };
     }
 
     const catalog: Catalog = {

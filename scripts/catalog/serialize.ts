@@ -12,7 +12,8 @@ export function serializeCatalog(c: Catalog): string {
   lines.push('"direct":{');
   const providers = Object.entries(c.direct);
   providers.forEach(([pid, p], pi) => {
-    lines.push(`${JSON.stringify(pid)}:{"name":${JSON.stringify(p.name)},"models":{`);
+    const fallback = p.fallback ? `"fallback":${JSON.stringify(p.fallback)},` : '';
+    lines.push(`${JSON.stringify(pid)}:{"name":${JSON.stringify(p.name)},${fallback}"models":{`);
     const models = Object.entries(p.models);
     models.forEach(([id, m], i) => lines.push(`${JSON.stringify(id)}:${JSON.stringify(m)}${i < models.length - 1 ? ',' : ''}`));
     lines.push(`}}${pi < providers.length - 1 ? ',' : ''}`);

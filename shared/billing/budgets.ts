@@ -1,4 +1,4 @@
-import { formatMicros } from './cost';
+import { formatMicros } from './money';
 
 // Optional spend limits: daily and monthly, overall and per provider key. A limit warns at 80 % and blocks at
 // 100 % of its period's spend. Blocking is advisory: the caller may pass `override: true` for one send, which

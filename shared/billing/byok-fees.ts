@@ -1,4 +1,4 @@
-import { formatMicros } from './cost';
+import { formatMicros } from './money';
 import { divRoundHalfUp } from './decimal';
 
 // What BYOK traffic costs three ways (docs/openrouter-api.md §9.1, §9.2), month to date and projected

@@ -1,15 +1,20 @@
 import type { ModelPricing, PriceOverride, PriceTier } from '../catalog/types';
-import type { CostReason, CostSource } from '../openrouter/generation';
-import { add, divRoundHalfUp, isZero, mul, mulInt, parseDecimal, roundToInteger, shift, toDecimalString, ZERO, type Decimal } from './decimal';
+import type { CostReason } from '../openrouter/generation';
+import { isZero, mul, normalize, parseDecimal, roundToInteger, shift, toDecimalString, ZERO, type Decimal } from './decimal';
 
-// Cost of one request in integer micro-dollars (1 USD = 1_000_000 µ$), from token usage and a price list.
+// Cost of one request in integer micro-dollars (1 USD = 1_000_000 µ$), from its billable units and a price list.
 //
 // Arithmetic is exact: each price string ("0.000003" USD per token) becomes an exact decimal, every line is
 // units × rate kept exact, the lines are summed exactly, and the total is rounded ONCE to whole micro-dollars,
 // half away from zero (half-up for these non-negative amounts). Each breakdown line also carries its own
 // rounded figure for display, so the lines may differ from the total by a micro-dollar or two.
+//
+// Conditional prices are applied at the request's time (`at`): long-context tiers, OpenRouter's `overrides`
+// (`min_prompt_tokens`, the UTC time-of-day window `utc_start`–`utc_end` as HHMM, and Parley's `from_date`),
+// later overrides winning per rate — DeepSeek's peak and off-peak hours are such windows
+// (docs/openrouter-api.md §8.2).
 
-/** Token counts (TokenCounts fits) plus the per-unit extras some models bill. */
+/** Every billable unit a provider may report (TokenCounts fits). Token parts are subsets of their totals. */
 export interface CostUsage {
   prompt: number; // all input tokens, cache reads and writes included
   completion: number; // all output tokens, reasoning included
@@ -17,6 +22,10 @@ export interface CostUsage {
   cacheWrite?: number; // all cache-write tokens, both TTLs
   cacheWrite1h?: number; // the part of cacheWrite written with the 1-hour TTL
   reasoning?: number;
+  audioIn?: number; // input audio tokens (a part of prompt)
+  audioOut?: number; // output audio tokens (a part of completion)
+  imageIn?: number; // input image tokens (a part of prompt)
+  imageOut?: number; // output image tokens (a part of completion)
   estimated?: boolean; // counted locally because the upstream never reported usage
   images?: number; // input images, for models priced per image
   webSearchRequests?: number;
@@ -28,8 +37,12 @@ export type CostComponent =
   | 'cache_read'
   | 'cache_write_5m'
   | 'cache_write_1h'
+  | 'audio_input'
+  | 'image_input'
   | 'output'
   | 'reasoning'
+  | 'audio_output'
+  | 'image_output'
   | 'request'
   | 'image'
   | 'web_search';
@@ -45,48 +58,95 @@ export interface CostLine {
 
 export interface CostResult {
   micros?: number; // absent when the cost is unknown; `reason` says why
+  exactMicros?: string; // the unrounded total, exact ("124.5"): tells a sub-micro-dollar cost from a free one
   reason?: CostReason;
   estimated?: boolean; // the figure rests on locally estimated tokens
   tierAbovePromptTokens?: number; // the long-context tier that applied, if any
+  /** Cache reads and writes at their own rates instead of the input rate: positive = saved, negative = the
+   * writes cost more than they saved. Absent without cache tokens. */
+  cacheSavingsMicros?: number;
   breakdown: CostLine[];
 }
 
 export interface CostOptions {
-  variant?: string | readonly string[]; // ":free" (or "free") makes the call cost nothing
   aborted?: boolean; // the stream was cut short: an estimated figure is marked 'partial'
+  at?: number; // when the request was made (ms epoch), for time-of-day and dated prices; default now
 }
 
-type RateKey = 'prompt' | 'completion' | 'input_cache_read' | 'input_cache_write' | 'input_cache_write_1h' | 'internal_reasoning';
-const RATE_KEYS: readonly RateKey[] = ['prompt', 'completion', 'input_cache_read', 'input_cache_write', 'input_cache_write_1h', 'internal_reasoning'];
+type RateKey =
+  | 'prompt' | 'completion' | 'input_cache_read' | 'input_cache_write' | 'input_cache_write_1h' | 'internal_reasoning'
+  | 'audio' | 'audio_output' | 'image_token' | 'image_output';
+const RATE_KEYS: readonly RateKey[] = [
+  'prompt', 'completion', 'input_cache_read', 'input_cache_write', 'input_cache_write_1h', 'internal_reasoning',
+  'audio', 'audio_output', 'image_token', 'image_output',
+];
 
 const count = (x: number | undefined): number => (x !== undefined && Number.isFinite(x) && x > 0 ? Math.floor(x) : 0);
+
+// Price strings repeat across requests: each is parsed once. Bounded, so a hostile catalog cannot grow it without end.
+const parsed = new Map<string, Decimal | null>();
 
 /** A price string as exact USD, or undefined when absent or not a non-negative number (OpenRouter lists its
  * routers at "-1": variable, i.e. unknown). */
 function price(s: string | undefined): Decimal | undefined {
   if (s === undefined) return undefined;
-  const d = parseDecimal(s);
-  return d && d.n >= 0n ? d : undefined;
+  let d = parsed.get(s);
+  if (d === undefined) {
+    const p = parseDecimal(s);
+    d = p && p.n >= 0n ? p : null;
+    if (parsed.size > 20_000) parsed.clear();
+    parsed.set(s, d);
+  }
+  return d ?? undefined;
 }
 
-function isFreeVariant(variant: CostOptions['variant']): boolean {
-  const list = typeof variant === 'string' ? variant.split(':') : (variant ?? []);
-  return list.some((v) => v.replace(/^:/, '').toLowerCase() === 'free');
+// Sums and products without normalising on every step (that is the costly part of decimal arithmetic); results
+// are normalised once, where they are written out.
+const POW10: bigint[] = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
+const pow10 = (k: number): bigint => POW10[k] ?? 10n ** BigInt(k);
+function addRaw(a: Decimal, b: Decimal): Decimal {
+  if (a.scale === b.scale) return { n: a.n + b.n, scale: a.scale };
+  return a.scale > b.scale ? { n: a.n + b.n * pow10(a.scale - b.scale), scale: a.scale } : { n: a.n * pow10(b.scale - a.scale) + b.n, scale: b.scale };
+}
+const times = (a: Decimal, k: number): Decimal => ({ n: a.n * BigInt(k), scale: a.scale });
+const text = (d: Decimal): string => toDecimalString(normalize(d));
+
+/** HHMM (OpenRouter's 1630 = 16:30) → minutes after midnight; undefined when not a time of day. */
+function minutesOf(hhmm: number | undefined): number | undefined {
+  if (hhmm === undefined || !Number.isInteger(hhmm) || hhmm < 0 || hhmm > 2400 || hhmm % 100 >= 60) return undefined;
+  return Math.floor(hhmm / 100) * 60 + (hhmm % 100);
 }
 
-/** The six token rates after long-context tiers and OpenRouter `min_prompt_tokens` overrides. */
-function effectiveRates(pricing: ModelPricing, promptTokens: number): { rates: Partial<Record<RateKey, string>>; tier?: number } {
+/** Does an override apply to a request of `promptTokens` made at `at`? A window [start, end) may wrap midnight. */
+export function overrideApplies(o: PriceOverride, promptTokens: number, at: number): boolean {
+  if (o.min_prompt_tokens !== undefined && promptTokens < o.min_prompt_tokens) return false;
+  if (o.from_date !== undefined) {
+    const from = Date.parse(`${o.from_date}T00:00:00Z`);
+    if (!Number.isFinite(from) || at < from) return false;
+  }
+  if (o.utc_start !== undefined || o.utc_end !== undefined) {
+    const start = minutesOf(o.utc_start ?? 0);
+    const end = minutesOf(o.utc_end ?? 2400);
+    if (start === undefined || end === undefined) return false;
+    const d = new Date(at);
+    const now = d.getUTCHours() * 60 + d.getUTCMinutes() + d.getUTCSeconds() / 60 + d.getUTCMilliseconds() / 60_000;
+    if (end < start ? !(now >= start || now < end) : !(now >= start && now < end)) return false;
+  }
+  return true;
+}
+
+/** The rates after long-context tiers and overrides at the request's size and time. */
+function effectiveRates(pricing: ModelPricing, promptTokens: number, at: number | undefined): { rates: Partial<Record<RateKey, string>>; tier?: number } {
   const rates: Partial<Record<RateKey, string>> = {};
   for (const k of RATE_KEYS) if (pricing[k] !== undefined) rates[k] = pricing[k];
   let applied: PriceTier | undefined;
   for (const t of pricing.long_context_tiers ?? []) {
     if (promptTokens > t.above_prompt_tokens && (!applied || t.above_prompt_tokens > applied.above_prompt_tokens)) applied = t;
   }
-  if (applied) for (const k of RATE_KEYS) if (applied[k] !== undefined) rates[k] = applied[k];
-  for (const o of pricing.overrides ?? ([] as PriceOverride[])) {
-    if (o.min_prompt_tokens === undefined || o.utc_start !== undefined || o.utc_end !== undefined) continue;
-    if (promptTokens < o.min_prompt_tokens) continue;
-    for (const k of RATE_KEYS) if (o[k] !== undefined) rates[k] = o[k];
+  if (applied) for (const k of RATE_KEYS) if (applied[k as keyof PriceTier] !== undefined) rates[k] = applied[k as keyof PriceTier] as string;
+  for (const o of pricing.overrides ?? []) {
+    if (!overrideApplies(o, promptTokens, at ?? Date.now())) continue;
+    for (const k of RATE_KEYS) if (o[k as keyof PriceOverride] !== undefined) rates[k] = o[k as keyof PriceOverride] as string;
   }
   return { rates, tier: applied?.above_prompt_tokens };
 }
@@ -100,21 +160,22 @@ function allPricesZero(pricing: ModelPricing): boolean {
   });
 }
 
-/** Price one request. See the file comment for the rounding rule. */
+const ONE: Decimal = { n: 1n, scale: 0 };
+
+/** Price one request. See the file comment for the rounding rule and conditional prices. */
 export function computeCost(usage: CostUsage | null | undefined, pricing: ModelPricing | undefined, opts: CostOptions = {}): CostResult {
-  if (isFreeVariant(opts.variant)) return { micros: 0, reason: 'free', breakdown: [] };
   if (!usage) return { reason: 'no-usage', breakdown: [] };
   const base = { prompt: price(pricing?.prompt), completion: price(pricing?.completion) };
   if (!pricing || !base.prompt || !base.completion) return { reason: 'no-pricing', breakdown: [] };
 
   const prompt = count(usage.prompt);
   const completion = count(usage.completion);
-  const cacheRead = count(usage.cacheRead);
-  const cacheWrite = count(usage.cacheWrite);
+  const cacheRead = Math.min(count(usage.cacheRead), prompt);
+  const cacheWrite = Math.min(count(usage.cacheWrite), prompt - cacheRead);
   const cacheWrite1h = Math.min(count(usage.cacheWrite1h), cacheWrite);
   const reasoning = Math.min(count(usage.reasoning), completion);
 
-  const { rates, tier } = effectiveRates(pricing, prompt);
+  const { rates, tier } = effectiveRates(pricing, prompt, opts.at);
   const promptRate = price(rates.prompt) ?? base.prompt;
   const completionRate = price(rates.completion) ?? base.completion;
   const readRate = price(rates.input_cache_read) ?? promptRate;
@@ -122,33 +183,59 @@ export function computeCost(usage: CostUsage | null | undefined, pricing: ModelP
   const write1hRate = price(rates.input_cache_write_1h) ?? write5mRate;
   const reasoningRate = price(rates.internal_reasoning);
   const separateReasoning = reasoningRate !== undefined && !isZero(reasoningRate);
+  // Audio and image tokens have a line of their own only where the model prices them apart.
+  const audioInRate = price(rates.audio);
+  const imageInRate = price(rates.image_token);
+  const audioOutRate = price(rates.audio_output);
+  const imageOutRate = price(rates.image_output);
+  let uncached = Math.max(0, prompt - cacheRead - cacheWrite);
+  const audioIn = audioInRate ? Math.min(count(usage.audioIn), uncached) : 0;
+  uncached -= audioIn;
+  const imageIn = imageInRate ? Math.min(count(usage.imageIn), uncached) : 0;
+  uncached -= imageIn;
+  let output = separateReasoning ? completion - reasoning : completion;
+  const audioOut = audioOutRate ? Math.min(count(usage.audioOut), output) : 0;
+  output -= audioOut;
+  const imageOut = imageOutRate ? Math.min(count(usage.imageOut), output) : 0;
+  output -= imageOut;
 
   const discount = pricing.discount && pricing.discount > 0 && pricing.discount < 1 ? parseDecimal(pricing.discount) : undefined;
-  const factor = discount ? add({ n: 1n, scale: 0 }, { n: -discount.n, scale: discount.scale }) : undefined;
+  const factor = discount ? addRaw(ONE, { n: -discount.n, scale: discount.scale }) : undefined;
+  // USD per unit → µ$ per unit is moving the decimal point six places: the scale goes down by 6.
+  const micro = (rateUsd: Decimal): Decimal => {
+    const m = rateUsd.scale >= 6 ? { n: rateUsd.n, scale: rateUsd.scale - 6 } : shift(rateUsd, 6);
+    return factor ? mul(m, factor) : m;
+  };
 
   const lines: CostLine[] = [];
+  const cacheExact: Decimal[] = [];
   let total = ZERO;
   const line = (component: CostComponent, units: number, unit: CostLine['unit'], rateUsd: Decimal, always = false) => {
     if (units <= 0 && !always) return;
-    const rateMicros = factor ? mul(shift(rateUsd, 6), factor) : shift(rateUsd, 6);
-    const exact = mulInt(rateMicros, units);
-    total = add(total, exact);
+    const rateMicros = micro(rateUsd);
+    const exact = times(rateMicros, units);
+    total = addRaw(total, exact);
+    if (component.startsWith('cache_')) cacheExact.push(exact);
     lines.push({
       component,
       units,
       unit,
-      rateMicrosPerUnit: toDecimalString(rateMicros),
-      exactMicros: toDecimalString(exact),
+      rateMicrosPerUnit: text(rateMicros),
+      exactMicros: text(exact),
       micros: Number(roundToInteger(exact)),
     });
   };
 
-  line('input', Math.max(0, prompt - cacheRead - cacheWrite), 'token', promptRate, true);
+  line('input', uncached, 'token', promptRate, true);
   line('cache_read', cacheRead, 'token', readRate);
   line('cache_write_5m', cacheWrite - cacheWrite1h, 'token', write5mRate);
   line('cache_write_1h', cacheWrite1h, 'token', write1hRate);
-  line('output', separateReasoning ? completion - reasoning : completion, 'token', completionRate, true);
+  if (audioInRate) line('audio_input', audioIn, 'token', audioInRate);
+  if (imageInRate) line('image_input', imageIn, 'token', imageInRate);
+  line('output', output, 'token', completionRate, true);
   if (separateReasoning) line('reasoning', reasoning, 'token', reasoningRate);
+  if (audioOutRate) line('audio_output', audioOut, 'token', audioOutRate);
+  if (imageOutRate) line('image_output', imageOut, 'token', imageOutRate);
   const perRequest = price(pricing.request);
   if (perRequest && !isZero(perRequest)) line('request', usage.requests === undefined ? 1 : count(usage.requests), 'request', perRequest);
   const perImage = price(pricing.image);
@@ -156,46 +243,16 @@ export function computeCost(usage: CostUsage | null | undefined, pricing: ModelP
   const perSearch = price(pricing.web_search);
   if (perSearch && !isZero(perSearch)) line('web_search', count(usage.webSearchRequests), 'search', perSearch);
 
-  const result: CostResult = { micros: Number(roundToInteger(total)), breakdown: lines };
+  const result: CostResult = { micros: Number(roundToInteger(total)), exactMicros: text(total), breakdown: lines };
+  if (cacheRead + cacheWrite > 0) {
+    // What the cache tokens would have cost as plain input, minus what they cost.
+    let saved = times(micro(promptRate), cacheRead + cacheWrite);
+    for (const e of cacheExact) saved = addRaw(saved, { n: -e.n, scale: e.scale });
+    result.cacheSavingsMicros = Number(roundToInteger(saved));
+  }
   if (tier !== undefined) result.tierAbovePromptTokens = tier;
   if (usage.estimated) result.estimated = true;
-  if (result.micros === 0 && allPricesZero(pricing)) result.reason = 'free';
+  if (result.micros === 0 && total.n === 0n && allPricesZero(pricing)) result.reason = 'free';
   else if (usage.estimated && opts.aborted) result.reason = 'partial';
   return result;
-}
-
-const CENT = 10_000n;
-
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/**
- * A micro-dollar amount for display: whole cents from one cent up ("$1.23", "$1,234.50", rounded half-up),
- * every significant micro-dollar below that ("$0.000123", "$0.005"). Zero is "$0.00"; non-finite is "—".
- */
-export function formatMicros(micros: number): string {
-  if (!Number.isFinite(micros)) return '—';
-  const neg = micros < 0;
-  const abs = BigInt(Math.round(Math.abs(micros)));
-  const sign = neg && abs !== 0n ? '-' : '';
-  if (abs >= CENT || abs === 0n) {
-    const cents = divRoundHalfUp(abs, CENT);
-    return `${sign}$${groupThousands((cents / 100n).toString())}.${(cents % 100n).toString().padStart(2, '0')}`;
-  }
-  const frac = abs.toString().padStart(6, '0').replace(/0+$/, '');
-  return `${sign}$0.${frac.padEnd(2, '0')}`;
-}
-
-/** The figure to show: what the upstream says it charged wins over Parley's own computation. */
-export function chooseShownCost(reportedMicros?: number, computedMicros?: number): { costMicros?: number; costSource: CostSource } {
-  if (reportedMicros !== undefined && Number.isFinite(reportedMicros)) return { costMicros: Math.round(reportedMicros), costSource: 'upstream' };
-  if (computedMicros !== undefined && Number.isFinite(computedMicros)) return { costMicros: Math.round(computedMicros), costSource: 'computed' };
-  return { costSource: 'none' };
-}
-
-/** USD (a float from an API, e.g. usage.cost 0.000123) → integer micro-dollars, via its decimal text, half-up. */
-export function usdToMicros(usd: number): number | undefined {
-  const d = parseDecimal(usd);
-  return d ? Number(roundToInteger(shift(d, 6))) : undefined;
 }

@@ -1,16 +1,28 @@
 // Money: exact cost of a request, token estimates, BYOK fee comparison, spend limits, local-vs-billed checks.
 // All amounts are integer micro-dollars (1 USD = 1_000_000).
 export {
-  chooseShownCost,
   computeCost,
-  formatMicros,
-  usdToMicros,
+  overrideApplies,
   type CostComponent,
   type CostLine,
   type CostOptions,
   type CostResult,
   type CostUsage,
 } from './cost';
+export {
+  exactMicrosToUsd,
+  formatMicros,
+  formatRate,
+  formatUsdText,
+  isBelowMicro,
+  microsToUsd,
+  percentDiff,
+  usdText,
+  usdTextToNumber,
+  usdToMicros,
+  type FormatOptions,
+} from './money';
+export { costReasonText, shownCost, shownCostLabel, shownMicros, sourceText, type CostFacts, type ShownCost, type ShownSource } from './shown-cost';
 export { estimateRequestTokens, exceedsContext, type TokenEstimate } from './estimate-tokens';
 export {
   ALLOWANCE_CHANGE_AT,

@@ -14,5 +14,5 @@ export type {
 } from './types';
 export { loadBundledCatalog } from './bundled';
 export { findModel, splitVariants, VARIANT_SUFFIXES, type VariantSuffix } from './find-model';
-export { directPricing, normalizeProviderId, pricingFor } from './pricing-for';
+export { directEntry, directPricing, lookupPricing, normalizeProviderId, pricingFor, type PricingLookup } from './pricing-for';
 export { matchesRule } from './match';

@@ -1,10 +1,12 @@
 import { findModel, splitVariants } from './find-model';
 import { matchesRule } from './match';
-import type { Catalog, ModelPricing, UpstreamRef } from './types';
+import type { Catalog, DirectModelEntry, ModelPricing, UpstreamRef } from './types';
 
-// Which price list applies to a call: OpenRouter's list price for traffic on OpenRouter credits, the provider's
-// own price table for a direct (BYOK) key. OpenRouter passes provider list prices through without markup, so a
-// model's first-party provider may fall back to the OpenRouter entry when its own table lacks the model.
+// Which price list applies to a call: OpenRouter's list price for traffic on OpenRouter (BYOK or not), the
+// provider's own price table for a direct key. A direct table answers only for the ids its entries' match rules
+// accept (the rules of the reference price data, @pydantic/genai-prices), in table order, with its dated-id
+// spelling and its fallback providers; a model it does not list has no price — Parley never borrows another
+// provider's (or OpenRouter's) price for it. A free entry is free.
 
 const PROVIDER_ALIASES: Record<string, string> = {
   gemini: 'google',
@@ -16,15 +18,8 @@ const PROVIDER_ALIASES: Record<string, string> = {
   'mistral-ai': 'mistral',
 };
 
-/** OpenRouter slug author → the provider that runs that author's models first-hand. */
-const AUTHOR_PROVIDER: Record<string, string> = {
-  anthropic: 'anthropic',
-  openai: 'openai',
-  google: 'google',
-  'x-ai': 'xai',
-  mistralai: 'mistral',
-  deepseek: 'deepseek',
-};
+/** Static variants whose price differs from the base model's: priced only where the catalog lists them. */
+const PRICED_VARIANTS = new Set(['free', 'extended']);
 
 export function normalizeProviderId(id: string): string {
   const s = id.toLowerCase().trim();
@@ -38,29 +33,81 @@ function guessNativeId(provider: string, slug: string): string {
   return provider === 'anthropic' ? tail.replace(/\./g, '-') : tail;
 }
 
-/** A direct provider's price entry for a native model id: exact key first, then the entries' match rules in order. */
-export function directPricing(catalog: Catalog, providerId: string, nativeModelId: string): ModelPricing | undefined {
-  const table = catalog.direct[normalizeProviderId(providerId)];
-  if (!table) return undefined;
-  const id = nativeModelId.trim();
-  const exact = table.models[id] ?? table.models[id.toLowerCase()];
-  if (exact) return exact.pricing;
-  for (const entry of Object.values(table.models)) if (entry.match && matchesRule(entry.match, id)) return entry.pricing;
+/** "claude-sonnet-4-20250514" → "claude-sonnet-4-2025-05-14" (the reference retries dated ids this way). */
+function dashedDate(id: string): string {
+  return id.replace(/(-)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=-|:|$)/g, (all, dash: string, y: string, m: string, d: string) => {
+    const t = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    return t.getUTCMonth() === Number(m) - 1 && t.getUTCDate() === Number(d) ? `${dash}${y}-${m}-${d}` : all;
+  });
+}
+
+const entryMatches = (key: string, entry: DirectModelEntry, id: string): boolean =>
+  entry.match ? matchesRule(entry.match, id) : key.toLowerCase() === id;
+
+const memo = new WeakMap<Catalog, Map<string, DirectModelEntry | null>>();
+
+function firstMatch(catalog: Catalog, provider: string, id: string, seen: Set<string>): DirectModelEntry | undefined {
+  const table = catalog.direct[provider];
+  if (!table || seen.has(provider)) return undefined;
+  seen.add(provider);
+  for (const [key, entry] of Object.entries(table.models)) if (entryMatches(key, entry, id)) return entry;
+  for (const other of table.fallback ?? []) {
+    const hit = firstMatch(catalog, other, id, seen);
+    if (hit) return hit;
+  }
   return undefined;
 }
 
-/**
- * The price list for `slug` served through `upstream`, or undefined when Parley has none (custom endpoints,
- * local servers, models missing from the catalog). OpenRouter traffic (BYOK or not) is listed at OpenRouter's
- * price; the BYOK fee is separate (see shared/billing/byok-fees.ts).
- */
-export function pricingFor(catalog: Catalog, slug: string, upstream: UpstreamRef): ModelPricing | undefined {
-  if (upstream.kind === 'openrouter') return findModel(catalog, slug)?.pricing;
+/** A direct provider's entry for a native model id, by the reference's rules: the first entry whose match rule
+ * accepts the id (lower-cased), then the same with a dated suffix spelled with dashes, then the provider's
+ * fallback providers. */
+export function directEntry(catalog: Catalog, providerId: string, nativeModelId: string): DirectModelEntry | undefined {
+  const provider = normalizeProviderId(providerId);
+  let cache = memo.get(catalog);
+  if (!cache) memo.set(catalog, (cache = new Map()));
+  const id = nativeModelId.trim().toLowerCase();
+  const key = `${provider}\u0000${id}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  let hit = firstMatch(catalog, provider, id, new Set());
+  const dashed = dashedDate(id);
+  if (!hit && dashed !== id) hit = firstMatch(catalog, provider, dashed, new Set());
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, hit ?? null);
+  return hit;
+}
+
+export function directPricing(catalog: Catalog, providerId: string, nativeModelId: string): ModelPricing | undefined {
+  return directEntry(catalog, providerId, nativeModelId)?.pricing;
+}
+
+export interface PricingLookup {
+  pricing?: ModelPricing;
+  /** Why there is no price, in words, when there is none. */
+  detail?: string;
+}
+
+/** The price list for `slug` served through `upstream`, or why Parley has none. OpenRouter traffic (BYOK or not)
+ * is listed at OpenRouter's price; the BYOK fee is separate (see shared/billing/byok-fees.ts). */
+export function lookupPricing(catalog: Catalog, slug: string, upstream: UpstreamRef): PricingLookup {
+  if (upstream.kind === 'openrouter') {
+    const model = findModel(catalog, slug);
+    if (!model) return { detail: `${slug} is not in the price list` };
+    const wanted = splitVariants(slug.toLowerCase()).variants.filter((v) => PRICED_VARIANTS.has(v));
+    const got = splitVariants(model.id.toLowerCase()).variants;
+    const missing = wanted.find((v) => !got.includes(v));
+    if (missing) return { detail: `the price list has no :${missing} variant of ${splitVariants(slug).base}` };
+    return { pricing: model.pricing };
+  }
   const provider = upstream.providerId ? normalizeProviderId(upstream.providerId) : undefined;
-  if (!provider) return undefined;
-  const own = directPricing(catalog, provider, upstream.nativeModelId ?? guessNativeId(provider, slug));
-  if (own) return own;
-  const author = slug.split('/')[0]?.toLowerCase() ?? '';
-  if (slug.includes('/') && AUTHOR_PROVIDER[author] === provider) return findModel(catalog, slug)?.pricing;
-  return undefined;
+  if (!provider) return { detail: 'a custom endpoint has no price list' };
+  const native = upstream.nativeModelId ?? guessNativeId(provider, slug);
+  const table = catalog.direct[provider];
+  if (!table) return { detail: `Parley has no price list for ${upstream.providerId}` };
+  const pricing = directPricing(catalog, provider, native);
+  return pricing ? { pricing } : { detail: `${native} is not in ${table.name}'s price list` };
+}
+
+export function pricingFor(catalog: Catalog, slug: string, upstream: UpstreamRef): ModelPricing | undefined {
+  return lookupPricing(catalog, slug, upstream).pricing;
 }

@@ -17,18 +17,25 @@ export interface PriceTier {
   internal_reasoning?: string;
 }
 
-/** OpenRouter's conditional pricing entry (live /models only); `min_prompt_tokens` is read as "prompt ≥ n".
- * Time-of-day entries (`utc_start`/`utc_end`) are kept but not applied. */
+/** OpenRouter's conditional pricing entry; `min_prompt_tokens` is read as "prompt ≥ n", `utc_start`–`utc_end`
+ * (HHMM, e.g. 30 and 1630 for 00:30–16:30 UTC; the window may wrap midnight) as a time of day, and Parley's
+ * `from_date` (YYYY-MM-DD, UTC) as a price change in force from that day. An override applies when all its
+ * conditions hold; later overrides win per rate (shared/billing/cost.ts). */
 export interface PriceOverride {
   min_prompt_tokens?: number;
   utc_start?: number;
   utc_end?: number;
+  from_date?: string; // Parley extension
   prompt?: string;
   completion?: string;
   input_cache_read?: string;
   input_cache_write?: string;
   input_cache_write_1h?: string;
   internal_reasoning?: string;
+  audio?: string;
+  audio_output?: string;
+  image_token?: string;
+  image_output?: string;
 }
 
 /** Prices as OpenRouter writes them: decimal STRINGS in USD per token (or per unit); "0" = free; absent = not
@@ -105,7 +112,10 @@ export interface DirectModelEntry {
 
 export interface DirectProviderPrices {
   name: string;
-  models: Record<string, DirectModelEntry>; // native model id → prices; first matching entry wins
+  /** Providers whose tables also apply when this one has no entry (genai-prices' `fallback_model_providers`:
+   * Google's Vertex AI serves Anthropic's models at Anthropic's prices). */
+  fallback?: string[];
+  models: Record<string, DirectModelEntry>; // native model id → prices; the first entry that matches wins
 }
 
 export interface Catalog {

@@ -52,5 +52,11 @@ export const generationReconciledSchema = z.object({
   provider: z.string().nullable(),
   nativeTokens: z.object({ prompt: z.number().nullable(), completion: z.number().nullable(), reasoning: z.number().nullable(), cached: z.number().nullable() }).nullable(),
   error: z.string().nullable(),
+  // `billedMicros` is the whole bill; for BYOK through OpenRouter its two parts, and the part compared with
+  // Parley's price (`localMicros`) is the provider's charge.
+  billedFeeMicros: z.number().int().nullable().optional(),
+  billedProviderMicros: z.number().int().nullable().optional(),
+  comparedMicros: z.number().int().nullable().optional(), // the billed figure set against localMicros
+  causes: z.array(z.string().max(300)).max(8).optional(), // likely causes of a mismatch, in words
 });
 export type GenerationReconciled = z.infer<typeof generationReconciledSchema>;

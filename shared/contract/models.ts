@@ -24,5 +24,7 @@ export const modelListSchema = z.object({
   models: z.array(modelSummarySchema),
   source: z.enum(['live', 'cache', 'bundled', 'none']),
   fetchedAt: z.number().nullable(), // when the catalog was fetched or generated (ms epoch)
+  listDate: z.string().optional(), // YYYY-MM-DD of the price list in use
+  stale: z.boolean().optional(), // the price list is more than 30 days old
 });
 export type ModelList = z.infer<typeof modelListSchema>;

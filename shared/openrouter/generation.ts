@@ -19,6 +19,7 @@ export const attemptRecordSchema = z.object({
   error: z.string().optional(), // human message, never a key
   errorType: z.enum(['http', 'network', 'timeout', 'aborted', 'stream']).optional(),
   durationMs: z.number(),
+  sent: z.boolean().optional(), // false: the request never reached the provider (connection refused, no such host)
 });
 export type AttemptRecord = z.infer<typeof attemptRecordSchema>;
 
@@ -29,21 +30,42 @@ export const tokenCountsSchema = z.object({
   cacheWrite: z.number(),
   reasoning: z.number(),
   estimated: z.boolean().optional(), // true when the stream died before the upstream reported usage
+  // Billable parts some providers report, each a subset of its total (docs/provider-wire-formats.md §5):
+  cacheWrite1h: z.number().optional(), // the part of cacheWrite written with the 1-hour TTL (Anthropic)
+  audioIn: z.number().optional(), // input audio tokens
+  audioOut: z.number().optional(), // output audio tokens
+  imageIn: z.number().optional(), // input image tokens
+  imageOut: z.number().optional(), // output image tokens
+  webSearchRequests: z.number().optional(), // server-side web searches, billed per search
 });
 export type TokenCounts = z.infer<typeof tokenCountsSchema>;
 
 export const costSourceSchema = z.enum(['upstream', 'computed', 'none']);
 export type CostSource = z.infer<typeof costSourceSchema>;
-// 'interrupted': Parley stopped (killed, power lost) before the request finished.
-export const costReasonSchema = z.enum(['free', 'no-pricing', 'no-usage', 'partial', 'interrupted']);
+/** Why a cost is unknown or what is special about it. `not-sent`: nothing reached a provider ($0); `failed`: the
+ * provider answered with an error before any output and reported no usage ($0); `charged-on-error`: the
+ * provider reported usage on a failed request, which is priced because some providers bill it; `interrupted`:
+ * Parley stopped (killed, power lost) before the request finished. */
+export const costReasonSchema = z.enum(['free', 'no-pricing', 'no-usage', 'partial', 'not-sent', 'failed', 'charged-on-error', 'interrupted']);
 export type CostReason = z.infer<typeof costReasonSchema>;
 
 export const pricingSnapshotSchema = z.object({
   capturedAt: z.number(), // ms epoch
   source: z.string(), // catalog source: "live", "cache" or "bundled"
   rates: z.record(z.string(), z.string()), // USD per token (or unit) as decimal strings, OpenRouter's pricing keys
+  listDate: z.string().optional(), // YYYY-MM-DD of the price list used (the bundled snapshot's date or the live fetch)
 });
 export type PricingSnapshot = z.infer<typeof pricingSnapshotSchema>;
+
+/** One priced line of a request: units × rate = amount (shared/billing/cost.ts CostLine). */
+export const costLineSchema = z.object({
+  component: z.string().max(32),
+  units: z.number(),
+  unit: z.enum(['token', 'request', 'image', 'search']),
+  rateMicrosPerUnit: z.string().max(64), // exact µ$ per unit ("3" = $3 per million tokens)
+  micros: micros,
+});
+export type CostLineRecord = z.infer<typeof costLineSchema>;
 
 export const generationRecordSchema = z.object({
   id: z.string().min(1), // gen-…
@@ -61,6 +83,17 @@ export const generationRecordSchema = z.object({
   costMicros: micros.optional(), // the figure shown
   costSource: costSourceSchema,
   costReason: costReasonSchema.optional(),
+  /** Exact decimal USD text of what the upstream reported (OpenRouter usage.cost, e.g. "0.0001245"): the local API
+   * passes it on at OpenRouter's precision; reportedCostMicros is it rounded half-up. */
+  reportedCostUsd: z.string().max(64).optional(),
+  /** BYOK through OpenRouter: what the provider charged (usage.cost_details.upstream_inference_cost); then
+   * reportedCostMicros is only OpenRouter's fee and costMicros is the two together. */
+  upstreamCostMicros: micros.optional(),
+  upstreamCostUsd: z.string().max(64).optional(),
+  computedCostUsd: z.string().max(64).optional(), // Parley's computation, exact, before rounding to µ$
+  costLines: z.array(costLineSchema).max(32).optional(), // the computation line by line
+  cacheSavingsMicros: micros.optional(), // what prompt caching saved (negative: cache writes cost extra)
+  costDetail: z.string().max(300).optional(), // why the cost is unknown or special, in words
   ttftMs: z.number().nullable(),
   durationMs: z.number(),
   tokensPerSecond: z.number().nullable(),

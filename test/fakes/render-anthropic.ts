@@ -13,13 +13,19 @@ function frame(type: string, json: string): string {
   return `event: ${type}\ndata: ${json}\n\n`;
 }
 
-function wireUsage(reply: FakeReply): { start: Record<string, number>; delta: Record<string, number> } {
+function wireUsage(reply: FakeReply): { start: Record<string, unknown>; delta: Record<string, unknown> } {
   const c = counts(reply) ?? { prompt: 0, completion: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
   const input = Math.max(0, c.prompt - c.cacheRead - c.cacheWrite); // Anthropic input_tokens excludes cache
-  const cache = { cache_creation_input_tokens: c.cacheWrite, cache_read_input_tokens: c.cacheRead };
+  const oneHour = c.cacheWrite1h ?? 0;
+  const cache = {
+    cache_creation_input_tokens: c.cacheWrite,
+    cache_read_input_tokens: c.cacheRead,
+    cache_creation: { ephemeral_5m_input_tokens: c.cacheWrite - oneHour, ephemeral_1h_input_tokens: oneHour },
+  };
+  const tools = c.webSearchRequests !== undefined ? { server_tool_use: { web_search_requests: c.webSearchRequests } } : {};
   return {
     start: { input_tokens: input, ...cache, output_tokens: 1 },
-    delta: { input_tokens: input, ...cache, output_tokens: c.completion },
+    delta: { input_tokens: input, ...cache, output_tokens: c.completion, ...tools },
   };
 }
 

@@ -21,7 +21,8 @@ function usageJson(c: Counts, router: boolean): Record<string, unknown> {
   if (router) {
     u.cost = c.cost ?? 0.000123;
     u.is_byok = c.isByok ?? false;
-    u.cost_details = { upstream_inference_cost: null };
+    u.cost_details = { upstream_inference_cost: c.upstreamCost ?? null };
+    if (c.webSearchRequests !== undefined) u.server_tool_use = { web_search_requests: c.webSearchRequests };
   }
   return u;
 }

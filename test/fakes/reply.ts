@@ -50,6 +50,9 @@ export interface Counts {
   reasoning: number;
   cost?: number;
   isByok?: boolean;
+  upstreamCost?: number;
+  cacheWrite1h?: number;
+  webSearchRequests?: number;
 }
 
 export function counts(reply: FakeReply): Counts | null {
@@ -66,6 +69,9 @@ export function counts(reply: FakeReply): Counts | null {
   };
   if (u.cost !== undefined) out.cost = u.cost;
   if (u.isByok !== undefined) out.isByok = u.isByok;
+  if (u.upstreamCost !== undefined) out.upstreamCost = u.upstreamCost;
+  if (u.cacheWrite1h !== undefined) out.cacheWrite1h = u.cacheWrite1h;
+  if (u.webSearchRequests !== undefined) out.webSearchRequests = u.webSearchRequests;
   return out;
 }
 

@@ -29,6 +29,9 @@ export interface FakeUsage {
   reasoning?: number;
   cost?: number; // OpenRouter usage.cost (USD)
   isByok?: boolean; // OpenRouter usage.is_byok
+  upstreamCost?: number; // OpenRouter usage.cost_details.upstream_inference_cost (USD): the provider's charge for BYOK
+  cacheWrite1h?: number; // Anthropic: the part of cacheWrite written with the 1-hour TTL (cache_creation.ephemeral_1h_input_tokens)
+  webSearchRequests?: number; // Anthropic server_tool_use.web_search_requests / OpenRouter server_tool_use
 }
 
 export interface FakeErrorSpec {

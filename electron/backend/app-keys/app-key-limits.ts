@@ -1,5 +1,5 @@
 import type { EngineError } from '../../engine';
-import { formatMicros } from '../../../shared/billing/cost';
+import { formatMicros } from '../../../shared/billing/money';
 import type { StoredAppKey } from './app-key-store';
 import type { KeySpendFigures } from './app-key-spend';
 

@@ -1,12 +1,17 @@
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
+import { usageCostOf } from '../../engine';
 
 // GET /generation?id= for the local API, from Parley's own record of the request (docs/openrouter-api.md §4.3,
-// §12.4). The cost is the one the usage ledger counts: what OpenRouter billed once reconciled, else Parley's
-// figure. Fields Parley does not know are null.
+// §12.4), with OpenRouter's money semantics, the same as the answer's `usage`: `total_cost` is what OpenRouter
+// charged (its bill once reconciled), 0 on a direct provider key; `upstream_inference_cost` is the provider's
+// charge for BYOK. Fields Parley does not know are null.
+
+const toNumber = (usd: string | null | undefined): number | null => (usd === undefined || usd === null ? null : Number(usd));
 
 export function generationStats(record: GenerationRecord, billedMicros?: number): Record<string, unknown> {
-  const micros = billedMicros ?? record.costMicros;
-  const cost = micros === undefined ? null : micros / 1e6;
+  const money = usageCostOf(record, { kind: record.upstreamKind ?? 'openrouter', isByok: record.isByok });
+  const billedTotal = record.upstreamKind === 'openrouter' && !record.isByok && billedMicros !== undefined ? billedMicros / 1e6 : undefined;
+  const cost = billedTotal ?? toNumber(money.cost);
   const t = record.tokens;
   return {
     id: record.id,
@@ -19,7 +24,7 @@ export function generationStats(record: GenerationRecord, billedMicros?: number)
     app_id: null,
     total_cost: cost,
     usage: cost,
-    upstream_inference_cost: record.isByok ? cost : null,
+    upstream_inference_cost: record.isByok ? toNumber(money.upstreamInferenceCost) : null,
     cache_discount: null,
     is_byok: record.isByok,
     streamed: record.streamed,

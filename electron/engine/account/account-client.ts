@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { usdToMicros } from '../../../shared/billing/cost';
+import { usdToMicros } from '../../../shared/billing/money';
 import { redactSecrets } from '../errors';
 import { createScrubber, secretForms } from '../providers/common/scrub';
 import { creditsResponseSchema, errorEnvelopeSchema, generationResponseSchema, keyResponseSchema } from './schemas';

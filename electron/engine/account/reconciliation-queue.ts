@@ -9,7 +9,7 @@ import type { AccountError, AccountResult, GenerationStats } from './types';
 export interface ReconcileJob {
   generationId: string; // Parley's own gen- id, to find the ledger row
   upstreamGenerationId: string; // OpenRouter's id (X-Generation-Id / response id)
-  localCostMicros?: number; // Parley's computed cost of the same call (provider list price for BYOK)
+  localCostMicros?: number; // Parley's price for the same call (provider list price for BYOK)
 }
 
 export interface ReconcileOutcome {
@@ -17,9 +17,11 @@ export interface ReconcileOutcome {
   status: 'reconciled' | 'failed';
   attempts: number;
   stats?: GenerationStats;
-  /** What the call cost at the provider: total_cost, or for BYOK upstream_inference_cost (total_cost is then
+  /** What is compared with Parley's price: total_cost, or for BYOK upstream_inference_cost (total_cost is then
    * only OpenRouter's fee). */
   billedMicros?: number;
+  /** Everything the call was billed: total_cost, plus upstream_inference_cost for BYOK. */
+  billedTotalMicros?: number;
   comparison?: ReconcileResult;
   error?: AccountError;
 }
@@ -58,6 +60,12 @@ const realTimers: Timers = {
 export function billedMicrosOf(stats: GenerationStats): number | undefined {
   const v = stats.isByok ? stats.upstreamInferenceCostMicros : stats.totalCostMicros;
   return v ?? undefined;
+}
+
+/** The whole bill: OpenRouter's charge, plus for BYOK the provider's. */
+export function billedTotalOf(stats: GenerationStats): number | undefined {
+  if (stats.totalCostMicros === null) return undefined;
+  return stats.isByok && stats.upstreamInferenceCostMicros !== null ? stats.totalCostMicros + stats.upstreamInferenceCostMicros : stats.totalCostMicros;
 }
 
 export function createReconciliationQueue(opts: ReconciliationQueueOptions): ReconciliationQueue {
@@ -103,7 +111,12 @@ export function createReconciliationQueue(opts: ReconciliationQueueOptions): Rec
       if (stopped) return;
       if (r.ok) {
         const billed = billedMicrosOf(r.value);
-        report({ job, status: 'reconciled', attempts: attempt, stats: r.value, billedMicros: billed, comparison: reconcile(job.localCostMicros, billed) });
+        const total = billedTotalOf(r.value);
+        report({
+          job, status: 'reconciled', attempts: attempt, stats: r.value, billedMicros: billed,
+          ...(total !== undefined ? { billedTotalMicros: total } : {}),
+          comparison: reconcile(job.localCostMicros, billed),
+        });
         return;
       }
       if (RETRYABLE.has(r.error.kind) && attempt < maxAttempts) {

@@ -1,13 +1,13 @@
-import { computeCost } from '../../../shared/billing/cost';
+import { computeCost, type CostUsage } from '../../../shared/billing/cost';
+import { lookupPricing, type PricingLookup as CatalogLookup } from '../../../shared/catalog/pricing-for';
 import { findModel } from '../../../shared/catalog/find-model';
-import { pricingFor } from '../../../shared/catalog/pricing-for';
 import type { Catalog, ModelPricing, UpstreamRef } from '../../../shared/catalog/types';
-import type { PricingSnapshot, TokenCounts } from '../../../shared/openrouter/generation';
+import type { TokenCounts } from '../../../shared/openrouter/generation';
 import { providerFor } from '../providers/registry';
 import { nativeIdForSlug } from '../routing/model-ids';
 import { isLocalServer } from '../routing/providers';
 import type { PriceInfo, PricingLookup } from '../routing/route-types';
-import type { PriceUsageHook } from '../record/cost-fields';
+import type { PricedUsage, PriceUsageHook } from '../record/cost-fields';
 import type { PriceSnapshotHook } from '../record/usage-and-cost';
 import type { UpstreamConfig } from '../types';
 
@@ -17,12 +17,12 @@ import type { UpstreamConfig } from '../types';
 
 export interface PricingHooks {
   pricing: PricingLookup;
-  /** Also accepts the request's variants (e.g. ["free"]) as an optional 4th argument. */
-  priceUsage: PriceUsageHook & ((modelSlug: string, upstream: UpstreamConfig, tokens: TokenCounts, variants?: readonly string[]) => ReturnType<PriceUsageHook>);
+  /** Prices a request's units at its time; the variants (["free"]) pick the catalog's static variant. */
+  priceUsage: PriceUsageHook;
   /** The rates a call is priced with, kept on its record. */
   priceSnapshot: PriceSnapshotHook;
   /** The price list used for a call, for display. */
-  pricingOf(modelSlug: string, upstream: UpstreamConfig): ModelPricing | undefined;
+  pricingOf(modelSlug: string, upstream: UpstreamConfig, variants?: readonly string[]): ModelPricing | undefined;
   /** Whether the catalog has the model (aliases and variant suffixes included). */
   knownModel(modelSlug: string): boolean;
 }
@@ -46,10 +46,40 @@ export const perMTok = (s: string | undefined): number | undefined => {
   return Number.isFinite(n) && n >= 0 ? n * 1_000_000 : undefined;
 };
 
-/** `sourceOf` names where the catalog came from ("live", "cache", "bundled") for the snapshots. */
-export function createPricingHooks(getCatalog: () => Catalog, sourceOf: () => string = () => 'bundled'): PricingHooks {
-  const pricingOf = (modelSlug: string, upstream: UpstreamConfig): ModelPricing | undefined =>
-    isLocalServer(upstream) ? undefined : pricingFor(getCatalog(), modelSlug, upstreamRef(modelSlug, upstream));
+/** The static variants that are catalog entries of their own (OpenRouter prices them apart). */
+const STATIC_VARIANTS = new Set(['free', 'extended', 'thinking']);
+
+/** A token record as the cost calculator reads it. */
+export function costUsageOf(t: TokenCounts): CostUsage {
+  const u: CostUsage = { prompt: t.prompt, completion: t.completion, cacheRead: t.cacheRead, cacheWrite: t.cacheWrite, reasoning: t.reasoning };
+  if (t.estimated) u.estimated = true;
+  if (t.cacheWrite1h) u.cacheWrite1h = t.cacheWrite1h;
+  if (t.audioIn) u.audioIn = t.audioIn;
+  if (t.audioOut) u.audioOut = t.audioOut;
+  if (t.imageIn) u.imageIn = t.imageIn;
+  if (t.imageOut) u.imageOut = t.imageOut;
+  if (t.webSearchRequests) u.webSearchRequests = t.webSearchRequests;
+  return u;
+}
+
+export interface CatalogInfo {
+  source: string; // "live", "cache" or "bundled"
+  listDate?: string; // YYYY-MM-DD the price list is from
+}
+
+/** `info` names where the catalog came from and its date, for the snapshots. */
+export function createPricingHooks(getCatalog: () => Catalog, info: () => string | CatalogInfo = () => 'bundled'): PricingHooks {
+  const catalogInfo = (): CatalogInfo => {
+    const i = info();
+    return typeof i === 'string' ? { source: i, listDate: getCatalog().snapshotDate } : i;
+  };
+  const lookup = (modelSlug: string, upstream: UpstreamConfig, variants: readonly string[] = []): CatalogLookup => {
+    if (isLocalServer(upstream)) return {};
+    const statics = upstream.kind === 'openrouter' ? variants.filter((v) => STATIC_VARIANTS.has(v)) : [];
+    const slug = [modelSlug, ...statics].join(':');
+    return lookupPricing(getCatalog(), slug, upstreamRef(slug, upstream));
+  };
+  const pricingOf = (modelSlug: string, upstream: UpstreamConfig, variants?: readonly string[]) => lookup(modelSlug, upstream, variants).pricing;
 
   const pricing: PricingLookup = (modelSlug, upstream): PriceInfo | undefined => {
     const p = pricingOf(modelSlug, upstream);
@@ -60,18 +90,25 @@ export function createPricingHooks(getCatalog: () => Catalog, sourceOf: () => st
     return { promptPerMTok: prompt, completionPerMTok: completion, ...(request !== undefined && Number.isFinite(request) ? { request } : {}) };
   };
 
-  const priceUsage = (modelSlug: string, upstream: UpstreamConfig, tokens: TokenCounts, variants?: readonly string[]) => {
-    if (isLocalServer(upstream)) return { micros: 0, reason: 'free' as const };
-    const r = computeCost(tokens, pricingOf(modelSlug, upstream), { variant: upstream.kind === 'openrouter' ? variants : undefined });
-    return { micros: r.micros, reason: r.reason };
+  const priceUsage: PriceUsageHook = (modelSlug, upstream, tokens, variants, at) => {
+    if (isLocalServer(upstream)) return { micros: 0, exactMicros: '0', reason: 'free' };
+    const found = lookup(modelSlug, upstream, variants);
+    const r = computeCost(costUsageOf(tokens), found.pricing, { at: at ?? Date.now() });
+    const out: PricedUsage = { micros: r.micros, reason: r.reason };
+    if (r.exactMicros !== undefined) out.exactMicros = r.exactMicros;
+    if (r.breakdown.length) out.lines = r.breakdown;
+    if (r.cacheSavingsMicros !== undefined) out.cacheSavingsMicros = r.cacheSavingsMicros;
+    if (found.detail) out.detail = found.detail;
+    return out;
   };
 
-  const priceSnapshot = (modelSlug: string, upstream: UpstreamConfig): PricingSnapshot | undefined => {
-    const p = pricingOf(modelSlug, upstream);
+  const priceSnapshot: PriceSnapshotHook = (modelSlug, upstream, variants) => {
+    const p = pricingOf(modelSlug, upstream, variants);
     if (!p) return undefined;
     const rates: Record<string, string> = {};
     for (const [k, v] of Object.entries(p)) if (typeof v === 'string') rates[k] = v;
-    return { capturedAt: Date.now(), source: sourceOf(), rates };
+    const { source, listDate } = catalogInfo();
+    return { capturedAt: Date.now(), source, rates, ...(listDate ? { listDate } : {}) };
   };
 
   const knownModel = (modelSlug: string) => findModel(getCatalog(), modelSlug) !== undefined;

@@ -33,12 +33,20 @@ export type AttemptOutcome =
       upstreamGenerationId?: string;
       streamError?: AttemptFailure; // the stream broke after the first byte
     }
-  | { type: 'failed'; failure: AttemptFailure; upstreamGenerationId?: string }
+  | { type: 'failed'; failure: AttemptFailure; upstreamGenerationId?: string; usage?: RawUsage }
   | { type: 'cancelled'; usage?: RawUsage; firstByteAt?: number };
 
 /** "60 s", "0.5 s". */
 export function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
+}
+
+/** Connection errors that happen before a single byte of the request left: nothing reached the provider. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_INVALID_URL']);
+
+function neverSent(err: unknown): boolean {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  return NOT_SENT_CODES.has(String(e?.code ?? '')) || NOT_SENT_CODES.has(String(e?.cause?.code ?? ''));
 }
 
 function networkDetail(err: unknown): string {
@@ -60,6 +68,7 @@ export async function runAttempt(
   const networkFailure = (err: unknown): AttemptFailure => ({
     kind: 'network', status: null, code: 502, errorType: 'provider_unavailable',
     message: `Could not reach ${upstream.label}: ${cleanMessage(networkDetail(err), secrets)}`,
+    ...(neverSent(err) ? { notSent: true } : {}),
   });
 
   let spec: HttpRequestSpec;
@@ -67,7 +76,7 @@ export async function runAttempt(
     spec = adapter.buildRequest(areq);
   } catch (err) {
     const message = `${upstream.label}: ${cleanMessage((err as Error)?.message ?? 'the request could not be built', secrets)}`;
-    return { type: 'failed', failure: { kind: 'http', status: null, code: 400, errorType: 'invalid_request', message } };
+    return { type: 'failed', failure: { kind: 'http', status: null, code: 400, errorType: 'invalid_request', message, notSent: true } };
   }
   if (signal.aborted) return { type: 'cancelled' };
 
@@ -99,7 +108,8 @@ export async function runAttempt(
   let res: UpstreamResponse | undefined;
   let reusable = false; // the body was read to its end: keep the connection
   const withId = <T extends object>(o: T) => (generationId ? { ...o, upstreamGenerationId: generationId } : o);
-  const failed = (failure: AttemptFailure): AttemptOutcome => withId({ type: 'failed' as const, failure: { ...failure, message: scrub.text(failure.message) } });
+  // Usage reported before the failure stays with it: some providers bill failed requests.
+  const failed = (failure: AttemptFailure): AttemptOutcome => withId({ type: 'failed' as const, failure: { ...failure, message: scrub.text(failure.message) }, ...(usage ? { usage } : {}) });
   /** Why the loop stopped when it was us who stopped it: the caller cancelled, or no first token in time. */
   const stopped = (): AttemptOutcome | undefined => {
     if (signal.aborted) {

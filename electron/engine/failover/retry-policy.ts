@@ -11,6 +11,7 @@ export interface AttemptFailure {
   message: string; // names the upstream, already scrubbed of keys
   errorType: string; // OpenRouter error_type
   retryAfterMs?: number;
+  notSent?: boolean; // the request never reached the provider (connection refused, unknown host, not built)
 }
 
 export const MAX_RETRY_AFTER_MS = 60_000;

@@ -5,7 +5,7 @@ import { engineError, type EngineError } from '../errors';
 import type { HealthTracker } from '../health/endpoint-health';
 import { estimatedUsage } from '../record/estimated-usage';
 import { describeServed } from '../record/generation-record';
-import { recordUsageAndCost, type PricingHooksForRecord } from '../record/usage-and-cost';
+import { recordChargedFailure, recordUsageAndCost, type PricingHooksForRecord } from '../record/usage-and-cost';
 import type { RouteStep } from '../routing/route-types';
 import type { ProviderAdapter, RawUsage } from '../types';
 import { runAttempt, seconds, type AttemptOutcome } from './attempt';
@@ -50,6 +50,7 @@ export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<Route
   const { req, steps, relay, signal, record } = run;
   const failures: { step: RouteStep; failure: AttemptFailure }[] = [];
   const attemptDeps = { ...deps, scrub: createScrubber(run.secrets), secrets: run.secrets };
+  const charged: { step: RouteStep; raw: RawUsage }[] = []; // failed attempts that reported usage
   let i = 0;
   let retries = 0;
   for (;;) {
@@ -71,6 +72,8 @@ export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<Route
       attempt.status = f.status;
       attempt.error = f.message;
       attempt.errorType = f.kind;
+      attempt.sent = f.notSent !== true;
+      if (outcome.usage) charged.push({ step, raw: outcome.usage });
       if (!blamesRequest(f)) deps.health.recordFailure(ep.key, f.kind);
       deps.warn?.('attempt failed', { id: record.id, upstreamId: ep.upstream.id, model: ep.nativeModel, status: f.status, kind: f.kind });
       failures.push({ step, failure: f });
@@ -89,6 +92,7 @@ export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<Route
         retries++;
         continue;
       }
+      recordChargedFailure(deps.pricing, record, charged);
       return { ok: false, error: finalError(failures, deps.now() - run.t0) };
     }
 
@@ -107,7 +111,7 @@ export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<Route
     describeServed(record, step, relay, step !== steps[0]);
     if (outcome.upstreamGenerationId) record.upstreamGenerationId = outcome.upstreamGenerationId;
     record.ttftMs = attemptStart - run.t0 + outcome.ttftMs;
-    const usage = recordUsageAndCost(deps.pricing, req, record, step, relay, outcome.usage, outcome.streamError !== undefined) ?? estimatedUsage(record);
+    const usage = recordUsageAndCost(deps.pricing, req, record, step, relay, outcome.usage, outcome.streamError !== undefined) ?? estimatedUsage(record, step.endpoint.upstream);
     const genSeconds = (deps.now() - attemptStart - outcome.ttftMs) / 1000;
     record.tokensPerSecond = record.tokens && genSeconds > 0 ? record.tokens.completion / genSeconds : null;
     if (outcome.streamError) deps.health.recordFailure(ep.key, 'stream');

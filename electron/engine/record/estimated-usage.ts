@@ -1,22 +1,19 @@
 import type { Usage } from '../../../shared/openrouter/chat-response';
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
+import type { UpstreamConfig } from '../types';
 import { toOpenRouterUsage } from '../usage/normalize';
+import { usageCostOf } from './usage-and-cost';
 
 // OpenRouter always answers with `usage` (docs/openrouter-api.md §2.1, §3). When the upstream reported none (the
 // stream broke, or a local server does not count), the caller gets the record's own figures instead: the
-// chars/4 estimate the record is marked `estimated` for, and the cost it was priced at.
+// chars/4 estimate the record is marked `estimated` for, and its cost with the same money semantics as reported
+// usage (usageCostOf).
 
-export function estimatedUsage(record: GenerationRecord): Usage | undefined {
+export function estimatedUsage(record: GenerationRecord, upstream: UpstreamConfig): Usage | undefined {
   const t = record.tokens;
   if (!t) return undefined;
-  const usage = toOpenRouterUsage({
-    promptTokens: t.prompt,
-    completionTokens: t.completion,
-    cacheReadTokens: t.cacheRead,
-    cacheWriteTokens: t.cacheWrite,
-    reasoningTokens: t.reasoning,
-  });
-  if (record.costMicros !== undefined) usage.cost = record.costMicros / 1_000_000;
-  usage.is_byok = record.isByok;
-  return usage;
+  return toOpenRouterUsage(
+    { promptTokens: t.prompt, completionTokens: t.completion, cacheReadTokens: t.cacheRead, cacheWriteTokens: t.cacheWrite, reasoningTokens: t.reasoning },
+    usageCostOf(record, upstream),
+  );
 }

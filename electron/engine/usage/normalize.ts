@@ -6,8 +6,17 @@ import type { RawUsage } from '../types';
 // token including cache reads and cache writes; completion = every output token including reasoning. Cache
 // read/write and reasoning are kept as subsets for pricing.
 
-/** The OpenRouter `usage` object for a normalised count. */
-export function toOpenRouterUsage(raw: RawUsage): Usage {
+/** The money fields of OpenRouter's usage (docs/openrouter-api.md §3): `cost` is what the router charged (for
+ * BYOK only its fee; Parley itself charges nothing), `upstream_inference_cost` what the provider charged, as
+ * exact decimal text turned into JSON numbers; null when unknown. */
+export interface UsageCost {
+  cost?: string;
+  upstreamInferenceCost?: string | null;
+  isByok?: boolean;
+}
+
+/** The OpenRouter `usage` object for a normalised count; without `cost`, what the upstream reported is kept. */
+export function toOpenRouterUsage(raw: RawUsage, money?: UsageCost): Usage {
   const usage: Usage = {
     prompt_tokens: raw.promptTokens,
     completion_tokens: raw.completionTokens,
@@ -15,8 +24,16 @@ export function toOpenRouterUsage(raw: RawUsage): Usage {
     prompt_tokens_details: { cached_tokens: raw.cacheReadTokens, cache_write_tokens: raw.cacheWriteTokens },
     completion_tokens_details: { reasoning_tokens: raw.reasoningTokens },
   };
-  if (raw.reportedCostUsd !== undefined) usage.cost = raw.reportedCostUsd;
-  if (raw.isByok !== undefined) usage.is_byok = raw.isByok;
+  if (raw.audioInTokens) usage.prompt_tokens_details!.audio_tokens = raw.audioInTokens;
+  if (raw.audioOutTokens) usage.completion_tokens_details!.audio_tokens = raw.audioOutTokens;
+  if (raw.imageOutTokens) usage.completion_tokens_details!.image_tokens = raw.imageOutTokens;
+  if (money?.cost !== undefined) usage.cost = Number(money.cost);
+  else if (raw.reportedCostUsd !== undefined) usage.cost = raw.reportedCostUsd;
+  const isByok = money?.isByok ?? raw.isByok;
+  if (isByok !== undefined) usage.is_byok = isByok;
+  if (money?.upstreamInferenceCost !== undefined) {
+    usage.cost_details = { upstream_inference_cost: money.upstreamInferenceCost === null ? null : Number(money.upstreamInferenceCost) };
+  } else if (raw.upstreamCostUsd !== undefined) usage.cost_details = { upstream_inference_cost: raw.upstreamCostUsd };
   if (raw.webSearchRequests !== undefined) usage.server_tool_use = { web_search_requests: raw.webSearchRequests };
   return usage;
 }

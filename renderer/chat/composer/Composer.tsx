@@ -14,7 +14,7 @@ import { BudgetBlockedNotice } from '../../money/budgets/BudgetBlockedNotice';
 const ColumnEstimates = memo(function ColumnEstimates({ columns, text, names }: { columns: ColumnConfig[]; text: string; names?: string[] }) {
   const requests = useMemo(() => previewRequests(columns, text), [columns, text]);
   if (!text.trim() || columns.length === 0) return null;
-  return <SendEstimate models={columns.map((c) => c.model)} request={(_m, i) => requests.get(columns[i]!.id)!} {...(names ? { names } : {})} />;
+  return <SendEstimate models={columns.map((c) => c.model)} columnIds={columns.map((c) => c.id)} request={(_m, i) => requests.get(columns[i]!.id)!} {...(names ? { names } : {})} />;
 });
 
 /** Enter sends to every column, Shift+Enter is a new line, Esc stops. Files by drop, paste or the picker. */

@@ -1,60 +1,17 @@
-import type { AttemptRecord, TokenCounts } from '../../../shared/openrouter/generation';
-import type { MessageCost, MessageRow } from '../../history/db/types';
+import { formatMicros } from '../../../shared/billing/money';
+import { shownCost } from '../../../shared/billing/shown-cost';
+import type { TokenCounts } from '../../../shared/openrouter/generation';
+import type { MessageRow } from '../../history/db/types';
+import { answerCostFacts, costPhrase, type Billing } from '../../money/cost-text';
 
-/** What the stats line shows about one answer: its stored row, plus the generation record when known. */
-export interface AnswerFacts {
-  cost: MessageCost | null;
-  tokens: TokenCounts | null;
-  isByok?: boolean;
-  attempts?: AttemptRecord[];
-}
-
-// How numbers about an answer read. Cost is integer micro-dollars; when unknown there is no number, only why.
+// How numbers about an answer read. Money is written by shared/billing/money.ts and chosen by the shared rule
+// (billed beats computed beats estimated); when unknown there is no number, only why.
 
 const int = new Intl.NumberFormat('en-US');
 
-export function formatMicros(micros: number): string {
-  const sign = micros < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(micros));
-  const whole = Math.floor(abs / 1_000_000);
-  const frac = String(abs % 1_000_000).padStart(6, '0');
-  return `${sign}$${int.format(whole)}.${frac}`;
-}
-
-const REASONS: Record<string, string> = {
-  free: 'free model',
-  'no-pricing': 'no pricing known for this model',
-  'no-usage': 'the provider reported no token usage',
-  partial: 'pricing covers only part of the usage',
-  interrupted: 'Parley stopped before the request finished',
-};
-
-export function costReasonText(reason: string | undefined): string {
-  return (reason && REASONS[reason]) ?? reason ?? 'not reported';
-}
-
-export function costLabel(c: MessageCost | null | undefined): string {
-  if (!c) return 'cost unknown: no usage was reported';
-  if (typeof c.costMicros === 'number') return formatMicros(c.costMicros);
-  return `cost unknown: ${costReasonText(c.costReason)}`;
-}
-
-export function costBreakdown(f: AnswerFacts): string {
-  const r = f.cost;
-  if (!r) return 'No usage or cost was reported for this answer.';
-  const lines: string[] = [];
-  lines.push(typeof r.costMicros === 'number' ? `Cost: ${formatMicros(r.costMicros)} (${r.costSource === 'upstream' ? 'reported by the provider' : r.costSource === 'computed' ? 'computed from catalog prices' : 'no source'})` : `Cost unknown: ${costReasonText(r.costReason)}`);
-  if (r.costReason && typeof r.costMicros === 'number') lines.push(`Note: ${costReasonText(r.costReason)}`);
-  if (typeof r.reportedCostMicros === 'number') lines.push(`Reported by upstream: ${formatMicros(r.reportedCostMicros)}`);
-  if (typeof r.computedCostMicros === 'number') lines.push(`Computed from pricing: ${formatMicros(r.computedCostMicros)}`);
-  const t = f.tokens;
-  if (t) {
-    lines.push(`Input tokens: ${int.format(t.prompt)} (cache read ${int.format(t.cacheRead)}, cache write ${int.format(t.cacheWrite)})`);
-    lines.push(`Output tokens: ${int.format(t.completion)} (reasoning ${int.format(t.reasoning)})${t.estimated ? ' — estimated' : ''}`);
-  }
-  if (f.isByok) lines.push('Billed to your own provider key (BYOK)');
-  if (f.attempts && f.attempts.length > 1) lines.push(`Attempts: ${f.attempts.map((a) => `${a.provider} ${a.status ?? a.errorType ?? '?'}`).join(' → ')}`);
-  return lines.join('\n');
+/** The cost of one stored answer as shown on it. */
+export function costLabel(row: Pick<MessageRow, 'cost' | 'tokens'>, billing?: Billing | null): string {
+  return costPhrase(shownCost(answerCostFacts(row.cost, row.tokens, billing)));
 }
 
 export function tokensLabel(t: TokenCounts | null | undefined): string | null {
@@ -77,19 +34,23 @@ export function tpsLabel(tps: number | null | undefined): string | null {
 export interface Totals {
   costMicros: number;
   unknownCost: number;
+  belowMicro: boolean; // some nonzero cost rounded to 0 µ$: a zero total is then "< $0.000001"
   tokensIn: number;
   tokensOut: number;
   answers: number;
 }
 
-/** Totals over finished answers (every sibling counts: each one was paid for). */
-export function sumTotals(rows: MessageRow[]): Totals {
-  const t: Totals = { costMicros: 0, unknownCost: 0, tokensIn: 0, tokensOut: 0, answers: 0 };
+/** Totals over finished answers (every sibling counts: each one was paid for), each at its shown cost — the
+ * bill once reconciled (`billing` by generation id). Requests that never reached a provider add $0. */
+export function sumTotals(rows: MessageRow[], billing?: ReadonlyMap<string, Billing>): Totals {
+  const t: Totals = { costMicros: 0, unknownCost: 0, belowMicro: false, tokensIn: 0, tokensOut: 0, answers: 0 };
   for (const r of rows) {
     if (r.role !== 'assistant' || r.status === 'streaming' || (!r.cost && !r.tokens)) continue;
     t.answers++;
-    if (typeof r.cost?.costMicros === 'number') t.costMicros += r.cost.costMicros;
-    else t.unknownCost++;
+    const s = shownCost(answerCostFacts(r.cost, r.tokens, r.generationId ? billing?.get(r.generationId) : null));
+    if (s.micros === undefined) t.unknownCost++;
+    else t.costMicros += s.micros;
+    if (s.belowMicro) t.belowMicro = true;
     t.tokensIn += r.tokens?.prompt ?? 0;
     t.tokensOut += r.tokens?.completion ?? 0;
   }
@@ -97,6 +58,6 @@ export function sumTotals(rows: MessageRow[]): Totals {
 }
 
 export function totalsLabel(t: Totals): string {
-  const cost = `${formatMicros(t.costMicros)}${t.unknownCost ? ` + ${t.unknownCost} unknown` : ''}`;
+  const cost = `${formatMicros(t.costMicros, { belowMicro: t.belowMicro })}${t.unknownCost ? ` + ${t.unknownCost} unknown` : ''}`;
   return `${cost} · ${int.format(t.tokensIn)} in · ${int.format(t.tokensOut)} out`;
 }

@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'react';
 import { ledger } from '../../money/ledger';
+import { billingOf, type Billing } from '../../money/cost-text';
 
-export interface Reconciliation {
-  billedMicros: number;
-  mismatch: boolean;
-}
+export type Reconciliation = Billing;
 
 /** What OpenRouter billed for an answer, once the background check has run (it can lag by seconds or minutes). */
-export function useReconciliation(generationId: string | undefined): Reconciliation | null {
-  const [state, setState] = useState<{ id: string; value: Reconciliation | null } | null>(null);
+export function useReconciliation(generationId: string | undefined): Billing | null {
+  const [state, setState] = useState<{ id: string; value: Billing | null } | null>(null);
   useEffect(() => {
     if (!generationId) return;
     let live = true;
@@ -17,9 +15,7 @@ export function useReconciliation(generationId: string | undefined): Reconciliat
         .get(generationId)
         .then(
           (row) => {
-            if (!live) return;
-            const value = row?.billedCostMicros !== undefined ? { billedMicros: row.billedCostMicros, mismatch: row.mismatch === true } : null;
-            setState({ id: generationId, value });
+            if (live) setState({ id: generationId, value: billingOf(row) });
           },
           () => undefined,
         );

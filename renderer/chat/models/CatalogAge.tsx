@@ -10,6 +10,13 @@ const SOURCE: Record<ModelList['source'], string> = {
   none: 'no catalog',
 };
 
+export const STALE_DAYS = 30;
+
+/** True when the price list is more than 30 days old: prices may have changed since. */
+export function catalogIsStale(fetchedAt: number | null, now = Date.now()): boolean {
+  return fetchedAt !== null && now - fetchedAt > STALE_DAYS * 86_400_000;
+}
+
 /** "Prices: bundled snapshot from 22 Nov 2026 · 3 days old · Refresh" — how fresh the numbers in the picker are. */
 export function catalogAgeText(source: ModelList['source'], fetchedAt: number | null, now = Date.now()): string {
   if (fetchedAt === null) return `Prices: ${SOURCE[source]}`;
@@ -20,6 +27,7 @@ export function catalogAgeText(source: ModelList['source'], fetchedAt: number | 
 }
 
 export function CatalogAge({ source, fetchedAt, onRefreshed }: { source: ModelList['source']; fetchedAt: number | null; onRefreshed: () => void }) {
+  const stale = catalogIsStale(fetchedAt);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   async function refresh() {
@@ -39,6 +47,11 @@ export function CatalogAge({ source, fetchedAt, onRefreshed }: { source: ModelLi
   return (
     <p className="muted catalog-age" aria-label="Catalog age">
       {catalogAgeText(source, fetchedAt)}{' '}
+      {stale ? (
+        <span className="catalog-stale" role="status">
+          — over {STALE_DAYS} days old: prices may have changed since.{' '}
+        </span>
+      ) : null}
       <button type="button" className="link" onClick={() => void refresh()} disabled={busy}>
         {busy ? 'Refreshing…' : 'Refresh'}
       </button>

@@ -8,6 +8,7 @@ import { useVoteKeys } from '../compare/use-vote-keys';
 import { columnLabels } from '../columns/labels';
 import { ColumnHeader } from '../columns/ColumnHeader';
 import { sumTotals, totalsLabel, type Totals } from '../messages/stats-text';
+import { useConversationBilling } from '../../money/ledger/use-billing';
 import { Composer } from '../composer/Composer';
 import { usePicker } from '../models/picker-store';
 import { ModelSetControls } from './ModelSetControls';
@@ -16,7 +17,7 @@ import { useUi } from '../../app/ui-store';
 import { TurnList } from './TurnList';
 import { RoomWelcome } from './RoomWelcome';
 
-const EMPTY_TOTALS: Totals = { costMicros: 0, unknownCost: 0, tokensIn: 0, tokensOut: 0, answers: 0 };
+const EMPTY_TOTALS: Totals = { costMicros: 0, unknownCost: 0, belowMicro: false, tokensIn: 0, tokensOut: 0, answers: 0 };
 
 /** A conversation: model columns side by side, one row per prompt, the composer below. */
 export function Room({ conversationId }: { conversationId: string | null }) {
@@ -61,12 +62,13 @@ export function Room({ conversationId }: { conversationId: string | null }) {
     return m;
   }, [streamingKey]);
 
+  const billing = useConversationBilling(shown?.id);
   const { byColumn, total } = useMemo(() => {
     const byColumn = new Map<string, Totals>();
     const all = [...messages.values()].filter((m) => m.role === 'assistant');
-    for (const c of columns) byColumn.set(c.id, sumTotals(all.filter((m) => m.columnId === c.id)));
-    return { byColumn, total: sumTotals(all) };
-  }, [messages, columns]);
+    for (const c of columns) byColumn.set(c.id, sumTotals(all.filter((m) => m.columnId === c.id), billing));
+    return { byColumn, total: sumTotals(all, billing) };
+  }, [messages, columns, billing]);
 
   const pending = shown?.pendingContinueFromId ?? null;
   const pendingRow = pending ? messages.get(pending) : undefined;

@@ -16,6 +16,7 @@ import { trackStream, failToStart } from './stream-sync';
 import { removeConversationInMemory, removeInMemory, setConversationInMemory, upsertInMemory, useRoom } from './room-store';
 import { deleteMessageTree } from './delete-messages';
 import type { ColumnConfig, ColumnSettings, Conversation, MessageRow, PendingAttachment } from './types';
+import { assignEstimate } from '../../money/estimate/sent-estimates';
 
 // Everything a user can do in a room. Each action writes the history store first, mirrors the result in memory,
 // then (for prompts) starts one stream per column in main.
@@ -117,7 +118,10 @@ export function streamInto(row: MessageRow, streamColumn: string, request: ChatR
 
 async function startColumns(conversationId: string, user: MessageRow) {
   const { conv, turns } = current();
-  for (const column of conv.columns) await startAnswer(conv, column, user, turns);
+  for (const column of conv.columns) {
+    const row = await startAnswer(conv, column, user, turns);
+    assignEstimate(column.id, row.id); // the estimate shown in the composer, for "Explain this cost"
+  }
   await reloadConversation(conversationId);
 }
 

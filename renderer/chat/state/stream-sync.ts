@@ -8,6 +8,7 @@ import { recoverInterrupted } from '../../history/db/recovery';
 import { liveAnswers, fromSnapshot } from './live-answers';
 import { rememberRecord } from './answer-records';
 import { upsertInMemory } from './room-store';
+import { takeAnswerEstimate } from '../../money/estimate/sent-estimates';
 
 // One per page, independent of which conversation is open: streams live in main, so switching rooms never stops
 // them, and a reloaded page re-attaches with chat.active. Streamed text is checkpointed to the history store about
@@ -51,15 +52,14 @@ export async function failToStart(messageId: string, message: string) {
   if (row) upsertInMemory([row]);
 }
 
-function cost(r: GenerationRecord): AnswerOutcome['cost'] {
-  return {
-    costSource: r.costSource,
-    ...(r.costMicros !== undefined ? { costMicros: r.costMicros } : {}),
-    ...(r.costReason !== undefined ? { costReason: r.costReason } : {}),
-    ...(r.reportedCostMicros !== undefined ? { reportedCostMicros: r.reportedCostMicros } : {}),
-    ...(r.computedCostMicros !== undefined ? { computedCostMicros: r.computedCostMicros } : {}),
-    ...(r.pricingSnapshot ? { pricingSnapshot: r.pricingSnapshot } : {}),
-  };
+function cost(r: GenerationRecord, messageId: string): AnswerOutcome['cost'] {
+  const out: NonNullable<AnswerOutcome['cost']> = { costSource: r.costSource };
+  const copy = ['costMicros', 'costReason', 'reportedCostMicros', 'computedCostMicros', 'pricingSnapshot', 'reportedCostUsd', 'upstreamCostMicros', 'computedCostUsd', 'costLines', 'cacheSavingsMicros', 'costDetail'] as const;
+  for (const k of copy) if (r[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = r[k];
+  if (r.isByok) out.isByok = true;
+  const estimate = takeAnswerEstimate(messageId);
+  if (estimate) out.estimate = estimate;
+  return out;
 }
 
 export function snapshotOutcome(s: StreamSnapshot): AnswerOutcome {
@@ -79,7 +79,7 @@ export function snapshotOutcome(s: StreamSnapshot): AnswerOutcome {
   };
   if (s.reasoning) out.reasoning = s.reasoning;
   if (r) {
-    out.cost = cost(r);
+    out.cost = cost(r, s.meta.messageId);
     out.generationId = r.id;
   }
   if (s.error) out.error = { code: s.error.code, message: s.error.message };

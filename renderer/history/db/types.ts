@@ -1,5 +1,5 @@
 import type { FinishReason } from '../../../shared/openrouter/chat-response';
-import type { CostReason, CostSource, GenerationRecord, TokenCounts } from '../../../shared/openrouter/generation';
+import type { CostLineRecord, CostReason, CostSource, GenerationRecord, TokenCounts } from '../../../shared/openrouter/generation';
 
 // Row shapes of Parley's local history (IndexedDB database 'parley'). Costs are integer micro-dollars
 // (1 USD = 1_000_000); an unknown cost has no number and a reason.
@@ -71,6 +71,18 @@ export interface PricingSnapshot {
   source?: string; // e.g. "openrouter-live", "bundled", "user"
   /** USD per token as decimal strings, keyed by component: prompt, completion, cacheRead, cacheWrite, request… */
   rates: Record<string, string>;
+  listDate?: string; // YYYY-MM-DD of the price list
+}
+
+/** What the composer estimated before sending (µ$ and tokens), kept to compare with the actual cost. */
+export interface CostEstimate {
+  inputTokens: number;
+  inputMicros?: number;
+  outputLowTokens?: number;
+  outputHighTokens?: number;
+  outputLowMicros?: number;
+  outputHighMicros?: number;
+  basis?: 'history' | 'max_tokens';
 }
 
 export interface MessageCost {
@@ -80,6 +92,15 @@ export interface MessageCost {
   reportedCostMicros?: number;
   computedCostMicros?: number;
   pricingSnapshot?: PricingSnapshot;
+  // The same facts the generation record keeps (shared/openrouter/generation.ts), for "Explain this cost":
+  reportedCostUsd?: string; // exact decimal the upstream reported
+  upstreamCostMicros?: number; // BYOK through OpenRouter: the provider's charge (reportedCostMicros is the fee)
+  computedCostUsd?: string; // Parley's computation, exact
+  isByok?: boolean;
+  costLines?: CostLineRecord[];
+  cacheSavingsMicros?: number;
+  costDetail?: string;
+  estimate?: CostEstimate;
 }
 
 export interface MessageTimings {
@@ -180,7 +201,10 @@ export interface GenerationRow extends GenerationRecord {
   messageId?: string;
   billedCostMicros?: number; // what the provider's invoice / generation endpoint says, once reconciled
   reconciledAt?: number;
-  mismatch?: boolean; // billed differs from costMicros beyond tolerance
+  mismatch?: boolean; // billed differs from Parley's price beyond tolerance
+  billedFeeMicros?: number; // BYOK through OpenRouter: OpenRouter's fee, a part of billedCostMicros
+  billedProviderMicros?: number; // BYOK through OpenRouter: the provider's charge, the other part
+  billedComparedMicros?: number; // the billed figure set against Parley's price
 }
 
 export interface SettingRow {

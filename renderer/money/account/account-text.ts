@@ -1,4 +1,4 @@
-import { formatMicros } from '../../../shared/billing/cost';
+import { formatMicros } from '../../../shared/billing/money';
 import type { AccountSummary } from '../../../shared/contract/account';
 
 // The words the header uses for the OpenRouter account. Figures are integer micro-dollars; null = not reported.

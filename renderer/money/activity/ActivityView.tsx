@@ -9,6 +9,14 @@ import { TotalsSummary } from './TotalsSummary';
 import { DailyChart } from './DailyChart';
 import { GroupTable } from './GroupTable';
 import { RequestsTable } from './RequestsTable';
+import { CatalogAge } from '../../chat/models/CatalogAge';
+import { useModels } from '../../chat/models/use-models';
+
+/** How old today's price list is (new answers are priced with it; old ones keep theirs). */
+function PriceListAge() {
+  const { source, fetchedAt, reload } = useModels();
+  return source ? <CatalogAge source={source} fetchedAt={fetchedAt} onRefreshed={reload} /> : null;
+}
 
 // The local usage ledger, like OpenRouter's Activity page: filters, totals, spend per day, groupings, each
 // request (linked to its answer), CSV export, and the BYOK fee calculator.
@@ -44,9 +52,10 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
         </button>
       </div>
       <p className="muted">
-        Every request Parley made or relayed for other apps through the local API, as recorded on this device. Spend is what OpenRouter billed where it
-        was checked, otherwise Parley’s own figure.
+        Every request Parley made or relayed for other apps through the local API, as recorded on this device. Spend is what was billed where it is
+        known (OpenRouter&rsquo;s figures), otherwise Parley&rsquo;s price from the price list each request was priced with; the same figure every answer shows.
       </p>
+      <PriceListAge />
       <ActivityFiltersBar filters={filters} options={options} keyLabel={keyLabel} appKeyLabel={appKeyLabel} onChange={setFilters} />
       {error ? <p className="error" role="alert">Could not read the usage ledger: {error}</p> : null}
       {loaded && rows.length === 0 && !error ? <p className="empty-state">No requests recorded yet.</p> : null}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type uPlot from 'uplot';
 import type { DailySeries } from './aggregate';
-import { formatMicros } from '../../../shared/billing/cost';
+import { formatMicros, usdToMicros } from '../../../shared/billing/money';
 
 // Spend (bars, USD) and requests (line) per day, drawn with uPlot on a canvas. The caption and the "By day"
 // table carry the same numbers for screen readers. uPlot is loaded on first use (it reads matchMedia when
@@ -19,7 +19,7 @@ function canDraw(): boolean {
 }
 
 const cssVar = (name: string, fallback: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-const usd = (v: number) => formatMicros(Math.round(v * 1_000_000));
+const usd = (v: number) => formatMicros(usdToMicros(v) ?? Number.NaN);
 /** Enough decimals to tell the ticks apart (0.025 → 3), at least cents, at most micro-dollars. */
 const tickDecimals = (incr: number) => Math.min(6, Math.max(2, (String(Number(incr.toPrecision(6))).split('.')[1] ?? '').length));
 

@@ -1,4 +1,4 @@
-import { formatMicros } from '../../../shared/billing/cost';
+import { formatMicros } from '../../../shared/billing/money';
 import type { ActivityGroup, GroupBy } from './aggregate';
 import { fmtInt } from './activity-text';
 

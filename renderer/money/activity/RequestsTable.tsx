@@ -40,8 +40,8 @@ export function RequestsTable({ rows, keyLabel, onOpenMessage }: {
                 <td>{SOURCE_LABEL[r.source] ?? r.source}</td>
                 <td>{r.tokens ? `${fmtInt(r.tokens.prompt)} / ${fmtInt(r.tokens.completion)}${r.tokens.estimated ? ' ≈' : ''}` : '—'}</td>
                 <td>
-                  {costText(r)}
-                  {mismatch ? <span className="flag" role="note" title={mismatch} aria-label={mismatch}> ⚠ billed differs</span> : null}
+                  <span className="request-cost">{costText(r)}</span>
+                  {mismatch ? <span className="flag" role="note" aria-label={mismatch}> ⚠ {mismatch}</span> : null}
                   {r.error ? <span className="muted"> · error {r.error.code}</span> : null}
                 </td>
                 <td>

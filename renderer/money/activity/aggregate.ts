@@ -1,8 +1,8 @@
+import { shownMicros } from '../../../shared/billing/shown-cost';
 import type { LedgerRow } from '../ledger/types';
 
 // The Activity page's arithmetic: filters, totals and groupings over ledger rows. Days are local calendar days.
-// A row's cost is what OpenRouter billed when reconciliation found it, otherwise Parley's own figure; a row
-// with neither counts as "unpriced", never as zero.
+// A row's cost is its shown cost (rowCost); a row without one counts as "unpriced", never as zero.
 
 export type SourceFilter = 'all' | 'app' | 'local-api';
 export type GroupBy = 'day' | 'model' | 'provider' | 'key';
@@ -38,10 +38,11 @@ export const modelOf = (r: LedgerRow): string => r.model ?? r.requestedModel;
 export const providerOf = (r: LedgerRow): string => r.provider ?? 'unknown';
 export const keyOf = (r: LedgerRow): string => r.upstreamId ?? 'none';
 
-/** Billed wins over local; undefined when neither is known. */
+/** The row's shown cost by the one rule (shared/billing/shown-cost.ts: billed beats computed beats estimated;
+ * requests that never reached a provider cost 0); undefined when unknown. Votes and other readers of the ledger
+ * use this, not a field of their own choosing. */
 export function rowCost(r: LedgerRow): number | undefined {
-  if (typeof r.billedCostMicros === 'number') return r.billedCostMicros;
-  return typeof r.costMicros === 'number' ? r.costMicros : undefined;
+  return shownMicros(r);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

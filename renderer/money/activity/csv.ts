@@ -1,16 +1,11 @@
+import { microsToUsd } from '../../../shared/billing/money';
+import { shownCost } from '../../../shared/billing/shown-cost';
 import type { LedgerRow } from '../ledger/types';
 import { keyOf, modelOf, providerOf, rowCost } from './aggregate';
 
 // The ledger as CSV (RFC 4180, CRLF). Metadata only: the ledger holds no prompt text, and no column names or
 // holds a key (upstream ids are names such as "openrouter"). Text that a spreadsheet would run as a formula
 // (=, +, -, @ first) is prefixed with an apostrophe; other apps name models through the local API.
-
-/** Integer micro-dollars as exact USD with six decimals: 1234 → "0.001234". */
-export function microsToUsd(micros: number): string {
-  const m = Math.round(micros);
-  const abs = Math.abs(m);
-  return `${m < 0 ? '-' : ''}${Math.floor(abs / 1_000_000)}.${String(abs % 1_000_000).padStart(6, '0')}`;
-}
 
 function text(v: string | null | undefined): string {
   if (v === null || v === undefined) return '';
@@ -40,8 +35,8 @@ const COLUMNS: [string, (r: LedgerRow) => string][] = [
   ['cost_usd', (r) => usd(rowCost(r))],
   ['local_cost_usd', (r) => usd(r.costMicros)],
   ['billed_cost_usd', (r) => usd(r.billedCostMicros)],
-  ['cost_source', (r) => text(typeof r.billedCostMicros === 'number' ? 'billed' : r.costSource)],
-  ['cost_unknown_reason', (r) => text(rowCost(r) === undefined ? (r.costReason ?? 'unknown') : '')],
+  ['cost_source', (r) => text(shownCost(r).source)],
+  ['cost_unknown_reason', (r) => text(rowCost(r) === undefined ? (shownCost(r).reason ?? 'unknown') : '')],
   ['mismatch', (r) => bool(r.mismatch)],
   ['finish_reason', (r) => text(r.finishReason)],
   ['error_code', (r) => num(r.error?.code)],
@@ -49,6 +44,12 @@ const COLUMNS: [string, (r: LedgerRow) => string][] = [
   ['duration_ms', (r) => num(r.durationMs)],
   ['conversation_id', (r) => text(r.conversationId)],
   ['message_id', (r) => text(r.messageId)],
+  // Added columns (appended, so older spreadsheets keep their column letters):
+  ['parley_price_usd', (r) => usd(r.computedCostMicros)],
+  ['provider_cost_usd', (r) => usd(shownCost(r).parts?.providerMicros)],
+  ['openrouter_fee_usd', (r) => usd(shownCost(r).parts?.feeMicros)],
+  ['reported_cost_exact_usd', (r) => text(r.reportedCostUsd)],
+  ['cost_reason', (r) => text(r.costReason)],
   ['app_key', (r) => text(r.appKeyId)],
 ];
 

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { formatMicros } from '../../../shared/billing/cost';
+import { formatMicros } from '../../../shared/billing/money';
 import { useModels } from '../../chat/models/use-models';
-import type { EstimateRequest } from './estimate';
+import type { EstimateRequest, ModelEstimate } from './estimate';
+import { useAnswerLengths } from './use-answer-lengths';
+import { noteColumnEstimate, toSentEstimate } from './sent-estimates';
 import { useDebounced } from './use-debounced';
 
 const int = new Intl.NumberFormat('en-US');
@@ -46,36 +48,57 @@ function useEstimator(): Estimator | null {
   return est;
 }
 
+function costText(e: ModelEstimate): string {
+  if (e.free) return 'free';
+  if (e.inputCostMicros === undefined) return 'price unknown';
+  const input = `≈ ${formatMicros(e.inputCostMicros)} input`;
+  const o = e.output;
+  if (!o || o.lowMicros === undefined || o.highMicros === undefined) return input;
+  const range = o.lowMicros === o.highMicros ? formatMicros(o.highMicros) : `${formatMicros(o.lowMicros)}–${formatMicros(o.highMicros)}`;
+  const tokens = o.lowTokens === o.highTokens ? int.format(o.highTokens) : `${int.format(o.lowTokens)}–${int.format(o.highTokens)}`;
+  const basis = o.basis === 'history' ? `${tokens} tokens, as in ${o.samples} earlier answers` : `up to max_tokens ${int.format(o.highTokens)}`;
+  return `${input} + ${range} output (${basis})`;
+}
+
 /**
- * Per selected model: ≈ input tokens and ≈ input cost of the request about to be sent, and a warning when it
- * does not fit the model's context window. `request` is one request for all models, or a function giving each
- * model (by slug and position) its own — columns keep separate histories.
+ * Per selected model: ≈ input tokens and ≈ input cost of the request about to be sent, a range for the answer's
+ * cost (max_tokens, or the model's typical answer length in the user's history), and a warning when it does not
+ * fit the model's context window. `request` is one request for all models, or a function giving each model (by
+ * slug and position) its own — columns keep separate histories. `columnIds` (same order as `models`) lets the
+ * answers keep the estimate shown before sending.
  */
-export function SendEstimate({ request, models, names }: {
+export function SendEstimate({ request, models, columnIds, names }: {
   request: EstimateRequest | ((model: string, index: number) => EstimateRequest);
   models: string[];
+  columnIds?: string[];
   /** shown instead of the models' names (blind mode), by position */
   names?: string[];
 }) {
   const { models: catalog } = useModels();
+  const lengths = useAnswerLengths();
   const estimator = useEstimator();
   const key = JSON.stringify(models.map((m, i) => [m, slim(typeof request === 'function' ? request(m, i) : request)]));
   const settled = useDebounced(key, 250);
   const items = useMemo(() => {
     if (!estimator) return [];
     const pairs = JSON.parse(settled) as [string, EstimateRequest][];
-    return pairs.map(([model, req]) => estimator.estimateFor(model, req, catalog));
-  }, [settled, catalog, estimator]);
+    return pairs.map(([model, req]) => estimator.estimateFor(model, req, catalog, lengths.get(model)));
+  }, [settled, catalog, estimator, lengths]);
+  useEffect(() => {
+    items.forEach((e, i) => {
+      const id = columnIds?.[i];
+      if (id) noteColumnEstimate(id, toSentEstimate(e));
+    });
+  }, [items, columnIds]);
   if (items.length === 0) return null;
   const tooLong = items.filter((e) => e.exceedsContext);
   return (
     <div className="send-estimate" aria-label="Send estimate">
       <ul className="send-estimate-list">
         {items.map((e, i) => (
-          <li key={`${e.model}-${i}`} title="≈ estimate: tokens counted with OpenAI's o200k tokenizer; other model families count somewhat differently. Output is not included.">
+          <li key={`${e.model}-${i}`} title={`≈ estimate: tokens counted with OpenAI's o200k tokenizer; other model families count somewhat differently.${e.output ? '' : ' The answer is not included: set max_tokens, or send a few prompts to this model to learn its typical answer length.'}${e.priceDetail ? ` No price: ${e.priceDetail}.` : ''}`}>
             <span className="muted">{names?.[i] ?? e.name}:</span> ≈ {int.format(e.tokens)} tokens in
-            {e.uncountedParts ? ` + ${e.uncountedParts} file${e.uncountedParts === 1 ? '' : 's'} not counted` : ''} ·{' '}
-            {e.free ? 'free' : e.inputCostMicros !== undefined ? `≈ ${formatMicros(e.inputCostMicros)} input` : 'price unknown'}
+            {e.uncountedParts ? ` + ${e.uncountedParts} file${e.uncountedParts === 1 ? '' : 's'} not counted` : ''} · {costText(e)}
           </li>
         ))}
       </ul>

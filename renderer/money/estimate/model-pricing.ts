@@ -1,13 +1,35 @@
 import type { ModelPricing } from '../../../shared/catalog/types';
 import type { ModelSummary } from '../../../shared/contract/models';
 import { parseDecimal, shift, toDecimalString } from '../../../shared/billing/decimal';
+import { splitVariants } from '../../../shared/catalog/find-model';
 
-/** models.list prices (USD per million tokens) as the per-token price list computeCost reads. Only prompt and
- * completion rates cross the bridge, so cache reads and writes are priced as ordinary input. */
-export function pricingOf(m: Pick<ModelSummary, 'promptUsdPerMTok' | 'completionUsdPerMTok'> | undefined): ModelPricing | undefined {
-  if (!m || m.promptUsdPerMTok === null || m.completionUsdPerMTok === null) return undefined;
+/** Static variants priced apart from their base model: only an entry of their own prices them. */
+const PRICED_VARIANTS = new Set(['free', 'extended']);
+
+const isPriceString = (v: unknown): v is string => typeof v === 'string' && parseDecimal(v) !== undefined;
+
+/** A model's price list as computeCost reads it: the catalog's full list when models.list carried it (cache,
+ * audio and per-request rates included), else its prompt and completion rates per million tokens. */
+export function pricingOf(m: Pick<ModelSummary, 'promptUsdPerMTok' | 'completionUsdPerMTok'> & Partial<Pick<ModelSummary, 'pricing'>> | undefined): ModelPricing | undefined {
+  if (!m) return undefined;
+  const full = m.pricing;
+  if (full && isPriceString(full.prompt) && isPriceString(full.completion)) return full as unknown as ModelPricing;
+  if (m.promptUsdPerMTok === null || m.completionUsdPerMTok === null) return undefined;
   const prompt = parseDecimal(m.promptUsdPerMTok);
   const completion = parseDecimal(m.completionUsdPerMTok);
   if (!prompt || !completion || prompt.n < 0n || completion.n < 0n) return undefined;
   return { prompt: toDecimalString(shift(prompt, -6)), completion: toDecimalString(shift(completion, -6)) };
+}
+
+/** The catalog entry a slug is priced by: the exact id, else the base model unless the slug asks for a priced
+ * static variant (":free") the catalog does not list — then no price, and `detail` says why. */
+export function modelForPricing(models: ModelSummary[], slug: string): { model?: ModelSummary; pricing?: ModelPricing; detail?: string } {
+  const exact = models.find((m) => m.id === slug);
+  if (exact) return { model: exact, pricing: pricingOf(exact) };
+  const { base, variants } = splitVariants(slug);
+  const model = models.find((m) => m.id === base);
+  if (!model) return { detail: `${slug} is not in the price list` };
+  const missing = variants.find((v) => PRICED_VARIANTS.has(v));
+  if (missing) return { model, detail: `the price list has no :${missing} variant of ${base}` };
+  return { model, pricing: pricingOf(model) };
 }

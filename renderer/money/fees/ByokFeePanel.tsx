@@ -1,14 +1,22 @@
 import { useMemo, useState } from 'react';
 import { calculateByokFees, type ByokComparison, type ByokFeeReport, type ByokFeeSettings, type Figure } from '../../../shared/billing/byok-fees';
-import { formatMicros } from '../../../shared/billing/cost';
+import { formatMicros } from '../../../shared/billing/money';
 import { useLedgerRows, useLedgerSetting } from '../ledger/use-ledger';
-import { findModel, useModels } from '../../chat/models/use-models';
-import { pricingOf } from '../estimate/model-pricing';
-import { byokTrafficOf } from './byok-traffic';
+import { useModels } from '../../chat/models/use-models';
+import { modelForPricing } from '../estimate/model-pricing';
+import { byokTrafficOf, type TrafficKind } from './byok-traffic';
 import { FEE_SETTINGS_KEY, resolveFeeSettings } from './fee-settings';
 
-// What this month's BYOK traffic costs three ways (shared/billing calculateByokFees), month to date and
-// projected to the end of the (UTC) month. Every figure's formula is its tooltip and is listed below the table.
+// What this month's real traffic — direct with the user's keys, with the keys through OpenRouter, and on credits —
+// would cost each of the three ways (shared/billing calculateByokFees), month to date and projected to the end of
+// the (UTC) month, with how much of the fee-free BYOK allowance is used. Every figure's formula is its tooltip and
+// is listed below the table.
+
+const KIND_TEXT: Record<TrafficKind, string> = {
+  direct: 'straight to providers with your keys',
+  byokOpenRouter: 'with your keys through OpenRouter',
+  credits: 'on OpenRouter credits',
+};
 
 const LINES: { key: keyof Omit<ByokComparison, 'traffic'>; label: string }[] = [
   { key: 'direct', label: '(a) Directly with your provider keys' },
@@ -35,6 +43,13 @@ function allowanceText(r: ByokFeeReport): string {
   return `Free allowance: the first ${a.count.toLocaleString('en-US')} BYOK requests each month.`;
 }
 
+function allowanceUsedText(r: ByokFeeReport, usedMicros: number, byokRequests: number): string {
+  const a = r.allowance;
+  if (a.kind === 'list-price') return `Fee-free allowance used: ${formatMicros(usedMicros)} of ${formatMicros(a.micros)} list-price BYOK usage.`;
+  if (a.kind === 'requests') return `Fee-free allowance used: ${byokRequests.toLocaleString('en-US')} of ${a.count.toLocaleString('en-US')} BYOK requests.`;
+  return 'No fee-free allowance.';
+}
+
 export function ByokFeePanel({ now: fixedNow }: { now?: number }) {
   const [openedAt] = useState(() => Date.now());
   const now = fixedNow ?? openedAt;
@@ -45,10 +60,11 @@ export function ByokFeePanel({ now: fixedNow }: { now?: number }) {
   const { value: stored } = useLedgerSetting<Partial<ByokFeeSettings>>(FEE_SETTINGS_KEY);
   const settings = resolveFeeSettings(stored);
 
-  const { traffic, skipped } = useMemo(
-    () => byokTrafficOf(rows.filter((r) => r.createdAt <= now), (slug) => pricingOf(findModel(models, slug))),
+  const summary = useMemo(
+    () => byokTrafficOf(rows.filter((r) => r.createdAt <= now), (slug) => modelForPricing(models, slug).pricing),
     [rows, models, now],
   );
+  const { traffic, skipped } = summary;
   const report = calculateByokFees(traffic, now, settings);
   const skippedText = [
     skipped.free ? `${skipped.free} free (local servers, free models)` : '',
@@ -59,10 +75,20 @@ export function ByokFeePanel({ now: fixedNow }: { now?: number }) {
   return (
     <section className="byok-fees" aria-labelledby="byok-fees-heading">
       <h2 id="byok-fees-heading">BYOK fee calculator</h2>
-      <p className="muted">
-        {loaded ? `${traffic.requests} request${traffic.requests === 1 ? '' : 's'} sent with your own provider keys this month (UTC), ` : 'Reading the ledger… '}
-        at {formatMicros(traffic.providerCostMicros)} by the providers’ prices and {formatMicros(traffic.listPriceMicros)} at OpenRouter’s list price.
+      <p className="muted" aria-label="This month's traffic">
+        {loaded ? `${traffic.requests} priced request${traffic.requests === 1 ? '' : 's'} this month (UTC)` : 'Reading the ledger…'}
+        {loaded && traffic.requests
+          ? `: ${(Object.keys(KIND_TEXT) as TrafficKind[])
+              .filter((k) => summary.byKind[k].requests > 0)
+              .map((k) => `${summary.byKind[k].requests} ${KIND_TEXT[k]} (${formatMicros(summary.byKind[k].paidMicros)} paid)`)
+              .join(', ')}`
+          : ''}
+        {loaded ? `; ${formatMicros(traffic.providerCostMicros)} at the providers’ prices, ${formatMicros(traffic.listPriceMicros)} at OpenRouter’s list price.` : ''}
         {skippedText.length ? ` Not compared: ${skippedText.join(', ')}.` : ''}
+      </p>
+      <p className="muted" aria-label="BYOK allowance">
+        {allowanceUsedText(report, summary.allowanceUsedMicros, summary.byKind.byokOpenRouter.requests)} OpenRouter BYOK fees charged this month:{' '}
+        {formatMicros(summary.feesPaidMicros)}.
       </p>
       <table className="activity-table" aria-label="BYOK cost comparison">
         <thead>
@@ -93,7 +119,11 @@ export function ByokFeePanel({ now: fixedNow }: { now?: number }) {
             <li key={`p-${l.key}`} id={`fee-proj-${l.key}`}>{l.label}, projected: {report.projected[l.key].formula}</li>,
           ])}
         </ul>
-        <p className="muted">List prices come from the model catalog’s input and output rates; cached tokens are priced as ordinary input there.</p>
+        <p className="muted">
+          List prices come from the model catalog, each request at its own tokens: cached tokens at the cache prices, reasoning and
+          web searches where they are billed apart. Requests paid with credits are valued at the list price the providers charge
+          directly too, since OpenRouter passes providers’ list prices through without markup.
+        </p>
       </details>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { exactUsd, fmtInt } from '../activity/activity-text';
+import { fmtInt } from '../activity/activity-text';
+import { formatMicros } from '../../../shared/billing/money';
 import type { VoteLine } from './figures';
 import { OUTCOME_TEXT } from './leaderboard-text';
 
@@ -36,7 +37,7 @@ export function ModelVotes({ model, lines, onOpenTurn }: { model: string; lines:
                 {l.vote.vote.blind ? <span className="badge">blind</span> : null}
               </td>
               <td>{l.against.join(', ')}</td>
-              <td>{l.costMicros === undefined ? 'unknown' : exactUsd(l.costMicros)}</td>
+              <td>{l.costMicros === undefined ? 'unknown' : formatMicros(l.costMicros)}</td>
               <td>
                 <button
                   type="button"

@@ -1,4 +1,5 @@
-import { exactUsd, fmtInt } from '../activity/activity-text';
+import { fmtInt } from '../activity/activity-text';
+import { formatMicros } from '../../../shared/billing/money';
 import type { ModelFigures, Outcome } from './figures';
 
 export const ratingText = (r: ModelFigures['rating']): string => (r ? String(Math.round(r.rating)) : '—');
@@ -6,7 +7,7 @@ export const intervalText = (r: ModelFigures['rating']): string => (r ? `${Math.
 
 /** A cost figure, or why there is none; "+ n unpriced" when some answers had no price. */
 export function costFigure(micros: number | null, unpriced: number, none: string): string {
-  const base = micros === null ? none : exactUsd(micros);
+  const base = micros === null ? none : formatMicros(micros);
   return unpriced ? `${base} (+${fmtInt(unpriced)} unpriced)` : base;
 }
 

@@ -4,7 +4,12 @@ import type { LedgerRow, MessageLink } from './types';
 // What a reconciliation result or a message link changes on a ledger row, as pure functions the ledger
 // (history-ledger.ts) applies to stored rows and to patches that arrive before their record.
 
-export type RowPatch = Partial<Pick<LedgerRow, 'conversationId' | 'messageId' | 'billedCostMicros' | 'reconciledAt' | 'mismatch' | 'reconcileDiffMicros' | 'reconcileError'>>;
+const KEPT = [
+  'conversationId', 'messageId', 'billedCostMicros', 'reconciledAt', 'mismatch', 'reconcileDiffMicros', 'reconcileError',
+  'billedFeeMicros', 'billedProviderMicros', 'billedComparedMicros', 'reconcileCauses',
+] as const;
+
+export type RowPatch = Partial<Pick<LedgerRow, (typeof KEPT)[number]>>;
 
 export function linkPatch(to: MessageLink): RowPatch {
   return { conversationId: to.conversationId, messageId: to.messageId };
@@ -15,9 +20,14 @@ export function reconciledPatch(r: GenerationReconciled, at: number, current: Ro
   if (r.status === 'failed') {
     return current.billedCostMicros !== undefined ? {} : { reconcileError: r.error ?? 'OpenRouter did not report what it billed' };
   }
-  const patch: RowPatch = { reconciledAt: at, mismatch: r.mismatch, reconcileError: undefined };
+  const patch: RowPatch = { reconciledAt: at, mismatch: r.mismatch, reconcileError: undefined, reconcileCauses: r.causes?.length ? r.causes : undefined };
   if (r.billedMicros !== null) patch.billedCostMicros = r.billedMicros;
   if (r.diffMicros !== null) patch.reconcileDiffMicros = r.diffMicros;
+  if (typeof r.billedFeeMicros === 'number' && typeof r.billedProviderMicros === 'number') {
+    patch.billedFeeMicros = r.billedFeeMicros;
+    patch.billedProviderMicros = r.billedProviderMicros;
+  }
+  if (typeof r.comparedMicros === 'number') patch.billedComparedMicros = r.comparedMicros;
   return patch;
 }
 
@@ -25,7 +35,7 @@ export function reconciledPatch(r: GenerationReconciled, at: number, current: Ro
 export function keptFields(row: LedgerRow | undefined): RowPatch {
   if (!row) return {};
   const out: RowPatch = {};
-  for (const k of ['conversationId', 'messageId', 'billedCostMicros', 'reconciledAt', 'mismatch', 'reconcileDiffMicros', 'reconcileError'] as const) {
+  for (const k of KEPT) {
     if (row[k] !== undefined) (out as Record<string, unknown>)[k] = row[k];
   }
   return out;

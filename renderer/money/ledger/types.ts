@@ -9,11 +9,15 @@ import type { GenerationReconciled } from '../../../shared/contract/account';
 export interface LedgerRow extends GenerationRecord {
   conversationId?: string;
   messageId?: string;
-  billedCostMicros?: number; // what OpenRouter's /generation says was charged, once reconciled
+  billedCostMicros?: number; // what OpenRouter's /generation says was charged in all (fee + provider for BYOK), once reconciled
   reconciledAt?: number;
   mismatch?: boolean; // billed differs from Parley's own figure beyond tolerance
   reconcileDiffMicros?: number; // local − billed
   reconcileError?: string; // the check failed (human message)
+  billedFeeMicros?: number; // BYOK through OpenRouter: OpenRouter's fee, a part of billedCostMicros
+  billedProviderMicros?: number; // BYOK through OpenRouter: the provider's charge, the other part
+  billedComparedMicros?: number; // the billed figure set against Parley's price (the provider's charge for BYOK)
+  reconcileCauses?: string[]; // likely causes of a mismatch, in words
 }
 
 export interface MessageLink {
@@ -21,10 +25,11 @@ export interface MessageLink {
   messageId: string;
 }
 
-/** createdAt in [from, to); either bound may be absent. */
+/** createdAt in [from, to); either bound may be absent; optionally one conversation's requests. */
 export interface LedgerQuery {
   from?: number;
   to?: number;
+  conversationId?: string;
 }
 
 export interface LedgerRepo {

@@ -63,4 +63,53 @@ describe('OpenRouter account in main', () => {
     await done;
     expect(results[0]).toMatchObject({ generationId: 'gen-local-1', status: 'reconciled', billedMicros: 10_500, localMicros: 9_000, mismatch: true, provider: 'Anthropic' });
   });
+
+  async function reconcileOne(generation: Record<string, unknown>, record: Partial<GenerationRecord>, priceChange?: () => string | undefined): Promise<GenerationReconciled> {
+    fake = await startFakeOpenRouterAccount({ keys: { k: { credits: { total_credits: 10, total_usage: 1 }, key: sampleKeyData() } }, generations: { 'gen-or': { data: sampleGeneration('gen-or', generation) } } });
+    return new Promise<GenerationReconciled>((resolve) => {
+      const svc = createAccountService({
+        upstreams: () => [upstream(fake!.baseUrl, 'k')],
+        onSummary: () => {},
+        onReconciled: (x) => {
+          svc.close();
+          resolve(x);
+        },
+        reconcileDelays: { firstDelayMs: 1, baseDelayMs: 5, maxDelayMs: 20 },
+        ...(priceChange ? { priceChange } : {}),
+      });
+      svc.onGeneration({ id: 'gen-local', upstreamKind: 'openrouter', upstreamGenerationId: 'gen-or', ...record } as GenerationRecord);
+    });
+  }
+
+  it('compares Parley’s price with the bill, not the shown figure with itself, and names the likely cause', async () => {
+    // The answer showed OpenRouter's reported $0.000155; Parley's price was $0.000124.
+    const r = await reconcileOne(
+      { total_cost: 0.000155, provider_name: 'FakeProvider', tokens_prompt: 20, tokens_completion: 30 },
+      { provider: 'FakeProvider', reportedCostMicros: 155, computedCostMicros: 124, costMicros: 155, tokens: { prompt: 20, completion: 30, cacheRead: 0, cacheWrite: 0, reasoning: 0 } },
+    );
+    expect(r).toMatchObject({ billedMicros: 155, localMicros: 124, comparedMicros: 155, mismatch: true, diffMicros: -31 });
+    expect(r.causes).toEqual(['served by FakeProvider, which may charge more or less than the list price Parley used']);
+  });
+
+  it('reports a price change since the answer was priced as a cause', async () => {
+    const r = await reconcileOne(
+      { total_cost: 0.00125 },
+      { provider: 'Anthropic', computedCostMicros: 1000, tokens: { prompt: 1000, completion: 500, cacheRead: 0, cacheWrite: 0, reasoning: 0 } },
+      () => '$3.00 → $3.75 per 1M tokens for input',
+    );
+    expect(r.causes?.[0]).toBe('the price changed since this answer was priced: $3.00 → $3.75 per 1M tokens for input');
+  });
+
+  it('BYOK: the whole bill is the fee plus the provider’s charge; the provider’s charge is what is compared', async () => {
+    const r = await reconcileOne(
+      { is_byok: true, total_cost: 0.000525, usage: 0.000525, upstream_inference_cost: 0.0105 },
+      { isByok: true, computedCostMicros: 10_500, reportedCostMicros: 525, upstreamCostMicros: 10_500, costMicros: 11_025 },
+    );
+    expect(r).toMatchObject({ billedMicros: 11_025, billedFeeMicros: 525, billedProviderMicros: 10_500, comparedMicros: 10_500, localMicros: 10_500, mismatch: false });
+  });
+
+  it('reads /generation money through its decimal text: 0.0001245 → 125 µ$', async () => {
+    const r = await reconcileOne({ total_cost: 0.0001245, usage: 0.0001245 }, { computedCostMicros: 125, reportedCostMicros: 125 });
+    expect(r).toMatchObject({ billedMicros: 125, mismatch: false });
+  });
 });

@@ -72,7 +72,9 @@ describe('output shape', () => {
     expect(chunks[2]!.choices[0]).toMatchObject({ finish_reason: 'stop', native_finish_reason: 'stop' });
     const last = chunks.at(-1)!;
     expect(last.choices).toEqual([]);
-    expect(last.usage).toMatchObject({ prompt_tokens: 12, completion_tokens: 3, total_tokens: 15, cost: 81 / 1e6, is_byok: true });
+    // A direct key: Parley charges nothing (cost 0) and the provider's charge is the upstream cost, as OpenRouter
+    // reports BYOK (docs/openrouter-api.md §3).
+    expect(last.usage).toMatchObject({ prompt_tokens: 12, completion_tokens: 3, total_tokens: 15, cost: 0, is_byok: true, cost_details: { upstream_inference_cost: 0.000081 } });
     expect(result.completion?.choices[0]?.message.content).toBe('Hello there');
     expect(records[0]).toMatchObject({ id, computedCostMicros: 81, costMicros: 81, costSource: 'computed', streamed: true });
     // The upstream got the native id and was asked to stream.

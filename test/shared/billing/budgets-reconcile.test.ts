@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetPeriods, evaluateBudgets, type LedgerTotals } from '../../../shared/billing/budgets';
-import { reconcile } from '../../../shared/billing/reconcile';
+import { likelyCauses, reconcile } from '../../../shared/billing/reconcile';
 
 const USD = 1_000_000;
 const NOW = Date.parse('2026-09-16T12:00:00Z');
@@ -119,5 +119,26 @@ describe('reconcile', () => {
   it('reports the tolerance', () => {
     expect(reconcile(5000, 4000).toleranceMicros).toBe(40);
     expect(reconcile(5, 4).toleranceMicros).toBe(1);
+  });
+});
+
+describe('likelyCauses', () => {
+  const tokens = { prompt: 1000, completion: 200, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
+  it('names what the data shows, most specific first', () => {
+    expect(likelyCauses({ parleyMicros: 100, billedMicros: 125, tokens, provider: 'A', billed: { provider: 'A', tokensPrompt: 1300, tokensCompletion: 200 } }))
+      .toEqual(['OpenRouter counted 1,300 input and 200 output tokens; the answer reported 1,000 and 200']);
+    expect(likelyCauses({ parleyMicros: 100, billedMicros: 80, tokens, provider: 'A', billed: { provider: 'A', nativeCached: 600 } })[0])
+      .toBe("600 cached tokens, billed at the cache price, that the answer's usage did not show");
+    expect(likelyCauses({ parleyMicros: 100, billedMicros: 180, tokens, provider: 'A', billed: { provider: 'A', nativeReasoning: 400 } }))
+      .toEqual(['400 reasoning tokens billed as output']);
+    expect(likelyCauses({ parleyMicros: 100, billedMicros: 125, tokens, provider: 'A', billed: { provider: 'B' } }))
+      .toEqual(['a different provider served it: B, not A']);
+    expect(likelyCauses({ parleyMicros: 100, billedMicros: 125, tokens, provider: 'A', billed: {}, priceChange: '$3.00 → $3.75 per 1M tokens for input' }))
+      .toEqual(['the price changed since this answer was priced: $3.00 → $3.75 per 1M tokens for input']);
+  });
+
+  it('falls back to the provider that served it, whose price may differ from the list', () => {
+    expect(likelyCauses({ parleyMicros: 100, billedMicros: 125, tokens, provider: 'FakeProvider', billed: { provider: 'FakeProvider' } }))
+      .toEqual(['served by FakeProvider, which may charge more or less than the list price Parley used']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowanceAt, calculateByokFees } from '../../../shared/billing/byok-fees';
-import { formatMicros } from '../../../shared/billing/cost';
+import { formatMicros } from '../../../shared/billing/money';
 
 const USD = 1_000_000;
 const at = (iso: string) => Date.parse(iso);
@@ -21,10 +21,10 @@ describe('calculateByokFees — current rule ($25,000 of list price free per mon
     expect(m.openRouterByokFee.micros).toBe(0); // $125 is inside the $25,000 allowance
     expect(m.openRouterByok.micros).toBe(120 * USD); // $120 + $0
     expect(m.creditsCard.micros).toBe(131_875_000); // $125 + 5.5% × $125 = $125 + $6.875 = $131.875
-    expect(formatMicros(m.creditsCard.micros)).toBe('$131.88');
+    expect(formatMicros(m.creditsCard.micros)).toBe('$131.875'); // every significant micro-dollar, no rounding to the cent
     expect(m.creditsCrypto.micros).toBe(131_250_000); // $125 + 5% × $125 = $131.25
     expect(m.openRouterByokFee.formula).toContain('within the $25,000.00 monthly free allowance');
-    expect(m.creditsCard.formula).toBe('$125.00 list price + max(5.5% × $125.00, $0.80) card purchase fee = $125.00 + $6.88 = $131.88');
+    expect(m.creditsCard.formula).toBe('$125.00 list price + max(5.5% × $125.00, $0.80) card purchase fee = $125.00 + $6.875 = $131.875');
   });
 
   it('projected to month end, linearly', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelPricing } from '../../../shared/catalog/types';
-import { chooseShownCost, computeCost, formatMicros, usdToMicros, type CostUsage } from '../../../shared/billing/cost';
+import { computeCost, type CostUsage } from '../../../shared/billing/cost';
 import type { TokenCounts } from '../../../shared/openrouter/generation';
 
 // Rates written as µ$ per token in the comments: "0.000003" USD/token = 3 µ$/token = $3 per million tokens.
@@ -117,10 +117,12 @@ describe('computeCost', () => {
     expect(computeCost(tokens, SONNET).micros).toBe(9900);
   });
 
-  it(':free costs nothing, with reason free', () => {
-    expect(computeCost(u(1000, 1000), SONNET, { variant: 'free' })).toEqual({ micros: 0, reason: 'free', breakdown: [] });
-    expect(computeCost(u(1000, 1000), SONNET, { variant: ':free:online' }).reason).toBe('free');
-    expect(computeCost(u(1000, 1000), SONNET, { variant: ['nitro'] }).micros).toBe(18000); // 3000 + 15000
+  it('keeps the exact total beside the rounded one: a sub-micro-dollar cost is not a free one', () => {
+    // 1 × 0.3 µ$ = 0.3 µ$ → 0 µ$ rounded, but nonzero
+    const r = computeCost(u(1, 0), THREE_TENTHS);
+    expect(r).toMatchObject({ micros: 0, exactMicros: '0.3' });
+    expect(r.reason).toBeUndefined();
+    expect(computeCost(u(7, 1), CHEAP).exactMicros).toBe('0.825');
   });
 
   it('a model whose prices are all zero is free', () => {
@@ -167,48 +169,86 @@ describe('computeCost', () => {
   });
 });
 
-describe('formatMicros', () => {
+// DeepSeek's own API (genai-prices data): off-peak is the base price, the standard price applies 00:30–16:30 UTC.
+const DEEPSEEK_CHAT: ModelPricing = {
+  prompt: '0.000000135', completion: '0.00000055', input_cache_read: '0.000000035',
+  overrides: [{ utc_start: 30, utc_end: 1630, prompt: '0.00000027', completion: '0.0000011', input_cache_read: '0.00000007' }],
+};
+// V4: off-peak all day except two peak windows, 01:00–04:00 and 06:00–10:00 UTC.
+const DEEPSEEK_V4: ModelPricing = {
+  prompt: '0.00000022', completion: '0.00000066', input_cache_read: '0.000000007',
+  overrides: [
+    { utc_start: 100, utc_end: 400, prompt: '0.00000044', completion: '0.00000132', input_cache_read: '0.000000014' },
+    { utc_start: 600, utc_end: 1000, prompt: '0.00000044', completion: '0.00000132', input_cache_read: '0.000000014' },
+  ],
+};
+const at = (hhmmss: string) => Date.parse(`2026-11-23T${hhmmss}Z`);
+
+describe('computeCost at the time of the request', () => {
+  // 1,000,000 in + 1,000,000 out: standard 0.27 + 1.10 = $1.37; off-peak 0.135 + 0.55 = $0.685
   it.each([
-    [0, '$0.00'],
-    [1, '$0.000001'],
-    [123, '$0.000123'],
-    [5000, '$0.005'],
-    [9999, '$0.009999'],
-    [10000, '$0.01'],
-    [15000, '$0.02'], // 1.5 cents → half-up
-    [14999, '$0.01'],
-    [1_230_000, '$1.23'],
-    [1_234_567_890, '$1,234.57'],
-    [25_000_000_000, '$25,000.00'],
-    [-25000, '-$0.03'],
-    [-123, '-$0.000123'],
-    [Number.NaN, '—'],
-  ])('%d µ$ → %s', (micros, text) => {
-    expect(formatMicros(micros)).toBe(text);
+    ['00:29:59', 685_000, 'off-peak until the last second before 00:30'],
+    ['00:30:00', 1_370_000, 'standard from 00:30:00'],
+    ['12:00:00', 1_370_000, 'standard at noon'],
+    ['16:29:59', 1_370_000, 'standard until 16:29:59'],
+    ['16:30:00', 685_000, 'off-peak from 16:30:00'],
+    ['23:59:59', 685_000, 'off-peak before midnight'],
+  ])('DeepSeek chat at %s UTC → %d µ$ (%s)', (time, micros) => {
+    expect(computeCost(u(1_000_000, 1_000_000), DEEPSEEK_CHAT, { at: at(time) }).micros).toBe(micros);
+  });
+
+  it('applies the window to cache reads too', () => {
+    // 1,000,000 cached at 0.07 (peak) vs 0.035 (off-peak)
+    expect(computeCost(u(1_000_000, 0, { cacheRead: 1_000_000 }), DEEPSEEK_CHAT, { at: at('08:00:00') }).micros).toBe(70_000);
+    expect(computeCost(u(1_000_000, 0, { cacheRead: 1_000_000 }), DEEPSEEK_CHAT, { at: at('20:00:00') }).micros).toBe(35_000);
+  });
+
+  it.each([
+    ['00:59:59', 880_000], ['01:00:00', 1_760_000], ['03:59:59', 1_760_000], ['04:00:00', 880_000],
+    ['05:59:59', 880_000], ['06:00:00', 1_760_000], ['09:59:59', 1_760_000], ['10:00:00', 880_000],
+  ])('DeepSeek V4 at %s UTC → %d µ$ (two peak windows)', (time, micros) => {
+    expect(computeCost(u(1_000_000, 1_000_000), DEEPSEEK_V4, { at: at(time) }).micros).toBe(micros);
+  });
+
+  it('a window that wraps midnight (OpenRouter writes 16:30–00:30 as 1630–30)', () => {
+    const wrap: ModelPricing = { prompt: '0.000001', completion: '0', overrides: [{ utc_start: 1630, utc_end: 30, prompt: '0.0000005' }] };
+    expect(computeCost(u(1000, 0), wrap, { at: at('23:00:00') }).micros).toBe(500);
+    expect(computeCost(u(1000, 0), wrap, { at: at('00:15:00') }).micros).toBe(500);
+    expect(computeCost(u(1000, 0), wrap, { at: at('00:30:00') }).micros).toBe(1000);
+  });
+
+  it('a dated price change applies from its day on', () => {
+    const dated: ModelPricing = { prompt: '0.000001', completion: '0', overrides: [{ from_date: '2027-01-01', prompt: '0.000002' }] };
+    expect(computeCost(u(1000, 0), dated, { at: Date.parse('2026-12-31T23:59:59Z') }).micros).toBe(1000);
+    expect(computeCost(u(1000, 0), dated, { at: Date.parse('2027-01-01T00:00:00Z') }).micros).toBe(2000);
   });
 });
 
-describe('chooseShownCost', () => {
-  it('prefers what the upstream reported', () => {
-    expect(chooseShownCost(950, 900)).toEqual({ costMicros: 950, costSource: 'upstream' });
+describe('computeCost: every billable unit', () => {
+  it('prices audio and image tokens at their own rates where the model lists them', () => {
+    const omni: ModelPricing = { prompt: '0.000001', completion: '0.000002', audio: '0.00001', audio_output: '0.00002', image_output: '0.00004' };
+    // input: 1000 − 100 audio = 900 × 1 = 900; audio in 100 × 10 = 1000; output 500 − 50 − 20 = 430 × 2 = 860;
+    // audio out 50 × 20 = 1000; image out 20 × 40 = 800; total 4560
+    const r = computeCost(u(1000, 500, { audioIn: 100, audioOut: 50, imageOut: 20 }), omni);
+    expect(r.micros).toBe(4560);
+    expect(Object.fromEntries(r.breakdown.map((l) => [l.component, l.micros]))).toEqual({ input: 900, audio_input: 1000, output: 860, audio_output: 1000, image_output: 800 });
   });
-  it('falls back to the computed figure', () => {
-    expect(chooseShownCost(undefined, 900)).toEqual({ costMicros: 900, costSource: 'computed' });
-  });
-  it('has no number when neither is known', () => {
-    expect(chooseShownCost()).toEqual({ costSource: 'none' });
-  });
-  it('a reported zero is still a reported figure', () => {
-    expect(chooseShownCost(0, 900)).toEqual({ costMicros: 0, costSource: 'upstream' });
-  });
-});
 
-describe('usdToMicros', () => {
-  it('converts API floats through their decimal text', () => {
-    expect(usdToMicros(0.0015)).toBe(1500);
-    expect(usdToMicros(0.95)).toBe(950000);
-    expect(usdToMicros(0.0000005)).toBe(1); // 0.5 µ$ → half-up
-    expect(usdToMicros(1e-7)).toBe(0);
-    expect(usdToMicros(Number.NaN)).toBeUndefined();
+  it('leaves audio tokens in the input line when the model has no audio price', () => {
+    expect(computeCost(u(1000, 0, { audioIn: 100 }), { prompt: '0.000001', completion: '0' }).micros).toBe(1000);
+  });
+
+  it('says what caching saved: reads at 0.1× save, writes at 1.25× cost extra', () => {
+    // 8000 reads: 8000 × 3 − 8000 × 0.3 = 21,600 saved; 1000 5-minute writes: 1000 × 3 − 1000 × 3.75 = −750
+    expect(computeCost(u(10000, 0, { cacheRead: 8000, cacheWrite: 1000 }), SONNET).cacheSavingsMicros).toBe(20850);
+    expect(computeCost(u(1000, 0), SONNET).cacheSavingsMicros).toBeUndefined();
+  });
+
+  it('1-hour cache writes and web searches together, as Anthropic reports them', () => {
+    const sonnetDirect: ModelPricing = { ...SONNET, web_search: '0.01' };
+    // input 1000 × 3 = 3000; 5-min 2000 × 3.75 = 7500; 1-h 2000 × 6 = 12000; out 100 × 15 = 1500; 3 × 10,000 = 30,000
+    const r = computeCost(u(5000, 100, { cacheWrite: 4000, cacheWrite1h: 2000, webSearchRequests: 3 }), sonnetDirect);
+    expect(r.micros).toBe(54000);
+    expect(r.breakdown.find((l) => l.component === 'web_search')).toMatchObject({ units: 3, micros: 30000 });
   });
 });

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { computeCost } from '../../../shared/billing/cost';
 import { parseDecimal } from '../../../shared/billing/decimal';
-import { findModel, loadBundledCatalog, pricingFor, splitVariants } from '../../../shared/catalog';
+import { findModel, loadBundledCatalog, lookupPricing, pricingFor, splitVariants } from '../../../shared/catalog';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const snapshotPath = path.join(root, 'shared/catalog/snapshot.json');
@@ -125,10 +125,51 @@ describe('pricingFor', () => {
     expect(pricingFor(catalog, 'meta-llama/llama-3.3-70b-instruct', { kind: 'openai-compatible', isByok: true, providerId: 'groq', nativeModelId: 'no-such-model' })).toBeUndefined();
   });
 
-  it('falls back to the OpenRouter entry for the model’s own maker', () => {
-    // Anthropic's own table has no "claude-opus-5-fast"; OpenRouter lists it at Anthropic's price.
-    const or = findModel(catalog, 'anthropic/claude-opus-5-fast')!.pricing;
-    expect(pricingFor(catalog, 'anthropic/claude-opus-5-fast', { kind: 'anthropic', isByok: true, providerId: 'anthropic' })).toBe(or);
+  it('never borrows OpenRouter’s price for a model the provider’s own table does not list', () => {
+    // Anthropic's own table has no "claude-opus-5-fast"; OpenRouter lists it, but that is another price list.
+    expect(findModel(catalog, 'anthropic/claude-opus-5-fast')).toBeDefined();
+    expect(lookupPricing(catalog, 'anthropic/claude-opus-5-fast', { kind: 'anthropic', isByok: true, providerId: 'anthropic' }))
+      .toEqual({ detail: "claude-opus-5-fast is not in Anthropic's price list" });
+  });
+
+  it('Gemma on Google’s own API is free there, not charged at OpenRouter’s price', () => {
+    const p = pricingFor(catalog, 'google/gemma-3-27b-it', { kind: 'gemini', isByok: true, providerId: 'google' });
+    expect(p).toEqual({ prompt: '0', completion: '0' });
+    expect(computeCost({ prompt: 1000, completion: 1000 }, p)).toMatchObject({ micros: 0, reason: 'free' });
+    // …while OpenRouter does charge for it
+    expect(computeCost({ prompt: 1000, completion: 1000 }, pricingFor(catalog, 'google/gemma-3-27b-it', { kind: 'openrouter', isByok: false })).micros).toBeGreaterThan(0);
+  });
+
+  it('honours the reference’s match rules: a bare “codestral” is not a priced id', () => {
+    const mistral = (id: string) => lookupPricing(catalog, `mistralai/${id}`, { kind: 'openai-compatible', isByok: true, providerId: 'mistral', nativeModelId: id });
+    expect(mistral('codestral')).toEqual({ detail: "codestral is not in Mistral's price list" });
+    expect(mistral('codestral-latest').pricing).toMatchObject({ prompt: '0.0000003', completion: '0.0000009' });
+  });
+
+  it('Google falls back to Anthropic’s table for a Claude model it does not list (Claude on Vertex)', () => {
+    const anthropic = pricingFor(catalog, 'anthropic/claude-haiku-4.5', { kind: 'anthropic', isByok: true, providerId: 'anthropic', nativeModelId: 'claude-haiku-4-5' });
+    expect(anthropic).toBeDefined();
+    expect(Object.keys(catalog.direct.google!.models)).not.toContain('claude-haiku-4-5');
+    expect(pricingFor(catalog, 'anthropic/claude-haiku-4.5', { kind: 'gemini', isByok: true, providerId: 'google', nativeModelId: 'claude-haiku-4-5' })).toBe(anthropic);
+  });
+
+  it('prices :free only where the catalog has that variant', () => {
+    expect(lookupPricing(catalog, 'meta-llama/llama-3.3-70b-instruct:free', { kind: 'openrouter', isByok: false }).pricing).toEqual({ prompt: '0', completion: '0' });
+    expect(findModel(catalog, 'openai/gpt-4o:free')?.id).toBe('openai/gpt-4o'); // the slug lookup still finds the base…
+    expect(lookupPricing(catalog, 'openai/gpt-4o:free', { kind: 'openrouter', isByok: false })) // …but it is not priced as free
+      .toEqual({ detail: 'the price list has no :free variant of openai/gpt-4o' });
+    expect(lookupPricing(catalog, 'openai/gpt-4o:nitro', { kind: 'openrouter', isByok: false }).pricing).toBe(findModel(catalog, 'openai/gpt-4o')!.pricing);
+  });
+
+  it('keeps DeepSeek’s peak hours in its own table', () => {
+    const chat = pricingFor(catalog, 'deepseek/deepseek-chat', { kind: 'openai-compatible', isByok: true, providerId: 'deepseek', nativeModelId: 'deepseek-chat' })!;
+    const at = (t: string) => Date.parse(`2026-11-23T${t}Z`);
+    // 1M in + 1M out: $0.27 + $1.10 from 00:30 to 16:30 UTC, half that otherwise
+    expect(computeCost({ prompt: 1e6, completion: 1e6 }, chat, { at: at('00:30:00') }).micros).toBe(1_370_000);
+    expect(computeCost({ prompt: 1e6, completion: 1e6 }, chat, { at: at('16:30:00') }).micros).toBe(685_000);
+    const v4 = pricingFor(catalog, 'deepseek/deepseek-v4-flash', { kind: 'openai-compatible', isByok: true, providerId: 'deepseek', nativeModelId: 'deepseek-v4-flash' })!;
+    expect(computeCost({ prompt: 1e6, completion: 1e6 }, v4, { at: at('02:00:00') }).micros).toBe(1_760_000);
+    expect(computeCost({ prompt: 1e6, completion: 1e6 }, v4, { at: at('12:00:00') }).micros).toBe(880_000);
   });
 
   it('accepts provider id aliases', () => {

@@ -16,6 +16,8 @@ export function fromAnthropic(startUsage: unknown, deltaUsage?: unknown): RawUsa
   const output = pick('output_tokens') ?? 0;
   const thinking = num(obj(d?.output_tokens_details)?.thinking_tokens) ?? num(obj(s?.output_tokens_details)?.thinking_tokens) ?? 0;
   const web = num(obj(d?.server_tool_use)?.web_search_requests) ?? num(obj(s?.server_tool_use)?.web_search_requests);
+  // cache_creation splits the writes by TTL; the 1-hour ones are billed at 2× input against 1.25× (§3.5).
+  const oneHour = num(obj(d?.cache_creation)?.ephemeral_1h_input_tokens) ?? num(obj(s?.cache_creation)?.ephemeral_1h_input_tokens);
   return withExtras(
     {
       promptTokens: input + cacheRead + cacheWrite,
@@ -24,8 +26,6 @@ export function fromAnthropic(startUsage: unknown, deltaUsage?: unknown): RawUsa
       cacheWriteTokens: cacheWrite,
       reasoningTokens: thinking,
     },
-    undefined,
-    undefined,
-    web,
+    { webSearch: web, cacheWrite1h: oneHour !== undefined && oneHour > 0 ? Math.min(oneHour, cacheWrite) : undefined },
   );
 }

@@ -6,7 +6,7 @@ import { withExtras } from '../common/usage-extras';
 // cache reads and writes; completion counts every output token including reasoning.
 
 /** OpenAI chat-completions usage and its dialects: DeepSeek `prompt_cache_hit_tokens`, OpenRouter `cost`,
- * `is_byok`, `cache_write_tokens`, and xAI, whose `completion_tokens` leaves reasoning out (detected because
+ * `cost_details.upstream_inference_cost`, `is_byok`, `cache_write_tokens`, audio and image token details, and xAI, whose `completion_tokens` leaves reasoning out (detected because
  * its `total_tokens` then equals prompt + completion + reasoning). Undefined when there are no counts. */
 export function fromOpenAI(usage: unknown): RawUsage | undefined {
   const u = obj(usage);
@@ -32,5 +32,13 @@ export function fromOpenAI(usage: unknown): RawUsage | undefined {
     cacheWriteTokens: num(promptDetails?.cache_write_tokens) ?? 0,
     reasoningTokens: reasoning,
   };
-  return withExtras(raw, u.cost, u.is_byok, obj(u.server_tool_use)?.web_search_requests ?? obj(u.server_tool_use_details)?.web_search_requests);
+  return withExtras(raw, {
+    cost: u.cost,
+    upstreamCost: obj(u.cost_details)?.upstream_inference_cost,
+    isByok: u.is_byok,
+    webSearch: obj(u.server_tool_use)?.web_search_requests ?? obj(u.server_tool_use_details)?.web_search_requests,
+    audioIn: promptDetails?.audio_tokens,
+    audioOut: completionDetails?.audio_tokens,
+    imageOut: completionDetails?.image_tokens,
+  });
 }

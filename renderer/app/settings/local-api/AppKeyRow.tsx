@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { bridge } from '../../../bridge';
-import { formatMicros } from '../../../../shared/billing/cost';
+import { formatMicros } from '../../../../shared/billing/money';
 import type { AppKeySummary, AppKeyUpdate } from '../../../../shared/contract/app-keys';
 import { LimitInputs } from './LimitInputs';
 import { fieldsOf, limitsOf, type LimitFields } from './limit-fields';

@@ -75,20 +75,56 @@ export function exportSchema(limits: ImportLimits) {
     cacheWrite: count,
     reasoning: count,
     estimated: z.boolean().optional(),
+    cacheWrite1h: count.optional(),
+    audioIn: count.optional(),
+    audioOut: count.optional(),
+    imageIn: count.optional(),
+    imageOut: count.optional(),
+    webSearchRequests: count.optional(),
   });
   const costSource = z.enum(['upstream', 'computed', 'none']);
   const costReason = costReasonSchema;
+  const usdText = z.string().regex(/^-?\d{1,15}(\.\d{1,30})?$/, 'not a decimal amount');
+  const pricingSnapshot = z.object({
+    capturedAt: ms,
+    source: short.optional(),
+    rates: limitedRecord(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), z.string().max(64), 64),
+    listDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  });
+  const costLine = z.object({
+    component: z.string().regex(/^[a-z0-9_]{1,32}$/),
+    units: count,
+    unit: z.enum(['token', 'request', 'image', 'search']),
+    rateMicrosPerUnit: usdText,
+    micros,
+  });
+  /** The cost facts a record and an answer share (shared/openrouter/generation.ts). */
+  const costFacts = {
+    reportedCostUsd: usdText.optional(),
+    upstreamCostMicros: micros.optional(),
+    computedCostUsd: usdText.optional(),
+    costLines: z.array(costLine).max(32).optional(),
+    cacheSavingsMicros: micros.optional(),
+    costDetail: z.string().max(300).optional(),
+  };
   const cost = z.object({
     costMicros: micros.optional(),
     costSource,
     costReason: costReason.optional(),
     reportedCostMicros: micros.optional(),
     computedCostMicros: micros.optional(),
-    pricingSnapshot: z
+    pricingSnapshot: pricingSnapshot.optional(),
+    ...costFacts,
+    isByok: z.boolean().optional(),
+    estimate: z
       .object({
-        capturedAt: ms,
-        source: short.optional(),
-        rates: limitedRecord(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), z.string().max(64), 64),
+        inputTokens: count,
+        inputMicros: micros.optional(),
+        outputLowTokens: count.optional(),
+        outputHighTokens: count.optional(),
+        outputLowMicros: micros.optional(),
+        outputHighMicros: micros.optional(),
+        basis: z.enum(['history', 'max_tokens']).optional(),
       })
       .optional(),
   });
@@ -156,6 +192,7 @@ export function exportSchema(limits: ImportLimits) {
           error: short.optional(),
           errorType: z.enum(['http', 'network', 'timeout', 'aborted', 'stream']).optional(),
           durationMs: finite,
+          sent: z.boolean().optional(),
         }),
       )
       .max(100),
@@ -165,6 +202,9 @@ export function exportSchema(limits: ImportLimits) {
     costMicros: micros.optional(),
     costSource,
     costReason: costReason.optional(),
+    ...costFacts,
+    upstreamCostUsd: usdText.optional(),
+    pricingSnapshot: pricingSnapshot.extend({ source: short }).optional(),
     ttftMs: finite.nullable(),
     durationMs: finite,
     tokensPerSecond: finite.nullable(),
@@ -181,6 +221,9 @@ export function exportSchema(limits: ImportLimits) {
     billedCostMicros: micros.optional(),
     reconciledAt: ms.optional(),
     mismatch: z.boolean().optional(),
+    billedFeeMicros: micros.optional(),
+    billedProviderMicros: micros.optional(),
+    billedComparedMicros: micros.optional(),
   });
   const column = z.object({
     id,

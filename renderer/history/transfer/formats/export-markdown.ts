@@ -3,21 +3,16 @@ import { NotFoundError } from '../../db/errors';
 import { getActivePath } from '../../db/branches';
 import { FUSED_COLUMN_ID } from '../../db/group-id';
 import type { ColumnConfig, MessageRow } from '../../db/types';
+import { shownCost, shownCostLabel } from '../../../../shared/billing/shown-cost';
 
 // Markdown export of the shown branch: one section per column, each holding the dialogue as that column's model
 // saw it (every prompt, then that column's shown answer).
-
-function formatMicros(micros: number): string {
-  const usd = micros / 1_000_000;
-  return `$${usd < 0.01 ? usd.toFixed(6).replace(/0+$/, '').replace(/\.$/, '') : usd.toFixed(4)}`;
-}
 
 function answerFooter(m: MessageRow): string {
   const parts: string[] = [];
   if (m.model?.used && m.model.used !== m.model.requested) parts.push(`answered by ${m.model.used}`);
   if (m.tokens) parts.push(`${m.tokens.prompt} tokens in / ${m.tokens.completion} out`);
-  if (m.cost?.costMicros !== undefined) parts.push(formatMicros(m.cost.costMicros));
-  else if (m.cost?.costReason) parts.push(`cost unknown (${m.cost.costReason})`);
+  if (m.cost) parts.push(shownCostLabel(shownCost({ ...m.cost, tokens: m.tokens ?? null })));
   if (m.timings?.durationMs != null) parts.push(`${(m.timings.durationMs / 1000).toFixed(1)} s`);
   if (m.status !== 'done') parts.push(m.status);
   return parts.length ? `\n\n_${parts.join(' · ')}_` : '';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { usdToMicros } from '../../../../shared/billing/money';
 import { ID_PATTERN } from '../../db/ids';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ImportLimits } from './export-format';
 import { describeIssues, ImportError } from './guard';
@@ -78,11 +79,10 @@ function toMs(v: string | number | undefined, fallback: number): number {
   return fallback;
 }
 
-function usdToMicros(v: string | number | null | undefined): number | undefined {
-  if (v === null || v === undefined) return undefined;
-  const n = typeof v === 'number' ? v : Number(v);
-  if (!Number.isFinite(n) || n < 0) return undefined;
-  return Math.round(n * 1_000_000);
+/** A non-negative USD figure from the file as µ$, through its decimal text (shared/billing/money.ts). */
+function costMicros(v: string | number | null | undefined): number | undefined {
+  const m = usdToMicros(v);
+  return m !== undefined && m >= 0 ? m : undefined;
 }
 
 /** Converts an OpenRouter Chatroom export into a Parley export (then validated like any Parley file). */
@@ -190,7 +190,7 @@ export function convertOpenRouter(value: { version: string }, limits: ImportLimi
       lastPrompt = synthetic;
       parent = synthetic;
     }
-    const cost = usdToMicros(r.meta?.cost);
+    const cost = costMicros(r.meta?.cost);
     const msg: Record<string, unknown> = {
       id: r.id,
       seq: messages.length + 1,

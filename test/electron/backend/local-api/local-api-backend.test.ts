@@ -101,8 +101,8 @@ describe('app keys', () => {
   it('refuses a key over its limit with 402 in OpenRouter’s shape, and nothing reaches the upstream', async () => {
     const { b, url, upstream } = await setup();
     const { key, token } = await call(b, 'apiKeys.create', { label: 'Agent', dailyMicros: 1 });
-    const first = await client(url, token).chat.completions.create(ask); // spends more than $0.000001
-    expect((first.usage as { cost?: number }).cost).toBeGreaterThan(0);
+    const first = await client(url, token).chat.completions.create(ask); // spends more than $0.000001 at the provider
+    expect((first.usage as { cost_details?: { upstream_inference_cost?: number } }).cost_details?.upstream_inference_cost).toBeGreaterThan(0);
     const sent = upstream.requests.length;
     const err = await client(url, token).chat.completions.create({ ...ask, stream: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OpenAI.APIError);
@@ -233,7 +233,9 @@ describe('OpenRouter parity through the backend', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
       id: completion.id, model: 'openai/gpt-4o', provider_name: 'OpenAI', tokens_prompt: 1000, tokens_completion: 500,
-      total_cost: (completion.usage as { cost?: number }).cost, is_byok: true, streamed: false, cancelled: false, finish_reason: 'stop',
+      // a direct provider key: Parley charges nothing, the provider's charge is the upstream cost (as in `usage`)
+      total_cost: 0, upstream_inference_cost: (completion.usage as { cost_details?: { upstream_inference_cost?: number } }).cost_details?.upstream_inference_cost,
+      is_byok: true, streamed: false, cancelled: false, finish_reason: 'stop',
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     expect((await getJson(url, other, '/generation', { id: completion.id })).status).toBe(404);

@@ -198,12 +198,18 @@ describe('createPricingHooks', () => {
   });
 
   it('prices usage: 1000 × 3 µ$ + 500 × 15 µ$ = 10,500 µ$', () => {
-    expect(hooks.priceUsage('anthropic/claude-sonnet-4.5', openrouter, tokens)).toEqual({ micros: 10500, reason: undefined });
-    expect(hooks.priceUsage('anthropic/claude-sonnet-4.5', anthropic, tokens)).toEqual({ micros: 10500, reason: undefined });
+    const lines = [
+      { component: 'input', units: 1000, unit: 'token', rateMicrosPerUnit: '3', exactMicros: '3000', micros: 3000 },
+      { component: 'output', units: 500, unit: 'token', rateMicrosPerUnit: '15', exactMicros: '7500', micros: 7500 },
+    ];
+    expect(hooks.priceUsage('anthropic/claude-sonnet-4.5', openrouter, tokens)).toEqual({ micros: 10500, exactMicros: '10500', reason: undefined, lines });
+    expect(hooks.priceUsage('anthropic/claude-sonnet-4.5', anthropic, tokens)).toMatchObject({ micros: 10500, lines });
   });
 
   it('honours the :free variant on OpenRouter', () => {
-    expect(hooks.priceUsage('meta-llama/llama-3.3-70b-instruct', openrouter, tokens, ['free'])).toEqual({ micros: 0, reason: 'free' });
+    expect(hooks.priceUsage('meta-llama/llama-3.3-70b-instruct', openrouter, tokens, ['free'])).toMatchObject({ micros: 0, reason: 'free' });
+    // a :free the catalog does not list is not free: no price, and the reason says why
+    expect(hooks.priceUsage('openai/gpt-4o', openrouter, tokens, ['free'])).toEqual({ micros: undefined, reason: 'no-pricing', detail: 'the price list has no :free variant of openai/gpt-4o' });
   });
 
   it('uses the direct provider table with the upstream’s native id', () => {
@@ -213,11 +219,11 @@ describe('createPricingHooks', () => {
 
   it('local servers: no price list, usage free', () => {
     expect(hooks.pricing('ollama/llama3', ollama)).toBeUndefined();
-    expect(hooks.priceUsage('ollama/llama3', ollama, tokens)).toEqual({ micros: 0, reason: 'free' });
+    expect(hooks.priceUsage('ollama/llama3', ollama, tokens)).toEqual({ micros: 0, exactMicros: '0', reason: 'free' });
   });
 
   it('a model with no price anywhere has no number', () => {
-    expect(hooks.priceUsage('nobody/nothing', openrouter, tokens)).toEqual({ micros: undefined, reason: 'no-pricing' });
+    expect(hooks.priceUsage('nobody/nothing', openrouter, tokens)).toEqual({ micros: undefined, reason: 'no-pricing', detail: 'nobody/nothing is not in the price list' });
   });
 
   it('follows a catalog swap at once', () => {

@@ -29,6 +29,14 @@ describe('fromOpenAI', () => {
     });
   });
 
+  it('reads BYOK through OpenRouter: its fee in cost, the provider’s charge in cost_details; audio and image tokens', () => {
+    expect(fromOpenAI({
+      prompt_tokens: 100, completion_tokens: 50, cost: 0.000525, is_byok: true, cost_details: { upstream_inference_cost: 0.0105 },
+      prompt_tokens_details: { audio_tokens: 20 }, completion_tokens_details: { audio_tokens: 5, image_tokens: 7 },
+    })).toMatchObject({ reportedCostUsd: 0.000525, upstreamCostUsd: 0.0105, isByok: true, audioInTokens: 20, audioOutTokens: 5, imageOutTokens: 7 });
+    expect(fromOpenAI({ prompt_tokens: 1, completion_tokens: 1, cost_details: { upstream_inference_cost: null } })).not.toHaveProperty('upstreamCostUsd');
+  });
+
   it('adds reasoning to completion when the provider left it out (xAI: total = prompt + completion + reasoning)', () => {
     expect(fromOpenAI({ prompt_tokens: 12, completion_tokens: 2, total_tokens: 354, completion_tokens_details: { reasoning_tokens: 340 } })?.completionTokens).toBe(342);
     // Standard OpenAI where total = prompt + completion: untouched.
@@ -56,6 +64,16 @@ describe('fromAnthropic', () => {
     expect(u).toEqual({ promptTokens: 25, completionTokens: 227, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 100, webSearchRequests: 1 });
   });
 
+  it('reads the 1-hour share of the cache writes from cache_creation', () => {
+    const u = fromAnthropic(
+      { input_tokens: 10, cache_creation_input_tokens: 3000, cache_creation: { ephemeral_5m_input_tokens: 1000, ephemeral_1h_input_tokens: 2000 }, output_tokens: 1 },
+      { output_tokens: 40, server_tool_use: { web_search_requests: 3 } },
+    );
+    expect(u).toMatchObject({ cacheWriteTokens: 3000, cacheWrite1hTokens: 2000, webSearchRequests: 3 });
+    // no 1-hour writes: nothing extra is recorded
+    expect(fromAnthropic({ input_tokens: 1, output_tokens: 1, cache_creation: { ephemeral_1h_input_tokens: 0 } })).not.toHaveProperty('cacheWrite1hTokens');
+  });
+
   it('works with only the message body usage (non-streaming) and returns undefined without any', () => {
     expect(fromAnthropic({ input_tokens: 12, output_tokens: 29 })).toEqual({ promptTokens: 12, completionTokens: 29, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 });
     expect(fromAnthropic(undefined, undefined)).toBeUndefined();
@@ -70,6 +88,14 @@ describe('fromGemini', () => {
 
   it('adds tool-use prompt tokens to the prompt', () => {
     expect(fromGemini({ promptTokenCount: 10, toolUsePromptTokenCount: 5, candidatesTokenCount: 3 })?.promptTokens).toBe(15);
+  });
+
+  it('reads audio and image tokens from the per-modality details', () => {
+    expect(fromGemini({
+      promptTokenCount: 100, candidatesTokenCount: 50,
+      promptTokensDetails: [{ modality: 'TEXT', tokenCount: 60 }, { modality: 'AUDIO', tokenCount: 30 }, { modality: 'IMAGE', tokenCount: 10 }],
+      candidatesTokensDetails: [{ modality: 'AUDIO', tokenCount: 50 }],
+    })).toMatchObject({ audioInTokens: 30, imageInTokens: 10, audioOutTokens: 50 });
   });
 
   it('ignores metadata without counts (Vertex trafficType-only chunks)', () => {
@@ -87,6 +113,12 @@ describe('toOpenRouterUsage', () => {
         completion_tokens_details: { reasoning_tokens: 30 },
         cost: 0.0123, is_byok: false, server_tool_use: { web_search_requests: 1 },
       });
+  });
+
+  it('writes the money it is given as OpenRouter does, exact decimals as JSON numbers', () => {
+    const u = toOpenRouterUsage({ promptTokens: 1, completionTokens: 2, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 }, { cost: '0', isByok: true, upstreamInferenceCost: '0.0001245' });
+    expect(u).toMatchObject({ cost: 0, is_byok: true, cost_details: { upstream_inference_cost: 0.0001245 } });
+    expect(toOpenRouterUsage({ promptTokens: 1, completionTokens: 2, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 }, { cost: '0', isByok: true, upstreamInferenceCost: null }).cost_details).toEqual({ upstream_inference_cost: null });
   });
 
   it('omits cost and BYOK when unknown', () => {

@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
+import { formatMicros } from '../../../../shared/billing/money';
 import { screen, cleanup, within, waitFor, fireEvent } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { computeAccessibleName } from 'dom-accessibility-api';
@@ -149,7 +150,7 @@ describe('fuse and compare', { timeout: 30_000 }, () => {
     expect(f.cost!.costMicros).toBeGreaterThan(0);
     await waitFor(() => expect(within(fused).getByLabelText(/^Cost: /).textContent).toMatch(/^\$0\.000\d+/));
     const total = rows.filter((m) => m.role === 'assistant').reduce((s, m) => s + m.cost!.costMicros!, 0);
-    expect(screen.getByLabelText('Turn total').textContent).toContain(`$0.${String(total).padStart(6, '0')}`);
+    expect(screen.getByLabelText('Turn total').textContent).toContain(formatMicros(total));
     expect(screen.getByLabelText('Turn total').textContent).toContain('3 answers');
   });
 

@@ -3,7 +3,8 @@ import { screen, cleanup, within } from '@testing-library/react';
 import { createHarness, resetPage, openRoomWith, sendPrompt, settled, type Harness } from '../../support/room-harness';
 import { useRoom } from '../../../../renderer/chat/state/room-store';
 import { listAllMessages } from '../../../../renderer/history/db/messages';
-import { formatMicros, costLabel } from '../../../../renderer/chat/messages/stats-text';
+import { costLabel } from '../../../../renderer/chat/messages/stats-text';
+import { formatMicros } from '../../../../shared/billing/money';
 
 let h: Harness;
 beforeAll(() => {
@@ -16,14 +17,21 @@ afterEach(async () => {
   cleanup();
 });
 
-describe('cost formatting', () => {
-  it('prints integer micro-dollars as dollars with six decimals, and never a number for an unknown cost', () => {
-    expect(formatMicros(123)).toBe('$0.000123');
-    expect(formatMicros(1_234_567)).toBe('$1.234567');
-    expect(formatMicros(0)).toBe('$0.000000');
-    expect(formatMicros(12_000_000_000)).toBe('$12,000.000000');
-    expect(costLabel({ costSource: 'none', costReason: 'no-pricing' } as never)).toBe('cost unknown: no pricing known for this model');
-    expect(costLabel(null)).toMatch(/^cost unknown: /);
+describe('cost on an answer', () => {
+  it('uses the one money formatter and the one rule, and never a number for an unknown cost', () => {
+    expect(costLabel({ cost: { costSource: 'computed', computedCostMicros: 10_500, costMicros: 10_500 }, tokens: null })).toBe('$0.0105');
+    expect(costLabel({ cost: { costSource: 'none', costReason: 'no-pricing' }, tokens: null })).toBe('cost unknown: no price known for this model');
+    expect(costLabel({ cost: undefined, tokens: null })).toMatch(/^cost unknown: /);
+    // nothing reached a provider: $0, not "unknown"
+    expect(costLabel({ cost: { costSource: 'none', costReason: 'not-sent', costMicros: 0 }, tokens: null })).toBe('not sent — $0');
+    // a cost below a micro-dollar is never "$0.00"
+    expect(costLabel({ cost: { costSource: 'computed', computedCostMicros: 0, computedCostUsd: '0.0000003', costMicros: 0 }, tokens: null })).toBe('< $0.000001');
+    // estimated from the text: marked so
+    expect(costLabel({ cost: { costSource: 'computed', computedCostMicros: 40, costMicros: 40, costReason: 'partial' }, tokens: { prompt: 1, completion: 1, cacheRead: 0, cacheWrite: 0, reasoning: 0, estimated: true } })).toBe('≈ $0.00004');
+    // BYOK through OpenRouter: the total and both parts
+    expect(costLabel({ cost: { costSource: 'upstream', isByok: true, reportedCostMicros: 525, upstreamCostMicros: 10_500, costMicros: 11_025 }, tokens: null })).toBe(
+      '$0.011025 ($0.0105 provider + $0.000525 OpenRouter fee)',
+    );
   });
 });
 
@@ -40,9 +48,7 @@ describe('answer details', { timeout: 30_000 }, () => {
     const micros = priced.cost!.costMicros!;
     expect(micros).toBeGreaterThan(100);
     const pricedCell = screen.getByRole('article', { name: 'Answer from priced' });
-    const cost = within(pricedCell).getByText(`$0.000${String(micros).padStart(3, '0')}`);
-    expect(cost.getAttribute('title')).toContain('Reported by upstream');
-    expect(cost.getAttribute('title')).toMatch(/Output tokens: \d+/);
+    expect(within(pricedCell).getByLabelText(`Cost: ${formatMicros(micros)}`).textContent).toBe(formatMicros(micros));
     expect(within(pricedCell).getByText('test/priced')).toBeTruthy();
     expect(within(pricedCell).getByText('via FakeProvider')).toBeTruthy();
     expect(within(pricedCell).getByText(new RegExp(`${priced.tokens!.completion} out`))).toBeTruthy();
@@ -52,7 +58,7 @@ describe('answer details', { timeout: 30_000 }, () => {
     expect(within(pricedCell).queryByText('fallback')).toBeNull();
 
     const noCost = screen.getByRole('article', { name: 'Answer from nocost-model' });
-    expect(within(noCost).getByText('cost unknown: no pricing known for this model')).toBeTruthy();
+    expect(within(noCost).getByText('cost unknown: no price known for this model')).toBeTruthy();
     expect(within(noCost).queryByText(/^\$/)).toBeNull();
 
     const fb = screen.getByRole('article', { name: 'Answer from fallback-model' });
@@ -63,7 +69,7 @@ describe('answer details', { timeout: 30_000 }, () => {
     const totals = screen.getByLabelText('Conversation totals');
     expect(totals.textContent).toContain(`${formatMicros(micros + fbMicros)} + 1 unknown`);
     expect(screen.getByLabelText('Totals for priced').textContent).toContain(formatMicros(micros));
-    expect(screen.getByLabelText('Totals for nocost-model').textContent).toContain('$0.000000 + 1 unknown');
+    expect(screen.getByLabelText('Totals for nocost-model').textContent).toContain('$0.00 + 1 unknown');
   });
 
   it('shows reasoning collapsed under the answer', async () => {

@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { render, screen, cleanup } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { installFakeMain } from '../../support/fake-main';
-import { CatalogAge, catalogAgeText } from '../../../../renderer/chat/models/CatalogAge';
+import { CatalogAge, catalogAgeText, catalogIsStale } from '../../../../renderer/chat/models/CatalogAge';
 
 const main = installFakeMain();
 afterEach(() => cleanup());
@@ -30,5 +30,13 @@ describe('catalog age in the model picker', () => {
     expect(await screen.findByText(/Kept the current list: could not refresh the model list \(offline or unreachable\)/)).toBeTruthy();
     expect(refreshed).toBe(1);
     expect(reloaded).toBe(1);
+  });
+
+  it('warns when the prices are over 30 days old', () => {
+    const { rerender } = render(<CatalogAge source="cache" fetchedAt={Date.now() - 31 * 86_400_000} onRefreshed={() => {}} />);
+    expect(screen.getByRole('status').textContent).toContain('over 30 days old: prices may have changed since.');
+    rerender(<CatalogAge source="cache" fetchedAt={Date.now() - 29 * 86_400_000} onRefreshed={() => {}} />);
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(catalogIsStale(Date.UTC(2026, 10, 1), Date.UTC(2026, 11, 2))).toBe(true);
   });
 });

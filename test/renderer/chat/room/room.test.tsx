@@ -29,7 +29,7 @@ describe('room: one prompt, many columns', { timeout: 30_000 }, () => {
     const before = h.requests.length;
     await sendPrompt('Hello there');
     for (const m of ['alpha', 'beta', 'gamma']) {
-      expect(await within(await screen.findByRole('article', { name: `Answer from ${m}` })).findByText(`Answer from test/${m} to "Hello there" (turn 1)`, {}, { timeout: 5000 })).toBeTruthy();
+      expect(await within(await answer(m)).findByText(`Answer from test/${m} to "Hello there" (turn 1)`, {}, { timeout: 5000 })).toBeTruthy();
     }
     await settled(h);
     const sent = h.requests.slice(before);
@@ -163,7 +163,7 @@ describe('room: stop, regenerate, edit, delete, retry', { timeout: 30_000 }, () 
     await within(await answer('beta')).findByText(/to "One"/, {}, { timeout: 5000 });
     await settled(h);
     await user.click(screen.getByRole('button', { name: 'Delete answer from alpha' }));
-    expect(await screen.findByRole('generic', { name: 'No answer from alpha' })).toBeTruthy();
+    expect(await screen.findByRole('generic', { name: 'No answer from alpha' }, { timeout: 5000 })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Delete prompt and what followed' }));
     await waitFor(() => expect(screen.queryByRole('article', { name: 'Your prompt' })).toBeNull());
     expect(await listAllMessages(useRoom.getState().openId!)).toEqual([]);

@@ -51,7 +51,7 @@ describe('Activity in the app', () => {
       generationId: 'gen-app', status: 'reconciled', billedMicros: 10_500, localMicros: 9_000, mismatch: true, diffMicros: -1_500, provider: 'OpenAI', nativeTokens: null, error: null,
     });
     const flag = await within(requests).findByRole('note');
-    expect(flag.getAttribute('aria-label')).toBe('Mismatch: Parley computed $0.009, OpenRouter billed $0.0105');
+    expect(flag.getAttribute('aria-label')).toBe("Parley's price $0.009 · OpenRouter billed $0.0105 (+17 %)");
 
     await user.click(within(requests).getByRole('button', { name: /Open the answer from openai\/gpt-4o/ }));
     expect(useUi.getState().view).toEqual({ kind: 'room', conversationId: 'conv-1', focusMessageId: 'msg-1' });

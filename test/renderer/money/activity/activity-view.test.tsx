@@ -49,7 +49,7 @@ describe('Activity view', () => {
     const { totals } = await renderWithSample();
     expect(dd(totals, 'Tokens in')).toBe('3,800');
     expect(dd(totals, 'Tokens out')).toBe('850');
-    expect(dd(totals, 'Spend')).toBe('$0.03 + 1 without a price');
+    expect(dd(totals, 'Spend')).toBe('$0.028845 + 1 without a price'); // every significant micro-dollar, as on the answers
     expect(dd(totals, 'Billing mismatches')).toBe('1');
 
     const byDay = screen.getByRole('table', { name: 'By day' });
@@ -59,13 +59,14 @@ describe('Activity view', () => {
       .map((r) => [...r.children].map((c) => c.textContent));
     expect(dayRows).toEqual([
       ['2026-09-15', '2', '800', '150', '$0.003 (+1 unpriced) ⚠ 1'],
-      ['2026-09-14', '2', '3,000', '700', '$0.03'],
+      ['2026-09-14', '2', '3,000', '700', '$0.025845'],
     ]);
 
     const requests = screen.getByRole('table', { name: 'Requests' });
     expect(within(requests).getAllByRole('row')).toHaveLength(5);
     const flag = within(requests).getByRole('note');
-    expect(flag.getAttribute('aria-label')).toBe('Mismatch: Parley computed $0.00225, OpenRouter billed $0.003');
+    // two different named figures: Parley's price against the bill
+    expect(flag.getAttribute('aria-label')).toBe("Parley's price $0.00225 · OpenRouter billed $0.003 (+33 %)");
     expect(within(requests).getByText('Anthropic (work)')).toBeTruthy();
   });
 
@@ -85,7 +86,7 @@ describe('Activity view', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Model filter' }), 'anthropic/claude-sonnet-4.5');
     expect(dd(totals, 'Requests')).toBe('1');
     expect(dd(totals, 'Tokens in')).toBe('2,000');
-    expect(dd(totals, 'Spend')).toBe('$0.01');
+    expect(dd(totals, 'Spend')).toBe('$0.0135');
   });
 
   it('filters by the app key another app called the local API with', async () => {

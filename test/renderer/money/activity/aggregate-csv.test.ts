@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { dailySeries, dayKey, filterRows, groupRows, NO_FILTERS, totalsOf } from '../../../../renderer/money/activity/aggregate';
-import { ledgerToCsv, microsToUsd } from '../../../../renderer/money/activity/csv';
+import { ledgerToCsv } from '../../../../renderer/money/activity/csv';
+import { microsToUsd } from '../../../../shared/billing/money';
 import { makeRecord } from '../../support/generation-records';
 import { at, SAMPLE } from './support/sample-rows';
 

@@ -28,7 +28,8 @@ const items = () => within(screen.getByLabelText('Send estimate')).getAllByRole(
 describe('SendEstimate', () => {
   it('shows each model’s estimated input tokens and input cost, marked as an estimate', async () => {
     render(<SendEstimate request={hello} models={['openai/gpt-4o', 'meta/llama:free', 'unknown/model']} />);
-    await waitFor(() => expect(items()[0]).toBe('GPT-4o: ≈ 9 tokens in · ≈ $0.000023 input')); // 9 × $2.50/M = 22.5 µ$ → 23
+    // the first estimate waits for the tokenizer's tables to load
+    await waitFor(() => expect(items()[0]).toBe('GPT-4o: ≈ 9 tokens in · ≈ $0.000023 input'), { timeout: 10_000 }); // 9 × $2.50/M = 22.5 µ$ → 23
     expect(items()[1]).toBe('Llama (free): ≈ 9 tokens in · free');
     expect(items()[2]).toBe('unknown/model: ≈ 9 tokens in · price unknown');
     expect(screen.queryByRole('alert')).toBeNull();
@@ -51,5 +52,11 @@ describe('SendEstimate', () => {
     rerender(<SendEstimate request={perColumn('Be brief. '.repeat(50).trim())} models={['openai/gpt-4o', 'openai/gpt-4o']} />);
     await waitFor(() => expect(items()[0]).not.toBe('GPT-4o: ≈ 16 tokens in · ≈ $0.00004 input'));
     expect(items()[0]).toMatch(/^GPT-4o: ≈ \d{3} tokens in/);
+  });
+
+  it('adds the answer’s cost: up to max_tokens, or the model’s typical answer length in the user’s history', async () => {
+    render(<SendEstimate request={{ ...hello, max_tokens: 1000 }} models={['openai/gpt-4o']} />);
+    // 1000 × $10/M = $0.01 at most
+    await waitFor(() => expect(items()[0]).toBe('GPT-4o: ≈ 9 tokens in · ≈ $0.000023 input + $0.00–$0.01 output (up to max_tokens 1,000)'), { timeout: 10_000 });
   });
 });

@@ -20,7 +20,7 @@ function vote(promptId: string, conversationId: string, at: number, verdict: Tur
   };
 }
 
-const row = (id: string, over: Partial<LedgerRow> = {}): LedgerRow => ({ ...makeRecord({ id }), ...over });
+const row = (id: string, over: Partial<LedgerRow> = {}): LedgerRow => ({ ...makeRecord({ id, ...over }), ...over });
 
 // v1 blind: alpha beats beta · v2: gamma beats alpha and beta · v3: alpha ties beta · v4: alpha and gamma all bad
 // · v5: alpha against alpha (two columns of one model: compares nothing)
