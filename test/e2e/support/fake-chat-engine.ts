@@ -9,6 +9,9 @@ import type { GenerationRecord } from '../../../shared/openrouter/generation';
 //   "[hang]"         stream a few tokens, then wait until stopped
 //   "[fail]"         fail before the first token (502)
 //   "[long N]"       answer N tokens
+//   "[unbroken N]"   answer a paragraph, then one line of N characters without whitespace, then a closing
+//                    paragraph, streamed 4,096 characters at a time
+//   "[prose N]"      the same with N characters of ordinary paragraphs in place of the line (a baseline)
 // Model slugs steer the record: "…nocost…" has no price, "…fallback…" reports a fallback.
 
 export interface FakeEngineOptions {
@@ -41,6 +44,24 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', onAbort, { once: true });
   });
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const WORDS = ['the', 'answer', 'streams', 'along', 'with', 'ordinary', 'words,', 'commas', 'and', 'sentences.'];
+/** n characters between two short paragraphs, cut into 4,096-character deltas: one line of base64 characters
+ * without whitespace, or paragraphs of words. */
+function bulkTokens(unbroken: boolean, n: number): string[] {
+  let body = '';
+  let x = 12345; // a fixed pseudo-random sequence: base64 of random bytes has no repeating pattern
+  for (let i = 0; body.length < n; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    if (unbroken) body += BASE64[x >>> 26];
+    else body += i % 60 === 59 ? 'end.\n\n' : `${WORDS[(x >>> 16) % WORDS.length]} `;
+  }
+  const text = `Here is the text:\n\n${body.slice(0, n)}\n\nThat was the **text**.`;
+  const out: string[] = [];
+  for (let at = 0; at < text.length; at += 4096) out.push(text.slice(at, at + 4096));
+  return out;
+}
+
 export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
   const requests: ChatRequest[] = [];
   let n = 0;
@@ -63,12 +84,13 @@ export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
         return { record: record({ finishReason: 'error', error }), error: { error } };
       }
       const long = /\[long (\d+)\]/.exec(prompt);
+      const bulk = /\[(unbroken|prose) (\d+)\]/.exec(prompt);
       const text = prompt.startsWith('echo: ')
         ? prompt.slice(6)
         : long
           ? Array.from({ length: Number(long[1]) }, (_, i) => (i % 40 === 39 ? 'word.\n\n' : `w${i} `)).join('')
           : `Answer from ${model} to "${prompt}" (turn ${request.messages.filter((m) => m.role === 'user').length})`;
-      const tokens = text.match(/\S+\s*|\s+/g) ?? [];
+      const tokens = bulk ? bulkTokens(bulk[1] === 'unbroken', Number(bulk[2])) : (text.match(/\S+\s*|\s+/g) ?? []);
       const per = opts.tokensPerChunk ?? 1;
       const delay = (1000 / (opts.tokensPerSecond ?? 400)) * per;
       let started = false;
