@@ -3,8 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
 
-// Issue 12: the disk fills while an answer streams, then frees up. In Chromium, with IndexedDB writes to the
-// messages store refused (QuotaExceededError) while `window.__diskFull` is set.
+// Issue 12: the disk fills while an answer streams, then frees up; an import meets a full store. In Chromium, with
+// IndexedDB writes to the messages store refused (QuotaExceededError) while `window.__diskFull` is set, or each
+// row of a bulk write refused on its own request while `window.__storeFull` is set (Dexie then throws a BulkError).
 
 let host: FakeHost;
 let browser: Browser;
@@ -20,10 +21,18 @@ afterAll(async () => {
 
 const FULL_DISK = `
   window.__diskFull = false;
+  window.__storeFull = false;
   for (const op of ['put', 'add']) {
     const real = IDBObjectStore.prototype[op];
     IDBObjectStore.prototype[op] = function (...args) {
       if (window.__diskFull && this.name === 'messages') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (window.__storeFull && op === 'add' && this.name === 'messages') {
+        // a request that fails on its own (adding the same row twice), reporting the full store as its error
+        real.apply(this, args);
+        const req = real.apply(this, args);
+        Object.defineProperty(req, 'error', { get: () => new DOMException('The quota has been exceeded.', 'QuotaExceededError') });
+        return req;
+      }
       return real.apply(this, args);
     };
   }`;
@@ -97,6 +106,36 @@ describe('a full disk in Chromium', () => {
     await page.getByRole('button', { name: /^\[long 150\] tell a long story/ }).click();
     await page.getByRole('article', { name: 'Answer from alpha' }).getByText(/w149/).waitFor();
     expect(asked).toEqual(['beforeunload']);
+    await page.close();
+  });
+
+  it('an import into a full store says there is not enough space and imports nothing', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript({ content: FULL_DISK });
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await page.evaluate(() => ((window as unknown as { __storeFull: boolean }).__storeFull = true));
+    const file = {
+      format: 'parley-export',
+      version: 1,
+      conversations: [{
+        id: 'conv_full', title: 'Imported into a full store', createdAt: 1, updatedAt: 2, columns: [{ id: 'c1', model: 'x/y', settings: {} }],
+        messages: [
+          { id: 'm1', seq: 1, parentId: null, columnId: null, role: 'user', content: 'a question', status: 'done', createdAt: 1, updatedAt: 1 },
+          { id: 'm2', seq: 2, parentId: 'm1', columnId: 'c1', role: 'assistant', content: 'an answer', status: 'done', createdAt: 2, updatedAt: 2 },
+        ],
+      }],
+    };
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Import conversations').setInputFiles({ name: 'chat.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    const refusal = page.locator('.transfer').getByText(/^Import failed/);
+    await refusal.waitFor();
+    const text = await refusal.innerText();
+    expect(text).toMatch(/not enough disk space/);
+    expect(text).toMatch(/Nothing was imported/);
+    expect(text).toMatch(/Free some disk space/);
+    expect(text).not.toMatch(/BulkError/);
+    expect(await page.getByRole('button', { name: /^Imported into a full store/ }).count()).toBe(0);
     await page.close();
   });
 });

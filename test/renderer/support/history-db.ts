@@ -6,8 +6,9 @@ import type { ColumnConfig } from '../../../renderer/history/db/types';
 let counter = 0;
 
 export interface Faults {
-  /** throw a QuotaExceededError from the next `count` writes to `table` (Infinity: until cleared) */
-  failWrites(table: string, count?: number): void;
+  /** throw a QuotaExceededError from the next `count` writes to `table` (Infinity: until cleared); 'per-row' fails
+   * each row of a write instead, as IndexedDB does in a bulk write (Dexie then throws a BulkError) */
+  failWrites(table: string, count?: number, how?: 'whole' | 'per-row'): void;
   clear(): void;
   /** writes (mutate calls) that reached each table */
   writes: Map<string, number>;
@@ -23,13 +24,17 @@ export async function freshDb(): Promise<{ db: ParleyDb; faults: Faults; name: s
   const name = `parley-test-${process.pid}-${++counter}-${Math.random().toString(36).slice(2)}`;
   const db = new ParleyDb(name);
   const failing = new Map<string, number>();
+  const perRow = new Set<string>();
   const faults: Faults = {
     writes: new Map(),
-    failWrites(table, count = Infinity) {
+    failWrites(table, count = Infinity, how = 'whole') {
       failing.set(table, count);
+      if (how === 'per-row') perRow.add(table);
+      else perRow.delete(table);
     },
     clear() {
       failing.clear();
+      perRow.clear();
     },
   };
   db.use({
@@ -46,6 +51,11 @@ export async function freshDb(): Promise<{ db: ParleyDb; faults: Faults; name: s
               const left = failing.get(tableName) ?? 0;
               if (left > 0) {
                 failing.set(tableName, left - 1);
+                if (perRow.has(tableName) && req.type !== 'deleteRange') {
+                  const n = req.type === 'delete' ? req.keys.length : req.values.length;
+                  const failures = Object.fromEntries(Array.from({ length: n }, (_, i) => [i, quotaError()]));
+                  return Promise.resolve({ numFailures: n, failures, results: [], lastResult: undefined });
+                }
                 return Promise.reject(quotaError());
               }
               faults.writes.set(tableName, (faults.writes.get(tableName) ?? 0) + 1);

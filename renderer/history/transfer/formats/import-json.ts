@@ -142,8 +142,13 @@ export async function importJson(input: string | Blob | ArrayBuffer | Uint8Array
     indexedBy = await writePlan(db, plan, usePacks, firstDn, prebuilt);
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    const why = isQuotaError(err) ? 'there is not enough disk space' : `the database refused the write (${(err as Error)?.name ?? 'error'})`;
-    throw new ImportError('write-failed', `Import failed because ${why}. Nothing was imported.`);
+    if (isQuotaError(err)) {
+      throw new ImportError(
+        'write-failed',
+        'Import failed because there is not enough disk space. Nothing was imported. Free some disk space (or delete conversations you no longer need) and import the file again.',
+      );
+    }
+    throw new ImportError('write-failed', `Import failed because the database refused the write (${(err as Error)?.name ?? 'error'}). Nothing was imported.`);
   }
   const t3 = performance.now();
   if (usePacks) {

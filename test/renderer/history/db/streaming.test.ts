@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { isQuotaError } from '../../../../renderer/history/db/errors';
 import { freshDb, manualScheduler, newConversation, settle } from '../../support/history-db';
 import { appendUserMessage, createAssistantMessage, getMessage } from '../../../../renderer/history/db/messages';
 import { createStreamCheckpointer, heldCheckpointers, isStreamingHere, retryHeldCheckpointers } from '../../../../renderer/history/db/checkpointer';
@@ -207,5 +209,17 @@ describe('a checkpointer held by a full disk', () => {
     await settle();
     expect(await getMessage(c.m.id)).toMatchObject({ status: 'done', content: 'answer C' });
     expect(await getMessage(d.m.id)).toMatchObject({ status: 'done', content: 'answer D' });
+  });
+});
+
+describe('quota errors', () => {
+  it('are recognised however Dexie wraps them', () => {
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    expect(isQuotaError(quota)).toBe(true);
+    expect(isQuotaError(new Dexie.AbortError('aborted', quota))).toBe(true);
+    expect(isQuotaError(new Dexie.BulkError('messages.bulkAdd(): 2 of 2 operations failed', { 0: quota, 1: quota }))).toBe(true);
+    expect(isQuotaError(new Dexie.BulkError('messages.bulkAdd(): 1 of 2 operations failed', { 1: new Dexie.ConstraintError('key exists') }))).toBe(false);
+    expect(isQuotaError(new Error('other'))).toBe(false);
+    expect(isQuotaError(null)).toBe(false);
   });
 });
