@@ -3,29 +3,16 @@
 //     median frames per second (rAF count per 1 s window; baseline: the same page idle) and the longest long task;
 //  2. opening a 10,000-message conversation — time from the click to the first frame showing its latest turn
 //     (baseline: opening a 10-message conversation).
-import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BenchResult } from '../types';
 import { launchChromium } from '../../test/e2e/support/browser';
-import { startFakeHost, RENDERER_DIR } from '../../test/e2e/support/fake-host';
+import { startFakeHost } from '../../test/e2e/support/fake-host';
 import { seedConversation } from './support/seed';
+import { ensureBuilt, median, readMeter, startMeter } from './support/meter';
 
 const DB = 'parley';
 const TOKENS = 2000;
 const RATE = 100;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
-};
-
-function ensureBuilt() {
-  if (existsSync(join(RENDERER_DIR, 'index.html')) && !process.env.PARLEY_BENCH_REBUILD) return;
-  const root = resolve(import.meta.dirname, '../..');
-  const r = spawnSync('npx', ['vite', 'build', '--mode', 'renderer'], { cwd: root, stdio: 'ignore' });
-  if (r.status !== 0) throw new Error('renderer build failed');
-}
 
 async function openAndTime(page: Page, title: string, marker: string): Promise<number> {
   await page.reload();
@@ -44,38 +31,6 @@ async function openAndTime(page: Page, title: string, marker: string): Promise<n
         requestAnimationFrame(check);
       }),
     { title, marker },
-  );
-}
-
-async function startMeter(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __long: number[]; __meter: boolean };
-    w.__frames = [];
-    w.__long = [];
-    w.__meter = true;
-    const loop = (t: number) => {
-      w.__frames.push(t);
-      if (w.__meter) requestAnimationFrame(loop);
-    };
-    requestAnimationFrame(loop);
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
-}
-
-async function readMeter(page: Page, from: number, to: number): Promise<{ fps: number[]; longest: number; longCount: number; maxGap: number }> {
-  return page.evaluate(
-    ({ from, to }) => {
-      const w = window as unknown as { __frames: number[]; __long: number[] };
-      const fps: number[] = [];
-      for (let t = from; t + 1000 <= to; t += 1000) fps.push(w.__frames.filter((f) => f >= t && f < t + 1000).length);
-      const frames = w.__frames.filter((f) => f >= from && f <= to);
-      let maxGap = 0;
-      for (let i = 1; i < frames.length; i++) maxGap = Math.max(maxGap, frames[i]! - frames[i - 1]!);
-      return { fps, longest: Math.max(0, ...w.__long), longCount: w.__long.length, maxGap };
-    },
-    { from, to },
   );
 }
 
@@ -135,7 +90,7 @@ export default async function run(): Promise<BenchResult[]> {
       }, 0);
     });
     await page.waitForTimeout(200);
-    const probe = await readMeter(page, to, to + 1);
+    const probe = await readMeter(page, to, await page.evaluate(() => performance.now()));
     const streamedChars = await page.evaluate(() => Math.max(...[...document.querySelectorAll('.answer')].map((e) => e.textContent?.length ?? 0)));
 
     results.push(

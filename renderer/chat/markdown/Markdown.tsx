@@ -9,6 +9,8 @@ import { CodeBlock } from './CodeBlock';
 import { safeHref } from './safe-url';
 import { openExternalLink } from './open-link';
 import { splitBlocks } from './split-blocks';
+import { hasLongRun, longSegments } from './long-runs';
+import { LongBlock } from './LongBlock';
 
 // Model output is untrusted. Raw HTML in it is never rendered as HTML (react-markdown drops it without
 // rehype-raw), the tree is sanitized before KaTeX adds its own markup, URLs are limited to http(s)/mailto, and
@@ -100,14 +102,25 @@ export const MarkdownBlock = memo(function MarkdownBlock({ text, growing = false
   return growing ? render(text) : renderCached(text);
 });
 
+/** Markdown not rendered before shows as plain text for a frame while it renders in a transition. */
+function DeferredMarkdown({ text }: { text: string }) {
+  const ready = useDeferredValue(text, cache.has(text) ? text : null);
+  return ready === null ? <div className="md-plain">{text}</div> : <MarkdownBlock text={ready} />;
+}
+
 /**
  * A finished answer: one document. Text not rendered before shows as plain text for a frame while its markdown
  * renders in a transition (React yields between answers), so opening a long conversation paints at once and
- * never blocks the main thread for long.
+ * never blocks the main thread for long. Blocks holding a very long unbroken run are shown by LongBlock, and the
+ * markdown between them as documents of their own.
  */
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
-  const ready = useDeferredValue(text, cache.has(text) ? text : null);
-  return <div className="markdown">{ready === null ? <div className="md-plain">{text}</div> : <MarkdownBlock text={ready} />}</div>;
+  const segments = useMemo(() => longSegments(text), [text]);
+  return (
+    <div className="markdown">
+      {segments ? segments.map((s, i) => (s.long ? <LongBlock key={i} text={s.text} /> : <DeferredMarkdown key={i} text={s.text} />)) : <DeferredMarkdown text={text} />}
+    </div>
+  );
 });
 
 /** Compiles the markdown pipeline once while the app is idle, so the first answer shown does not pay for it. */
@@ -122,9 +135,7 @@ export function StreamingMarkdown({ text }: { text: string }) {
   const blocks = useMemo(() => splitBlocks(text), [text]);
   return (
     <div className="markdown">
-      {blocks.map((b, i) => (
-        <MarkdownBlock key={i} text={b} growing={i === blocks.length - 1} />
-      ))}
+      {blocks.map((b, i) => (hasLongRun(b) ? <LongBlock key={i} text={b} /> : <MarkdownBlock key={i} text={b} growing={i === blocks.length - 1} />))}
     </div>
   );
 }

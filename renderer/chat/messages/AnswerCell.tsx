@@ -67,6 +67,11 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
       ) : null}
       {status === 'stopped' ? <p className="muted">Stopped.</p> : null}
       {status === 'interrupted' ? <p className="muted">Interrupted: {hidden ? 'Parley closed while this answer was streaming.' : (error?.message ?? 'Parley closed while this answer was streaming.')}</p> : null}
+      {live?.unsaved ? (
+        <p className="muted answer-unsaved" role="status">
+          Not saved yet: the disk is full. Kept in memory and saved as soon as there is room.
+        </p>
+      ) : null}
       {streaming ? (
         <p className="muted live-meta" aria-label="Streaming">{hidden ? 'streaming…' : `${live?.model ?? who}${live?.provider ? ` via ${live.provider}` : ''} · streaming…`}</p>
       ) : hidden ? (

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { StreamDelta, StreamSnapshot } from '../../../shared/contract/chat';
 
-// Text of answers still streaming, held outside React. Deltas land in a mutable entry at once; subscribers (one
+// Text of answers still streaming (or finished but not yet stored: see finish), held outside React. Deltas land in a mutable entry at once; subscribers (one
 // streaming cell each) are told at most every BASE_MS × √(streams) so N parallel columns cost about √N, not N,
 // and nothing else in the room re-renders.
 
@@ -20,6 +20,8 @@ export interface LiveAnswer {
   seq: number;
   finishReason: string | null;
   error: StreamSnapshot['error'];
+  /** finished, but the disk refused to store it: kept here and retried */
+  unsaved?: boolean;
 }
 
 const BASE_MS = 50;
@@ -104,6 +106,16 @@ export const liveAnswers = {
     e.seq = d.seq;
     schedule(e.messageId);
     return 'applied';
+  },
+  /** The stream ended and its answer is being stored: it stops counting as streaming and is shown from here until
+   * it is stored (which takes a while when the disk refuses it: `unsaved`). */
+  finish(messageId: string, patch: Partial<Pick<LiveAnswer, 'status' | 'error' | 'text' | 'reasoning' | 'unsaved'>>) {
+    const e = entries.get(messageId);
+    if (!e) return;
+    Object.assign(e, patch);
+    dirty.delete(messageId);
+    notify(messageId);
+    setChanged();
   },
   remove(messageId: string) {
     const e = entries.get(messageId);

@@ -1,19 +1,22 @@
 import { bridge, onConnectionStatus } from '../../bridge';
 import type { StreamSnapshot } from '../../../shared/contract/chat';
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
+import type { MessageRow } from './types';
 import type { FinishReason } from '../../../shared/openrouter/chat-response';
 import { createStreamCheckpointer, type StreamCheckpointer } from '../../history/db/checkpointer';
-import { finalizeAssistantMessage, getMessage, type AnswerOutcome } from '../../history/db/messages';
+import { getMessage, withOutcome, type AnswerOutcome } from '../../history/db/messages';
 import { recoverInterrupted } from '../../history/db/recovery';
+import { guardUnsavedAnswers } from '../../history/storage/unsaved-guard';
 import { liveAnswers, fromSnapshot } from './live-answers';
 import { rememberRecord } from './answer-records';
-import { upsertInMemory } from './room-store';
+import { upsertInMemory, useRoom } from './room-store';
 import { takeAnswerEstimate } from '../../money/estimate/sent-estimates';
 
 // One per page, independent of which conversation is open: streams live in main, so switching rooms never stops
 // them, and a reloaded page re-attaches with chat.active. Streamed text is checkpointed to the history store about
 // once a second; a finished answer is written there first and only then acknowledged, so main keeps it until it
-// is safe.
+// is safe. When the disk refuses the write, the answer stops streaming on screen at once but stays in memory (its
+// checkpointer retries until the write lands); until then closing the page asks first.
 
 let started = false;
 let offs: (() => void)[] = [];
@@ -36,6 +39,27 @@ function dropCheckpointer(messageId: string) {
   checkpointers.delete(messageId);
 }
 
+/**
+ * Stores an answer's final state through its checkpointer, which keeps it and retries while the disk refuses it.
+ * The room shows the final state from memory at once; resolves with the stored row once it is on disk (null when
+ * the answer was deleted meanwhile).
+ */
+async function storeFinal(messageId: string, outcome: AnswerOutcome): Promise<MessageRow | null> {
+  const cp = checkpointerFor(messageId);
+  const shown = useRoom.getState().messages.get(messageId);
+  if (shown) upsertInMemory([withOutcome(shown, outcome)]);
+  const saved = await cp.complete(outcome);
+  if (!saved.saved) {
+    liveAnswers.finish(messageId, { unsaved: true });
+    await cp.whenSaved();
+  }
+  if (checkpointers.get(messageId) === cp) checkpointers.delete(messageId);
+  cp.dispose();
+  const row = (await getMessage(messageId)) ?? null;
+  if (row) upsertInMemory([row]);
+  return row;
+}
+
 /** Starts showing (and checkpointing) an answer this page asked main to stream. */
 export function trackStream(s: { streamId: string; messageId: string; conversationId: string; columnId: string; startedAt: number }) {
   liveAnswers.put({
@@ -47,9 +71,9 @@ export function trackStream(s: { streamId: string; messageId: string; conversati
 /** chat.start was refused (no engine, column busy…): the answer becomes an error. */
 export async function failToStart(messageId: string, message: string) {
   liveAnswers.remove(messageId);
-  dropCheckpointer(messageId);
-  const row = await finalizeAssistantMessage(messageId, { status: 'error', content: '', error: { message } }).catch(() => null);
-  if (row) upsertInMemory([row]);
+  // Nothing reached a provider: it cost nothing, and says so.
+  const outcome: AnswerOutcome = { status: 'error', content: '', error: { message }, cost: { costSource: 'none', costReason: 'not-sent' } };
+  await storeFinal(messageId, outcome).catch((err: Error) => console.error('could not store a failed start:', err.message));
 }
 
 function cost(r: GenerationRecord, messageId: string): AnswerOutcome['cost'] {
@@ -92,13 +116,14 @@ export async function finalizeSnapshot(s: StreamSnapshot): Promise<void> {
   finalizing.add(s.streamId);
   const id = s.meta.messageId;
   try {
-    dropCheckpointer(id);
     const record = (s.record as GenerationRecord | null) ?? null;
     if (record) rememberRecord(id, record);
     if (await getMessage(id)) {
-      const row = await finalizeAssistantMessage(id, snapshotOutcome(s));
-      upsertInMemory([row]);
-    }
+      const outcome = snapshotOutcome(s);
+      // the stream is over whether or not the disk takes the answer now: the column and Send stop saying so
+      liveAnswers.finish(id, { status: s.status, error: s.error, text: s.text, reasoning: s.reasoning });
+      await storeFinal(id, outcome);
+    } else dropCheckpointer(id);
     liveAnswers.remove(id);
     await bridge().invoke('chat.ack', { streamId: s.streamId });
   } catch (err) {
@@ -150,6 +175,7 @@ export function startStreamSync(): Promise<void> {
       }
     }),
     b.on('chat.finished', (s) => void finalizeSnapshot(s)),
+    guardUnsavedAnswers(),
     onConnectionStatus((status) => {
       if (status === 'closed') wasClosed = true;
       if (status === 'open' && wasClosed) {

@@ -6,7 +6,8 @@ import type { MessageError } from './types';
 // Streaming writes. Deltas accumulate in memory; the accumulated text is written at most once per interval
 // (default 1 s) and at once on finish/stop/error — never once per token. When a write fails (disk full:
 // QuotaExceededError) nothing is discarded: the text stays here, the UI is told (onStorageProblem), and the write
-// is retried every retryMs until it lands.
+// is retried every retryMs until it lands — at once when another write succeeds (space came back) or when the
+// UI asks (retryHeldCheckpointers). A checkpointer lives until its final state is on disk.
 
 export interface Scheduler {
   set(fn: () => void, ms: number): unknown;
@@ -39,6 +40,8 @@ export interface StreamCheckpointer {
   readonly reasoning: string;
   /** text or a final state is held in memory and not yet on disk */
   readonly unsaved: boolean;
+  /** unsaved because a write failed (and is being retried) */
+  readonly held: boolean;
   /** successful writes so far */
   readonly writes: number;
   appendText(delta: string): void;
@@ -48,6 +51,10 @@ export interface StreamCheckpointer {
   finish(meta?: AnswerMeta): Promise<SaveResult>;
   stop(meta?: AnswerMeta): Promise<SaveResult>;
   fail(error: MessageError, meta?: AnswerMeta): Promise<SaveResult>;
+  /** the final state as known elsewhere (main's snapshot of the stream): its text replaces what accumulated here */
+  complete(outcome: AnswerOutcome): Promise<SaveResult>;
+  /** a held write is tried now instead of at its next retry */
+  retryNow(): void;
   /** resolves once the final state is on disk (or the answer no longer exists) */
   whenSaved(): Promise<void>;
   /** stops timers; anything unsaved is lost from memory, so only call after whenSaved or on deletion */
@@ -57,9 +64,19 @@ export interface StreamCheckpointer {
 // checkpointers created and not yet finished (their answers are legitimately 'streaming')
 const live = new Set<StreamCheckpointer>();
 
-/** Checkpointers holding text not yet on disk (for a "quit anyway?" prompt). */
+/** Checkpointers holding text not yet on disk. */
 export function unsavedCheckpointers(): StreamCheckpointer[] {
   return [...live].filter((c) => c.unsaved);
+}
+
+/** Checkpointers whose text the disk refused and that are waiting to retry (for a "quit anyway?" prompt). */
+export function heldCheckpointers(): StreamCheckpointer[] {
+  return [...live].filter((c) => c.held);
+}
+
+/** Tries every held write now (space may have come back: a write succeeded, the user freed some, or asked). */
+export function retryHeldCheckpointers(): void {
+  for (const c of live) if (c.held) c.retryNow();
 }
 
 /** Whether an answer is being streamed by this window right now (so recovery must leave it alone). */
@@ -146,6 +163,7 @@ export function createStreamCheckpointer(messageId: string, opts: CheckpointerOp
       if (failing) {
         failing = false;
         problem({ type: 'write-recovered', messageId, operation: final ? 'finish answer' : 'save streamed text' });
+        queueMicrotask(retryHeldCheckpointers); // there is room again: the others need not wait for their timer
       }
       return true;
     } catch (err) {
@@ -200,6 +218,9 @@ export function createStreamCheckpointer(messageId: string, opts: CheckpointerOp
     get unsaved() {
       return pendingWork();
     },
+    get held() {
+      return failing && pendingWork();
+    },
     get writes() {
       return writes;
     },
@@ -224,6 +245,16 @@ export function createStreamCheckpointer(messageId: string, opts: CheckpointerOp
     finish: (meta = {}) => settle({ ...meta, status: 'done', content: '' }),
     stop: (meta = {}) => settle({ ...meta, status: 'stopped', content: '' }),
     fail: (error, meta = {}) => settle({ ...meta, error, status: 'error', content: '' }),
+    complete(outcome) {
+      text = outcome.content;
+      if (outcome.reasoning !== undefined) reasoning = outcome.reasoning;
+      return settle(outcome);
+    },
+    retryNow() {
+      if (writing || !failing || disposed) return;
+      cancelTimer();
+      void run();
+    },
     whenSaved() {
       if (!pendingWork()) return Promise.resolve();
       return new Promise((resolve) => savedWaiters.push(resolve));

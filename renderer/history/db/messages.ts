@@ -170,23 +170,29 @@ export interface AnswerOutcome {
   now?: number;
 }
 
+/** An answer's row with its final state applied (what finalizeAssistantMessage stores, minus the search number). */
+export function withOutcome(row: MessageRow, outcome: AnswerOutcome): MessageRow {
+  const next: MessageRow = { ...row, status: outcome.status, content: outcome.content, updatedAt: outcome.now ?? Date.now() };
+  delete next.streaming;
+  if (outcome.reasoning !== undefined) next.reasoning = outcome.reasoning;
+  if (outcome.model) next.model = { ...(row.model ?? { requested: '', used: null, provider: null, upstream: null }), ...outcome.model };
+  if (outcome.tokens !== undefined) next.tokens = outcome.tokens;
+  if (outcome.cost !== undefined) next.cost = outcome.cost;
+  if (outcome.generationId !== undefined) next.generationId = outcome.generationId;
+  if (outcome.timings !== undefined) next.timings = outcome.timings;
+  if (outcome.finishReason !== undefined) next.finishReason = outcome.finishReason;
+  if (outcome.nativeFinishReason !== undefined) next.nativeFinishReason = outcome.nativeFinishReason;
+  if (outcome.error !== undefined) next.error = outcome.error;
+  return next;
+}
+
 /** Writes an answer's final state (text, status, usage, cost) and indexes it for search, in one transaction. */
 export async function finalizeAssistantMessage(id: string, outcome: AnswerOutcome): Promise<MessageRow> {
   const db = getParleyDb();
   return db.transaction('rw', [db.messages, db.searchPostings, db.meta], async () => {
     const row = await db.messages.get(id);
     if (!row) throw new NotFoundError(`message ${id} not found`);
-    const next: MessageRow = { ...row, status: outcome.status, content: outcome.content, updatedAt: outcome.now ?? Date.now() };
-    delete next.streaming;
-    if (outcome.reasoning !== undefined) next.reasoning = outcome.reasoning;
-    if (outcome.model) next.model = { ...(row.model ?? { requested: '', used: null, provider: null, upstream: null }), ...outcome.model };
-    if (outcome.tokens !== undefined) next.tokens = outcome.tokens;
-    if (outcome.cost !== undefined) next.cost = outcome.cost;
-    if (outcome.generationId !== undefined) next.generationId = outcome.generationId;
-    if (outcome.timings !== undefined) next.timings = outcome.timings;
-    if (outcome.finishReason !== undefined) next.finishReason = outcome.finishReason;
-    if (outcome.nativeFinishReason !== undefined) next.nativeFinishReason = outcome.nativeFinishReason;
-    if (outcome.error !== undefined) next.error = outcome.error;
+    const next = withOutcome(row, outcome);
     // re-index from the text that was indexed before (row), then the new text
     if (row.dn !== undefined) await removeDocs(searchTables(db), [{ dn: row.dn, text: row.content }]);
     delete next.dn;

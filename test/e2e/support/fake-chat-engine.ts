@@ -10,6 +10,9 @@ import type { GenerationRecord } from '../../../shared/openrouter/generation';
 //   "[fail]"         fail before the first token (502)
 //   "[long N]"       answer N tokens
 //   "[anon]"         answer without naming the model (a number derived from its slug tells models apart)
+//   "[unbroken N]"   answer a paragraph, then one line of N characters without whitespace, then a closing
+//                    paragraph, streamed 4,096 characters at a time
+//   "[prose N]"      the same with N characters of ordinary paragraphs in place of the line (a baseline)
 // Model slugs steer the record: "…nocost…" has no price, "…fallback…" reports a fallback.
 
 export interface FakeEngineOptions {
@@ -42,6 +45,24 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', onAbort, { once: true });
   });
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const WORDS = ['the', 'answer', 'streams', 'along', 'with', 'ordinary', 'words,', 'commas', 'and', 'sentences.'];
+/** n characters between two short paragraphs, cut into 4,096-character deltas: one line of base64 characters
+ * without whitespace, or paragraphs of words. */
+function bulkTokens(unbroken: boolean, n: number): string[] {
+  let body = '';
+  let x = 12345; // a fixed pseudo-random sequence: base64 of random bytes has no repeating pattern
+  for (let i = 0; body.length < n; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    if (unbroken) body += BASE64[x >>> 26];
+    else body += i % 60 === 59 ? 'end.\n\n' : `${WORDS[(x >>> 16) % WORDS.length]} `;
+  }
+  const text = `Here is the text:\n\n${body.slice(0, n)}\n\nThat was the **text**.`;
+  const out: string[] = [];
+  for (let at = 0; at < text.length; at += 4096) out.push(text.slice(at, at + 4096));
+  return out;
+}
+
 export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
   const requests: ChatRequest[] = [];
   let n = 0;
@@ -65,6 +86,7 @@ export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
       }
       const long = /\[long (\d+)\]/.exec(prompt);
       const anon = [...model].reduce((n, ch) => (n * 31 + ch.charCodeAt(0)) % 9973, 7);
+      const bulk = /\[(unbroken|prose) (\d+)\]/.exec(prompt);
       const text = prompt.startsWith('echo: ')
         ? prompt.slice(6)
         : prompt.includes('[anon]')
@@ -72,7 +94,7 @@ export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
           : long
           ? Array.from({ length: Number(long[1]) }, (_, i) => (i % 40 === 39 ? 'word.\n\n' : `w${i} `)).join('')
           : `Answer from ${model} to "${prompt}" (turn ${request.messages.filter((m) => m.role === 'user').length})`;
-      const tokens = text.match(/\S+\s*|\s+/g) ?? [];
+      const tokens = bulk ? bulkTokens(bulk[1] === 'unbroken', Number(bulk[2])) : (text.match(/\S+\s*|\s+/g) ?? []);
       const per = opts.tokensPerChunk ?? 1;
       const delay = (1000 / (opts.tokensPerSecond ?? 400)) * per;
       let started = false;

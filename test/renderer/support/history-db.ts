@@ -7,8 +7,9 @@ let counter = 0;
 
 export interface Faults {
   /** throw a QuotaExceededError from the next `count` writes to `table` (Infinity: until cleared), after letting
-   * the first `after` of them through */
-  failWrites(table: string, count?: number, after?: number): void;
+   * the first `after` of them through; `how: 'per-row'` fails each row of a write instead, as IndexedDB does in a
+   * bulk write (Dexie then throws a BulkError) */
+  failWrites(table: string, count?: number, opts?: { after?: number; how?: 'whole' | 'per-row' }): void;
   clear(): void;
   /** writes (mutate calls) that reached each table */
   writes: Map<string, number>;
@@ -25,15 +26,19 @@ export async function freshDb(): Promise<{ db: ParleyDb; faults: Faults; name: s
   const db = new ParleyDb(name);
   const failing = new Map<string, number>();
   const passing = new Map<string, number>();
+  const perRow = new Set<string>();
   const faults: Faults = {
     writes: new Map(),
-    failWrites(table, count = Infinity, after = 0) {
+    failWrites(table, count = Infinity, { after = 0, how = 'whole' } = {}) {
       failing.set(table, count);
       passing.set(table, after);
+      if (how === 'per-row') perRow.add(table);
+      else perRow.delete(table);
     },
     clear() {
       failing.clear();
       passing.clear();
+      perRow.clear();
     },
   };
   db.use({
@@ -52,6 +57,11 @@ export async function freshDb(): Promise<{ db: ParleyDb; faults: Faults; name: s
               if (left > 0 && through > 0) passing.set(tableName, through - 1);
               else if (left > 0) {
                 failing.set(tableName, left - 1);
+                if (perRow.has(tableName) && req.type !== 'deleteRange') {
+                  const n = req.type === 'delete' ? req.keys.length : req.values.length;
+                  const failures = Object.fromEntries(Array.from({ length: n }, (_, i) => [i, quotaError()]));
+                  return Promise.resolve({ numFailures: n, failures, results: [], lastResult: undefined });
+                }
                 return Promise.reject(quotaError());
               }
               faults.writes.set(tableName, (faults.writes.get(tableName) ?? 0) + 1);

@@ -3,9 +3,14 @@
 //   diacritics ("Café" → "cafe");
 // - Han, kana and other scripts written without spaces become overlapping character bigrams ("東京大学" → 東京,
 //   京大, 大学), so a query matches any substring of two or more characters;
-// - terms shorter than 2 characters (except lone CJK characters) are dropped; longer than MAX_TERM are cut.
+// - terms shorter than 2 characters (except lone CJK characters) are dropped; longer than MAX_TERM are cut;
+// - a run of MAX_RUN or more characters without whitespace (base64, minified code) holds no words: it is skipped,
+//   so a 1 MB blob in an answer costs one pass instead of tens of thousands of junk terms.
 
 export const MAX_TERM = 48;
+export const MAX_RUN = 20_000;
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11;
 
 export interface Token {
   term: string;
@@ -54,8 +59,18 @@ function normalizeWord(word: string): string {
 export function forEachTerm(text: string, emit: (term: string, start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
+  let runEnd = 0; // end of the whitespace-free run last measured
   while (i < n) {
     const c = text.charCodeAt(i);
+    if (i >= runEnd && !isSpace(c)) {
+      let j = i + 1;
+      while (j < n && !isSpace(text.charCodeAt(j))) j++;
+      if (j - i >= MAX_RUN) {
+        i = j;
+        continue;
+      }
+      runEnd = j;
+    }
     // fast path for ASCII separators and words
     if (c < 128) {
       if (charClass[c] !== WORD) { i++; continue; }

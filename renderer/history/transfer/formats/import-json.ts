@@ -84,8 +84,9 @@ export function validateImport(text: string, limits: ImportLimits, now = Date.no
   scanStructure(raw, limits);
   let value: unknown = raw;
   let source: ImportReport['source'] = 'parley';
+  let warnings: string[] = [];
   if (isOpenRouterExport(raw)) {
-    value = convertOpenRouter(raw, limits, now);
+    ({ value, warnings } = convertOpenRouter(raw, limits, now));
     source = 'openrouter';
   } else {
     const obj = raw as { format?: unknown; version?: unknown } | null;
@@ -101,7 +102,7 @@ export function validateImport(text: string, limits: ImportLimits, now = Date.no
     const details = describeIssues(parsed.error.issues);
     throw new ImportError('invalid', `This file is not a valid Parley export: ${details[0]}. Nothing was imported.`, details);
   }
-  return { data: parsed.data, source };
+  return { data: parsed.data, source, warnings };
 }
 
 let background: (() => void) | null = null;
@@ -121,7 +122,7 @@ export async function importJson(input: string | Blob | ArrayBuffer | Uint8Array
     job?.cancel();
     throw err;
   }
-  const { data, source } = validated;
+  const { data, source, warnings } = validated;
   const t1 = performance.now();
   const total = data.conversations.reduce((n, c) => n + c.messages.length, 0);
   if (total > limits.maxMessages) {
@@ -142,8 +143,13 @@ export async function importJson(input: string | Blob | ArrayBuffer | Uint8Array
     indexedBy = await writePlan(db, plan, usePacks, firstDn, prebuilt);
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    const why = isQuotaError(err) ? 'there is not enough disk space' : `the database refused the write (${(err as Error)?.name ?? 'error'})`;
-    throw new ImportError('write-failed', `Import failed because ${why}. Nothing was imported.`);
+    if (isQuotaError(err)) {
+      throw new ImportError(
+        'write-failed',
+        'Import failed because there is not enough disk space. Nothing was imported. Free some disk space (or delete conversations you no longer need) and import the file again.',
+      );
+    }
+    throw new ImportError('write-failed', `Import failed because the database refused the write (${(err as Error)?.name ?? 'error'}). Nothing was imported.`);
   }
   const t3 = performance.now();
   if (usePacks) {
@@ -161,7 +167,7 @@ export async function importJson(input: string | Blob | ArrayBuffer | Uint8Array
     generations: plan.conversations.reduce((n, c) => n + c.generations.length, 0),
     skippedGenerations: plan.skippedGenerations,
     remappedIds: plan.remappedIds,
-    warnings: plan.warnings,
+    warnings: [...warnings, ...plan.warnings],
     timings: { validateMs: t1 - t0, planMs: t2 - t1, writeMs: t3 - t2 },
     indexedBy,
   };

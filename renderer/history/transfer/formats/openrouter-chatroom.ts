@@ -12,6 +12,9 @@ import { describeIssues, ImportError } from './guard';
 //                         metadata?: { variantSlug?, tokensCount?, cost? (USD string), generationId?, duration? } } },
 //     items?: { [id]: { data: { type: "message"|"reasoning"|…, content: [{ type, text }] } } } }
 // Only text and reasoning are imported; tool calls, web results, images and artifacts are not.
+// The file's links are checked: a message whose text lives in items the file does not hold is refused (its text is
+// lost); an answer from a character the file does not list, a message following one that is not in the file, and
+// a message without any text Parley imports are imported, each repair listed in the import's warnings.
 
 const SUPPORTED = new Set(['orpg.1.0', 'orpg.2.0', 'orpg.3.0']);
 
@@ -85,8 +88,16 @@ function costMicros(v: string | number | null | undefined): number | undefined {
   return m !== undefined && m >= 0 ? m : undefined;
 }
 
-/** Converts an OpenRouter Chatroom export into a Parley export (then validated like any Parley file). */
-export function convertOpenRouter(value: { version: string }, limits: ImportLimits, now = Date.now()): unknown {
+const has = (o: object | undefined, key: string) => !!o && Object.hasOwn(o, key);
+
+function someIds(ids: string[]): string {
+  const shown = ids.slice(0, 5).join(', ');
+  return ids.length > 5 ? `${shown}, … (${ids.length} in all)` : shown;
+}
+
+/** Converts an OpenRouter Chatroom export into a Parley export (then validated like any Parley file), with the
+ * repairs it made, for the user to read. */
+export function convertOpenRouter(value: { version: string }, limits: ImportLimits, now = Date.now()): { value: unknown; warnings: string[] } {
   if (!SUPPORTED.has(value.version)) {
     throw new ImportError('unsupported-format', `This OpenRouter Chatroom export uses format ${value.version.slice(0, 40)}, which Parley cannot read yet (it reads orpg.1.0–3.0). Nothing was imported.`);
   }
@@ -96,6 +107,13 @@ export function convertOpenRouter(value: { version: string }, limits: ImportLimi
     throw new ImportError('invalid', `This OpenRouter Chatroom export is malformed: ${details[0]}. Nothing was imported.`, details);
   }
   const data = parsed.data;
+  // text kept in items the file does not hold cannot be repaired: refuse rather than import empty messages
+  const lost = Object.entries(data.messages).flatMap(([key, m]) =>
+    (m.items ?? []).filter((ref) => !has(data.items, ref.id)).map((ref) => `message ${key.slice(0, 80)} refers to item ${ref.id.slice(0, 80)}, which is not in the file`),
+  );
+  if (lost.length) {
+    throw new ImportError('invalid', `This OpenRouter Chatroom export is incomplete: ${lost[0]}. Nothing was imported.`, lost);
+  }
   const chars = Object.entries(data.characters ?? {});
   const columnIdOf = new Map<string, string>();
   const columns = chars.map(([key, c], i) => {
@@ -148,6 +166,13 @@ export function convertOpenRouter(value: { version: string }, limits: ImportLimi
     byKey.set(r.key, r);
     byKey.set(r.id, r);
   }
+  if (!raws.some((r) => r.content.trim() || r.reasoning.trim())) {
+    throw new ImportError('invalid', 'This OpenRouter Chatroom export holds no message text. Nothing was imported.');
+  }
+  const warnings: string[] = [];
+  const unlisted = new Map<string, string[]>(); // character id → answers from it
+  const noText = raws.filter((r) => !r.content.trim() && !r.reasoning.trim()).map((r) => r.key);
+  const dangling = raws.filter((r) => r.parent !== null && !byKey.has(r.parent)).map((r) => r.key);
   // answers from characters the file doesn't list get a column of their own
   let extra = 0;
   for (const r of raws) {
@@ -155,12 +180,19 @@ export function convertOpenRouter(value: { version: string }, limits: ImportLimi
       const model = r.meta?.variantSlug || 'unknown';
       let col = columns.find((c) => c.model === model && c.id.startsWith('col_orphan'));
       if (!col) {
-        col = { id: `col_orphan${++extra}`, model, settings: {} };
+        col = { id: `col_orphan${++extra}`, model, ...(model === 'unknown' ? { label: 'Unknown model' } : {}), settings: {} };
         columns.push(col);
       }
       r.column = col.id;
+      const who = (data.messages[r.key]?.characterId ?? '(none)').slice(0, 80);
+      unlisted.set(who, [...(unlisted.get(who) ?? []), r.key]);
     }
   }
+  for (const [who, keys] of unlisted) {
+    warnings.push(`Character ${who} is not in the file: its answers were put in a column of their own, named after the model they report (or "Unknown model"): ${someIds(keys)}.`);
+  }
+  if (dangling.length) warnings.push(`These messages follow messages that are not in the file and were placed after the prompt before them in time: ${someIds(dangling)}.`);
+  if (noText.length) warnings.push(`These messages hold no text Parley imports (only images, tool calls or other parts, or nothing) and were imported empty: ${someIds(noText)}.`);
 
   // Parley's tree: a prompt's parent is the previous prompt; an answer's parent is its prompt. OpenRouter links a
   // follow-up to an answer (or to nothing in older formats), so parents are resolved to the nearest prompt.
@@ -173,17 +205,20 @@ export function convertOpenRouter(value: { version: string }, limits: ImportLimi
     return null;
   };
   const linked = raws.some((r) => r.parent !== null);
+  const promptless: string[] = [];
   let lastPrompt: Raw | null = null;
   const messages: Record<string, unknown>[] = [];
   const placed = new Set<string>();
   raws.forEach((r) => {
     let parent: Raw | null;
     if (r.parent && byKey.has(r.parent)) parent = promptOf(byKey.get(r.parent));
+    else if (r.parent) parent = lastPrompt; // its parent is not in the file: continue the thread in time order
     else if (linked) parent = r.role === 'user' ? null : lastPrompt; // a linked file's unparented prompt is a root
     else parent = lastPrompt; // older files have no links: one linear thread in time order
     if (parent && !placed.has(parent.id)) parent = r.role === 'assistant' ? lastPrompt : null;
     if (r.role === 'assistant' && !parent) {
       // an answer with no prompt before it (a greeting): give it an empty prompt rather than dropping it
+      promptless.push(r.key);
       const synthetic: Raw = { key: `synthetic${messages.length}`, id: `msg_orpg_prompt${messages.length + 1}`, role: 'user', column: null, content: '', reasoning: '', parent: null, at: r.at, meta: undefined };
       messages.push({ id: synthetic.id, seq: messages.length + 1, parentId: lastPrompt?.id ?? null, columnId: null, role: 'user', content: '', status: 'done', createdAt: r.at, updatedAt: r.at });
       placed.add(synthetic.id);
@@ -217,10 +252,11 @@ export function convertOpenRouter(value: { version: string }, limits: ImportLimi
     messages.push(msg);
     if (r.role === 'user') lastPrompt = r;
   });
+  if (promptless.length) warnings.push(`These answers have no prompt before them and were each given an empty prompt: ${someIds(promptless)}.`);
   const first = messages[0] as { createdAt: number; content: string } | undefined;
   const last = messages[messages.length - 1] as { updatedAt: number } | undefined;
   const title = data.title || (first ? first.content.split('\n')[0]!.slice(0, 80) : 'OpenRouter chat');
-  return {
+  const converted = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     app: { name: `OpenRouter Chatroom (${value.version})` },
@@ -235,4 +271,5 @@ export function convertOpenRouter(value: { version: string }, limits: ImportLimi
       },
     ],
   };
+  return { value: converted, warnings };
 }

@@ -45,7 +45,7 @@ describe('a send whose write fails', { timeout: 30_000 }, () => {
     const requestsBefore = h.requests.length;
 
     // the second column's pending answer cannot be written (disk full): the prompt and first answer went first
-    faults.failWrites('messages', 1, 2);
+    faults.failWrites('messages', 1, { after: 2 });
     await sendPrompt('Second question');
 
     expect(await screen.findByText('Not sent: storage is full. Free disk space (or delete old conversations), then send again.')).toBeTruthy();
@@ -114,8 +114,12 @@ describe('a send whose requests cannot be built', { timeout: 30_000 }, () => {
 
     await waitFor(() => expect(prompts()).toEqual(['Plan from my notes', 'Second day']));
     for (const label of ['alpha', 'beta']) {
-      const cells = await screen.findAllByRole('article', { name: `Answer from ${label}` });
-      expect(await within(cells.at(-1)!).findByText('could not read an attachment')).toBeTruthy();
+      // the answer's cell is re-rendered as its outcome is stored: look it up again on every try
+      await waitFor(() => {
+        const cells = screen.getAllByRole('article', { name: `Answer from ${label}` });
+        expect(within(cells.at(-1)!).getByText('could not read an attachment')).toBeTruthy();
+        expect(within(cells.at(-1)!).getByText(/not sent — \$0/)).toBeTruthy();
+      });
     }
     expect(promptBox().value).toBe('');
     expect(screen.queryByText(/Not sent/)).toBeNull();

@@ -41,7 +41,7 @@ describe('a sent turn is written in one transaction', () => {
     const before = await getConversation(conv.id);
     // the last answer's row fails (third message write): the prompt, its attachment and the first answer were
     // already written in the same transaction
-    faults.failWrites('messages', 1, 2);
+    faults.failWrites('messages', 1, { after: 2 });
     const failed = appendTurn(
       conv.id,
       { content: 'Kyoto itinerary', attachments: [{ name: 'notes.txt', mime: 'text/plain', data: new TextEncoder().encode('temples') }] },

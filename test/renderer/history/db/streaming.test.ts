@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { isQuotaError } from '../../../../renderer/history/db/errors';
 import { freshDb, manualScheduler, newConversation, settle } from '../../support/history-db';
 import { appendUserMessage, createAssistantMessage, getMessage } from '../../../../renderer/history/db/messages';
-import { createStreamCheckpointer } from '../../../../renderer/history/db/checkpointer';
+import { createStreamCheckpointer, heldCheckpointers, isStreamingHere, retryHeldCheckpointers } from '../../../../renderer/history/db/checkpointer';
 import { recoverInterrupted } from '../../../../renderer/history/db/recovery';
 import { onStorageProblem, type StorageProblem } from '../../../../renderer/history/db/events';
 import { ParleyDb, setParleyDb } from '../../../../renderer/history/db/database';
@@ -142,5 +144,82 @@ describe('stream checkpointer', () => {
     expect(await getMessage(m.id)).toMatchObject({ status: 'done', content: 'saved part. unsaved part.' });
     expect(problems.some((p) => p.type === 'write-recovered')).toBe(true);
     expect(cp.unsaved).toBe(false);
+  });
+});
+
+describe('a checkpointer held by a full disk', () => {
+  it('keeps the final state given by main, retries until it lands, and only then lets go', async () => {
+    const { faults } = await freshDb();
+    const { m } = await streamingAnswer();
+    const clock = manualScheduler();
+    const cp = createStreamCheckpointer(m.id, { scheduler: clock, now: clock.now, retryMs: 5000 });
+    cp.appendText('what this window saw');
+    faults.failWrites('messages');
+    const res = await cp.complete({ status: 'done', content: 'what this window saw, and the rest main kept', finishReason: 'stop' });
+    expect(res.saved).toBe(false);
+    expect(cp.held).toBe(true);
+    expect(heldCheckpointers()).toContain(cp);
+    expect(isStreamingHere(m.id)).toBe(true); // recovery must not mark it interrupted meanwhile
+    let saved = false;
+    void cp.whenSaved().then(() => (saved = true));
+    for (let i = 0; i < 3; i++) {
+      clock.advance(5000); // still full: tried and refused again
+      await settle();
+    }
+    expect(saved).toBe(false);
+    expect((await getMessage(m.id))!.status).toBe('streaming');
+    faults.clear(); // space came back: the next retry lands, nobody has to reload
+    clock.advance(5000);
+    await settle();
+    expect(saved).toBe(true);
+    expect(await getMessage(m.id)).toMatchObject({ status: 'done', content: 'what this window saw, and the rest main kept', finishReason: 'stop' });
+    expect(cp.held).toBe(false);
+    expect(heldCheckpointers()).not.toContain(cp);
+    expect(isStreamingHere(m.id)).toBe(false);
+  });
+
+  it('retries every held answer at once when one write succeeds or the user asks', async () => {
+    const { faults } = await freshDb();
+    const a = await streamingAnswer();
+    const b = await streamingAnswer();
+    const clock = manualScheduler();
+    const cpA = createStreamCheckpointer(a.m.id, { scheduler: clock, now: clock.now, retryMs: 60_000 });
+    const cpB = createStreamCheckpointer(b.m.id, { scheduler: clock, now: clock.now, retryMs: 60_000 });
+    faults.failWrites('messages');
+    expect((await cpA.complete({ status: 'done', content: 'answer A' })).saved).toBe(false);
+    expect((await cpB.complete({ status: 'stopped', content: 'answer B' })).saved).toBe(false);
+    faults.clear();
+    // the user frees space and asks (banner button, or the window regains focus): no timer has fired
+    retryHeldCheckpointers();
+    await settle();
+    expect(await getMessage(a.m.id)).toMatchObject({ status: 'done', content: 'answer A' });
+    expect(await getMessage(b.m.id)).toMatchObject({ status: 'stopped', content: 'answer B' });
+    expect(heldCheckpointers()).toEqual([]);
+
+    // one answer's retry landing wakes the other held one too
+    const c = await streamingAnswer();
+    const d = await streamingAnswer();
+    const cpC = createStreamCheckpointer(c.m.id, { scheduler: clock, now: clock.now, retryMs: 1000 });
+    const cpD = createStreamCheckpointer(d.m.id, { scheduler: clock, now: clock.now, retryMs: 60_000 });
+    faults.failWrites('messages');
+    await cpD.complete({ status: 'done', content: 'answer D' });
+    await cpC.complete({ status: 'done', content: 'answer C' });
+    faults.clear();
+    clock.advance(1000); // only C's timer fires
+    await settle();
+    expect(await getMessage(c.m.id)).toMatchObject({ status: 'done', content: 'answer C' });
+    expect(await getMessage(d.m.id)).toMatchObject({ status: 'done', content: 'answer D' });
+  });
+});
+
+describe('quota errors', () => {
+  it('are recognised however Dexie wraps them', () => {
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    expect(isQuotaError(quota)).toBe(true);
+    expect(isQuotaError(new Dexie.AbortError('aborted', quota))).toBe(true);
+    expect(isQuotaError(new Dexie.BulkError('messages.bulkAdd(): 2 of 2 operations failed', { 0: quota, 1: quota }))).toBe(true);
+    expect(isQuotaError(new Dexie.BulkError('messages.bulkAdd(): 1 of 2 operations failed', { 1: new Dexie.ConstraintError('key exists') }))).toBe(false);
+    expect(isQuotaError(new Error('other'))).toBe(false);
+    expect(isQuotaError(null)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
-import { render, screen, cleanup, act } from '@testing-library/react';
+import { render, screen, cleanup, act, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,6 +85,20 @@ describe('a full disk', () => {
     expect(screen.getByRole('alert').textContent).toContain('storage is full');
     expect(screen.getByRole('alert').textContent).toContain('1,234 characters waiting to be saved');
     act(() => reportStorageProblem({ type: 'write-recovered', operation: 'checkpoint' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('stays until every held answer is saved, and offers to try at once', async () => {
+    render(<StorageProblemBanner />);
+    const full = (messageId: string, unsavedChars: number) =>
+      reportStorageProblem({ type: 'quota-exceeded', messageId, operation: 'finish answer', unsavedChars, retryInMs: 5000, advice: QUOTA_ADVICE });
+    act(() => full('m1', 1000));
+    act(() => full('m2', 500));
+    expect(screen.getByRole('alert').textContent).toContain('1,500 characters waiting to be saved');
+    expect(within(screen.getByRole('alert')).getByRole('button', { name: 'Try saving now' })).toBeTruthy();
+    act(() => reportStorageProblem({ type: 'write-recovered', messageId: 'm1', operation: 'finish answer' }));
+    expect(screen.getByRole('alert').textContent).toContain('500 characters waiting to be saved');
+    act(() => reportStorageProblem({ type: 'write-recovered', messageId: 'm2', operation: 'finish answer' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { freshDb, newConversation } from '../../../support/history-db';
 import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage } from '../../../../../renderer/history/db/messages';
 import { searchMessages } from '../../../../../renderer/history/search/index/query';
 import { snippetParts } from '../../../../../renderer/history/search/index/snippet';
-import { tokenize } from '../../../../../renderer/history/search/index/tokenize';
+import { MAX_RUN, tokenize } from '../../../../../renderer/history/search/index/tokenize';
 import { deleteConversation } from '../../../../../renderer/history/db/deletion';
 import { TAIL_MAX_BYTES } from '../../../../../renderer/history/search/index/writer';
 
@@ -28,9 +28,25 @@ describe('tokenizer', () => {
     expect(() => tokenize('\u{1F600}\u{20000}\u{20001}\ud800 lone surrogate 😀 ١٢٣ Ελληνικά')).not.toThrow();
     expect(tokenize('Ελληνικά').map((t) => t.term)).toEqual(['ελληνικα']);
   });
+
+  it('skips a run of MAX_RUN characters without whitespace (a blob holds no words), keeps shorter ones', () => {
+    const blob = 'Qm9yaW5n+YmxvYg/'.repeat(Math.ceil(MAX_RUN / 16)).slice(0, MAX_RUN);
+    expect(tokenize(`before ${blob} after`).map((t) => t.term)).toEqual(['before', 'after']);
+    expect(tokenize(`before ${blob.slice(1)} after`).length).toBeGreaterThan(100);
+  });
 });
 
 describe('search', () => {
+  it('finds an answer holding a 1 MB blob by its words', async () => {
+    await freshDb();
+    const conv = await newConversation('Blob');
+    const u = await say(conv.id, 'send the file');
+    const blob = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldY+/'.repeat(31_000);
+    const a = await reply(conv.id, u.id, `Here is the attachment:\n\n${blob}\n\nDecode it with base64.`);
+    expect((await searchMessages('attachment decode')).hits.map((h) => h.messageId)).toEqual([a.id]);
+    expect((await searchMessages('QUJDREVGR0hJSktMTU5PUFFSU1RVVldY')).total).toBe(0);
+  });
+
   it('finds user and assistant messages with conversation, message and seq for jump-to-message', async () => {
     await freshDb();
     const conv = await newConversation('Cooking');

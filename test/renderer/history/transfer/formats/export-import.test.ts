@@ -221,5 +221,14 @@ describe('export and import', () => {
       const err = await expectRejected(db, JSON.stringify(valid()), /not enough disk space/);
       expect(err.code).toBe('write-failed');
     });
+
+    it('a full disk hidden in Dexie’s BulkError still reads as not enough space, with what to do', async () => {
+      const { db, faults } = await freshDb();
+      faults.failWrites('messages', Infinity, { how: 'per-row' }); // each row refused, as IndexedDB does in a bulk write
+      const err = await expectRejected(db, JSON.stringify(valid()), /not enough disk space/);
+      expect(err.code).toBe('write-failed');
+      expect(err.message).toMatch(/Free some disk space \(or delete conversations you no longer need\) and import the file again/);
+      expect(err.message).not.toMatch(/BulkError/);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../../support/history-db';
 import { importJson } from '../../../../../renderer/history/transfer/formats/import-json';
+import { ImportError } from '../../../../../renderer/history/transfer/formats/guard';
 import { getActivePath, listSiblings } from '../../../../../renderer/history/db/branches';
 import { listAllMessages } from '../../../../../renderer/history/db/messages';
 import { getConversation } from '../../../../../renderer/history/db/conversations';
@@ -67,6 +68,7 @@ describe('OpenRouter Chatroom import', () => {
     await freshDb();
     const report = await importJson(JSON.stringify(v1));
     expect(report.source).toBe('openrouter');
+    expect(report.warnings).toEqual([]);
     const [id] = report.conversationIds;
     const conv = await getConversation(id!);
     expect(conv!.columns.map((c) => c.label)).toEqual(['Claude 3.5 Haiku', 'GPT-4']);
@@ -82,6 +84,7 @@ describe('OpenRouter Chatroom import', () => {
   it('imports orpg.3.0 with items, reasoning, costs, retries and edited prompts as branches', async () => {
     await freshDb();
     const report = await importJson(JSON.stringify(v3));
+    expect(report.warnings).toEqual([]);
     const id = report.conversationIds[0]!;
     const rows = await listAllMessages(id);
     expect(rows).toHaveLength(7);
@@ -106,5 +109,80 @@ describe('OpenRouter Chatroom import', () => {
     await expect(importJson(JSON.stringify({ version: 'orpg.3.0', messages: [1, 2] }))).rejects.toThrow(/OpenRouter Chatroom export is malformed/);
     await expect(importJson(JSON.stringify({ version: 'orpg.3.0', messages: { m: { content: 5 } } }))).rejects.toThrow(/malformed/);
     expect(await db.conversations.count()).toBe(0);
+  });
+
+  it('refuses a file whose messages point to items it does not hold, naming them, and writes nothing', async () => {
+    const { db } = await freshDb();
+    // the shape that used to import silently as an empty prompt and an empty "unknown" answer
+    const broken = {
+      version: 'orpg.3.0',
+      characters: {},
+      messages: {
+        m1: amsg('m1', 'ghost-character', 'ghost-parent', ['ghost-item', 'ghost-reasoning'], 1, 'openai/gpt-4o'),
+      },
+      items: {},
+    };
+    const err = await importJson(JSON.stringify(broken)).then(() => null, (e: ImportError) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err!.message).toBe('This OpenRouter Chatroom export is incomplete: message m1 refers to item ghost-item, which is not in the file. Nothing was imported.');
+    expect(err!.details).toEqual([
+      'message m1 refers to item ghost-item, which is not in the file',
+      'message m1 refers to item ghost-reasoning, which is not in the file',
+    ]);
+    expect(await db.conversations.count()).toBe(0);
+    expect(await db.messages.count()).toBe(0);
+  });
+
+  it('refuses a file without any message text', async () => {
+    const { db } = await freshDb();
+    const empty = { version: 'orpg.2.0', messages: { a: { characterId: 'USER', content: '' }, b: { characterId: 'c1', content: '  ' } } };
+    await expect(importJson(JSON.stringify(empty))).rejects.toThrow('This OpenRouter Chatroom export holds no message text. Nothing was imported.');
+    expect(await db.conversations.count()).toBe(0);
+  });
+
+  it('repairs answers from unlisted characters, dangling parents and text-less messages, and lists each repair', async () => {
+    await freshDb();
+    const file = {
+      version: 'orpg.3.0',
+      characters: { c1: { id: 'c1', model: 'minimax/minimax-m3:free' } },
+      messages: {
+        m1: umsg('m1', 'i1', 0),
+        m2: amsg('m2', 'gone', 'm1', ['i2'], 1, 'openai/gpt-4o'), // its character was removed from the file
+        m3: umsg('m3', 'i3', 2, 'deleted-message'), // follows a message the file does not hold
+        m4: amsg('m4', 'c1', 'm3', ['i4'], 3, 'minimax/minimax-m3:free'),
+        m5: amsg('m5', 'c1', 'm3', ['i5'], 4, 'minimax/minimax-m3:free'), // only an image
+      },
+      items: {
+        i1: item('i1', 'm1', 'message', 'Draw me a cat', 'user'),
+        i2: item('i2', 'm2', 'message', 'I cannot draw, but here is a poem.'),
+        i3: item('i3', 'm3', 'message', 'Then a dog?', 'user'),
+        i4: item('i4', 'm4', 'message', 'Woof.'),
+        i5: { id: 'i5', messageId: 'm5', data: { type: 'image', content: [{ type: 'image_url' }] } },
+      },
+    };
+    const report = await importJson(JSON.stringify(file));
+    expect(report.warnings).toEqual([
+      'Character gone is not in the file: its answers were put in a column of their own, named after the model they report (or "Unknown model"): m2.',
+      'These messages follow messages that are not in the file and were placed after the prompt before them in time: m3.',
+      'These messages hold no text Parley imports (only images, tool calls or other parts, or nothing) and were imported empty: m5.',
+    ]);
+    const id = report.conversationIds[0]!;
+    const conv = await getConversation(id);
+    expect(conv!.columns.map((c) => c.model)).toEqual(['minimax/minimax-m3:free', 'openai/gpt-4o']);
+    const rows = await listAllMessages(id);
+    expect(rows.find((m) => m.id === 'm3')!.parentId).toBe('m1'); // continues the thread instead of starting a new one
+    const path = await getActivePath(id);
+    expect(path.turns.map((t) => [t.user.content, ...t.answers.map((a) => a.message.content)])).toEqual([
+      ['Draw me a cat', 'I cannot draw, but here is a poem.'],
+      ['Then a dog?', ''],
+    ]);
+    expect(rows.find((m) => m.id === 'm4')!.content).toBe('Woof.');
+  });
+
+  it('says so when an answer without a prompt gets an empty one', async () => {
+    await freshDb();
+    const greeting = { version: 'orpg.1.0', characters: { c: { id: 'c', model: 'x/y' } }, messages: { a: { characterId: 'c', content: 'Hello! How can I help?' } } };
+    const report = await importJson(JSON.stringify(greeting));
+    expect(report.warnings).toEqual(['These answers have no prompt before them and were each given an empty prompt: a.']);
   });
 });

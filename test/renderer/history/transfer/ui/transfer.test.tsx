@@ -99,6 +99,22 @@ describe('export', () => {
 });
 
 describe('import', () => {
+  it('lists what an OpenRouter Chatroom import repaired', async () => {
+    const user = userEvent.setup();
+    render(<TransferSection />);
+    const file = {
+      version: 'orpg.2.0',
+      characters: { c1: { id: 'c1', model: 'openai/gpt-4o' } },
+      messages: {
+        u1: { characterId: 'USER', content: 'Hi', createdAt: 1 },
+        a1: { characterId: 'removed', content: 'Hello from a removed model', parentMessageId: 'u1', createdAt: 2, metadata: { variantSlug: 'x/old' } },
+      },
+    };
+    await user.upload(screen.getByLabelText('Import conversations'), jsonFile(JSON.stringify(file), 'openrouter.json'));
+    const report = (await screen.findByText('Imported 1 conversation, 2 messages from OpenRouter Chatroom.', undefined, SLOW)).closest('[role="status"]')!;
+    expect(report.querySelector('li')?.textContent).toBe('Character removed is not in the file: its answers were put in a column of their own, named after the model they report (or "Unknown model"): a1.');
+  });
+
   it('accepts .json files and mentions OpenRouter Chatroom exports', () => {
     render(<TransferSection />);
     expect(screen.getByLabelText('Import conversations').getAttribute('accept')).toContain('.json');
