@@ -35,22 +35,31 @@ export interface ClientRun {
   cpuMs: number;
 }
 
-export function clientProcess(): { read(url: string, headers: Record<string, string>, body: string): Promise<ClientRun>; close(): Promise<void> } {
+export interface ClientProcess {
+  read(url: string, headers: Record<string, string>, body: string): Promise<ClientRun>;
+  /** `n` requests one after another, each timed to its first body byte (ms). */
+  ttft(url: string, headers: Record<string, string>, body: string, n: number): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+export function clientProcess(): ClientProcess {
   const p = child('./client-process.ts');
   let next = 0;
+  const ask = <T>(job: Record<string, unknown>) =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++next;
+      const onMessage = (m: { id: number; error?: string } & T) => {
+        if (m.id !== id) return;
+        p.off('message', onMessage);
+        if (m.error) reject(new Error(m.error));
+        else resolve(m);
+      };
+      p.on('message', onMessage);
+      p.send({ id, ...job });
+    });
   return {
-    read: (url, headers, body) =>
-      new Promise((resolve, reject) => {
-        const id = ++next;
-        const onMessage = (m: { id: number; error?: string } & ClientRun) => {
-          if (m.id !== id) return;
-          p.off('message', onMessage);
-          if (m.error) reject(new Error(m.error));
-          else resolve(m);
-        };
-        p.on('message', onMessage);
-        p.send({ id, url, headers, body });
-      }),
+    read: (url, headers, body) => ask<ClientRun>({ url, headers, body }),
+    ttft: async (url, headers, body, n) => (await ask<{ firstByteMs: number[] }>({ url, headers, body, ttft: n })).firstByteMs,
     close: () => stop(p),
   };
 }

@@ -1,40 +1,42 @@
-// Added time-to-first-token of the local API: client → fake provider directly vs client → Parley → fake, the two
-// interleaved in one run (alternating which goes first) over ≥ 500 requests each.
-import { Agent } from 'node:http';
+// Added time-to-first-token of the local API: an app → the fake provider directly vs the app → Parley → the same
+// fake, interleaved in one run over ≥ 500 requests each. The provider and the app are processes of their own, as
+// they are in use, so only Parley's own work and its extra hop sit between the two figures.
 import type { BenchResult } from '../types';
-import { loadNote, pct, timedPost } from './harness';
+import { loadNote, pct } from './harness';
+import { clientProcess } from './processes';
 import { API_TOKEN, MODEL_SLUG, NATIVE_MODEL, benchRig } from './setup';
 
 const N = 600;
 const WARMUP = 60;
+const BATCH = 20; // requests per turn before switching between the two paths
 
 export default async function run(): Promise<BenchResult[]> {
-  const rig = await benchRig({ reply: { text: ['Hello', ' there', ', friend'], usage: { prompt: 5, completion: 3 } } });
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const rig = await benchRig({ reply: { text: ['Hello', ' there', ', friend'], usage: { prompt: 5, completion: 3 } } }, {}, { fakeInChildProcess: true });
+  const app = clientProcess();
   const direct: number[] = [];
   const viaParley: number[] = [];
-  const diffs: number[] = [];
-  const directBody = rig.body(NATIVE_MODEL);
-  const parleyBody = rig.body(MODEL_SLUG);
   const auth = { authorization: `Bearer ${API_TOKEN}` };
   try {
-    for (let i = 0; i < N + WARMUP; i++) {
-      const d = () => timedPost(agent, rig.directUrl, {}, directBody);
-      const p = () => timedPost(agent, rig.parleyUrl, auth, parleyBody);
-      const [a, b] = i % 2 === 0 ? [await d(), await p()] : [await p(), await d()].reverse() as [Awaited<ReturnType<typeof d>>, Awaited<ReturnType<typeof p>>];
-      if (a.status !== 200 || b.status !== 200) throw new Error(`unexpected status ${a.status}/${b.status}`);
-      if (i < WARMUP) continue;
-      direct.push(a.firstByteMs);
-      viaParley.push(b.firstByteMs);
-      diffs.push(b.firstByteMs - a.firstByteMs);
+    await app.ttft(rig.directUrl, {}, rig.body(NATIVE_MODEL), WARMUP);
+    await app.ttft(rig.parleyUrl, auth, rig.body(MODEL_SLUG), WARMUP);
+    for (let i = 0; direct.length < N; i++) {
+      const d = () => app.ttft(rig.directUrl, {}, rig.body(NATIVE_MODEL), BATCH);
+      const p = () => app.ttft(rig.parleyUrl, auth, rig.body(MODEL_SLUG), BATCH);
+      if (i % 2 === 0) {
+        direct.push(...(await d()));
+        viaParley.push(...(await p()));
+      } else {
+        viaParley.push(...(await p()));
+        direct.push(...(await d()));
+      }
     }
   } finally {
-    agent.destroy();
+    await app.close();
     await rig.close();
   }
   const p50 = pct(viaParley, 0.5) - pct(direct, 0.5);
   const p99 = pct(viaParley, 0.99) - pct(direct, 0.99);
-  const notes = `${N} interleaved pairs after ${WARMUP} warm-up; direct p50 ${pct(direct, 0.5).toFixed(3)} ms / p99 ${pct(direct, 0.99).toFixed(3)} ms; via Parley p50 ${pct(viaParley, 0.5).toFixed(3)} ms / p99 ${pct(viaParley, 0.99).toFixed(3)} ms; pairwise added p50 ${pct(diffs, 0.5).toFixed(3)} ms; ${loadNote()}`;
+  const notes = `${N} requests each way in alternating batches of ${BATCH}, after ${WARMUP} warm-up each; provider and app in their own processes; direct p50 ${pct(direct, 0.5).toFixed(3)} ms / p99 ${pct(direct, 0.99).toFixed(3)} ms; via Parley p50 ${pct(viaParley, 0.5).toFixed(3)} ms / p99 ${pct(viaParley, 0.99).toFixed(3)} ms; ${loadNote()}`;
   return [
     {
       name: 'local API added TTFT p50',
