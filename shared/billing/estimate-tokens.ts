@@ -27,8 +27,31 @@ export interface TokenEstimate {
 
 const NO_SPECIALS = { disallowedSpecial: new Set<string>() }; // user text like "<|endoftext|>" is just text
 
+/** Texts up to this many characters are counted exactly; a longer one (a pasted log, a 1 MB answer) from three
+ * slices of SAMPLE_CHARS scaled by its length. BPE costs milliseconds per kilobyte (far more on long runs without
+ * whitespace), and the estimate is recounted as the user types: it must stay cheap whatever the history holds. */
+export const EXACT_COUNT_CHARS = 16_384;
+const SAMPLE_CHARS = 1_024;
+
+const counted = new Map<string, number>(); // history texts are counted again on every keystroke: remember them
+const COUNTED_MAX = 2_000;
+
+function sampledTokens(text: string): number {
+  const starts = [0, Math.floor((text.length - SAMPLE_CHARS) / 2), text.length - SAMPLE_CHARS];
+  const sampled = starts.reduce((n, at) => n + countTokens(text.slice(at, at + SAMPLE_CHARS), NO_SPECIALS), 0);
+  return Math.round((sampled * text.length) / (SAMPLE_CHARS * starts.length));
+}
+
 function textTokens(text: string): number {
-  return text ? countTokens(text, NO_SPECIALS) : 0;
+  if (!text) return 0;
+  if (text.length < 256) return countTokens(text, NO_SPECIALS);
+  let n = counted.get(text);
+  if (n === undefined) {
+    n = text.length <= EXACT_COUNT_CHARS ? countTokens(text, NO_SPECIALS) : sampledTokens(text);
+    if (counted.size >= COUNTED_MAX) counted.delete(counted.keys().next().value!);
+    counted.set(text, n);
+  }
+  return n;
 }
 
 export function estimateRequestTokens(req: Pick<ChatRequest, 'messages' | 'tools'>): TokenEstimate {

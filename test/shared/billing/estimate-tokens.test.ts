@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
 import {
+  EXACT_COUNT_CHARS,
   estimateRequestTokens,
   exceedsContext,
   IMAGE_TOKENS_HIGH,
@@ -68,6 +71,31 @@ describe('estimateRequestTokens', () => {
     const e = estimateRequestTokens({ messages: [{ role: 'user', content: text }] });
     expect(e.tokens).toBeGreaterThan(4000);
     expect(e.tokens).toBeLessThan(7000);
+  });
+});
+
+describe('estimates of very long texts', () => {
+  const tokensOf = (text: string) => estimateRequestTokens({ messages: [{ role: 'user', content: text }] }).tokens - REPLY_PRIMING_TOKENS - TOKENS_PER_MESSAGE - 1;
+  const prose = (chars: number) => {
+    const words = ['model', 'answers', 'the', 'question', 'carefully,', 'with', 'examples', 'and', 'a', 'table.', 'Then', 'costs', 'follow\n'];
+    let out = '';
+    for (let i = 0; out.length < chars; i++) out += `${words[(i * 7) % words.length]} `;
+    return out.slice(0, chars);
+  };
+
+  it('counts a long prose text within a few percent of the exact count', () => {
+    const text = prose(200_000);
+    expect(text.length).toBeGreaterThan(EXACT_COUNT_CHARS);
+    const exact = countTokens(text);
+    expect(Math.abs(tokensOf(text) - exact) / exact).toBeLessThan(0.05);
+  });
+
+  it('estimates a 1 MB line without whitespace (a pasted blob) without freezing the page, in the right range', () => {
+    const blob = randomBytes(768 * 1024).toString('base64'); // 1 MB; counting it exactly takes tens of seconds
+    const n = tokensOf(blob);
+    const sampleRatio = countTokens(blob.slice(0, 8_192)) / 8_192;
+    expect(n / blob.length).toBeGreaterThan(sampleRatio * 0.8);
+    expect(n / blob.length).toBeLessThan(sampleRatio * 1.2);
   });
 });
 
