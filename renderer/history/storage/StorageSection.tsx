@@ -4,6 +4,7 @@ import { importJson, requestPersistentStorage, storageEstimate, type StorageEsti
 import type { BackupInfo } from '../../../shared/contract/routes';
 import { formatBytes } from './format-bytes';
 import { runBackup } from './backup-scheduler';
+import { restoreBackups } from './restore-offer';
 
 /** Settings → Storage and backups: how much room IndexedDB uses, whether the browser may evict it, and the rolling
  * backups main keeps in the data directory, restorable here. */
@@ -86,7 +87,17 @@ export function StorageSection() {
         Back up now
       </button>{' '}
       {backups && backups.length > 1 && (
-        <button type="button" disabled={busy} onClick={() => void restore([...backups].reverse().map((b) => b.name))}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void act(async () => {
+              // newest first, so the newest copy of a conversation kept in several daily backups is the one restored
+              const r = await restoreBackups(backups);
+              return `Restored ${r.conversations} conversation${r.conversations === 1 ? '' : 's'} from ${r.backups} backups`;
+            })
+          }
+        >
           Restore from every backup
         </button>
       )}

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
 import { render, screen, cleanup, act, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../../../../electron/backend/create-backend';
@@ -11,6 +11,7 @@ import { ParleyDb, setParleyDb } from '../../../../renderer/history/db/database'
 import { appendUserMessage, createConversation, getConversation, listAllMessages, purgeConversation, updateConversation } from '../../../../renderer/history/db';
 import { reportStorageProblem, QUOTA_ADVICE } from '../../../../renderer/history/db/events';
 import { runBackup } from '../../../../renderer/history/storage/backup-scheduler';
+import { exportJson } from '../../../../renderer/history/transfer/formats/export-json';
 import { StorageSection } from '../../../../renderer/history/storage/StorageSection';
 import { StorageProblemBanner } from '../../../../renderer/history/storage/StorageProblemBanner';
 
@@ -74,6 +75,25 @@ describe('automatic backups', () => {
     expect(await screen.findByRole('status')).toBeTruthy();
     expect((await listAllMessages(c.id)).map((m) => m.content)).toContain('words worth keeping');
     expect(screen.getByLabelText('Storage use').textContent).toMatch(/Conversations use/);
+  });
+});
+
+describe('restoring every backup', () => {
+  it('restores the newest copy of a conversation that several daily backups hold', async () => {
+    const c = await createConversation({ title: 'Diary', columns });
+    await appendUserMessage(c.id, { content: 'monday words' });
+    const monday = await exportJson([c.id]);
+    await appendUserMessage(c.id, { content: 'tuesday words' });
+    const tuesday = await exportJson([c.id]);
+    const dir = join(dataDir, 'backups');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'parley-backup-2026-11-02.json'), monday);
+    writeFileSync(join(dir, 'parley-backup-2026-11-03.json'), tuesday);
+    await purgeConversation(c.id);
+    render(<StorageSection />);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Restore from every backup' }));
+    expect(await screen.findByText(/^Restored \d+ conversations? from \d+ backups/)).toBeTruthy();
+    expect((await listAllMessages(c.id)).map((m) => m.content)).toEqual(['monday words', 'tuesday words']);
   });
 });
 
