@@ -73,12 +73,19 @@ export function createBackend(opts: BackendOptions) {
     },
   });
   const localApi = createLocalApiControl({ dataDir: opts.dataDir, env, engine: runtime.engine, models: () => catalog.list().models.map(toOpenRouterModel) });
-  const allKeys = () => [...vault.list(), ...runtime.externalSummaries()];
+  const allKeys = () => runtime.describe(vault.list());
+  const listModels = () => opts.listModels?.() ?? catalog.list();
+  // One change of upstreams reaches every window at once: the key list, the picker's "served by", the balance.
+  const upstreamsChanged = () => {
+    hub.emit('keys.changed', allKeys());
+    hub.emit('models.changed', listModels());
+    void account.refresh();
+  };
   const keysChanged = () => {
     runtime.invalidate();
-    hub.emit('keys.changed', allKeys());
+    upstreamsChanged();
   };
-  if (opts.detectLocalServers !== false) void runtime.detectLocal().then((found) => found.length && hub.emit('keys.changed', allKeys()));
+  if (opts.detectLocalServers !== false) void runtime.detectLocal().then((found) => found.length && upstreamsChanged());
   if (settings.get().localApiEnabled) void localApi.set(true, settings.get().localApiPort);
   const streams = createStreamManager(opts.chatEngine ?? runtime.engine, {
     delta: (d) => hub.emit('chat.delta', d),
@@ -122,8 +129,12 @@ export function createBackend(opts: BackendOptions) {
     'chat.stop': ({ streamId }) => ({ stopped: streams.stop(streamId) }),
     'chat.active': () => streams.active(),
     'chat.ack': ({ streamId }) => ({ released: streams.ack(streamId) }),
-    'models.list': () => opts.listModels?.() ?? catalog.list(),
-    'models.refresh': () => catalog.refresh(),
+    'models.list': () => listModels(),
+    'models.refresh': async () => {
+      const refreshed = await catalog.refresh();
+      if (!opts.listModels) hub.emit('models.changed', { models: refreshed.models, source: refreshed.source, fetchedAt: refreshed.fetchedAt });
+      return refreshed;
+    },
     'account.summary': () => account.summary(),
     'account.refresh': () => account.refresh(),
     'generations.since': ({ afterSeq, limit }) => journal.since(afterSeq, limit),
