@@ -36,7 +36,10 @@ export async function listUpstreamModels(u: UpstreamConfig, opts: ListModelsOpti
     res = await f(url, { headers: { accept: 'application/json', ...headers }, signal });
   } catch (err) {
     const timedOut = timeout.aborted;
-    const detail = (err as { cause?: { code?: string } })?.cause?.code;
+    type Coded = { code?: string; message?: string; cause?: Coded; errors?: Coded[] };
+    const e = err as Coded | undefined;
+    const why = e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? e?.code ?? e?.cause?.message;
+    const detail = why ? truncate(redactSecrets(why, [u.apiKey]), 80) : undefined;
     const message = timedOut
       ? `${u.label} did not answer within ${Math.round((opts.timeoutMs ?? 10_000) / 1000)} s at ${shown}.`
       : `Could not reach ${u.label} at ${shown}${detail ? ` (${detail})` : ''}.`;
