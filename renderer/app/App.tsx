@@ -17,6 +17,8 @@ import { startLedger } from '../money/ledger';
 import { StorageProblemBanner } from '../history/storage/StorageProblemBanner';
 import { startBackupScheduler } from '../history/storage/backup-scheduler';
 import { purgeDeletedConversations, requestPersistentStorage } from '../history/db';
+import { startHistorySync } from '../chat/state/history-sync';
+import { rememberViews, restoreLastView } from './last-view';
 
 export function App() {
   const state = getBridgeState();
@@ -37,7 +39,16 @@ function Shell() {
     // a daily backup in main's data folder.
     void requestPersistentStorage();
     void purgeDeletedConversations().catch(() => {});
-    return startBackupScheduler();
+    // Land where the user left (the room, Settings or Activity), and follow other windows' writes live.
+    void restoreLastView();
+    const stopViews = rememberViews();
+    const stopSync = startHistorySync();
+    const stopBackups = startBackupScheduler();
+    return () => {
+      stopViews();
+      stopSync();
+      stopBackups();
+    };
   }, []);
   useEffect(() => {
     const theme = settings?.theme ?? 'system';

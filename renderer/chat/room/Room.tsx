@@ -98,7 +98,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
       {showWelcome ? (
         <RoomWelcome />
       ) : (
-        <TurnList key={`${shown?.id ?? 'draft'}:${loaded}`} turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} focusId={focusId} />
+        <TurnList key={`${shown?.id ?? 'draft'}:${loaded}`} turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} focusId={focusId} complete={loaded !== 'partial'} />
       )}
       <Composer
         columns={columns}
