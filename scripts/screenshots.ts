@@ -92,10 +92,10 @@ async function main() {
         await page.getByRole('dialog', { name: 'Add a model' }).getByRole('searchbox', { name: 'Search models' }).fill('claude');
         await shot('picker');
         await page.keyboard.press('Escape');
-        await page.getByRole('button', { name: 'Settings' }).click();
+        await page.getByRole('button', { name: 'Settings', exact: true }).click();
         await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
         await shot('settings');
-        await page.getByRole('button', { name: 'Activity' }).click();
+        await page.getByRole('button', { name: 'Activity', exact: true }).click();
         await page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();
         await shot('activity');
       }

@@ -21,6 +21,8 @@ export function KeysPanel() {
   const [baseUrl, setBaseUrl] = useState('');
   const [apiKey, setApiKey] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  // where a key of this kind goes without a base URL of its own: the environment's *_BASE_URL, else the default
+  const envBase = keys?.find((k) => k.kind === kind && k.baseUrlSource === 'env' && k.envBaseUrlVar && k.baseUrl);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -66,8 +68,8 @@ export function KeysPanel() {
           <input aria-label="Name" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Work OpenAI" />
         </label>
         <label>
-          Base URL (optional)
-          <input aria-label="Base URL" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder={UPSTREAM_KIND_INFO[kind].defaultBaseUrl} />
+          Base URL (optional{envBase ? `; default from ${envBase.envBaseUrlVar}` : ''})
+          <input aria-label="Base URL" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder={envBase?.baseUrl ?? UPSTREAM_KIND_INFO[kind].defaultBaseUrl} />
         </label>
         <label className="key-form-wide">
           API key

@@ -65,7 +65,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   const showWelcome = !shown && columns.length === 0;
 
   const header = (
-    <div className="columns-header" style={{ gridTemplateColumns: `repeat(${Math.max(1, columns.length)}, minmax(280px, 1fr))` }}>
+    <div className="columns-header" style={{ gridTemplateColumns: `repeat(${Math.max(1, columns.length)}, minmax(var(--column-min), 1fr))` }}>
       {columns.map((c) => (
         <ColumnHeader
           key={c.id}

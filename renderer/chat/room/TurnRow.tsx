@@ -26,7 +26,7 @@ function TurnRowImpl({ turn, columns, labels, isLast, pendingContinueId, focusId
         siblingKey={turn.user.key}
         continuedFrom={cf ? (labels.get(cf.columnId ?? '') ?? cf.model?.used ?? 'another') : null}
       />
-      <div className="turn-answers" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(280px, 1fr))` }}>
+      <div className="turn-answers" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(var(--column-min), 1fr))` }}>
         {columns.map((c) => {
           const s = turn.answers.get(c.id);
           const label = labels.get(c.id) ?? c.model;

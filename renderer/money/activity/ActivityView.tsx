@@ -9,6 +9,7 @@ import { TotalsSummary } from './TotalsSummary';
 import { DailyChart } from './DailyChart';
 import { GroupTable } from './GroupTable';
 import { RequestsTable } from './RequestsTable';
+import { useRoom } from '../../chat/state/room-store';
 
 // The local usage ledger, like OpenRouter's Activity page: filters, totals, spend per day, groupings, each
 // request (linked to its answer), CSV export, and the BYOK fee calculator.
@@ -21,6 +22,10 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
   const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
   const keyLabels = useMemo(() => new Map((keys ?? []).map((k) => [k.id, k.label])), [keys]);
   const keyLabel = (id: string) => (id === 'none' ? 'no key' : (keyLabels.get(id) ?? id));
+  const conversations = useRoom((s) => s.conversations);
+  const titles = useMemo(() => new Map(conversations.map((c) => [c.id, c.title || 'New chat'])), [conversations]);
+  const conversationLabel = (id: string) =>
+    id === 'local-api' ? 'Other apps (local API)' : id === 'none' ? 'Not linked to a conversation' : (titles.get(id) ?? 'Deleted conversation');
 
   const options = useMemo(() => filterOptions(rows), [rows]);
   const shown = useMemo(() => filterRows(rows, filters), [rows, filters]);
@@ -57,10 +62,11 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
             <option value="model">Model</option>
             <option value="provider">Provider</option>
             <option value="key">Key</option>
+            <option value="conversation">Conversation</option>
           </select>
         </label>
       </div>
-      <GroupTable groups={groups} by={by} label={by === 'key' ? keyLabel : (k) => k} />
+      <GroupTable groups={groups} by={by} label={by === 'key' ? keyLabel : by === 'conversation' ? conversationLabel : (k) => k} />
       <h2>Requests</h2>
       <RequestsTable rows={shown} keyLabel={keyLabel} onOpenMessage={onOpenMessage} />
       <ByokFeePanel {...(now !== undefined ? { now } : {})} />

@@ -5,7 +5,7 @@ import type { LedgerRow } from '../ledger/types';
 // with neither counts as "unpriced", never as zero.
 
 export type SourceFilter = 'all' | 'app' | 'local-api';
-export type GroupBy = 'day' | 'model' | 'provider' | 'key';
+export type GroupBy = 'day' | 'model' | 'provider' | 'key' | 'conversation';
 
 export interface ActivityFilters {
   fromDay: string | null; // 'YYYY-MM-DD', inclusive
@@ -36,6 +36,8 @@ export interface ActivityGroup {
 export const modelOf = (r: LedgerRow): string => r.model ?? r.requestedModel;
 export const providerOf = (r: LedgerRow): string => r.provider ?? 'unknown';
 export const keyOf = (r: LedgerRow): string => r.upstreamId ?? 'none';
+/** The conversation an answer belongs to; other apps' requests (local API) and unlinked ones have their own. */
+export const conversationOf = (r: LedgerRow): string => r.conversationId ?? (r.source === 'local-api' ? 'local-api' : 'none');
 
 /** Billed wins over local; undefined when neither is known. */
 export function rowCost(r: LedgerRow): number | undefined {
@@ -109,6 +111,7 @@ const KEY_OF: Record<GroupBy, (r: LedgerRow) => string> = {
   model: modelOf,
   provider: providerOf,
   key: keyOf,
+  conversation: conversationOf,
 };
 
 /** Days newest first; models, providers and keys by cost, then requests, then name. */

@@ -15,3 +15,12 @@ describe('search snippets as plain text', () => {
     expect(markdownToPlainText('See [the docs](https://x.example) and `npm test`:\n```sh\nnpm ci\n```\n<b>bold?</b>')).toBe('See the docs and npm test: npm ci <b>bold?</b>');
   });
 });
+
+describe('search snippets', () => {
+  it('keep the words before the first match, starting at a word', async () => {
+    const { makeSnippet } = await import('../../../../../renderer/history/search/index/snippet');
+    const s = makeSnippet('Three friends share a $90 dinner. How should they split it?', (w) => w === 'split');
+    expect(s.text).toBe('share a $90 dinner. How should they split it?');
+    expect(s.before).toBe(true);
+  });
+});
