@@ -8,11 +8,13 @@ import { usePicker } from '../models/picker-store';
 import { ColumnSettingsPanel } from './ColumnSettingsPanel';
 
 /** A column's model, its running totals, and its controls (stop, settings, change model, remove). */
-export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, streamingMessageId }: {
+export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, streamingMessageId, nextContext = null }: {
   column: ColumnConfig;
   label: string;
   totals: Totals;
   streamingMessageId: string | null;
+  /** what this column will send with the next prompt ("Next prompt: 2 own + 1 from claude") */
+  nextContext?: string | null;
 }) {
   const [open, setOpen] = useState(false);
   const openPicker = usePicker((s) => s.open);
@@ -21,6 +23,7 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
       <div className="column-title">
         <strong title={column.model}>{label}</strong>
         <span className="column-totals muted" aria-label={`Totals for ${label}`}>{totalsLabel(totals)}</span>
+        {nextContext ? <span className="column-context muted" aria-label={`What ${label} receives next`}>{nextContext}</span> : null}
       </div>
       <div className="column-controls">
         {streamingMessageId ? (

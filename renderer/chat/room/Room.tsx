@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useRoom, openConversation } from '../state/room-store';
-import { activeTurns, indexMessages, partialStart } from '../state/turns';
+import { activeTurns, indexMessages, nextContextAnswers, nextContextText, partialStart } from '../state/turns';
 import { liveAnswers, useStreamingIds } from '../state/live-answers';
 import { continueWith, stopRoom } from '../state/actions';
 import { columnLabels } from '../columns/labels';
@@ -61,6 +61,13 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   const pending = shown?.pendingContinueFromId ?? null;
   const pendingRow = pending ? messages.get(pending) : undefined;
   const continueLabel = pendingRow ? (labels.get(pendingRow.columnId ?? '') ?? pendingRow.model?.used ?? 'that model') : null;
+  // what each column will send next: its own answers, and any chosen with "Continue with this"
+  const nextContext = useMemo(() => {
+    const m = new Map<string, string>();
+    if (loaded !== 'full' || turns.length === 0) return m;
+    for (const c of columns) m.set(c.id, nextContextText(nextContextAnswers(turns, c.id, pendingRow ?? null), c.id, labels));
+    return m;
+  }, [turns, columns, labels, pendingRow, loaded]);
   const title = shown?.title || 'New chat';
   const showWelcome = !shown && columns.length === 0;
 
@@ -73,6 +80,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
           label={labels.get(c.id) ?? c.model}
           totals={byColumn.get(c.id) ?? EMPTY_TOTALS}
           streamingMessageId={streamingByColumn.get(c.id) ?? null}
+          nextContext={nextContext.get(c.id) ?? null}
         />
       ))}
     </div>
