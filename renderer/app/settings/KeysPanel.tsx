@@ -27,18 +27,20 @@ export function KeysPanel() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setMessage(null);
+    const typed = apiKey;
+    setApiKey(''); // the key leaves the renderer once and is never shown again (it comes back only if saving fails)
     try {
       const saved = await bridge().invoke('keys.set', {
         kind,
         label: label.trim() || UPSTREAM_KIND_INFO[kind].label,
         ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
-        ...(apiKey ? { apiKey } : {}),
+        ...(typed ? { apiKey: typed } : {}),
       });
-      setApiKey(''); // the key leaves the renderer once and is never shown again
       setLabel('');
       setBaseUrl('');
       setMessage(`Saved ${saved.label} (${saved.hint})`);
     } catch (err) {
+      setApiKey((k) => k || typed); // nothing typed is lost
       setMessage((err as Error).message);
     }
   }
