@@ -88,6 +88,9 @@ async function main() {
         await shot('search');
         await page.getByRole('searchbox', { name: 'Search conversations' }).fill('');
         await page.getByRole('button', { name: 'New chat' }).click();
+        for (const label of ['gpt-4o-mini', 'claude-sonnet-4.5', 'gemini-2.5-flash']) await page.getByRole('button', { name: `Remove column ${label}` }).click();
+        await page.getByRole('region', { name: 'Welcome' }).or(page.getByLabel('Welcome')).first().waitFor();
+        await shot('new-chat');
         await page.keyboard.press('Control+k');
         await page.getByRole('dialog', { name: 'Add a model' }).getByRole('searchbox', { name: 'Search models' }).fill('claude');
         await shot('picker');
@@ -97,7 +100,12 @@ async function main() {
         await shot('settings');
         await page.getByRole('button', { name: 'Activity', exact: true }).click();
         await page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();
+        const plot = page.locator('.activity-chart .u-over');
+        await plot.waitFor();
+        const box = (await plot.boundingBox())!;
+        await page.mouse.move(box.x + box.width - box.width / 14, box.y + box.height / 2); // over the last day's bar
         await shot('activity');
+        await page.mouse.move(0, 0);
       }
     }
     console.log(`screenshots written to ${outDir}`);

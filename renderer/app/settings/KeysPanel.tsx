@@ -70,8 +70,8 @@ export function KeysPanel() {
           <input aria-label="Name" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Work OpenAI" />
         </label>
         <label>
-          Base URL (optional{envBase ? `; default from ${envBase.envBaseUrlVar}` : ''})
-          <input aria-label="Base URL" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder={envBase?.baseUrl ?? UPSTREAM_KIND_INFO[kind].defaultBaseUrl} />
+          Base URL (optional)
+          <input aria-label="Base URL" title={envBase ? `Without one, the key goes to ${envBase.envBaseUrlVar}: ${envBase.baseUrl}` : undefined} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder={envBase?.baseUrl ?? UPSTREAM_KIND_INFO[kind].defaultBaseUrl} />
         </label>
         <label className="key-form-wide">
           API key

@@ -45,6 +45,7 @@ function chartOptions(UPlot: typeof uPlot, width: number, xRange: [number, numbe
   const accent = cssVar('--accent', '#4f46e5');
   const muted = cssVar('--muted', '#5d6470');
   const text = cssVar('--text', '#15171c');
+  const grid = { stroke: cssVar('--border', '#dfe2e8'), width: 1 };
   return {
     width,
     height: HEIGHT,
@@ -59,11 +60,13 @@ function chartOptions(UPlot: typeof uPlot, width: number, xRange: [number, numbe
     axes: [
       {
         stroke: text,
+        grid,
+        ticks: grid,
         space: 60,
         incrs: [86_400, 2 * 86_400, 7 * 86_400, 14 * 86_400, 28 * 86_400],
         values: (_u, vals) => vals.map((v) => new Date(v * 1000).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })),
       },
-      { scale: 'usd', stroke: text, size: 70, values: (_u, vals, _i, _space, incr) => vals.map((v) => `$${v.toFixed(tickDecimals(incr))}`) },
+      { scale: 'usd', stroke: text, grid, ticks: grid, size: 70, values: (_u, vals, _i, _space, incr) => vals.map((v) => `$${v.toFixed(tickDecimals(incr))}`) },
       { scale: 'req', side: 1, stroke: muted, grid: { show: false }, values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? String(v) : '')) },
     ],
     series: [
