@@ -152,6 +152,49 @@ describe('first run to daily use', { timeout: 120_000 }, () => {
     await answer(page, 'gpt-4o-mini').getByText(/gpt\d+w19/).waitFor();
   });
 
+  it('a reload keeps the room scrolled where the user left it', async () => {
+    const h = await host({ OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: fake.url });
+    const ctx = await profile({ width: 1280, height: 600 });
+    const page = await open(ctx, h.url);
+    await addModel(page, 'openai/gpt-4o-mini');
+    const box = page.getByRole('textbox', { name: 'Prompt' });
+    for (const q of ['First question', 'Second question', 'Third question', 'Fourth question', 'Fifth question', 'Sixth question', 'Seventh question']) {
+      await box.fill(q);
+      await box.press('Enter');
+      await page.getByRole('button', { name: 'Send' }).waitFor({ timeout: 20_000 }); // the answer finished
+    }
+    const scrolledUp = await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('.turn-scroll')!;
+      el.scrollTop = 0;
+      return el.scrollHeight - el.clientHeight;
+    });
+    expect(scrolledUp).toBeGreaterThan(300); // there is somewhere to scroll from
+    // stored with the history (IndexedDB) shortly after scrolling stops
+    await page.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((done, fail) => {
+        const r = indexedDB.open('parley');
+        r.onsuccess = () => done(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const row = await new Promise<{ value?: Record<string, { atEnd: boolean }> } | undefined>((done) => {
+        const g = db.transaction('settings').objectStore('settings').get('ui.roomScroll');
+        g.onsuccess = () => done(g.result as never);
+      });
+      db.close();
+      return Object.values(row?.value ?? {}).some((s) => !s.atEnd);
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: 'First question' }).waitFor();
+    await page.waitForFunction(() => {
+      const el = document.querySelector<HTMLElement>('.turn-scroll');
+      const first = [...document.querySelectorAll<HTMLElement>('[aria-label="Your prompt"]')].find((p) => p.textContent?.includes('First question'));
+      if (!el || !first) return false;
+      const r = first.getBoundingClientRect();
+      const v = el.getBoundingClientRect();
+      return el.scrollTop < 50 && r.top >= v.top - 1 && r.bottom <= v.bottom;
+    });
+  });
+
   it('two windows on the same profile follow each other live', async () => {
     const h = await host({ OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: fake.url });
     const ctx = await profile();

@@ -11,6 +11,7 @@ import { openExternalLink } from './open-link';
 import { splitBlocks } from './split-blocks';
 import { remarkHtmlAsText } from './html-as-text';
 import { displayMathOnOwnLine } from './display-math';
+import { escapeCurrencyDollars } from './currency-dollars';
 
 // Model output is untrusted. Raw HTML in it is never rendered as HTML: it is shown as escaped text
 // (remarkHtmlAsText; there is no rehype-raw), the tree is sanitized before KaTeX adds its own markup, URLs are limited to http(s)/mailto, and
@@ -79,7 +80,7 @@ const components: Components = {
 
 function render(text: string): ReactElement {
   const p = text.includes('$') ? MATH : PLAIN;
-  return renderMarkdown({ children: p === MATH ? displayMathOnOwnLine(text) : text, remarkPlugins: p.remark, rehypePlugins: p.rehype, components, urlTransform }) as ReactElement;
+  return renderMarkdown({ children: p === MATH ? escapeCurrencyDollars(displayMathOnOwnLine(text)) : text, remarkPlugins: p.remark, rehypePlugins: p.rehype, components, urlTransform }) as ReactElement;
 }
 
 // Rendered blocks by text: scrolling back to, or reopening, an answer does not parse it again.

@@ -76,6 +76,14 @@ describe('markdown from models is inert', () => {
     expect(container.querySelector('pre, code')?.textContent).toContain('$$not math$$');
   });
 
+  it('reads prices as money and pairs of dollars as inline math, as Pandoc does', () => {
+    const { container } = render(<Markdown text={'Even split: $90 ÷ 3 = $30, with tip **$35.40**. Inline $x^2$ works, `$HOME` too.'} />);
+    expect(container.querySelectorAll('.katex')).toHaveLength(1); // x^2 only
+    expect(container.textContent).toContain('Even split: $90 ÷ 3 = $30, with tip $35.40.');
+    expect(container.querySelector('strong')?.textContent).toBe('$35.40');
+    expect(container.querySelector('code')?.textContent).toBe('$HOME');
+  });
+
   it('opens web links in the OS browser through main', async () => {
     render(<Markdown text="[safe](https://example.com/ok)" />);
     const link = screen.getByRole('link', { name: 'safe' });
