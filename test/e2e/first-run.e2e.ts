@@ -161,7 +161,8 @@ describe('first run to daily use', { timeout: 120_000 }, () => {
     for (const q of ['First question', 'Second question', 'Third question', 'Fourth question', 'Fifth question', 'Sixth question', 'Seventh question']) {
       await box.fill(q);
       await box.press('Enter');
-      await page.getByRole('button', { name: 'Send' }).waitFor({ timeout: 20_000 }); // the answer finished
+      await page.getByRole('article', { name: 'Your prompt' }).filter({ hasText: q }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('article.answer[aria-busy="true"]')); // answered
     }
     const scrolledUp = await page.evaluate(() => {
       const el = document.querySelector<HTMLElement>('.turn-scroll')!;
@@ -170,19 +171,21 @@ describe('first run to daily use', { timeout: 120_000 }, () => {
     });
     expect(scrolledUp).toBeGreaterThan(300); // there is somewhere to scroll from
     // stored with the history (IndexedDB) shortly after scrolling stops
-    await page.waitForFunction(async () => {
-      const db = await new Promise<IDBDatabase>((done, fail) => {
-        const r = indexedDB.open('parley');
-        r.onsuccess = () => done(r.result);
-        r.onerror = () => fail(r.error);
+    const stored = () =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((done, fail) => {
+          const r = indexedDB.open('parley');
+          r.onsuccess = () => done(r.result);
+          r.onerror = () => fail(r.error);
+        });
+        const row = await new Promise<{ value?: Record<string, { atEnd: boolean }> } | undefined>((done) => {
+          const g = db.transaction('settings').objectStore('settings').get('ui.roomScroll');
+          g.onsuccess = () => done(g.result as never);
+        });
+        db.close();
+        return Object.values(row?.value ?? {}).map((v) => v.atEnd);
       });
-      const row = await new Promise<{ value?: Record<string, { atEnd: boolean }> } | undefined>((done) => {
-        const g = db.transaction('settings').objectStore('settings').get('ui.roomScroll');
-        g.onsuccess = () => done(g.result as never);
-      });
-      db.close();
-      return Object.values(row?.value ?? {}).some((s) => !s.atEnd);
-    });
+    await expect.poll(stored, { timeout: 10_000 }).toEqual([false]);
     await page.reload();
     await page.getByRole('heading', { name: 'First question' }).waitFor();
     await page.waitForFunction(() => {

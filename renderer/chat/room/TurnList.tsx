@@ -28,14 +28,17 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
   const innerRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [hasLayout, setHasLayout] = useState(true);
+  // where the user left this room (a reload, a restart, a visit elsewhere): the first paint starts there
+  const [savedAtMount] = useState(() => (conversationId && !focusId ? savedScroll(conversationId) : null));
+  const savedIndex = savedAtMount ? turns.findIndex((t) => t.user.active.id === savedAtMount.anchorId) : -1;
   // eslint-disable-next-line react-hooks/incompatible-library -- rows are memoized by hand (TurnRow), not by the compiler
   const virtualizer = useVirtualizer({
     count: turns.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATE,
     overscan: 2,
-    // open at the bottom: the first rows rendered are the latest turns, not the first ones
-    initialOffset: () => turns.length * ESTIMATE,
+    // open at the bottom (the first rows rendered are the latest turns), or where the user left the room
+    initialOffset: () => (savedIndex >= 0 ? savedIndex * ESTIMATE : turns.length * ESTIMATE),
     getItemKey: (i) => turns[i]!.user.active.id,
   });
 
