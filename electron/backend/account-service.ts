@@ -102,7 +102,11 @@ export function createAccountService(opts: {
   });
 
   return {
-    summary: () => last,
+    /** What main last learned; `configured` is always current, so a window opened before any check knows to ask. */
+    summary: (): AccountSummary => {
+      const configured = currentClient() !== null;
+      return configured === last.configured ? last : { ...last, configured, ...(configured ? {} : { balance: null, error: null, checkedAt: null }) };
+    },
     /** Concurrent callers share one request. */
     refresh(): Promise<AccountSummary> {
       return (refreshing ??= refresh().finally(() => (refreshing = null)));

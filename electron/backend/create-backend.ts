@@ -61,6 +61,8 @@ export function createBackend(opts: BackendOptions) {
     ...fetchOpt,
     ...(env.PARLEY_CATALOG_URL ? { modelsBaseUrl: env.PARLEY_CATALOG_URL } : {}),
     autoRefresh: opts.catalogAutoRefresh === true ? {} : false,
+    // a refresh, asked for or daily, reaches every window's picker
+    onRefreshed: () => hub.emit('models.changed', listModels()),
   });
   const runtime = createEngineRuntime({
     vault,
@@ -106,12 +108,19 @@ export function createBackend(opts: BackendOptions) {
     appKeys,
   });
   const localApi = createLocalApiControl({ engine: runtime.engine, appKeys, data: localApiData, corsOrigins: () => settings.get().localApiCorsOrigins });
-  const allKeys = () => [...vault.list(), ...runtime.externalSummaries()];
+  const allKeys = () => runtime.describe(vault.list());
+  const listModels = () => opts.listModels?.() ?? catalog.list();
+  // One change of upstreams reaches every window at once: the key list, the picker's "served by", the balance.
+  const upstreamsChanged = () => {
+    hub.emit('keys.changed', allKeys());
+    hub.emit('models.changed', listModels());
+    void account.refresh();
+  };
   const keysChanged = () => {
     runtime.invalidate();
-    hub.emit('keys.changed', allKeys());
+    upstreamsChanged();
   };
-  if (opts.detectLocalServers !== false) void runtime.detectLocal().then((found) => found.length && hub.emit('keys.changed', allKeys()));
+  if (opts.detectLocalServers !== false) void runtime.detectLocal().then((found) => found.length && upstreamsChanged());
   if (settings.get().localApiEnabled) void localApi.set(true, settings.get().localApiPort);
   const streams = createStreamManager(opts.chatEngine ?? runtime.engine, {
     delta: (d) => hub.emit('chat.delta', d),
@@ -163,7 +172,7 @@ export function createBackend(opts: BackendOptions) {
     'chat.stop': ({ streamId }) => ({ stopped: streams.stop(streamId) }),
     'chat.active': () => streams.active(),
     'chat.ack': ({ streamId }) => ({ released: streams.ack(streamId) }),
-    'models.list': () => opts.listModels?.() ?? catalog.list(),
+    'models.list': () => listModels(),
     'models.refresh': () => catalog.refresh(),
     'account.summary': () => account.summary(),
     'account.refresh': () => account.refresh(),

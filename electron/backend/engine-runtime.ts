@@ -1,9 +1,10 @@
 import {
-  buildUpstreams, createEngine, detectLocalServers, upstreamsFromEnv, type DetectOptions, type Engine, type EngineOptions, type UpstreamConfig,
+  buildUpstreams, createEngine, detectLocalServers, envBaseUrl, normaliseBaseUrl, upstreamsFromEnv, type DetectOptions, type Engine, type EngineOptions, type UpstreamConfig,
 } from '../engine';
 import type { KeyVault } from '../vault/key-vault';
 import type { KeySummary } from '../../shared/contract/routes';
 import { keyHint } from '../vault/key-vault';
+import { UPSTREAM_KIND_INFO } from '../../shared/providers/upstream-kinds';
 
 export interface EngineRuntimeOptions {
   vault: KeyVault;
@@ -61,15 +62,33 @@ export function createEngineRuntime(opts: EngineRuntimeOptions) {
       cached = null;
       return local;
     },
-    /** Keys from the environment and detected local servers, as the settings page lists them. */
-    externalSummaries(): KeySummary[] {
-      const env = upstreamsFromEnv(opts.env).map((u) => ({
-        id: u.id, kind: u.kind, label: u.label, baseUrl: u.baseUrl, hint: keyHint(u.apiKey), source: 'env' as const, createdAt: 0,
+    /** Every upstream as Settings lists it: typed keys, then keys from the environment and detected local
+     * servers, each with the base URL in use and where it comes from. */
+    describe(typed: KeySummary[]): KeySummary[] {
+      const inUse = new Map(upstreams().map((u) => [u.id, u]));
+      const typedRows = typed.map((k): KeySummary => {
+        const envVar = UPSTREAM_KIND_INFO[k.kind].env.baseUrl;
+        const fromEnv = !k.baseUrl && envBaseUrl(opts.env, k.kind);
+        return {
+          ...k,
+          baseUrl: normaliseBaseUrl(k.baseUrl || fromEnv || UPSTREAM_KIND_INFO[k.kind].defaultBaseUrl),
+          baseUrlSource: k.baseUrl ? 'typed' : fromEnv ? 'env' : 'default',
+          ...(fromEnv ? { envBaseUrlVar: envVar } : {}),
+          inUse: inUse.has(k.id),
+        };
+      });
+      const env = upstreamsFromEnv(opts.env).map((u): KeySummary => {
+        const vars = UPSTREAM_KIND_INFO[u.kind].env;
+        const fromEnv = !!envBaseUrl(opts.env, u.kind);
+        return {
+          id: u.id, kind: u.kind, label: u.label, baseUrl: u.baseUrl, hint: keyHint(u.apiKey), source: 'env', createdAt: 0,
+          baseUrlSource: fromEnv ? 'env' : 'default', envKeyVar: vars.key, ...(fromEnv ? { envBaseUrlVar: vars.baseUrl } : {}), inUse: inUse.has(u.id),
+        };
+      });
+      const detected = local.map((u): KeySummary => ({
+        id: u.id, kind: u.kind, label: u.label, baseUrl: u.baseUrl, hint: 'no key', source: 'detected', createdAt: 0, baseUrlSource: 'detected', inUse: inUse.has(u.id),
       }));
-      const detected = local.map((u) => ({
-        id: u.id, kind: u.kind, label: u.label, baseUrl: u.baseUrl, hint: 'no key', source: 'detected' as const, createdAt: 0,
-      }));
-      return [...env, ...detected];
+      return [...typedRows, ...env, ...detected];
     },
   };
 }

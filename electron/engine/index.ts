@@ -12,7 +12,7 @@ export { PROVIDERS, providerFor, adapterFor, providerSlugOf } from './providers/
 export type { ProviderModule } from './providers/provider-module';
 
 // Where the upstream list comes from: stored keys, the environment, custom endpoints, detected local servers.
-export { buildUpstreams, upstreamsFromEnv, customUpstream, normaliseBaseUrl } from './config/build-upstreams';
+export { buildUpstreams, upstreamsFromEnv, envBaseUrl, customUpstream, normaliseBaseUrl } from './config/build-upstreams';
 export type { StoredUpstreamEntry, CustomUpstreamInput, UpstreamSources } from './config/build-upstreams';
 export { detectLocalServers } from './config/detect-local';
 export type { DetectOptions } from './config/detect-local';

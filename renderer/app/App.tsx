@@ -19,6 +19,8 @@ import { StorageProblemBanner } from '../history/storage/StorageProblemBanner';
 import { RestoreOfferBanner } from '../history/storage/RestoreOfferBanner';
 import { startBackupScheduler } from '../history/storage/backup-scheduler';
 import { purgeDeletedConversations, requestPersistentStorage } from '../history/db';
+import { startHistorySync } from '../chat/state/history-sync';
+import { rememberViews, restoreLastView } from './last-view';
 
 const VIEW_NAMES: Record<View['kind'], string> = { settings: 'Settings', activity: 'Activity', leaderboard: 'Leaderboard', room: 'Room' };
 
@@ -41,7 +43,16 @@ function Shell() {
     // a daily backup in main's data folder.
     void requestPersistentStorage();
     void purgeDeletedConversations().catch(() => {});
-    return startBackupScheduler();
+    // Land where the user left (the room, Settings or Activity), and follow other windows' writes live.
+    void restoreLastView();
+    const stopViews = rememberViews();
+    const stopSync = startHistorySync();
+    const stopBackups = startBackupScheduler();
+    return () => {
+      stopViews();
+      stopSync();
+      stopBackups();
+    };
   }, []);
   useEffect(() => {
     const theme = settings?.theme ?? 'system';

@@ -13,6 +13,7 @@ export function Sidebar() {
         New chat
       </button>
       <SearchBox />
+      <h2 className="sidebar-heading">Conversations</h2>
       <ConversationList />
       <button type="button" className="sidebar-activity" onClick={openActivity}>
         Activity

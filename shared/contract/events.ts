@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appSettingsSchema, keySummarySchema } from './routes';
 import { streamDeltaSchema, streamSnapshotSchema } from './chat';
+import { modelListSchema } from './models';
 import { accountSummarySchema, generationReconciledSchema } from './account';
 import { generationRecordSchema } from '../openrouter/generation';
 import { appKeySummarySchema } from './app-keys';
@@ -11,6 +12,9 @@ import { appKeySummarySchema } from './app-keys';
 export const events = {
   'settings.changed': appSettingsSchema,
   'keys.changed': z.array(keySummarySchema),
+  /** The picker's model list after anything that changes which upstream serves what (keys, detected servers, a
+   * catalog refresh): every window updates without a reload. */
+  'models.changed': modelListSchema,
   'chat.delta': streamDeltaSchema,
   'chat.finished': streamSnapshotSchema,
   /** Every finished request, including those made by other apps through the local API: the usage ledger's

@@ -23,6 +23,14 @@ export const keySummarySchema = z.object({
   hint: z.string(), // "••••1234"
   source: z.enum(['vault', 'env', 'detected']),
   createdAt: z.number(),
+  /** Where the base URL in use comes from: typed with the key, an environment variable, the kind's default, or
+   * the detected server's own address. */
+  baseUrlSource: z.enum(['typed', 'env', 'default', 'detected']).optional(),
+  /** The environment variables involved: the key's (source 'env') and the base URL's (baseUrlSource 'env'). */
+  envKeyVar: z.string().optional(),
+  envBaseUrlVar: z.string().optional(),
+  /** false when another source for the same provider wins (a typed key over OPENROUTER_API_KEY). */
+  inUse: z.boolean().optional(),
 });
 export type KeySummary = z.infer<typeof keySummarySchema>;
 
@@ -79,8 +87,8 @@ export const routes = {
   'keys.test': {
     input: z.object({ id: z.string() }).strict(),
     output: z.union([
-      z.object({ ok: z.literal(true), models: z.array(z.string()) }),
-      z.object({ ok: z.literal(false), status: z.number().nullable(), message: z.string() }),
+      z.object({ ok: z.literal(true), models: z.array(z.string()), url: z.string().optional(), status: z.number().optional() }),
+      z.object({ ok: z.literal(false), status: z.number().nullable(), message: z.string(), url: z.string().optional() }),
     ]),
   },
   'api.status': {

@@ -52,13 +52,18 @@ function upstreamFrom(e: { id: string; kind: UpstreamKind; label?: string; baseU
   return u;
 }
 
+/** The base URL the environment gives a kind (`OPENROUTER_BASE_URL`…), or undefined. */
+export function envBaseUrl(env: Readonly<Record<string, string | undefined>> | undefined, kind: UpstreamKind): string | undefined {
+  return env?.[UPSTREAM_KIND_INFO[kind].env.baseUrl]?.trim() || undefined;
+}
+
 export function upstreamsFromEnv(env: Readonly<Record<string, string | undefined>>): UpstreamConfig[] {
   const out: UpstreamConfig[] = [];
   for (const kind of UPSTREAM_KINDS) {
     const info = UPSTREAM_KIND_INFO[kind];
     const apiKey = env[info.env.key]?.trim();
     if (!apiKey) continue;
-    out.push(upstreamFrom({ id: info.env.id, kind, label: info.label, baseUrl: env[info.env.baseUrl]?.trim(), apiKey }));
+    out.push(upstreamFrom({ id: info.env.id, kind, label: info.label, baseUrl: envBaseUrl(env, kind), apiKey }));
   }
   return out;
 }
@@ -80,7 +85,8 @@ export function buildUpstreams(src: UpstreamSources): UpstreamConfig[] {
     ids.add(u.id);
     out.push(u);
   };
-  for (const e of src.vault ?? []) add(upstreamFrom(e));
+  // A typed key without its own base URL goes where the environment points that kind (OPENROUTER_BASE_URL…).
+  for (const e of src.vault ?? []) add(upstreamFrom({ ...e, baseUrl: e.baseUrl || envBaseUrl(src.env, e.kind) }));
   // Only a stored entry with a key replaces the environment's key for its provider: a keyless one (saved by an
   // older version) must not silently switch that provider off.
   const directProviders = new Set(out.filter((u) => u.apiKey && !isCustomUpstream(u)).map(providerSlugOf));

@@ -10,7 +10,8 @@ export function KeyTest({ id, label }: { id: string; label: string }) {
       const r = await bridge().invoke('keys.test', { id });
       if (r.ok) {
         const shown = r.models.slice(0, 5).join(', ');
-        setState({ busy: false, ok: true, text: `Works: ${r.models.length} model${r.models.length === 1 ? '' : 's'}${shown ? ` (${shown}${r.models.length > 5 ? ', …' : ''})` : ''}` });
+        const where = r.url ? ` — HTTP ${r.status ?? 200} from ${r.url}` : '';
+        setState({ busy: false, ok: true, text: `Works: ${r.models.length} model${r.models.length === 1 ? '' : 's'}${shown ? ` (${shown}${r.models.length > 5 ? ', …' : ''})` : ''}${where}` });
       } else {
         setState({ busy: false, ok: false, text: r.message });
       }
@@ -20,7 +21,7 @@ export function KeyTest({ id, label }: { id: string; label: string }) {
   }
   return (
     <>
-      <button type="button" aria-label={`Test ${label}`} disabled={state.busy} onClick={() => void run()}>
+      <button type="button" className="small" aria-label={`Test ${label}`} disabled={state.busy} onClick={() => void run()}>
         {state.busy ? 'Testing…' : 'Test'}
       </button>
       {state.text && (

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { bridge } from '../../bridge';
 import { useRouteValue } from '../../bridge/use-route-value';
-import { KeyTest } from './KeyTest';
+import { KeyRow } from './KeyRow';
 import type { KeySummary } from '../../../shared/contract/routes';
 import { UPSTREAM_KIND_INFO, UPSTREAM_KINDS } from '../../../shared/providers/upstream-kinds';
 
@@ -21,22 +21,26 @@ export function KeysPanel() {
   const [baseUrl, setBaseUrl] = useState('');
   const [apiKey, setApiKey] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  // where a key of this kind goes without a base URL of its own: the environment's *_BASE_URL, else the default
+  const envBase = keys?.find((k) => k.kind === kind && k.baseUrlSource === 'env' && k.envBaseUrlVar && k.baseUrl);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setMessage(null);
+    const typed = apiKey;
+    setApiKey(''); // the key leaves the renderer once and is never shown again (it comes back only if saving fails)
     try {
       const saved = await bridge().invoke('keys.set', {
         kind,
         label: label.trim() || UPSTREAM_KIND_INFO[kind].label,
         ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
-        ...(apiKey ? { apiKey } : {}),
+        ...(typed ? { apiKey: typed } : {}),
       });
-      setApiKey(''); // the key leaves the renderer once and is never shown again
       setLabel('');
       setBaseUrl('');
       setMessage(`Saved ${saved.label} (${saved.hint})`);
     } catch (err) {
+      setApiKey((k) => k || typed); // nothing typed is lost
       setMessage((err as Error).message);
     }
   }
@@ -48,18 +52,7 @@ export function KeysPanel() {
       {info && <p className="key-protection">{PROTECTION[info.keyProtection]}</p>}
       <ul className="key-list" aria-label="Configured providers">
         {keys?.length === 0 && <li className="empty-state">No provider configured.</li>}
-        {keys?.map((k) => (
-          <li key={k.id}>
-            <span className="key-label">{k.label}</span> <span className="key-kind">{k.kind}</span>{' '}
-            <span className="key-hint">{k.source === 'detected' ? 'running on this machine' : `configured ${k.hint}`}</span>
-            <KeyTest id={k.id} label={k.label} />
-            {k.source === 'vault' && (
-              <button type="button" aria-label={`Remove ${k.label}`} onClick={() => void bridge().invoke('keys.remove', { id: k.id })}>
-                Remove
-              </button>
-            )}
-          </li>
-        ))}
+        {keys?.map((k) => <KeyRow key={k.id} k={k} />)}
       </ul>
       <form className="key-form" onSubmit={(e) => void submit(e)} aria-label="Add a provider">
         <label>
@@ -78,16 +71,18 @@ export function KeysPanel() {
         </label>
         <label>
           Base URL (optional)
-          <input aria-label="Base URL" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="http://127.0.0.1:11434/v1" />
+          <input aria-label="Base URL" title={envBase ? `Without one, the key goes to ${envBase.envBaseUrlVar}: ${envBase.baseUrl}` : undefined} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder={envBase?.baseUrl ?? UPSTREAM_KIND_INFO[kind].defaultBaseUrl} />
         </label>
-        <label>
+        <label className="key-form-wide">
           API key
           <input aria-label="API key" type="password" autoComplete="off" value={apiKey} onChange={(e) => setApiKey(e.target.value)} />
         </label>
-        <button type="submit" className="primary">
-          Save
-        </button>
-        {message && <p role="status">{message}</p>}
+        <div className="key-form-actions">
+          <button type="submit" className="primary">
+            Save
+          </button>
+          {message && <span role="status">{message}</span>}
+        </div>
       </form>
     </section>
   );

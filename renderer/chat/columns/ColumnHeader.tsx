@@ -8,13 +8,15 @@ import { usePicker } from '../models/picker-store';
 import { ColumnSettingsPanel } from './ColumnSettingsPanel';
 
 /** A column's model, its running totals, and its controls (stop, settings, change model, remove). */
-export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, streamingMessageId, anonymous = false }: {
+export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, streamingMessageId, anonymous = false, nextContext = null }: {
   column: ColumnConfig;
   label: string;
   /** a blind turn awaits its vote: the header names neither the model nor the column's spend */
   anonymous?: boolean;
   totals: Totals;
   streamingMessageId: string | null;
+  /** what this column will send with the next prompt ("Next prompt: 2 own + 1 from claude") */
+  nextContext?: string | null;
 }) {
   const [open, setOpen] = useState(false);
   const openPicker = usePicker((s) => s.open);
@@ -23,6 +25,7 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
       <div className="column-title">
         <strong title={anonymous ? undefined : column.model}>{label}</strong>
         <span className="column-totals muted" aria-label={`Totals for ${label}`}>{anonymous ? 'hidden until you vote' : totalsLabel(totals)}</span>
+        {nextContext && !anonymous ? <span className="column-context muted" aria-label={`What ${label} receives next`}>{nextContext}</span> : null}
       </div>
       <div className="column-controls">
         {streamingMessageId ? (

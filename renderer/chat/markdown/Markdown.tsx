@@ -11,9 +11,12 @@ import { openExternalLink } from './open-link';
 import { splitBlocks } from './split-blocks';
 import { hasLongRun, longSegments } from './long-runs';
 import { LongBlock } from './LongBlock';
+import { remarkHtmlAsText } from './html-as-text';
+import { displayMathOnOwnLine } from './display-math';
+import { escapeCurrencyDollars } from './currency-dollars';
 
-// Model output is untrusted. Raw HTML in it is never rendered as HTML (react-markdown drops it without
-// rehype-raw), the tree is sanitized before KaTeX adds its own markup, URLs are limited to http(s)/mailto, and
+// Model output is untrusted. Raw HTML in it is never rendered as HTML: it is shown as escaped text
+// (remarkHtmlAsText; there is no rehype-raw), the tree is sanitized before KaTeX adds its own markup, URLs are limited to http(s)/mailto, and
 // images are shown as links so that output cannot make Parley fetch anything.
 
 const schema = {
@@ -28,8 +31,8 @@ type Plugins = ComponentProps<typeof renderMarkdown>['rehypePlugins'];
 const sanitize: NonNullable<Plugins>[number] = [rehypeSanitize, schema];
 const katex: NonNullable<Plugins>[number] = [rehypeKatex, { throwOnError: false, strict: 'ignore', trust: false }];
 // math costs a parse pass and KaTeX; text with no "$" needs neither
-const MATH = { remark: [remarkGfm, remarkMath], rehype: [sanitize, katex] };
-const PLAIN = { remark: [remarkGfm], rehype: [sanitize] };
+const MATH = { remark: [remarkGfm, remarkMath, remarkHtmlAsText], rehype: [sanitize, katex] };
+const PLAIN = { remark: [remarkGfm, remarkHtmlAsText], rehype: [sanitize] };
 
 const urlTransform = (url: string) => safeHref(url) ?? '';
 
@@ -79,7 +82,7 @@ const components: Components = {
 
 function render(text: string): ReactElement {
   const p = text.includes('$') ? MATH : PLAIN;
-  return renderMarkdown({ children: text, remarkPlugins: p.remark, rehypePlugins: p.rehype, components, urlTransform }) as ReactElement;
+  return renderMarkdown({ children: p === MATH ? escapeCurrencyDollars(displayMathOnOwnLine(text)) : text, remarkPlugins: p.remark, rehypePlugins: p.rehype, components, urlTransform }) as ReactElement;
 }
 
 // Rendered blocks by text: scrolling back to, or reopening, an answer does not parse it again.

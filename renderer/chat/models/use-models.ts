@@ -3,9 +3,23 @@ import { bridge } from '../../bridge';
 import type { ModelList, ModelSummary } from '../../../shared/contract/models';
 
 let cached: Promise<ModelList> | null = null;
+let following = false;
+const listeners = new Set<() => void>();
 
-/** The catalog as main serves it (models.list), fetched once per page. */
+/** Main says which upstream serves what whenever keys, detected servers or the catalog change (models.changed):
+ * the cached list is replaced and every picker, estimate and budget check re-reads it, in every window. */
+function followChanges() {
+  if (following) return;
+  following = true;
+  bridge().on('models.changed', (list) => {
+    cached = Promise.resolve(list);
+    for (const l of listeners) l();
+  });
+}
+
+/** The catalog as main serves it (models.list), fetched once per page and kept current by models.changed. */
 export function loadModels(force = false): Promise<ModelList> {
+  followChanges();
   if (!cached || force) {
     cached = bridge().invoke('models.list', {}).catch((err: Error) => {
       cached = null;
@@ -13,6 +27,13 @@ export function loadModels(force = false): Promise<ModelList> {
     });
   }
   return cached;
+}
+
+/** For tests: forget the cached list and stop following main's events. */
+export function resetModelsForTests() {
+  cached = null;
+  following = false;
+  listeners.clear();
 }
 
 export function useModels(): {
@@ -25,6 +46,11 @@ export function useModels(): {
 } {
   const [state, setState] = useState<{ list: ModelList | null; error: string | null }>({ list: null, error: null });
   const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    listeners.add(bump);
+    return () => void listeners.delete(bump);
+  }, []);
   useEffect(() => {
     let live = true;
     loadModels().then(

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useRoom, openConversation } from '../state/room-store';
-import { activeTurns, indexMessages, partialStart } from '../state/turns';
+import { activeTurns, indexMessages, nextContextAnswers, nextContextText, partialStart } from '../state/turns';
 import { liveAnswers, useStreamingIds } from '../state/live-answers';
 import { continueWith, setBlind, stopRoom } from '../state/actions';
 import { isTurnHidden } from '../state/blind';
@@ -73,11 +73,18 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   const pending = shown?.pendingContinueFromId ?? null;
   const pendingRow = pending ? messages.get(pending) : undefined;
   const continueLabel = pendingRow ? (shownLabels.get(pendingRow.columnId ?? '') ?? (anyHidden ? 'that answer' : (pendingRow.model?.used ?? 'that model'))) : null;
+  // what each column will send next: its own answers, and any chosen with "Continue with this"
+  const nextContext = useMemo(() => {
+    const m = new Map<string, string>();
+    if (loaded !== 'full' || turns.length === 0) return m;
+    for (const c of columns) m.set(c.id, nextContextText(nextContextAnswers(turns, c.id, pendingRow ?? null), c.id, shownLabels));
+    return m;
+  }, [turns, columns, shownLabels, pendingRow, loaded]);
   const title = shown?.title || 'New chat';
   const showWelcome = !shown && columns.length === 0;
 
   const header = (
-    <div className="columns-header" style={{ gridTemplateColumns: `repeat(${Math.max(1, columns.length)}, minmax(280px, 1fr))` }}>
+    <div className="columns-header" style={{ gridTemplateColumns: `repeat(${Math.max(1, columns.length)}, minmax(var(--column-min), 1fr))` }}>
       {columns.map((c) => (
         <ColumnHeader
           key={c.id}
@@ -86,6 +93,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
           anonymous={anyHidden}
           totals={byColumn.get(c.id) ?? EMPTY_TOTALS}
           streamingMessageId={streamingByColumn.get(c.id) ?? null}
+          nextContext={nextContext.get(c.id) ?? null}
         />
       ))}
     </div>
@@ -115,7 +123,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
       {showWelcome ? (
         <RoomWelcome />
       ) : (
-        <TurnList key={`${shown?.id ?? 'draft'}:${loaded}`} turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} focusId={focusId} blind={blind} />
+        <TurnList key={`${shown?.id ?? 'draft'}:${loaded}`} turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} focusId={focusId} blind={blind} complete={loaded !== 'partial'} />
       )}
       <Composer
         columns={columns}

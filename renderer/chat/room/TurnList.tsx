@@ -5,12 +5,13 @@ import type { ColumnConfig } from '../state/types';
 import { TurnRow } from './TurnRow';
 import { selectSibling } from '../state/actions';
 import { useRoom } from '../state/room-store';
+import { rememberScroll, savedScroll } from '../../app/last-view';
 
 /** The room's turns, virtualized: only the rows on screen exist in the DOM, so a 10,000-message conversation
  * costs what a short one does. Sticks to the bottom while answers stream unless the user scrolled up. */
 const ESTIMATE = 320;
 
-export function TurnList({ turns, columns, labels, pendingContinueId, header, conversationId, focusId = null, blind = false }: {
+export function TurnList({ turns, columns, labels, pendingContinueId, header, conversationId, focusId = null, blind = false, complete = true }: {
   turns: Turn[];
   columns: ColumnConfig[];
   labels: Map<string, string>;
@@ -21,20 +22,25 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
   focusId?: string | null;
   /** the room is in blind mode */
   blind?: boolean;
+  /** false while only the newest rows are loaded */
+  complete?: boolean;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
   const innerRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [hasLayout, setHasLayout] = useState(true);
+  // where the user left this room (a reload, a restart, a visit elsewhere): the first paint starts there
+  const [savedAtMount] = useState(() => (conversationId && !focusId ? savedScroll(conversationId) : null));
+  const savedIndex = savedAtMount ? turns.findIndex((t) => t.user.active.id === savedAtMount.anchorId) : -1;
   // eslint-disable-next-line react-hooks/incompatible-library -- rows are memoized by hand (TurnRow), not by the compiler
   const virtualizer = useVirtualizer({
     count: turns.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATE,
     overscan: 2,
-    // open at the bottom: the first rows rendered are the latest turns, not the first ones
-    initialOffset: () => turns.length * ESTIMATE,
+    // open at the bottom (the first rows rendered are the latest turns), or where the user left the room
+    initialOffset: () => (savedIndex >= 0 ? savedIndex * ESTIMATE : turns.length * ESTIMATE),
     getItemKey: (i) => turns[i]!.user.active.id,
   });
 
@@ -43,10 +49,29 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
     setHasLayout((scrollRef.current?.clientHeight ?? 0) > 0);
   }, []);
 
-  // A newly opened conversation, or a new prompt, starts at the bottom.
+  const turnsRef = useRef(turns);
+  turnsRef.current = turns;
+  const restored = useRef(false);
+
+  // A newly opened conversation, or a new prompt, starts at the bottom — unless the user had scrolled up in this
+  // room before a reload, a restart or a visit elsewhere: then it opens where they were.
   useLayoutEffect(() => {
+    const saved = !restored.current && conversationId && !focusId ? savedScroll(conversationId) : null;
+    const i = saved ? turns.findIndex((t) => t.user.active.id === saved.anchorId) : -1;
+    if (saved && i >= 0) {
+      restored.current = true;
+      stick.current = false;
+      virtualizer.scrollToIndex(i, { align: 'start' });
+      if (saved.offset) {
+        const el = scrollRef.current;
+        requestAnimationFrame(() => el && (el.scrollTop += saved.offset!));
+      }
+      return;
+    }
+    if (saved && complete) restored.current = true; // that turn is gone: open at the end
     stick.current = true;
     if (turns.length) virtualizer.scrollToIndex(turns.length - 1, { align: 'end' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- focusId is handled by its own effect below
   }, [conversationId, turns.length, virtualizer]);
 
   useLayoutEffect(() => {
@@ -73,6 +98,11 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
     const onScroll = () => {
       stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
       if (headerRef.current) headerRef.current.scrollLeft = el.scrollLeft;
+      // a saved position not applied yet (only the newest rows are loaded) is not overwritten by the first paint
+      if (!conversationId || (!restored.current && savedScroll(conversationId))) return;
+      const top = virtualizer.getVirtualItems().find((v) => v.end > el.scrollTop);
+      const anchor = top ? turnsRef.current[top.index] : undefined;
+      rememberScroll(conversationId, stick.current || !anchor || !top ? { atEnd: true } : { atEnd: false, anchorId: anchor.user.active.id, offset: Math.round(el.scrollTop - top.start) });
     };
     const ro = new ResizeObserver(() => {
       if (stick.current) el.scrollTop = el.scrollHeight;
@@ -83,7 +113,7 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
       ro.disconnect();
       el.removeEventListener('scroll', onScroll);
     };
-  }, []);
+  }, [conversationId, virtualizer]);
 
   const row = (i: number) => (
     <TurnRow turn={turns[i]!} columns={columns} labels={labels} isLast={i === turns.length - 1} pendingContinueId={pendingContinueId} focusId={focusId} blind={blind} />

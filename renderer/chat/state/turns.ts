@@ -119,23 +119,38 @@ function usable(m: MessageRow | null | undefined): m is MessageRow {
 
 /**
  * What column `columnId` sends when answering turn `n`: every earlier user message with THIS column's own answer
- * to it — never another model's — except where a later turn continued from one chosen answer: from there back,
- * the history is the chosen answer's column thread, shared by all columns.
+ * to it — never another model's — except on a turn whose next prompt continued from one chosen answer ("Continue
+ * with this"): there every column gets the chosen answer. Turns before it keep each column's own answers, so
+ * continuing later never rewrites what a column saw earlier.
  */
 export function contextFor(turns: Turn[], n: number, columnId: string): MessageRow[] {
   const out: MessageRow[] = [turns[n]!.user.active];
-  let col = columnId;
   for (let i = n - 1; i >= 0; i--) {
-    const next = turns[i + 1]!;
-    let answer: MessageRow | undefined;
-    if (next.continueFrom) {
-      answer = next.continueFrom;
-      col = next.continueFrom.columnId ?? col;
-    } else {
-      answer = turns[i]!.answers.get(col)?.active;
-    }
+    const chosen = turns[i + 1]!.continueFrom;
+    const answer = chosen && chosen.parentId === turns[i]!.user.active.id ? chosen : turns[i]!.answers.get(columnId)?.active;
     if (usable(answer)) out.push(answer);
     out.push(turns[i]!.user.active);
   }
   return out.reverse();
+}
+
+/** The answers column `columnId` will send with the next prompt (oldest first), given the pending "Continue
+ * with this" choice, if any. */
+export function nextContextAnswers(turns: Turn[], columnId: string, pendingContinue: MessageRow | null): MessageRow[] {
+  if (turns.length === 0) return [];
+  const last = turns[turns.length - 1]!;
+  const continueFrom = pendingContinue && pendingContinue.parentId === last.user.active.id ? pendingContinue : null;
+  const next: Turn = { user: { active: last.user.active, all: [], key: '' }, answers: new Map(), continueFrom, fused: null };
+  return contextFor([...turns, next], turns.length, columnId).filter((m) => m.role === 'assistant');
+}
+
+/** "own history (2 answers)", or "2 own answers + 1 from claude-sonnet-4.5": what the next prompt carries. */
+export function nextContextText(answers: MessageRow[], columnId: string, labels: Map<string, string>): string {
+  const own = answers.filter((m) => m.columnId === columnId).length;
+  const others = new Map<string, number>();
+  for (const m of answers) if (m.columnId !== columnId) others.set(m.columnId ?? '', (others.get(m.columnId ?? '') ?? 0) + 1);
+  const plural = (n: number) => `${n} answer${n === 1 ? '' : 's'}`;
+  if (others.size === 0) return own ? `Next prompt: its own history (${plural(own)})` : 'Next prompt: no earlier answers';
+  const from = [...others].map(([col, n]) => `${n} from ${labels.get(col) ?? 'another column'}`).join(' + ');
+  return `Next prompt: ${own ? `${own} own + ` : ''}${from}`;
 }

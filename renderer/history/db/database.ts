@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './migrations';
+import { createChangeFeed, type ChangeFeed } from './change-feed';
 import type { PostingChunk } from '../search/index/codec';
 import type { ImportPack, ImportPackIndexRow } from './staging/types';
 import type { AttachmentRow, ConversationRow, GenerationRow, MessageRow, MetaRow, SettingRow } from './types';
@@ -16,10 +17,14 @@ export class ParleyDb extends Dexie {
   searchPostings!: Table<PostingChunk, [string, number]>;
   importPacks!: Table<ImportPack, string>;
   importPackIndex!: Table<ImportPackIndexRow, string>;
+  /** Other windows' committed writes to conversations and messages (live sync between tabs). */
+  readonly changes: ChangeFeed;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     // 'strict': a committed transaction is flushed to disk, so a power cut cannot take back a saved answer.
     super(name, { chromeTransactionDurability: 'strict' });
+    this.changes = createChangeFeed(name);
+    this.use(this.changes.middleware);
     for (const v of SCHEMA_VERSIONS) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

@@ -4,6 +4,7 @@ import { NotFoundError } from './errors';
 import { searchTables } from './messages';
 import { removeDocs, type SearchDoc } from '../search/index/writer';
 import { packContent } from './staging/types';
+import { searchableText } from '../search/index/searchable-text';
 
 // Deleting a conversation is a soft delete first: it disappears from lists and search at once, and can be
 // undone for `undoMs` (default 10 s). Then it is purged for real: messages, attachments, search index entries,
@@ -85,11 +86,11 @@ export async function purgeConversation(id: string, opts: PurgeOptions = {}): Pr
   return db.transaction('rw', tables, async () => {
     const rows = await db.messages.where('[conversationId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
     const docs: SearchDoc[] = [];
-    for (const m of rows) if (m.dn !== undefined) docs.push({ dn: m.dn, text: m.content });
+    for (const m of rows) if (m.dn !== undefined) docs.push({ dn: m.dn, text: searchableText(m) });
     const packIds = await db.importPackIndex.where('conversationId').equals(id).primaryKeys();
     for (const pack of await db.importPacks.bulkGet(packIds)) {
       if (!pack) continue;
-      for (const m of packContent(pack).messages) if (m.dn !== undefined) docs.push({ dn: m.dn, text: m.content });
+      for (const m of packContent(pack).messages) if (m.dn !== undefined) docs.push({ dn: m.dn, text: searchableText(m) });
     }
     await removeDocs(searchTables(db), docs);
     await db.messages.bulkDelete(rows.map((m) => m.id));

@@ -5,6 +5,7 @@ import { InvalidWriteError, NotFoundError } from './errors';
 import { groupIdFor } from './group-id';
 import { newId } from './ids';
 import { addDocs, removeDocs, reserveDocNumbers } from '../search/index/writer';
+import { searchableText } from '../search/index/searchable-text';
 import { ensureAllMaterialized, ensureConversationMaterialized, hasPendingPacks } from './staging/materialize';
 import type { ConversationRow, MessageCost, MessageError, MessageRow, MessageStatus, MessageTimings, ModelSnapshot } from './types';
 import type { TokenCounts } from '../../../shared/openrouter/generation';
@@ -37,9 +38,9 @@ export function selectInGroup(conv: ConversationRow, groupId: string, messageId:
 
 /** Indexes a finished message for search (inside the caller's transaction) and sets its document number. */
 export async function indexMessage(db: ParleyDb, row: MessageRow): Promise<void> {
-  if (row.dn !== undefined) await removeDocs(searchTables(db), [{ dn: row.dn, text: row.content }]);
+  if (row.dn !== undefined) await removeDocs(searchTables(db), [{ dn: row.dn, text: searchableText(row) }]);
   row.dn = await reserveDocNumbers(searchTables(db), 1);
-  await addDocs(searchTables(db), [{ dn: row.dn, text: row.content }]);
+  await addDocs(searchTables(db), [{ dn: row.dn, text: searchableText(row) }]);
 }
 
 export interface NewUserMessage {
@@ -194,7 +195,7 @@ export async function finalizeAssistantMessage(id: string, outcome: AnswerOutcom
     if (!row) throw new NotFoundError(`message ${id} not found`);
     const next = withOutcome(row, outcome);
     // re-index from the text that was indexed before (row), then the new text
-    if (row.dn !== undefined) await removeDocs(searchTables(db), [{ dn: row.dn, text: row.content }]);
+    if (row.dn !== undefined) await removeDocs(searchTables(db), [{ dn: row.dn, text: searchableText(row) }]);
     delete next.dn;
     await indexMessage(db, next);
     await db.messages.put(next);

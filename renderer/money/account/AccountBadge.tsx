@@ -4,13 +4,19 @@ import { bridge } from '../../bridge';
 import { useLedgerRows } from '../ledger/use-ledger';
 import { useRouteValue } from '../../bridge/use-route-value';
 import type { LedgerRow } from '../ledger/types';
-import { balanceText, errorHeadline, freeLimitsOf, freeLimitsText, usageLines } from './account-text';
+import { balanceNote, balanceText, errorHeadline, freeLimitsOf, freeLimitsText, usageLines } from './account-text';
 
-// The OpenRouter balance in the header. It shows what main last learned (account.summary, no network), follows
-// account.changed (main re-checks after every OpenRouter generation), and asks OpenRouter only when the user
-// presses Refresh. Usage by period is in the hover card; free-model limits appear once a ":free" model was used.
+// The OpenRouter balance in the header: what can still be spent (the lower of the balance and the key's limit).
+// It asks OpenRouter when the window opens (unless main checked within the last minute), every few minutes while
+// the window is visible, and on Refresh; it follows account.changed (main re-checks after every OpenRouter answer
+// and whenever keys change). Usage by period is in the hover card; free-model limits appear once a ":free" model
+// was used.
 
 const WEEK_MS = 7 * 86_400_000;
+/** A figure younger than this is not asked again when a window opens. */
+export const BALANCE_FRESH_MS = 60_000;
+/** How often a visible window re-checks. */
+export const BALANCE_RECHECK_MS = 5 * 60_000;
 const isFreeRow = (r: LedgerRow) => r.upstreamKind === 'openrouter' && [r.requestedModel, r.model ?? ''].some((m) => m.split(':').slice(1).includes('free'));
 
 function useFreeUsage(): { used: boolean; today: number } {
@@ -34,19 +40,40 @@ export function AccountBadge() {
 
   useEffect(() => {
     let live = true;
+    let latest: AccountSummary | null = null;
+    const stale = (s: AccountSummary | null, ms: number) => !!s?.configured && (s.checkedAt === null || Date.now() - s.checkedAt > ms);
+    const quietRefresh = () =>
+      bridge()
+        .invoke('account.refresh', {})
+        .then((s) => live && setSummary((latest = s)))
+        .catch(() => {}); // the header keeps what it had; Refresh says why
     bridge()
       .invoke('account.summary', {})
       .then(
-        (s) => live && setSummary(s),
+        (s) => {
+          if (!live) return;
+          setSummary((latest = s));
+          if (stale(s, BALANCE_FRESH_MS)) void quietRefresh();
+        },
         (err: Error) => live && setProblem(`Could not read the OpenRouter balance: ${err.message}`),
       );
     const off = bridge().on('account.changed', (s) => {
-      setSummary(s);
+      setSummary((latest = s));
       setProblem(null);
     });
+    const visible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
+    const timer = setInterval(() => {
+      if (visible() && latest?.configured) void quietRefresh();
+    }, BALANCE_RECHECK_MS);
+    const onVisible = () => {
+      if (visible() && stale(latest, BALANCE_RECHECK_MS)) void quietRefresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       live = false;
       off();
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
     };
   }, []);
 
@@ -67,11 +94,13 @@ export function AccountBadge() {
   const error = summary?.error ?? null;
   const lines = summary ? usageLines(summary) : [];
   const freeLimits = summary ? freeLimitsOf(summary) : null;
+  const note = summary ? balanceNote(summary) : null;
   return (
     <div className={`account-badge${error || problem ? ' has-error' : ''}`} role="group" aria-label="OpenRouter account">
       <span className="account-balance" tabIndex={0} aria-describedby="account-usage" title={lines.join('\n') || undefined}>
         <span className="muted">OpenRouter </span>
         <strong aria-label="OpenRouter balance">{summary ? balanceText(summary) : 'Balance unknown'}</strong>
+        {note ? <span className="muted account-note"> {note}</span> : null}
         {error && summary?.balance ? <span className="muted"> (last known)</span> : null}
       </span>
       <div id="account-usage" className="account-tip" role="tooltip">

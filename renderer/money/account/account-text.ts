@@ -22,11 +22,30 @@ export function errorHeadline(kind: string): string {
 
 const money = (m: number | null | undefined): string => (typeof m === 'number' && Number.isFinite(m) ? formatMicros(m) : 'not reported');
 
+/** What can still be spent: the lower of the account balance and the key's remaining limit. */
+export function spendableMicros(s: Summary): { micros: number; by: 'balance' | 'key-limit' } | null {
+  const b = s.balance;
+  if (!b || typeof b.balanceMicros !== 'number') return null;
+  const keyLeft = b.key?.limitRemainingMicros;
+  if (b.source === 'credits' && typeof keyLeft === 'number' && keyLeft < b.balanceMicros) return { micros: keyLeft, by: 'key-limit' };
+  return { micros: b.balanceMicros, by: b.source === 'key' ? 'key-limit' : 'balance' };
+}
+
 export function balanceText(s: Summary): string {
   const b = s.balance;
-  if (!b) return s.checkedAt ? 'Balance unknown' : 'Balance not checked yet';
-  if (typeof b.balanceMicros !== 'number') return 'Balance unknown';
-  return b.source === 'key' ? `${formatMicros(b.balanceMicros)} left on key` : formatMicros(b.balanceMicros);
+  if (!b) return s.checkedAt ? 'Balance unknown' : 'Checking balance…';
+  const left = spendableMicros(s);
+  if (!left) return 'Balance unknown';
+  if (b.source === 'key') return `${formatMicros(left.micros)} left on key`;
+  return left.by === 'key-limit' ? `${formatMicros(left.micros)} left (key limit)` : formatMicros(left.micros);
+}
+
+/** Beside a key limit lower than the balance, the balance itself. */
+export function balanceNote(s: Summary): string | null {
+  const left = spendableMicros(s);
+  const b = s.balance;
+  if (!left || !b || b.source !== 'credits' || left.by !== 'key-limit') return null;
+  return `of ${formatMicros(b.balanceMicros!)} balance`;
 }
 
 /** Lines for the hover card: key usage by period, BYOK usage, the key's own limit. */

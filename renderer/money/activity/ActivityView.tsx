@@ -17,6 +17,7 @@ function PriceListAge() {
   const { source, fetchedAt, reload } = useModels();
   return source ? <CatalogAge source={source} fetchedAt={fetchedAt} onRefreshed={reload} /> : null;
 }
+import { useRoom } from '../../chat/state/room-store';
 
 // The local usage ledger, like OpenRouter's Activity page: filters, totals, spend per day, groupings, each
 // request (linked to its answer), CSV export, and the BYOK fee calculator.
@@ -32,6 +33,10 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
   const { value: appKeys } = useRouteValue('apiKeys.list', {}, 'apiKeys.changed');
   const appKeyLabels = useMemo(() => new Map((appKeys ?? []).map((k) => [k.id, k.label])), [appKeys]);
   const appKeyLabel = (id: string) => appKeyLabels.get(id) ?? `${id} (deleted)`;
+  const conversations = useRoom((s) => s.conversations);
+  const titles = useMemo(() => new Map(conversations.map((c) => [c.id, c.title || 'New chat'])), [conversations]);
+  const conversationLabel = (id: string) =>
+    id === 'local-api' ? 'Other apps (local API)' : id === 'none' ? 'Not linked to a conversation' : (titles.get(id) ?? 'Deleted conversation');
 
   const options = useMemo(() => filterOptions(rows), [rows]);
   const shown = useMemo(() => filterRows(rows, filters), [rows, filters]);
@@ -69,10 +74,11 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
             <option value="model">Model</option>
             <option value="provider">Provider</option>
             <option value="key">Key</option>
+            <option value="conversation">Conversation</option>
           </select>
         </label>
       </div>
-      <GroupTable groups={groups} by={by} label={by === 'key' ? keyLabel : (k) => k} />
+      <GroupTable groups={groups} by={by} label={by === 'key' ? keyLabel : by === 'conversation' ? conversationLabel : (k) => k} />
       <h2>Requests</h2>
       <RequestsTable rows={shown} keyLabel={keyLabel} onOpenMessage={onOpenMessage} />
       <ByokFeePanel {...(now !== undefined ? { now } : {})} />

@@ -2,7 +2,7 @@ import { formatMicros } from '../../../shared/billing/money';
 import type { ActivityGroup, GroupBy } from './aggregate';
 import { fmtInt } from './activity-text';
 
-const HEADINGS: Record<GroupBy, string> = { day: 'Day', model: 'Model', provider: 'Provider', key: 'Key' };
+const HEADINGS: Record<GroupBy, string> = { day: 'Day', model: 'Model', provider: 'Provider', key: 'Key', conversation: 'Conversation' };
 
 export function GroupTable({ groups, by, label }: { groups: ActivityGroup[]; by: GroupBy; label: (key: string) => string }) {
   return (

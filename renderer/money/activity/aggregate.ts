@@ -5,7 +5,7 @@ import type { LedgerRow } from '../ledger/types';
 // A row's cost is its shown cost (rowCost); a row without one counts as "unpriced", never as zero.
 
 export type SourceFilter = 'all' | 'app' | 'local-api';
-export type GroupBy = 'day' | 'model' | 'provider' | 'key';
+export type GroupBy = 'day' | 'model' | 'provider' | 'key' | 'conversation';
 
 export interface ActivityFilters {
   fromDay: string | null; // 'YYYY-MM-DD', inclusive
@@ -37,6 +37,8 @@ export interface ActivityGroup {
 export const modelOf = (r: LedgerRow): string => r.model ?? r.requestedModel;
 export const providerOf = (r: LedgerRow): string => r.provider ?? 'unknown';
 export const keyOf = (r: LedgerRow): string => r.upstreamId ?? 'none';
+/** The conversation an answer belongs to; other apps' requests (local API) and unlinked ones have their own. */
+export const conversationOf = (r: LedgerRow): string => r.conversationId ?? (r.source === 'local-api' ? 'local-api' : 'none');
 
 /** The row's shown cost by the one rule (shared/billing/shown-cost.ts: billed beats computed beats estimated;
  * requests that never reached a provider cost 0); undefined when unknown. Votes and other readers of the ledger
@@ -112,6 +114,7 @@ const KEY_OF: Record<GroupBy, (r: LedgerRow) => string> = {
   model: modelOf,
   provider: providerOf,
   key: keyOf,
+  conversation: conversationOf,
 };
 
 /** Days newest first; models, providers and keys by cost, then requests, then name. */

@@ -117,7 +117,7 @@ describe('a chat through the backend, the engine and a provider', () => {
     const upstream = await fake('openai', { models: ['gpt-4o', 'gpt-4o-mini'] });
     const b = backendWith();
     await b.dispatch('keys.set', { id: 'openai', kind: 'openai-compatible', label: 'OpenAI', baseUrl: upstream.url, apiKey: 'k' });
-    await expect(b.dispatch('keys.test', { id: 'openai' })).resolves.toEqual({ ok: true, value: { ok: true, models: ['gpt-4o', 'gpt-4o-mini'] } });
+    await expect(b.dispatch('keys.test', { id: 'openai' })).resolves.toEqual({ ok: true, value: { ok: true, models: ['gpt-4o', 'gpt-4o-mini'], url: `${upstream.url}/models`, status: 200 } });
   });
 });
 

@@ -29,7 +29,7 @@ export const COLUMNS: ColumnConfig[] = [
 ];
 
 /** A conversation with one prompt and an answer from each column. */
-export async function seedConversation(title: string, prompt: string, answers: [string, string]) {
+export async function seedConversation(title: string, prompt: string, answers: [string, string], opts: { reasoning?: string } = {}) {
   const conv = await createConversation({ title, columns: COLUMNS });
   const user = await appendUserMessage(conv.id, { content: prompt });
   const replies = [];
@@ -39,7 +39,7 @@ export async function seedConversation(title: string, prompt: string, answers: [
       await finalizeAssistantMessage(a.id, {
         status: 'done',
         content: answers[i]!,
-        reasoning: `private reasoning ${i}`,
+        reasoning: opts.reasoning && i === 0 ? opts.reasoning : `private reasoning ${i}`,
       }),
     );
   }

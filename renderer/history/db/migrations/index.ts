@@ -2,6 +2,7 @@ import type { Transaction } from 'dexie';
 import { V1_STORES } from './v1';
 import { V2_STORES, upgradeToV2 } from './v2';
 import { V3_STORES, upgradeToV3 } from './v3';
+import { V4_STORES, upgradeToV4 } from './v4';
 
 // Every schema version Parley has shipped, oldest first. To change the schema, append a version with its stores
 // and an upgrade (a test checks that each version after the first has one). Never edit or drop a shipped entry.
@@ -16,6 +17,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES, upgrade: upgradeToV2 },
   { version: 3, stores: V3_STORES, upgrade: upgradeToV3 },
+  { version: 4, stores: V4_STORES, upgrade: upgradeToV4 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

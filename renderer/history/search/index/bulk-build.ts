@@ -1,5 +1,6 @@
 import { chunkFromEncoded, lengthToByte, type PostingChunk } from './codec';
 import { bucketOf, forEachTerm } from './tokenize';
+import { searchableText } from './searchable-text';
 
 // Bulk index construction (imports, migrations): pure CPU work with no database access, so it can also run in a
 // worker (index-worker.ts) while the main thread validates and stores the import.
@@ -114,8 +115,8 @@ export function docsOfExport(raw: unknown, firstDn: number): SearchDocText[] | n
       const msg = m as { seq?: unknown; content?: unknown } | null;
       if (!msg || typeof msg.seq !== 'number' || typeof msg.content !== 'string') return null;
     }
-    const bySeq = [...(messages as { seq: number; content: string }[])].sort((a, b) => a.seq - b.seq);
-    for (const m of bySeq) docs.push({ dn: dn++, text: m.content });
+    const bySeq = [...(messages as { seq: number; content: string; reasoning?: unknown }[])].sort((a, b) => a.seq - b.seq);
+    for (const m of bySeq) docs.push({ dn: dn++, text: searchableText({ content: m.content, reasoning: typeof m.reasoning === 'string' ? m.reasoning : undefined }) });
   }
   return docs;
 }

@@ -6,6 +6,7 @@ import { BYTE_TO_LENGTH, findTerm, visitList, type PostingChunk } from './codec'
 import { makeSnippet, type Snippet } from './snippet';
 import { bucketOf, MIN_PREFIX, tokenize } from './tokenize';
 import { readSearchMeta } from './writer';
+import { markdownToPlainText } from './plain-text';
 
 // Full-text search: every query term must match (the last one also as a prefix, for search-as-you-type);
 // results are ranked by BM25. Reads only the postings buckets of the query's terms and the rows of the hits
@@ -29,6 +30,11 @@ export interface SearchHit {
   columnId: string | null;
   createdAt: number;
   score: number;
+  /** the answering model (an answer), as used or else as requested */
+  model: string | null;
+  /** where the snippet comes from: the message text, or (when only it matched) the answer's reasoning */
+  field: 'content' | 'reasoning';
+  /** plain text (markdown, math and table marks removed), highlights on the matched words */
   snippet: Snippet;
 }
 
@@ -38,6 +44,14 @@ export interface SearchResult {
   total: number;
   /** the terms looked up, after tokenisation and prefix expansion */
   terms: string[];
+}
+
+/** The snippet from the text when a term matched there, otherwise from the reasoning. */
+function snippetOf(m: MessageRow, matches: (term: string) => boolean, chars?: number): Pick<SearchHit, 'field' | 'snippet'> {
+  const text = makeSnippet(markdownToPlainText(m.content), matches, chars);
+  if (text.highlights.length || !m.reasoning) return { field: 'content', snippet: text };
+  const reasoning = makeSnippet(markdownToPlainText(m.reasoning), matches, chars);
+  return reasoning.highlights.length ? { field: 'reasoning', snippet: reasoning } : { field: 'content', snippet: text };
 }
 
 const K1 = 1.2;
@@ -241,7 +255,8 @@ export async function searchMessages(query: string, opts: SearchOptions = {}): P
         columnId: m.columnId,
         createdAt: m.createdAt,
         score,
-        snippet: makeSnippet(m.content, (t) => matchedTerms.has(t), opts.snippetChars),
+        model: m.role === 'assistant' ? (m.model?.used ?? m.model?.requested ?? null) : null,
+        ...snippetOf(m, (t) => matchedTerms.has(t), opts.snippetChars),
       });
       if (hits.length >= limit) break;
     }

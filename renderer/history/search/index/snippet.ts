@@ -30,10 +30,10 @@ export function makeSnippet(source: string, matches: (term: string) => boolean, 
   }
   const first = hits[best]!;
   let start = Math.max(0, first.start - Math.floor(maxChars / 4));
-  // don't start mid-word
-  if (start > 0) {
-    const space = source.lastIndexOf(' ', first.start);
-    if (space >= start) start = space + 1;
+  // don't start mid-word: move on to the next word start, keeping the context before the first hit
+  if (start > 0 && !/\s/.test(source[start - 1]!)) {
+    const space = source.indexOf(' ', start);
+    if (space >= 0 && space < first.start) start = space + 1;
   }
   let end = Math.min(source.length, start + maxChars);
   if (end < source.length) {

@@ -3,7 +3,27 @@ import { useUi } from '../../../app/ui-store';
 import { SnippetText } from './SnippetText';
 import { useSearch, type ShownHit } from './use-search';
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'short' });
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+
+interface HitGroup {
+  conversationId: string;
+  title: string;
+  newest: number;
+  hits: ShownHit[];
+}
+
+/** Results per conversation, in the order of each conversation's best hit. */
+function groupHits(hits: ShownHit[]): HitGroup[] {
+  const groups = new Map<string, HitGroup>();
+  for (const h of hits) {
+    let g = groups.get(h.conversationId);
+    if (!g) groups.set(h.conversationId, (g = { conversationId: h.conversationId, title: h.conversationTitle || 'Untitled conversation', newest: 0, hits: [] }));
+    g.hits.push(h);
+    g.newest = Math.max(g.newest, h.createdAt);
+  }
+  return [...groups.values()];
+}
 
 /** Sidebar search over every stored message; choosing a result opens its conversation at that message. */
 export function SearchBox() {
@@ -65,21 +85,35 @@ export function SearchBox() {
         <p className="search-status muted" role="status">No messages match “{query.trim()}”.</p>
       ) : null}
       {state.status === 'done' && state.hits.length > 0 ? (
-        <ul ref={list} className="search-results" aria-label="Search results" onKeyDown={onResultKey}>
-          {state.hits.map((h) => (
-            <li key={h.messageId}>
-              <button type="button" className="search-hit" onClick={() => open(h)}>
-                <span className="search-hit-head">
-                  <span className="search-hit-title">{h.conversationTitle || 'Untitled conversation'}</span>
-                  <span className="search-hit-meta muted">
-                    {h.author} · {when.format(h.createdAt)}
-                  </span>
-                </span>
-                <SnippetText snippet={h.snippet} />
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div className="search-panel">
+          <p className="search-summary muted">
+            {state.hits.length === 1 ? '1 match' : `${state.hits.length}${state.total > state.hits.length ? ` of ${state.total}` : ''} matches`}
+          </p>
+          <ul ref={list} className="search-results" aria-label="Search results" onKeyDown={onResultKey}>
+            {groupHits(state.hits).map((g) => (
+              <li key={g.conversationId} className="search-group" aria-label={g.title}>
+                <div className="search-group-head">
+                  <span className="search-group-title" title={g.title}>{g.title}</span>
+                  <span className="search-group-date muted">{when.format(g.newest)}</span>
+                </div>
+                <ul className="search-group-hits">
+                  {g.hits.map((h) => (
+                    <li key={h.messageId}>
+                      <button type="button" className="search-hit" onClick={() => open(h)}>
+                        <span className="visually-hidden">{g.title}: </span>
+                        <span className="search-hit-meta muted">
+                          {h.author}
+                          {h.field === 'reasoning' ? ' · in its reasoning' : ''} · {time.format(h.createdAt)}
+                        </span>
+                        <SnippetText snippet={h.snippet} />
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </div>
   );

@@ -23,7 +23,7 @@ async function withAuthors(hits: SearchHit[]): Promise<ShownHit[]> {
   return hits.map((h) => {
     if (h.role === 'user') return { ...h, author: 'You' };
     const col = convs.get(h.conversationId)?.columns.find((c) => c.id === h.columnId);
-    return { ...h, author: col ? (col.label ?? col.model) : 'Assistant' };
+    return { ...h, author: col ? (col.label ?? col.model) : (h.model ?? 'Assistant') };
   });
 }
 

@@ -14,8 +14,23 @@ function answerFooter(m: MessageRow): string {
   if (m.tokens) parts.push(`${m.tokens.prompt} tokens in / ${m.tokens.completion} out`);
   if (m.cost) parts.push(shownCostLabel(shownCost({ ...m.cost, tokens: m.tokens ?? null })));
   if (m.timings?.durationMs != null) parts.push(`${(m.timings.durationMs / 1000).toFixed(1)} s`);
-  if (m.status !== 'done') parts.push(m.status);
   return parts.length ? `\n\n_${parts.join(' · ')}_` : '';
+}
+
+/** How the answer ended, in the room's words: a stopped answer is "Stopped", not the cancellation error. */
+function statusLine(m: MessageRow): string {
+  switch (m.status) {
+    case 'stopped':
+      return '\n\n_Stopped._';
+    case 'error':
+      return `\n\n_Error: ${m.error?.message ?? 'the answer failed'}_`;
+    case 'interrupted':
+      return `\n\n_Interrupted: ${m.error?.message ?? 'Parley closed while this answer was streaming.'}_`;
+    case 'streaming':
+      return '\n\n_Still streaming when exported._';
+    default:
+      return '';
+  }
 }
 
 function heading(col: ColumnConfig): string {
@@ -44,7 +59,7 @@ export async function exportMarkdown(conversationId: string, opts: { now?: numbe
         continue;
       }
       if (answer.reasoning) out.push('<details><summary>Reasoning</summary>', '', answer.reasoning, '', '</details>', '');
-      out.push(`${answer.content || '_(empty)_'}${answer.error ? `\n\n_Error: ${answer.error.message}_` : ''}${answerFooter(answer)}`, '');
+      out.push(`${answer.content || '_(empty)_'}${statusLine(answer)}${answerFooter(answer)}`, '');
     }
   }
   const fused = path.turns.flatMap((t) => {

@@ -11,6 +11,7 @@ import { DEFAULT_IMPORT_LIMITS, EXPORT_FORMAT, EXPORT_VERSION, exportSchema, typ
 import { describeIssues, ImportError, parseJson, readImportText, scanStructure } from './guard';
 import { convertOpenRouter, isOpenRouterExport } from './openrouter-chatroom';
 import { planImport, type ExistingIds, type ImportMode, type ImportPlan } from './plan';
+import { searchableText } from '../../search/index/searchable-text';
 
 // Import of a Parley export (or an OpenRouter Chatroom export). Everything is checked before the first write,
 // and everything is written in one transaction: a rejected or failed import writes nothing.
@@ -180,7 +181,7 @@ function numberDocs(plan: ImportPlan, firstDn: number): SearchDoc[] {
   for (const pc of plan.conversations) {
     for (const m of pc.messages) {
       m.dn = dn++;
-      docs.push({ dn: m.dn, text: m.content });
+      docs.push({ dn: m.dn, text: searchableText(m) });
     }
   }
   return docs;

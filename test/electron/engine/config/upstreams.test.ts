@@ -92,6 +92,20 @@ describe('buildUpstreams', () => {
     expect(list).toEqual([]);
   });
 
+  it('sends a typed key without its own base URL where the environment points its kind', () => {
+    const list = buildUpstreams({
+      vault: [
+        { id: 'openrouter:1', kind: 'openrouter', label: 'My OpenRouter', apiKey: 'typed' },
+        { id: 'anthropic:1', kind: 'anthropic', label: 'Anthropic', baseUrl: 'https://proxy.example/anthropic', apiKey: 'a' },
+      ],
+      env: { OPENROUTER_BASE_URL: 'http://127.0.0.1:9999/api/v1/', ANTHROPIC_BASE_URL: 'http://127.0.0.1:5555' },
+    });
+    expect(list.map((u) => [u.id, u.baseUrl])).toEqual([
+      ['openrouter:1', 'http://127.0.0.1:9999/api/v1'],
+      ['anthropic:1', 'https://proxy.example/anthropic'], // its own base URL wins
+    ]);
+  });
+
   it('prefers a configured custom endpoint over a detected server on the same URL', () => {
     const local: UpstreamConfig = { id: 'local:ollama', kind: 'openai-compatible', label: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1', isByok: true };
     const list = buildUpstreams({ custom: [{ name: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1/' }], local: [local] });
@@ -133,25 +147,26 @@ describe('listUpstreamModels', () => {
       if (req.url === '/api/tags') return { json: { models: [{ name: 'llama3:latest' }] } };
       return { status: 404 };
     });
-    expect(await listUpstreamModels(base('openai-compatible', `${srv.url}/v1/models`))).toEqual({ ok: true, models: ['gpt-4o'] });
+    expect(await listUpstreamModels(base('openai-compatible', `${srv.url}/v1/models`))).toEqual({ ok: true, models: ['gpt-4o'], url: `${srv.url}/v1/models/models`, status: 200 });
     expect(srv.seen[0]!.headers.authorization).toBe('Bearer sk-test-KEY-123456');
-    expect(await listUpstreamModels(base('anthropic', srv.url))).toEqual({ ok: true, models: ['claude-sonnet-4-5'] });
+    expect(await listUpstreamModels(base('anthropic', srv.url))).toMatchObject({ ok: true, models: ['claude-sonnet-4-5'] });
     expect(srv.seen[1]!.headers).toMatchObject({ 'x-api-key': 'sk-test-KEY-123456', 'anthropic-version': '2023-06-01' });
-    expect(await listUpstreamModels(base('gemini', srv.url))).toEqual({ ok: true, models: ['gemini-2.5-pro'] });
+    // the address shown drops the query string
+    expect(await listUpstreamModels(base('gemini', srv.url))).toEqual({ ok: true, models: ['gemini-2.5-pro'], url: `${srv.url}/v1beta/models`, status: 200 });
     expect(srv.seen[2]!.headers['x-goog-api-key']).toBe('sk-test-KEY-123456');
-    expect(await listUpstreamModels(base('openai-compatible', `${srv.url}/v1`, { id: 'local:ollama', label: 'Ollama', apiKey: undefined }))).toEqual({ ok: true, models: ['llama3:latest', 'llama3'] });
+    expect(await listUpstreamModels(base('openai-compatible', `${srv.url}/v1`, { id: 'local:ollama', label: 'Ollama', apiKey: undefined }))).toMatchObject({ ok: true, models: ['llama3:latest', 'llama3'] });
   });
 
   it('does not list a "model" whose id carries the key, in any form', async () => {
     const key = 'sk-test-KEY-123456';
     const srv = await serve(() => ({ json: { data: [{ id: 'gpt-4o' }, { id: key }, { id: Buffer.from(key).toString('base64') }, { id: `x-${encodeURIComponent(key)}` }] } }));
-    expect(await listUpstreamModels(base('openai-compatible', `${srv.url}/v1`))).toEqual({ ok: true, models: ['gpt-4o'] });
+    expect(await listUpstreamModels(base('openai-compatible', `${srv.url}/v1`))).toMatchObject({ ok: true, models: ['gpt-4o'] });
   });
 
   it('reports a rejected key by upstream name, without the key', async () => {
     const srv = await serve(() => ({ status: 401, json: { error: { message: 'Incorrect API key provided: sk-test-KEY-123456' } } }));
     const result = await listUpstreamModels(base('openrouter', srv.url, { label: 'OpenRouter' }));
-    expect(result).toEqual({ ok: false, status: 401, message: 'OpenRouter rejected the API key (HTTP 401).' });
+    expect(result).toEqual({ ok: false, status: 401, message: `OpenRouter rejected the API key: HTTP 401 from ${srv.url}/models.`, url: `${srv.url}/models` });
   });
 
   it('redacts the key from other errors and reports unreachable servers', async () => {
@@ -161,6 +176,16 @@ describe('listUpstreamModels', () => {
     expect(JSON.stringify(result)).not.toContain('KEY-123456');
     const dead = await listUpstreamModels(base('anthropic', `http://127.0.0.1:${await freePort()}`, { label: 'Anthropic' }));
     expect(dead).toMatchObject({ ok: false, status: null });
-    expect(!dead.ok && dead.message).toContain('Could not reach Anthropic');
+    expect(!dead.ok && dead.message).toMatch(/^Could not reach Anthropic at http:\/\/127\.0\.0\.1:\d+\/v1\/models \(ECONNREFUSED\)\.$/);
+  });
+
+  it('names the address it tried without credentials or query secrets', async () => {
+    const srv = await serve(() => ({ status: 500, json: { error: 'down' } }));
+    const withUser = srv.url.replace('http://', 'http://user:hunter2@');
+    const result = await listUpstreamModels(base('openai-compatible', `${withUser}/v1?api_key=sk-test-KEY-123456`, { label: 'Custom' }));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain(`${srv.url}/v1`);
+    expect(!result.ok && result.url).toBe(`${srv.url}/v1`);
+    expect(JSON.stringify(result)).not.toMatch(/hunter2|KEY-123456|api_key/);
   });
 });

@@ -62,6 +62,28 @@ describe('markdown from models is inert', () => {
     expect(screen.getByText('[image: pixel]').tagName).toBe('A');
   });
 
+  it('shows raw HTML as the text the model wrote, inert', () => {
+    const { container } = render(<Markdown text={'Use <b>bold</b> here.\n\n<div onclick="alert(1)">block</div>'} />);
+    expect(container.querySelector('b, div[onclick]')).toBeNull();
+    expect(container.textContent).toContain('Use <b>bold</b> here.');
+    expect(container.textContent).toContain('<div onclick="alert(1)">block</div>');
+  });
+
+  it('centres $$…$$ written on one line as display math, and styles blockquotes', () => {
+    const { container } = render(<Markdown text={'A third:\n\n$$\\frac{1}{3}$$\n\n> quoted\n\n```\n$$not math$$\n```'} />);
+    expect(container.querySelectorAll('.katex-display')).toHaveLength(1);
+    expect(container.querySelector('blockquote')?.textContent?.trim()).toBe('quoted');
+    expect(container.querySelector('pre, code')?.textContent).toContain('$$not math$$');
+  });
+
+  it('reads prices as money and pairs of dollars as inline math, as Pandoc does', () => {
+    const { container } = render(<Markdown text={'Even split: $90 ÷ 3 = $30, with tip **$35.40**. Inline $x^2$ works, `$HOME` too.'} />);
+    expect(container.querySelectorAll('.katex')).toHaveLength(1); // x^2 only
+    expect(container.textContent).toContain('Even split: $90 ÷ 3 = $30, with tip $35.40.');
+    expect(container.querySelector('strong')?.textContent).toBe('$35.40');
+    expect(container.querySelector('code')?.textContent).toBe('$HOME');
+  });
+
   it('opens web links in the OS browser through main', async () => {
     render(<Markdown text="[safe](https://example.com/ok)" />);
     const link = screen.getByRole('link', { name: 'safe' });

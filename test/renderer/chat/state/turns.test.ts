@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { activeTurns, contextFor, indexMessages, partialStart } from '../../../../renderer/chat/state/turns';
+import { activeTurns, contextFor, indexMessages, nextContextAnswers, nextContextText, partialStart } from '../../../../renderer/chat/state/turns';
 import { buildChatRequest } from '../../../../renderer/chat/state/request';
 import { splitVariant, withVariant, type MessageRow } from '../../../../renderer/chat/state/types';
 import { groupIdFor } from '../../../../renderer/history/db/group-id';
@@ -33,13 +33,25 @@ describe('conversation tree', () => {
     expect(chosen[1]!.answers.get('B')!.active.id).toBe('b2');
   });
 
-  it('gives each column only its own answers, switching to the shared thread where a turn continued from one answer', () => {
+  it('gives each column only its own answers, and the chosen one on the turn a later prompt continued from', () => {
     const turns = activeTurns(index, { columns: cols, selection: {} });
     expect(ids(contextFor(turns, 1, 'A'))).toEqual(['u1', 'a1', 'u2']);
     expect(ids(contextFor(turns, 1, 'B'))).toEqual(['u1', 'b1', 'u2']);
-    // u3 continued from a2: B sees A's thread up to a2, and failed answers are left out
-    expect(ids(contextFor(turns, 3, 'B'))).toEqual(['u1', 'a1', 'u2', 'a2', 'u3', 'u4']);
+    // u3 continued from a2: B gets a2 for that turn but keeps its own b1 before it (not rewritten), and failed
+    // answers are left out
+    expect(ids(contextFor(turns, 3, 'B'))).toEqual(['u1', 'b1', 'u2', 'a2', 'u3', 'u4']);
     expect(ids(contextFor(turns, 3, 'A'))).toEqual(['u1', 'a1', 'u2', 'a2', 'u3', 'a3', 'u4']);
+  });
+
+  it('says what each column will receive with the next prompt, before and after choosing an answer to continue with', () => {
+    const turns = activeTurns(index, { columns: cols, selection: {} }).slice(0, 3); // up to u3 (a3, failed b3)
+    const labels = new Map([['A', 'alpha'], ['B', 'beta']]);
+    const text = (col: string, pending: MessageRow | null) => nextContextText(nextContextAnswers(turns, col, pending), col, labels);
+    expect(text('A', null)).toBe('Next prompt: its own history (3 answers)');
+    expect(text('B', null)).toBe('Next prompt: 1 own + 1 from alpha'); // b1, then a2 (u3 continued from it); b3 failed
+    const a3 = index.byId.get('a3')!;
+    expect(ids(nextContextAnswers(turns, 'B', a3))).toEqual(['b1', 'a2', 'a3']);
+    expect(text('B', a3)).toBe('Next prompt: 1 own + 2 from alpha');
   });
 
   it('an edited prompt is a sibling branch', () => {

@@ -1,5 +1,5 @@
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
-import { render, screen, cleanup, waitFor, within, act } from '@testing-library/react';
+import { describe, it, expect, beforeAll, afterAll, afterEach, vi } from 'vitest';
+import { render, screen, cleanup, waitFor, act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { createLocalCipher } from '../../../../electron/vault/local-cipher';
 import { adapterFor } from '../../../../electron/engine/providers/registry';
 import { installFakePreload } from '../../support/fake-preload';
 import { startFakeOpenRouterAccount, sampleKeyData, type FakeOpenRouterAccount } from '../../../fakes/openrouter-account';
-import { AccountBadge } from '../../../../renderer/money/account/AccountBadge';
+import { AccountBadge, BALANCE_RECHECK_MS } from '../../../../renderer/money/account/AccountBadge';
 import { freshLedger } from '../../support/fresh-ledger';
 import { makeRecord } from '../../support/generation-records';
 
@@ -48,11 +48,14 @@ let closeLedger: (() => void) | null = null;
 afterEach(() => {
   cleanup();
   closeLedger?.();
+  vi.useRealTimers();
 });
 
+/** Saves a key; main checks the balance at once (keys changed), and this waits for that check. */
 async function setKey(apiKey: string) {
   const r = await backend.dispatch('keys.set', { id: 'openrouter', kind: 'openrouter', label: 'OpenRouter', baseUrl: fake.baseUrl, apiKey });
   expect(r).toMatchObject({ ok: true });
+  await backend.dispatch('account.refresh', {}); // joins the check main started
 }
 
 async function renderBadge() {
@@ -73,19 +76,40 @@ describe('OpenRouter balance in the header', () => {
     expect(screen.queryByRole('group', { name: 'OpenRouter account' })).toBeNull();
   });
 
-  it('shows the cached figure without calling OpenRouter, and the balance after Refresh', async () => {
+  it('has the balance as soon as a key is saved, without a click', async () => {
+    const before = fake.requests.length;
     await setKey('sk-or-good-SECRET');
-    const user = await renderBadge();
-    const group = await screen.findByRole('group', { name: 'OpenRouter account' });
-    expect(balance()).toBe('Balance not checked yet');
-    expect(fake.requests).toHaveLength(0);
-
-    await user.click(within(group).getByRole('button', { name: 'Refresh OpenRouter balance' }));
+    expect(fake.requests.length).toBeGreaterThan(before); // main asked OpenRouter when the key changed
+    await renderBadge();
     await waitFor(() => expect(balance()).toBe('$20.50'));
     const tip = screen.getByRole('tooltip');
     expect(tip.textContent).toContain('Credits bought $25.00, used $4.50');
     expect(screen.getByLabelText('OpenRouter balance').closest('[aria-describedby]')?.getAttribute('aria-describedby')).toBe(tip.id);
     expect(document.body.innerHTML).not.toContain('SECRET');
+  });
+
+  it('asks OpenRouter when a window opens on an old figure, and again every few minutes while visible', async () => {
+    await setKey('sk-or-good-SECRET');
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(Date.now() + 10 * 60_000); // main's figure is ten minutes old
+    fake.state.keys['sk-or-good-SECRET']!.credits = { total_credits: 25, total_usage: 5.5 };
+    await renderBadge();
+    await waitFor(() => expect(balance()).toBe('$19.50'));
+    fake.state.keys['sk-or-good-SECRET']!.credits = { total_credits: 25, total_usage: 6.5 };
+    await act(async () => {
+      vi.advanceTimersByTime(BALANCE_RECHECK_MS);
+    });
+    await waitFor(() => expect(balance()).toBe('$18.50'));
+    fake.state.keys['sk-or-good-SECRET']!.credits = { total_credits: 25, total_usage: 4.5 };
+  });
+
+  it('shows a key limit lower than the balance in the header, with the balance beside it', async () => {
+    fake.state.keys['sk-or-good-SECRET']!.key = sampleKeyData({ limit: 10, limit_remaining: 3.25 });
+    await setKey('sk-or-good-SECRET');
+    await renderBadge();
+    await waitFor(() => expect(balance()).toBe('$3.25 left (key limit)'));
+    expect(screen.getByRole('group', { name: 'OpenRouter account' }).textContent).toContain('of $20.50 balance');
+    fake.state.keys['sk-or-good-SECRET']!.key = sampleKeyData();
   });
 
   it('shows key usage by day, week and month on hover for an ordinary key', async () => {

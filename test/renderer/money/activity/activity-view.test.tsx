@@ -6,6 +6,7 @@ import { freshLedger } from '../../support/fresh-ledger';
 import { ActivityView } from '../../../../renderer/money/activity/ActivityView';
 import type { KeySummary } from '../../../../shared/contract/routes';
 import { SAMPLE, seedLedger } from './support/sample-rows';
+import { useRoom } from '../../../../renderer/chat/state/room-store';
 
 const KEYS: KeySummary[] = [
   { id: 'anthropic', kind: 'anthropic', label: 'Anthropic (work)', hint: '••••9876', source: 'vault', createdAt: 1 },
@@ -98,6 +99,20 @@ describe('Activity view', () => {
     expect(dd(totals, 'Requests')).toBe('1');
     expect(dd(totals, 'Spend')).toBe('$0.003');
     expect(within(screen.getByRole('table', { name: 'Requests' })).getAllByRole('row')).toHaveLength(2);
+  });
+
+  it('shows spend per conversation, by title', async () => {
+    const user = userEvent.setup();
+    useRoom.setState({ conversations: [{ id: 'c1', title: 'Trip plans', createdAt: 1, updatedAt: 2, columns: [], lastSeq: 0, headId: null, selection: {}, pendingContinueFromId: null }] });
+    await renderWithSample();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Group by' }), 'conversation');
+    const byConversation = screen.getByRole('table', { name: 'By conversation' });
+    expect(within(byConversation).getAllByRole('row').slice(1).map((r) => [...r.children].map((c) => c.textContent))).toEqual([
+      ['Not linked to a conversation', '2', '2,300', '550', '$0.0135 (+1 unpriced)'],
+      ['Trip plans', '1', '1,000', '200', '$0.012345'],
+      ['Other apps (local API)', '1', '500', '100', '$0.003 ⚠ 1'],
+    ]);
+    useRoom.setState({ conversations: [] });
   });
 
   it('filters by date range through the ledger query', async () => {

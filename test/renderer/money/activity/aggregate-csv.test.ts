@@ -28,6 +28,14 @@ describe('activity arithmetic', () => {
     ]);
   });
 
+  it('groups spend per conversation, other apps’ requests and unlinked ones apart', () => {
+    expect(groupRows(SAMPLE, 'conversation').map((g) => [g.key, g.totals.requests, g.totals.costMicros, g.totals.unpriced])).toEqual([
+      ['none', 2, 13_500, 1],
+      ['c1', 1, 12_345, 0],
+      ['local-api', 1, 3_000, 0],
+    ]);
+  });
+
   it('filters by date range (both ends inclusive days), model, provider, key and source', () => {
     const ids = (f: Partial<typeof NO_FILTERS>) => filterRows(SAMPLE, { ...NO_FILTERS, ...f }).map((r) => r.id);
     expect(ids({ fromDay: '2026-09-15' })).toEqual(['r3', 'r4']);

@@ -131,6 +131,39 @@ describe('schema migrations', () => {
     expect(next.seq).toBe(9);
     expect(next.parentId).toBe('m7');
   });
+
+  it('upgrades a version 2 database so answers are found by their reasoning, keeping every hit it had', async () => {
+    closeParleyDb();
+    const name = `parley-v2-${Math.random().toString(36).slice(2)}`;
+    const data = v1Data();
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    await old.open();
+    await old.table('conversations').put(data.conv);
+    await old.table('messages').bulkPut(data.messages);
+    old.close();
+    // the database as Parley 0.1 with schema 2 left it: its index holds message text only
+    const v2 = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.filter((x) => x.version <= 2)) {
+      const version = v2.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+    await v2.open();
+    const metaBefore = (await v2.table('meta').get('search'))?.value as { nextDn: number; docCount: number };
+    v2.close();
+
+    const db = setParleyDb(new ParleyDb(name));
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect((await searchMessages('syllables')).hits.map((h) => [h.messageId, h.field])).toEqual([['m3', 'reasoning']]);
+    expect((await searchMessages('haiku')).hits.map((h) => [h.messageId, h.field])).toEqual([['m1', 'content']]);
+    expect((await searchMessages('maple')).hits.map((h) => h.messageId)).toEqual(['m3']);
+    const meta = (await db.meta.get('search'))?.value as { nextDn: number; docCount: number };
+    expect(meta).toMatchObject({ nextDn: metaBefore.nextDn, docCount: metaBefore.docCount });
+    // document numbers were kept: a new message gets the next one and is found
+    await appendUserMessage(data.conv.id, { content: 'and a syllables question' });
+    expect((await searchMessages('syllables')).hits).toHaveLength(2);
+  });
 });
 
 describe('schema version 3 (votes, blind rooms, fused answers)', () => {
@@ -159,7 +192,6 @@ describe('schema version 3 (votes, blind rooms, fused answers)', () => {
     const db = setParleyDb(new ParleyDb(name));
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(CURRENT_SCHEMA_VERSION).toBe(3);
     const upgraded = await db.conversations.get(conv.id);
     expect(upgraded!.columns.map((c) => [c.id, c.model])).toEqual([['gpt', 'openai/gpt-4o'], ['fused-column', 'anthropic/claude-3.5-sonnet']]);
     expect(upgraded!.selection).toEqual({ 'u1/fused-column': 'f1' });

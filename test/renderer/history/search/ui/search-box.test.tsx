@@ -26,7 +26,7 @@ describe('sidebar search', () => {
     const results = await screen.findByRole('list', { name: 'Search results' }, SLOW);
     const hits = within(results).getAllByRole('button');
     expect(hits).toHaveLength(1);
-    expect(hits[0]!.textContent).toContain('Cooking');
+    expect(within(results).getByRole('listitem', { name: 'Cooking' }).contains(hits[0]!)).toBe(true); // under its conversation
     expect(hits[0]!.textContent).toContain('You');
     expect(within(hits[0]!).getByText('sourdough', { selector: 'mark' })).toBeTruthy();
 
@@ -50,6 +50,29 @@ describe('sidebar search', () => {
     await user.type(box, '{Escape}');
     expect((box as HTMLInputElement).value).toBe('');
     expect(screen.queryByRole('list', { name: 'Search results' })).toBeNull();
+  });
+
+  it('shows plain text, grouped per conversation, and finds words that only the reasoning holds', async () => {
+    const user = userEvent.setup();
+    const maths = await seedConversation('Maths', 'What is a third of one?', ['It is $$\\frac{1}{3}$$, shown in a table:\n\n| x | third |\n|---|---|\n| 1 | **0.333** |', 'One third.'], { reasoning: 'Dividing the unit into pieces: trivially small.' });
+    await seedConversation('Recipes', 'A third of a cup of sugar?', ['About 67 g.', 'Roughly 65 grams.']);
+    render(<SearchBox />);
+    const box = screen.getByRole('searchbox', { name: 'Search conversations' });
+    await user.type(box, 'third');
+    const results = await screen.findByRole('list', { name: 'Search results' }, SLOW);
+    const groups = within(results).getAllByRole('listitem').filter((li) => li.classList.contains('search-group'));
+    expect(groups.map((g) => g.getAttribute('aria-label')).sort()).toEqual(['Maths', 'Recipes']);
+    const maths3 = within(results).getByRole('listitem', { name: 'Maths' });
+    expect(maths3.textContent).toContain('It is 1/3, shown in a table: x · third 1 · 0.333');
+    expect(results.textContent).not.toMatch(/\$\$|\\frac|\|---|\*\*/);
+
+    await user.clear(box);
+    await user.type(box, 'trivially');
+    await within(await screen.findByRole('list', { name: 'Search results' }, SLOW)).findByText(/in its reasoning/, undefined, SLOW);
+    const hit = within(screen.getByRole('list', { name: 'Search results' })).getByRole('button');
+    expect(within(hit).getByText('trivially', { selector: 'mark' })).toBeTruthy();
+    await user.click(hit);
+    expect(useUi.getState().view).toEqual({ kind: 'room', conversationId: maths.conv.id, focusMessageId: maths.replies[0]!.id });
   });
 
   it('says so when nothing matches, and shows nothing for an empty box', async () => {

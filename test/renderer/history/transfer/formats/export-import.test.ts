@@ -145,6 +145,20 @@ describe('export and import', () => {
     expect(md.indexOf('## GPT')).toBeLessThan(md.indexOf('## `anthropic'));
   });
 
+  it('calls a stopped answer "Stopped" in Markdown, as the room does, and keeps real errors', async () => {
+    await freshDb();
+    const conv = await newConversation('Stops');
+    const u = await appendUserMessage(conv.id, { content: 'Tell a long story' });
+    const stopped = await createAssistantMessage(conv.id, { parentId: u.id, columnId: 'colA', model: { requested: 'openai/gpt-5' } });
+    await finalizeAssistantMessage(stopped.id, { status: 'stopped', content: 'Once upon a time', error: { message: 'The request was cancelled by the caller' } });
+    const failed = await createAssistantMessage(conv.id, { parentId: u.id, columnId: 'colB', model: { requested: 'anthropic/claude-sonnet-4.5:thinking' } });
+    await finalizeAssistantMessage(failed.id, { status: 'error', content: '', error: { code: 429, message: 'Rate limited by the provider' } });
+    const md = await exportMarkdown(conv.id);
+    expect(md).toContain('Once upon a time\n\n_Stopped._');
+    expect(md).not.toContain('cancelled by the caller');
+    expect(md).toContain('_Error: Rate limited by the provider_');
+  });
+
   describe('rejects bad files with a clear message and writes nothing', () => {
     const valid = () => ({
       format: 'parley-export', version: 1, conversations: [{ id: 'conv_x', title: 't', createdAt: 1, updatedAt: 2, columns: [{ id: 'c1', model: 'm/x', settings: {} }],
