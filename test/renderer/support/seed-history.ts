@@ -29,8 +29,8 @@ export const COLUMNS: ColumnConfig[] = [
 ];
 
 /** A conversation with one prompt and an answer from each column. */
-export async function seedConversation(title: string, prompt: string, answers: [string, string], opts: { reasoning?: string } = {}) {
-  const conv = await createConversation({ title, columns: COLUMNS });
+export async function seedConversation(title: string, prompt: string, answers: [string, string], opts: { reasoning?: string; blind?: boolean } = {}) {
+  const conv = await createConversation({ title, columns: COLUMNS, ...(opts.blind ? { blind: true } : {}) });
   const user = await appendUserMessage(conv.id, { content: prompt });
   const replies = [];
   for (const [i, col] of COLUMNS.entries()) {

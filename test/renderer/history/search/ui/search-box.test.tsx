@@ -5,6 +5,7 @@ import { Sidebar } from '../../../../../renderer/app/Sidebar';
 import { SearchBox } from '../../../../../renderer/history/search/ui/SearchBox';
 import { SnippetText } from '../../../../../renderer/history/search/ui/SnippetText';
 import { useUi } from '../../../../../renderer/app/ui-store';
+import { setTurnVote } from '../../../../../renderer/history/db';
 import { freshHistory, seedConversation } from '../../../support/seed-history';
 
 const SLOW = { timeout: 5000 };
@@ -50,6 +51,26 @@ describe('sidebar search', () => {
     await user.type(box, '{Escape}');
     expect((box as HTMLInputElement).value).toBe('');
     expect(screen.queryByRole('list', { name: 'Search results' })).toBeNull();
+  });
+
+  it('does not name the models of a blind turn not voted on yet, and names them once it is', async () => {
+    const user = userEvent.setup();
+    const blind = await seedConversation('Taste test', 'Write a haiku about rain', ['Rain taps the window pane.', 'Grey rain hums softly.'], { blind: true });
+    render(<SearchBox />);
+    const box = screen.getByRole('searchbox', { name: 'Search conversations' });
+
+    await user.type(box, 'rain');
+    const results = await screen.findByRole('list', { name: 'Search results' }, SLOW);
+    const answerHits = within(results).getAllByRole('button').filter((b) => !b.textContent!.includes('You'));
+    expect(answerHits).toHaveLength(2);
+    for (const hit of answerHits) expect(hit.textContent).toContain('Hidden answer');
+    expect(results.textContent).not.toMatch(/GPT|gpt-5|claude|anthropic|openai/i);
+
+    await setTurnVote(blind.user.id, { verdict: 'best', winnerId: blind.replies[0]!.id, at: Date.now(), blind: true, answers: blind.replies.map((r, i) => ({ messageId: r.id, columnId: r.columnId!, model: r.model?.requested ?? '', label: i ? 'B' : 'A' })) });
+    await user.clear(box);
+    await user.type(box, 'rain');
+    await screen.findByText(/claude-sonnet/, {}, SLOW);
+    expect(screen.getByRole('list', { name: 'Search results' }).textContent).toContain('GPT');
   });
 
   it('shows plain text, grouped per conversation, and finds words that only the reasoning holds', async () => {
