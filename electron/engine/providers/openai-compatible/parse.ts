@@ -5,6 +5,7 @@ import { streamErrorEvent } from '../common/upstream-errors';
 import { openAiFinish } from './finish-reason';
 import { invalidBody, malformedJson, oversizedEvent, truncatedStream } from '../common/stream-errors';
 import { arr, obj, str, type Obj } from '../common/values';
+import { ContentDeltaTemplate } from './content-delta-template';
 
 // The OpenAI `chat.completion.chunk` stream and `chat.completion` body → normalised events. Shared by the
 // OpenAI-compatible and OpenRouter adapters. Reasoning comes as `reasoning_content` (DeepSeek, xAI) or
@@ -112,6 +113,7 @@ export async function* parseChatCompletionsBatches(
   let done = false;
   const toolIds: ToolIds = [];
   const sse = readSse(body);
+  const template = new ContentDeltaTemplate();
   let out: NormalizedEvent[] = [];
   try {
     read: for await (const batch of sse.batches()) {
@@ -122,6 +124,11 @@ export async function* parseChatCompletionsBatches(
           break read;
         }
         if (data === '') continue;
+        const text = template.match(data);
+        if (text !== undefined) {
+          if (text !== '') out.push({ type: 'text', text });
+          continue;
+        }
         let chunk: Obj | undefined;
         try {
           chunk = obj(JSON.parse(data));
@@ -164,6 +171,7 @@ export async function* parseChatCompletionsBatches(
           const raw = fromOpenAI(usage);
           if (raw) out.push({ type: 'usage', usage: raw });
         }
+        template.learn(data, chunk);
       }
       if (out.length > 0) {
         const ready = out;
