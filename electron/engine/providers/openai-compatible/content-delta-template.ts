@@ -19,15 +19,10 @@ export class ContentDeltaTemplate {
     if (prefix === '') return undefined;
     const end = data.length - this.suffix.length;
     if (end - prefix.length < 2 || data.charCodeAt(prefix.length) !== 0x22 || data.charCodeAt(end - 1) !== 0x22) return undefined;
-    if (!data.startsWith(prefix) || !data.endsWith(this.suffix)) return undefined;
-    let text: unknown;
-    try {
-      text = JSON.parse(data.slice(prefix.length, end)); // exactly one string token, or it throws
-    } catch {
-      return undefined;
-    }
-    if (typeof text !== 'string') return undefined;
-    this.budget = LEARN_BUDGET;
+    // (slice and compare: startsWith walks a long prefix a character at a time)
+    if (data.slice(0, prefix.length) !== prefix || data.slice(end) !== this.suffix) return undefined;
+    const text = stringToken(data, prefix.length, end);
+    if (text !== undefined) this.budget = LEARN_BUDGET;
     return text;
   }
 
@@ -62,6 +57,26 @@ export class ContentDeltaTemplate {
     if (!probe || !onlyContent(probe) || contentOf(probe) !== '\u0000') return;
     this.prefix = prefix;
     this.suffix = suffix;
+  }
+}
+
+/** The value of `data[start, end)` when that is exactly one JSON string token. Plain text (no quote, backslash or
+ * control character inside) is taken as it stands; anything else is left to JSON.parse. */
+function stringToken(data: string, start: number, end: number): string | undefined {
+  let plain = true;
+  for (let i = start + 1; i < end - 1; i++) {
+    const c = data.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c || c < 0x20) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return data.slice(start + 1, end - 1);
+  try {
+    const v: unknown = JSON.parse(data.slice(start, end)); // exactly one token, or it throws
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
   }
 }
 

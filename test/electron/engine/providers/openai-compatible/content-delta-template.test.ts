@@ -29,6 +29,7 @@ describe('ContentDeltaTemplate', () => {
     expect(t.match(data('"unterminated\\"'))).toBeUndefined();
     expect(t.match(data('null'))).toBeUndefined();
     expect(t.match(data('"bad \\q escape"'))).toBeUndefined();
+    expect(t.match(data('"raw\ttab"'))).toBeUndefined(); // not valid JSON: the full parse reports it
     expect(t.match(data('"a"').replace('"c1"', '"c2"'))).toBeUndefined();
     expect(t.match(data('"a"').replace('"finish_reason":null', '"finish_reason":"stop"'))).toBeUndefined();
     expect(t.match(`${head}"a"}}]}`)).toBeUndefined();
