@@ -5,7 +5,8 @@
 // see the same machine load; a ratio is the median over the rounds of relay ÷ the same round's baseline. The floor
 // — a trivial pass-through proxy in Parley's process (./floor-proxy.ts) — takes its turn each round too.
 import type { BenchResult } from '../types';
-import { loadNote, median } from './harness';
+import { median } from './harness';
+import { loadMeter } from './machine-load';
 import { clientProcess } from './processes';
 import { API_TOKEN, MODEL_SLUG, NATIVE_MODEL, benchRig } from './setup';
 
@@ -23,6 +24,7 @@ export default async function run(): Promise<BenchResult[]> {
   const text = Array.from({ length: CHUNKS }, (_, i) => `t${i % 100} `);
   const rig = await benchRig({ reply: { text, usage: { prompt: 10, completion: CHUNKS } }, chunksPerWrite: 64 }, {}, { fakeInChildProcess: true });
   const client = clientProcess();
+  const meter = loadMeter(() => [client.pid, ...(rig.fakePid ? [rig.fakePid] : [])]);
   const samples = { direct: [] as Sample[], engine: [] as Sample[], api: [] as Sample[], floor: [] as Sample[] };
   const viaClient = async (url: string, headers: Record<string, string>, model: string) => {
     const r = await client.read(url, headers, rig.body(model));
@@ -54,6 +56,7 @@ export default async function run(): Promise<BenchResult[]> {
       for (const path of order) samples[path].push(await timed(path));
     }
   } finally {
+    meter.stop();
     await client.close();
     rig.engine.close();
     await rig.close();
@@ -63,7 +66,7 @@ export default async function run(): Promise<BenchResult[]> {
   const cpu = (path: 'engine' | 'api' | 'floor') => median(samples[path].map((s) => s.parleyCpuUsPerChunk)).toFixed(2);
   const baseline = { name: 'client reading the fake directly (median)', value: rate('direct') };
   const notes = (path: 'engine' | 'api' | 'floor') =>
-    `${CHUNKS} chunks, ${ROUNDS} interleaved rounds, fake and client in their own processes; ratio = median of per-round relay ÷ direct; ${path === 'floor' ? "the proxy's" : "Parley's"} CPU ${cpu(path)} µs per chunk; ${loadNote()}`;
+    `${CHUNKS} chunks, ${ROUNDS} interleaved rounds, fake and client in their own processes; ratio = median of per-round relay ÷ direct; ${path === 'floor' ? "the proxy's" : "Parley's"} CPU ${cpu(path)} µs per chunk; ${meter.note()}`;
   return [
     { name: 'engine relay (in-process onEvent)', value: rate('engine'), unit: 'chunks/s', baseline, ratio: ratio('engine'), target: `>= ${TARGET}`, pass: rate('engine') >= TARGET, notes: notes('engine') },
     {

@@ -23,6 +23,8 @@ export async function benchRig(script: FakeScript, engineOpts: Partial<EngineOpt
   const floor = await startFloorProxy(directUrl);
   return {
     fake,
+    /** The fake's process id when it runs in a process of its own. */
+    fakePid: 'pid' in fake ? fake.pid : undefined,
     engine,
     api,
     directUrl,

@@ -3,7 +3,8 @@
 // they are in use, so only Parley's own work and its extra hop sit between the two figures. The floor — a trivial
 // pass-through proxy in Parley's process (./floor-proxy.ts) — takes its turns too: what any Node relay adds here.
 import type { BenchResult } from '../types';
-import { loadNote, pct } from './harness';
+import { pct } from './harness';
+import { loadMeter } from './machine-load';
 import { clientProcess } from './processes';
 import { API_TOKEN, MODEL_SLUG, NATIVE_MODEL, benchRig } from './setup';
 
@@ -14,6 +15,7 @@ const BATCH = 20; // requests per turn before switching between the paths
 export default async function run(): Promise<BenchResult[]> {
   const rig = await benchRig({ reply: { text: ['Hello', ' there', ', friend'], usage: { prompt: 5, completion: 3 } } }, {}, { fakeInChildProcess: true });
   const app = clientProcess();
+  const meter = loadMeter(() => [app.pid, ...(rig.fakePid ? [rig.fakePid] : [])]);
   const auth = { authorization: `Bearer ${API_TOKEN}` };
   const paths = {
     direct: (n: number) => app.ttft(rig.directUrl, {}, rig.body(NATIVE_MODEL), n),
@@ -31,12 +33,13 @@ export default async function run(): Promise<BenchResult[]> {
       }
     }
   } finally {
+    meter.stop();
     await app.close();
     await rig.close();
   }
   const added = (name: 'parley' | 'floor', p: number) => pct(ms[name], p) - pct(ms.direct, p);
   const figures = (name: keyof typeof ms) => `p50 ${pct(ms[name], 0.5).toFixed(3)} ms / p99 ${pct(ms[name], 0.99).toFixed(3)} ms`;
-  const notes = `${N} requests per path in rotating batches of ${BATCH}, after ${WARMUP} warm-up each; provider and app in their own processes; direct ${figures('direct')}; via Parley ${figures('parley')}; via the floor proxy ${figures('floor')}; ${loadNote()}`;
+  const notes = `${N} requests per path in rotating batches of ${BATCH}, after ${WARMUP} warm-up each; provider and app in their own processes; direct ${figures('direct')}; via Parley ${figures('parley')}; via the floor proxy ${figures('floor')}; ${meter.note()}`;
   const row = (name: 'parley' | 'floor', p: 0.5 | 0.99): BenchResult => {
     const label = p === 0.5 ? 'p50' : 'p99';
     const value = added(name, p);
