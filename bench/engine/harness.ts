@@ -1,6 +1,5 @@
 import { createParser } from 'eventsource-parser';
 import { Agent, request } from 'node:http';
-import { availableParallelism, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -102,15 +101,6 @@ export async function nonCodeHeapBytes(file: string): Promise<number> {
     if (types[snap.nodes[i + typeAt]!] !== 'code') total += snap.nodes[i + sizeAt]!;
   }
   return total;
-}
-
-/** The machine's load while a benchmark ran: wall-clock figures from a machine busy with other jobs are slower
- * and noisier than the code is, so every engine result says how busy it was. */
-export function loadNote(): string {
-  const load = loadavg()[0]!;
-  const cpus = availableParallelism();
-  const busy = load > cpus ? ' — measured under heavy load from other jobs' : '';
-  return `1-min load average ${load.toFixed(1)} on ${cpus} CPUs${busy}`;
 }
 
 export const median = (xs: readonly number[]): number => pct(xs, 0.5);

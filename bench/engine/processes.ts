@@ -19,14 +19,14 @@ const stop = (p: ChildProcess) =>
   });
 
 /** The fake provider in a child process; `reset` is a no-op (what it records is not this process's memory). */
-export async function fakeProcess(script: FakeScript): Promise<{ url: string; reset(): void; close(): Promise<void> }> {
+export async function fakeProcess(script: FakeScript): Promise<{ url: string; pid: number; reset(): void; close(): Promise<void> }> {
   const p = child('./fake-process.ts');
   const url = await new Promise<string>((resolve, reject) => {
     p.once('message', (m: { url: string }) => resolve(m.url));
     p.once('exit', (code) => reject(new Error(`fake process exited with ${code}`)));
     p.send(script);
   });
-  return { url, reset: () => {}, close: () => stop(p) };
+  return { url, pid: p.pid!, reset: () => {}, close: () => stop(p) };
 }
 
 export interface ClientRun {
@@ -36,6 +36,7 @@ export interface ClientRun {
 }
 
 export interface ClientProcess {
+  pid: number;
   read(url: string, headers: Record<string, string>, body: string): Promise<ClientRun>;
   /** `n` requests one after another, each timed to its first body byte (ms). */
   ttft(url: string, headers: Record<string, string>, body: string, n: number): Promise<number[]>;
@@ -58,6 +59,7 @@ export function clientProcess(): ClientProcess {
       p.send({ id, ...job });
     });
   return {
+    pid: p.pid!,
     read: (url, headers, body) => ask<ClientRun>({ url, headers, body }),
     ttft: async (url, headers, body, n) => (await ask<{ firstByteMs: number[] }>({ url, headers, body, ttft: n })).firstByteMs,
     close: () => stop(p),

@@ -2,9 +2,11 @@
 // and the app reading the stream (a minimal SSE client) are processes of their own; this process holds only
 // Parley. Each round the client reads (a) the fake directly — the baseline — and (c) the same stream through the
 // local API, and (b) the engine relays it in-process (onEvent). The paths take turns, so a baseline and its relays
-// see the same machine load; a ratio is the median over the rounds of relay ÷ the same round's baseline.
+// see the same machine load; a ratio is the median over the rounds of relay ÷ the same round's baseline. The floor
+// — a trivial pass-through proxy in Parley's process (./floor-proxy.ts) — takes its turn each round too.
 import type { BenchResult } from '../types';
-import { loadNote, median } from './harness';
+import { median } from './harness';
+import { loadMeter } from './machine-load';
 import { clientProcess } from './processes';
 import { API_TOKEN, MODEL_SLUG, NATIVE_MODEL, benchRig } from './setup';
 
@@ -22,7 +24,8 @@ export default async function run(): Promise<BenchResult[]> {
   const text = Array.from({ length: CHUNKS }, (_, i) => `t${i % 100} `);
   const rig = await benchRig({ reply: { text, usage: { prompt: 10, completion: CHUNKS } }, chunksPerWrite: 64 }, {}, { fakeInChildProcess: true });
   const client = clientProcess();
-  const samples = { direct: [] as Sample[], engine: [] as Sample[], api: [] as Sample[] };
+  const meter = loadMeter(() => [client.pid, ...(rig.fakePid ? [rig.fakePid] : [])]);
+  const samples = { direct: [] as Sample[], engine: [] as Sample[], api: [] as Sample[], floor: [] as Sample[] };
   const viaClient = async (url: string, headers: Record<string, string>, model: string) => {
     const r = await client.read(url, headers, rig.body(model));
     return r.chunks;
@@ -30,6 +33,7 @@ export default async function run(): Promise<BenchResult[]> {
   const paths = {
     direct: () => viaClient(rig.directUrl, {}, NATIVE_MODEL),
     api: () => viaClient(rig.parleyUrl, { authorization: `Bearer ${API_TOKEN}` }, MODEL_SLUG),
+    floor: () => viaClient(rig.floorUrl, {}, NATIVE_MODEL),
     engine: async () => {
       let count = 0;
       const result = await rig.engine.chat(JSON.parse(rig.body(MODEL_SLUG)), { onEvent: (ev) => void (ev.type === 'text' && count++) });
@@ -46,27 +50,29 @@ export default async function run(): Promise<BenchResult[]> {
     return { rate: chunks / ((performance.now() - t) / 1000), parleyCpuUsPerChunk: (cpu.user + cpu.system) / chunks };
   };
   try {
-    for (const path of ['direct', 'api', 'engine'] as const) await timed(path); // warm-up
+    for (const path of ['direct', 'api', 'engine', 'floor'] as const) await timed(path); // warm-up
     for (let round = 0; round < ROUNDS; round++) {
-      const order = (['direct', 'engine', 'api'] as const).map((_, i, all) => all[(i + round) % all.length]!);
+      const order = (['direct', 'engine', 'api', 'floor'] as const).map((_, i, all) => all[(i + round) % all.length]!);
       for (const path of order) samples[path].push(await timed(path));
     }
   } finally {
+    meter.stop();
     await client.close();
     rig.engine.close();
     await rig.close();
   }
-  const ratio = (path: 'engine' | 'api') => median(samples[path].map((s, i) => s.rate / samples.direct[i]!.rate));
+  const ratio = (path: 'engine' | 'api' | 'floor') => median(samples[path].map((s, i) => s.rate / samples.direct[i]!.rate));
   const rate = (path: keyof typeof samples) => median(samples[path].map((s) => s.rate));
-  const cpu = (path: 'engine' | 'api') => median(samples[path].map((s) => s.parleyCpuUsPerChunk)).toFixed(2);
+  const cpu = (path: 'engine' | 'api' | 'floor') => median(samples[path].map((s) => s.parleyCpuUsPerChunk)).toFixed(2);
   const baseline = { name: 'client reading the fake directly (median)', value: rate('direct') };
-  const notes = (path: 'engine' | 'api') =>
-    `${CHUNKS} chunks, ${ROUNDS} interleaved rounds, fake and client in their own processes; ratio = median of per-round relay ÷ direct; Parley's CPU ${cpu(path)} µs per chunk; ${loadNote()}`;
+  const notes = (path: 'engine' | 'api' | 'floor') =>
+    `${CHUNKS} chunks, ${ROUNDS} interleaved rounds, fake and client in their own processes; ratio = median of per-round relay ÷ direct; ${path === 'floor' ? "the proxy's" : "Parley's"} CPU ${cpu(path)} µs per chunk; ${meter.note()}`;
   return [
     { name: 'engine relay (in-process onEvent)', value: rate('engine'), unit: 'chunks/s', baseline, ratio: ratio('engine'), target: `>= ${TARGET}`, pass: rate('engine') >= TARGET, notes: notes('engine') },
     {
       name: 'local API relay (client → Parley → fake)', value: rate('api'), unit: 'chunks/s', baseline, ratio: ratio('api'),
       target: `>= ${TARGET_RATIO}× direct`, pass: ratio('api') >= TARGET_RATIO, notes: notes('api'),
     },
+    { name: 'floor relay (client → trivial pass-through proxy → fake)', value: rate('floor'), unit: 'chunks/s', baseline, ratio: ratio('floor'), notes: notes('floor') },
   ];
 }

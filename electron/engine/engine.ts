@@ -15,6 +15,7 @@ import { newGenerationRecord } from './record/generation-record';
 import type { PriceSnapshotHook } from './record/usage-and-cost';
 import { planRoute, modelList } from './routing/plan';
 import type { PricingLookup } from './routing/route-types';
+import { createScrubber, type Scrubber } from './providers/common/scrub';
 import type { EngineEvent, EngineEventSink } from './stream-events';
 import type { ProviderAdapter, UpstreamConfig } from './types';
 
@@ -114,8 +115,19 @@ export function createEngine(opts: EngineOptions) {
     warn: (event: string, meta: Record<string, unknown>) => log?.warn(event, meta),
   };
 
-  function plan(req: ChatRequest) {
-    return planRoute(req, { upstreams: opts.upstreams(), pricing: opts.pricing, health, random, ...(opts.knownModel ? { knownModel: opts.knownModel } : {}) });
+  function plan(req: ChatRequest, upstreams = opts.upstreams()) {
+    return planRoute(req, { upstreams, pricing: opts.pricing, health, random, ...(opts.knownModel ? { knownModel: opts.knownModel } : {}) });
+  }
+
+  // Every configured key and the scrubber built from them, kept while `upstreams()` returns the same list (main
+  // keeps one list until keys change), so a request does not rebuild every key's encoded forms.
+  let keyed: { list: UpstreamConfig[]; secrets: (string | undefined)[]; scrub: Scrubber } | undefined;
+  function keysOf(list: UpstreamConfig[]) {
+    if (keyed?.list !== list) {
+      const secrets = list.map((u) => u.apiKey);
+      keyed = { list, secrets, scrub: createScrubber(secrets) };
+    }
+    return keyed;
   }
 
   async function chat(input: unknown, chatOpts: ChatOptions = {}): Promise<ChatResult> {
@@ -158,9 +170,11 @@ export function createEngine(opts: EngineOptions) {
       log?.warn('onStart threw', { id, error: (err as Error)?.name });
     }
 
+    let upstreams: UpstreamConfig[];
     let routed: ReturnType<typeof plan>;
     try {
-      routed = plan(req);
+      upstreams = opts.upstreams();
+      routed = plan(req, upstreams);
     } catch (err) {
       return internalError(err);
     }
@@ -185,10 +199,10 @@ export function createEngine(opts: EngineOptions) {
     const relay = new Relay({ id, created: Math.floor(t0 / 1000), sink });
 
     try {
-      const secrets = opts.upstreams().map((u) => u.apiKey);
+      const { secrets, scrub } = keysOf(upstreams);
       const idle = typeof opts.idleTimeoutMs === 'function' ? opts.idleTimeoutMs() : opts.idleTimeoutMs;
       const deps = idle === undefined ? failover : { ...failover, idleTimeoutMs: idle };
-      const outcome = await runRoute({ req, steps: routed.steps, relay, signal: ctl.signal, record, t0, secrets }, deps);
+      const outcome = await runRoute({ req, steps: routed.steps, relay, signal: ctl.signal, record, t0, secrets, scrub }, deps);
       return finish(outcome.ok ? { completion: relay.completion(outcome.usage), record } : { error: outcome.error, record });
     } catch (err) {
       return internalError(err);

@@ -42,5 +42,6 @@ export { startLocalApi } from './api/local-api';
 export type { LocalApi, LocalApiOptions } from './api/local-api';
 export type { ApiCaller, AuthOutcome, LocalApiAccess } from './api/auth';
 export { tokenHash } from './api/auth';
+export { cachedAuth, type AuthCache } from './api/auth-cache';
 export type { LocalApiData } from './api/info-routes';
 export { openRouterChunks } from './api/openrouter-chunks';

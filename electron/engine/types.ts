@@ -66,6 +66,9 @@ export interface ProviderAdapter {
   /** Parse a streaming body. Must tolerate any byte split, comments and keep-alives; must report a stream that
    * ends without its terminal event as an `error` event. */
   parseStream(body: AsyncIterable<Uint8Array>, req: AdapterRequest): AsyncIterable<NormalizedEvent>;
+  /** The same events as `parseStream`, grouped by the read of the body that completed them. Optional: the engine
+   * handles a batch without an await per event, which matters for fast streams. */
+  parseStreamBatches?(body: AsyncIterable<Uint8Array>, req: AdapterRequest): AsyncIterable<NormalizedEvent[]>;
   /** Parse a non-streaming JSON body into the same events, in order. */
   parseResponse(json: unknown, req: AdapterRequest): NormalizedEvent[];
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { tokenHash, type AuthOutcome } from '../../engine';
+import { cachedAuth, tokenHash, type AuthOutcome } from '../../engine';
 import { writeFileAtomic } from '../../fs/write-file-atomic';
 import type { AppKeyCreate, AppKeyUpdate } from '../../../shared/contract/app-keys';
 
@@ -46,9 +46,19 @@ export function createAppKeyStore(dataDir: string, env: Readonly<Record<string, 
     }
   }
 
+  // Tokens already accepted skip the hash; any change to the keys forgets them (save), so a disabled or deleted
+  // key is refused from the next request on.
+  const auth = cachedAuth((token): AuthOutcome => {
+    const key = byHash.get(tokenHash(token));
+    if (!key) return { ok: false, reason: 'unknown' };
+    if (key.disabled) return { ok: false, reason: 'disabled' };
+    return { ok: true, caller: { keyId: key.id, label: key.label } };
+  });
+
   function save() {
     writeFileAtomic(file, JSON.stringify({ version: 1, keys }, null, 2), 0o600);
     byHash = new Map(keys.map((k) => [k.hash, k]));
+    auth.clear();
   }
 
   function add(token: string, label: string, source: StoredAppKey['source'], limits: Partial<AppKeyCreate> = {}, id = `key_${randomBytes(6).toString('hex')}`): StoredAppKey {
@@ -83,12 +93,7 @@ export function createAppKeyStore(dataDir: string, env: Readonly<Record<string, 
       return usable(envToken) ?? usable(fileToken());
     },
 
-    authenticate(token: string): AuthOutcome {
-      const key = byHash.get(tokenHash(token));
-      if (!key) return { ok: false, reason: 'unknown' };
-      if (key.disabled) return { ok: false, reason: 'disabled' };
-      return { ok: true, caller: { keyId: key.id, label: key.label } };
-    },
+    authenticate: (token: string): AuthOutcome => auth.authenticate(token),
 
     create(input: AppKeyCreate): { key: StoredAppKey; token: string } {
       const token = newToken();

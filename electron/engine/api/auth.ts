@@ -1,5 +1,6 @@
 import { timingSafeEqual, createHash, randomBytes } from 'node:crypto';
 import type { EngineError } from '../errors';
+import { cachedAuth } from './auth-cache';
 
 // Who may call the local API: only requests addressed to its own loopback name (no DNS rebinding) that carry a
 // bearer token belonging to an enabled app key.
@@ -50,5 +51,7 @@ export interface LocalApiAccess {
 
 export function singleTokenAccess(token: string): LocalApiAccess {
   const caller: ApiCaller = { keyId: 'default', label: 'Default key' };
-  return { authenticate: (given) => (bearerMatches(`Bearer ${given}`, token) ? { ok: true, caller } : { ok: false, reason: 'unknown' }) };
+  const expected = createHash('sha256').update(token).digest();
+  const matches = (given: string) => timingSafeEqual(createHash('sha256').update(given).digest(), expected);
+  return { authenticate: cachedAuth((given) => (matches(given) ? { ok: true, caller } : { ok: false, reason: 'unknown' })).authenticate };
 }

@@ -28,10 +28,11 @@ export class SseWriter {
     return this.blocked ?? undefined;
   }
 
-  /** Flush what is queued and end the response, optionally with a last raw text. */
+  /** End the response with what is queued and, optionally, a last raw text — one socket write, not two. */
   end(text?: string): void {
-    if (this.scheduled) this.flush();
-    this.res.end(text);
+    const last = this.pending + (text ?? '');
+    this.pending = '';
+    this.res.end(last === '' ? undefined : last);
   }
 }
 

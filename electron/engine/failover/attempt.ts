@@ -54,6 +54,27 @@ function networkDetail(err: unknown): string {
   return cause?.code ?? cause?.message ?? (err as Error)?.message ?? 'network error';
 }
 
+const noOutcome = (): undefined => undefined;
+
+/** The adapter's events grouped by read, or one by one for an adapter that does not group them. */
+function eventBatches(adapter: ProviderAdapter, body: AsyncIterable<Uint8Array>, req: AdapterRequest): AsyncIterable<NormalizedEvent[]> {
+  if (adapter.parseStreamBatches) return adapter.parseStreamBatches(body, req);
+  const events = adapter.parseStream(body, req);
+  return {
+    [Symbol.asyncIterator]: () => {
+      const it = events[Symbol.asyncIterator]();
+      const one = (r: IteratorResult<NormalizedEvent>): IteratorResult<NormalizedEvent[]> => (r.done ? { done: true, value: undefined } : { done: false, value: [r.value] });
+      return {
+        next: () => it.next().then(one),
+        return: async () => {
+          await it.return?.();
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+}
+
 export async function runAttempt(
   step: RouteStep,
   adapter: ProviderAdapter,
@@ -135,8 +156,9 @@ export async function runAttempt(
     return withId({ type: 'done' as const, ttftMs, ...(usage ? { usage } : {}), streamError: failure });
   };
 
-  /** One event from the adapter; an outcome when it ends the attempt. */
-  const onEvent = async (ev: NormalizedEvent): Promise<AttemptOutcome | undefined> => {
+  /** One event from the adapter; an outcome when it ends the attempt. Synchronous unless the caller asked the
+   * relay to wait (backpressure) or the stream must be broken off. */
+  const onEvent = (ev: NormalizedEvent): AttemptOutcome | undefined | Promise<AttemptOutcome | undefined> => {
     switch (ev.type) {
       case 'start':
         start = ev;
@@ -159,11 +181,10 @@ export async function runAttempt(
           ttftMs = deps.now() - started;
           const isRouter = upstream.kind === 'openrouter';
           const c = relay.commit(isRouter && start.model ? start.model : ep.modelSlug, isRouter ? start.provider ?? upstream.label : upstream.label);
-          if (c) await c;
+          if (c) return c.then(() => relay.handle(ev)).then(noOutcome);
         }
         const p = relay.handle(ev);
-        if (p) await p;
-        return undefined;
+        return p ? p.then(noOutcome) : undefined;
       }
     }
   };
@@ -185,10 +206,15 @@ export async function runAttempt(
       }
     }
 
-    for await (const raw of adapter.parseStream(res.body, areq)) {
+    // One batch per read of the body: the idle timer is re-armed once per read, and only a relay that asks the
+    // attempt to wait costs an await.
+    for await (const batch of eventBatches(adapter, res.body, areq)) {
       disarmIdle();
-      const end = await onEvent(scrub.event(raw));
-      if (end) return end;
+      for (let i = 0; i < batch.length; i++) {
+        let end = onEvent(scrub.event(batch[i]!));
+        if (end instanceof Promise) end = await end;
+        if (end) return end;
+      }
       if (relay.committed) armIdle();
     }
     if (idledOut && relay.committed) return await breakStream(idleFailure());

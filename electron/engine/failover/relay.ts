@@ -14,6 +14,27 @@ export interface RelayOptions {
 
 type ContentEvent = Extract<NormalizedEvent, { type: 'text' | 'reasoning' | 'reasoning_details' | 'tool_call' | 'finish' }>;
 
+const BLOCK = 256;
+
+/** An answer's text as it streams in. Every 256 pieces are joined into one string, so a long answer keeps a few
+ * hundred strings alive rather than one per chunk (each of which the garbage collector would walk again). */
+class TextParts {
+  private readonly blocks: string[] = [];
+  private parts: string[] = [];
+
+  push(text: string): void {
+    this.parts.push(text);
+    if (this.parts.length === BLOCK) {
+      this.blocks.push(this.parts.join(''));
+      this.parts = [];
+    }
+  }
+
+  join(): string {
+    return this.blocks.join('') + this.parts.join('');
+  }
+}
+
 export class Relay {
   committed = false;
   model = '';
@@ -22,8 +43,8 @@ export class Relay {
   nativeFinishReason: string | null = null;
   error: ErrorBody | null = null;
   outputChars = 0;
-  private readonly contentParts: string[] = [];
-  private readonly reasoningParts: string[] = [];
+  private readonly contentParts = new TextParts();
+  private readonly reasoningParts = new TextParts();
   private readonly toolCalls: ToolCall[] = [];
 
   constructor(private readonly opts: RelayOptions) {}
@@ -83,11 +104,11 @@ export class Relay {
   }
 
   text(): string {
-    return this.contentParts.join('');
+    return this.contentParts.join();
   }
 
   completion(usage: Usage | undefined): ChatCompletion {
-    const reasoning = this.reasoningParts.join('');
+    const reasoning = this.reasoningParts.join();
     const toolCalls = this.toolCalls.filter(Boolean);
     const message: ChatCompletion['choices'][number]['message'] = { role: 'assistant', content: this.text() };
     if (reasoning) message.reasoning = reasoning;

@@ -9,7 +9,7 @@ import { recordChargedFailure, recordUsageAndCost, type PricingHooksForRecord } 
 import type { RouteStep } from '../routing/route-types';
 import type { ProviderAdapter, RawUsage } from '../types';
 import { runAttempt, seconds, type AttemptOutcome } from './attempt';
-import { createScrubber } from '../providers/common/scrub';
+import { createScrubber, type Scrubber } from '../providers/common/scrub';
 import type { Relay } from './relay';
 import { backoffDelay, blamesRequest, isTransient, MAX_RETRY_AFTER_MS, type AttemptFailure, type BackoffOptions } from './retry-policy';
 import type { Transport } from './transport';
@@ -41,6 +41,8 @@ export interface RouteRun {
   t0: number;
   /** Every configured key: whatever an upstream sends is scrubbed of all of them (attempt.ts). */
   secrets: readonly (string | undefined)[];
+  /** The scrubber for `secrets`, when the caller keeps one (built here otherwise). */
+  scrub?: Scrubber;
 }
 
 /** `usage` is what the caller receives with the completion (the record's estimate when the upstream reported none). */
@@ -49,7 +51,7 @@ export type RouteOutcome = { ok: true; usage?: Usage } | { ok: false; error: Eng
 export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<RouteOutcome> {
   const { req, steps, relay, signal, record } = run;
   const failures: { step: RouteStep; failure: AttemptFailure }[] = [];
-  const attemptDeps = { ...deps, scrub: createScrubber(run.secrets), secrets: run.secrets };
+  const attemptDeps = { ...deps, scrub: run.scrub ?? createScrubber(run.secrets), secrets: run.secrets };
   const charged: { step: RouteStep; raw: RawUsage }[] = []; // failed attempts that reported usage
   let i = 0;
   let retries = 0;

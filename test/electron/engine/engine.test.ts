@@ -455,6 +455,22 @@ describe('errors and secrets', () => {
     expect(server.seen[0]!.headers.authorization).toBe(`Bearer ${KEY_A}`); // the key did go upstream
   });
 
+  it('scrubs a key added between two requests: a new upstream list brings its keys into the scrubber', async () => {
+    const plainKey = 'plainkeyvalue0123456789'; // not key-shaped: only knowing it removes it
+    let list = [upstreams()[0]!];
+    const { engine, records, logs } = setup({ upstreams: () => list });
+    server.script('anthropic', { events: [text('a'), stop] });
+    expect((await engine.chat(ask())).error).toBeUndefined();
+    list = [upstreams()[0]!, upstream({ id: 'openrouter', kind: 'openrouter', label: 'OpenRouter', baseUrl: server.baseUrl('openrouter'), apiKey: plainKey })];
+    server.script('anthropic', { status: 500, errorBody: `{"error":{"message":"upstream saw ${plainKey}"}}` });
+    server.script('openrouter', { status: 500, errorBody: `{"error":{"message":"also saw ${plainKey}"}}` });
+    const result = await engine.chat(ask());
+    expect(result.error?.status).toBeGreaterThanOrEqual(500);
+    const everything = JSON.stringify({ result, records, logs });
+    expect(everything).not.toContain(plainKey);
+    expect(everything).toContain('[redacted]');
+  });
+
   it('logs metadata only, never message text', async () => {
     server.script('anthropic', { events: [text('The secret recipe'), stop, usage(3, 3)] });
     const { engine, logs } = setup();

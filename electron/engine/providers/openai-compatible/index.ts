@@ -4,7 +4,7 @@ import { excludesReasoning } from '../common/reasoning';
 import { isLoopbackUrl, isOpenAiUrl } from '../common/urls';
 import { isOllama, ollamaModelNames } from './local-servers';
 import { openAiModels } from './native-ids';
-import { parseChatCompletion, parseChatCompletionsStream, type ChatCompletionsParseOptions } from './parse';
+import { parseChatCompletion, parseChatCompletionsBatches, parseChatCompletionsStream, type ChatCompletionsParseOptions } from './parse';
 import { chatCompletionsRequest, openAiCompatibleBody } from './request';
 
 // OpenAI chat completions: POST {baseUrl}/chat/completions, where baseUrl already ends in /v1 (OpenAI, DeepSeek,
@@ -19,6 +19,7 @@ export const openAiCompatibleAdapter: ProviderAdapter = {
   kind: 'openai-compatible',
   buildRequest: (req) => chatCompletionsRequest(req, openAiCompatibleBody(req)),
   parseStream: (body, req) => parseChatCompletionsStream(body, parseOptions(req)),
+  parseStreamBatches: (body, req) => parseChatCompletionsBatches(body, parseOptions(req)),
   parseResponse: (json, req) => parseChatCompletion(json, parseOptions(req)),
 };
 

@@ -5,6 +5,7 @@ import { streamErrorEvent } from '../common/upstream-errors';
 import { openAiFinish } from './finish-reason';
 import { invalidBody, malformedJson, oversizedEvent, truncatedStream } from '../common/stream-errors';
 import { arr, obj, str, type Obj } from '../common/values';
+import { ContentDeltaTemplate } from './content-delta-template';
 
 // The OpenAI `chat.completion.chunk` stream and `chat.completion` body → normalised events. Shared by the
 // OpenAI-compatible and OpenRouter adapters. Reasoning comes as `reasoning_content` (DeepSeek, xAI) or
@@ -100,83 +101,103 @@ function finishEvent(choice: Obj): NormalizedEvent | undefined {
   return { type: 'finish', reason: openAiFinish(fr), native: typeof native === 'string' ? native : fr };
 }
 
-export async function* parseChatCompletionsStream(
+/** The stream's events, in the batches each read of the body completed: the engine handles a batch without
+ * waiting between its events (a fast provider sends dozens per read). */
+export async function* parseChatCompletionsBatches(
   body: AsyncIterable<Uint8Array>,
   opts: ChatCompletionsParseOptions,
-): AsyncGenerator<NormalizedEvent> {
+): AsyncGenerator<NormalizedEvent[]> {
   const { label, excludeReasoning } = opts;
   let started = false;
   let finished = false;
   let done = false;
-  const out: NormalizedEvent[] = [];
   const toolIds: ToolIds = [];
   const sse = readSse(body);
+  const template = new ContentDeltaTemplate();
+  let out: NormalizedEvent[] = [];
   try {
-    read: for await (const batch of sse.batches()) for (const ev of batch) {
-      const data = ev.data;
-      if (data === '[DONE]') {
-        done = true;
-        break read;
-      }
-      if (data === '') continue;
-      let chunk: Obj | undefined;
-      try {
-        chunk = obj(JSON.parse(data));
-      } catch {
-        chunk = undefined;
-      }
-      if (!chunk) {
-        yield malformedJson(label);
-        return;
-      }
-      if (chunk.error !== undefined && chunk.error !== null) {
-        // Mid-stream provider error (docs/openrouter-api.md §2.3): top-level `error` plus a terminating choice.
-        yield streamErrorEvent(chunk, label, opts.secrets);
-        yield { type: 'finish', reason: 'error', native: 'error' };
-        return;
-      }
-      if (!started) {
-        const s = startEvent(chunk);
-        if (s) {
-          started = true;
-          yield s;
+    read: for await (const batch of sse.batches()) {
+      for (const ev of batch) {
+        const data = ev.data;
+        if (data === '[DONE]') {
+          done = true;
+          break read;
         }
-      }
-      const choices = chunk.choices;
-      if (Array.isArray(choices) && choices.length > 0) {
-        const choice = obj(choices[0]);
-        if (choice) {
-          const delta = obj(choice.delta);
-          if (delta) {
-            contentEvents(delta, out, excludeReasoning, toolIds);
-            for (let i = 0; i < out.length; i++) yield out[i]!;
-            out.length = 0;
-          }
-          const fin = finishEvent(choice);
-          if (fin) {
-            finished = true;
-            yield fin;
+        if (data === '') continue;
+        const text = template.match(data);
+        if (text !== undefined) {
+          if (text !== '') out.push({ type: 'text', text });
+          continue;
+        }
+        let chunk: Obj | undefined;
+        try {
+          chunk = obj(JSON.parse(data));
+        } catch {
+          chunk = undefined;
+        }
+        if (!chunk) {
+          out.push(malformedJson(label));
+          yield out;
+          return;
+        }
+        if (chunk.error !== undefined && chunk.error !== null) {
+          // Mid-stream provider error (docs/openrouter-api.md §2.3): top-level `error` plus a terminating choice.
+          out.push(streamErrorEvent(chunk, label, opts.secrets), { type: 'finish', reason: 'error', native: 'error' });
+          yield out;
+          return;
+        }
+        if (!started) {
+          const s = startEvent(chunk);
+          if (s) {
+            started = true;
+            out.push(s);
           }
         }
+        const choices = chunk.choices;
+        if (Array.isArray(choices) && choices.length > 0) {
+          const choice = obj(choices[0]);
+          if (choice) {
+            const delta = obj(choice.delta);
+            if (delta) contentEvents(delta, out, excludeReasoning, toolIds);
+            const fin = finishEvent(choice);
+            if (fin) {
+              finished = true;
+              out.push(fin);
+            }
+          }
+        }
+        const usage = chunk.usage;
+        if (usage !== null && usage !== undefined) {
+          const raw = fromOpenAI(usage);
+          if (raw) out.push({ type: 'usage', usage: raw });
+        }
+        template.learn(data, chunk);
       }
-      const usage = chunk.usage;
-      if (usage !== null && usage !== undefined) {
-        const raw = fromOpenAI(usage);
-        if (raw) yield { type: 'usage', usage: raw };
+      if (out.length > 0) {
+        const ready = out;
+        out = [];
+        yield ready;
       }
     }
   } catch (err) {
     if (err instanceof SseBufferOverflowError) {
-      yield oversizedEvent(label, err.message);
+      out.push(oversizedEvent(label, err.message));
+      yield out;
       return;
     }
     throw err;
   }
   // Some local servers omit [DONE]; a stream that reported its finish reason and ended on an event boundary is
   // complete.
-  if (!done && (!finished || sse.endedCleanly === false)) {
-    yield truncatedStream(label, finished ? 'its last event was complete' : 'data: [DONE]');
-  }
+  if (!done && (!finished || sse.endedCleanly === false)) out.push(truncatedStream(label, finished ? 'its last event was complete' : 'data: [DONE]'));
+  if (out.length > 0) yield out;
+}
+
+export async function* parseChatCompletionsStream(
+  body: AsyncIterable<Uint8Array>,
+  opts: ChatCompletionsParseOptions,
+): AsyncGenerator<NormalizedEvent> {
+  for await (const batch of parseChatCompletionsBatches(body, opts)) yield* batch;
 }
 
 export function parseChatCompletion(json: unknown, opts: ChatCompletionsParseOptions): NormalizedEvent[] {

@@ -1,7 +1,7 @@
 import type { AdapterRequest, ProviderAdapter } from '../../types';
 import { keyHeader, modelIdsFromData, trimBase, type ProviderModule } from '../provider-module';
 import { chatCompletionsRequest, openRouterBody } from '../openai-compatible/request';
-import { parseChatCompletion, parseChatCompletionsStream, type ChatCompletionsParseOptions } from '../openai-compatible/parse';
+import { parseChatCompletion, parseChatCompletionsBatches, parseChatCompletionsStream, type ChatCompletionsParseOptions } from '../openai-compatible/parse';
 import type { HeaderSource } from '../common/upstream-errors';
 
 // OpenRouter: the chat-completions wire plus its routing fields (models, provider, reasoning, plugins) passed
@@ -23,6 +23,7 @@ export const openRouterAdapter: ProviderAdapter = {
   buildRequest: (req) =>
     chatCompletionsRequest(req, openRouterBody(req), { 'HTTP-Referer': PARLEY_APP_URL, 'X-OpenRouter-Title': PARLEY_APP_TITLE }),
   parseStream: (body, req) => parseChatCompletionsStream(body, parseOptions(req)),
+  parseStreamBatches: (body, req) => parseChatCompletionsBatches(body, parseOptions(req)),
   parseResponse: (json, req) => parseChatCompletion(json, parseOptions(req)),
 };
 

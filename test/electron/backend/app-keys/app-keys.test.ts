@@ -30,6 +30,25 @@ describe('app key store', () => {
   });
 });
 
+describe('app key store: a change to a key applies to the very next request', () => {
+  it('refuses a key that was disabled or deleted right after it was accepted, and names it by its new label', () => {
+    const store = createAppKeyStore(dir(), {});
+    const a = store.create({ label: 'Editor' });
+    const b = store.create({ label: 'Bot' });
+    expect(store.authenticate(a.token)).toEqual({ ok: true, caller: { keyId: a.key.id, label: 'Editor' } });
+    expect(store.authenticate(b.token)).toEqual({ ok: true, caller: { keyId: b.key.id, label: 'Bot' } });
+    store.update({ id: a.key.id, label: 'Code editor' });
+    expect(store.authenticate(a.token)).toEqual({ ok: true, caller: { keyId: a.key.id, label: 'Code editor' } });
+    store.update({ id: a.key.id, disabled: true });
+    expect(store.authenticate(a.token)).toEqual({ ok: false, reason: 'disabled' });
+    store.update({ id: a.key.id, disabled: false });
+    expect(store.authenticate(a.token)).toMatchObject({ ok: true });
+    store.remove(b.key.id);
+    expect(store.authenticate(b.token)).toEqual({ ok: false, reason: 'unknown' });
+    expect(store.authenticate(a.token)).toMatchObject({ ok: true });
+  });
+});
+
 describe('app key spend', () => {
   const day = Date.UTC(2026, 10, 27, 12); // a Friday
 

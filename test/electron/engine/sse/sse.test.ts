@@ -47,6 +47,13 @@ describe('readSse', () => {
     expect(events).toEqual([{ data: 'line1\nline2' }]);
   });
 
+  it('turns bytes that are not UTF-8 into U+FFFD, also a character cut off by the end of the body', async () => {
+    const { events } = await read([enc.encode('data: a'), new Uint8Array([0xff, 0x62]), enc.encode('\n\ndata: c'), new Uint8Array([0xe6, 0x97])]);
+    expect(events).toEqual([{ data: 'a\ufffdb' }]);
+    const cut = await read([enc.encode('data: x'), new Uint8Array([0xe6, 0x97]), enc.encode('\n\n')]);
+    expect(cut.events).toEqual([{ data: 'x\ufffd' }]);
+  });
+
   it('reports a body that stops inside an event as not clean and drops the half event', async () => {
     const partial = await read([enc.encode('data: whole\n\ndata: {"half":')]);
     expect(partial.events).toEqual([{ data: 'whole' }]);
