@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { BenchResult } from '../types';
 import { launchChromium } from '../../test/e2e/support/browser';
 import { startFakeHost, RENDERER_DIR } from '../../test/e2e/support/fake-host';
-import { buildLeaderboard, ledgerLookup } from '../../renderer/money/leaderboard/figures';
+import { buildLeaderboard, ledgerLookup, withLedgerFigures } from '../../renderer/money/leaderboard/figures';
 import type { StoredVote } from '../../renderer/history/db/votes';
 import type { LedgerRow } from '../../renderer/money/ledger/types';
 import { corpusSource, makeCorpus, type CorpusSpec } from './corpus';
@@ -43,7 +43,7 @@ function nodeFigures(): { rated: number[]; unrated: number[]; models: number } {
   const rows = c.generations as unknown as LedgerRow[];
   const time = (rate: boolean) => {
     const t0 = performance.now();
-    const board = buildLeaderboard(votes, ledgerLookup(rows), { rate });
+    const board = buildLeaderboard(withLedgerFigures(votes, ledgerLookup(rows)), { rate });
     const ms = performance.now() - t0;
     if (board.votes !== VOTES) throw new Error(`expected ${VOTES} votes, got ${board.votes}`);
     return { ms, models: board.rows.length };

@@ -1,29 +1,21 @@
 import { useEffect, useState } from 'react';
-import { listVotes, type StoredVote } from '../../history/db/votes';
-import { generationsFor } from '../../history/db/generations';
+import { readVoteFacts } from '../../history/db/vote-facts/read';
 import { ledger } from '../ledger';
-import type { LedgerRow } from '../ledger/types';
-import { ledgerLookup, type LedgerLookup } from './figures';
+import type { LeaderboardVote } from './figures';
 
 export interface LeaderboardData {
-  votes: StoredVote[];
-  ledger: LedgerLookup;
+  votes: LeaderboardVote[];
   loaded: boolean;
   error: string | null;
 }
 
-/** Every vote, and the ledger rows of the answers voted on (not the whole ledger); re-read after ledger writes. */
-export async function loadLeaderboardData(): Promise<Pick<LeaderboardData, 'votes' | 'ledger'>> {
-  const votes = await listVotes();
-  const generationIds: string[] = [];
-  const messageIds: string[] = [];
-  for (const v of votes) for (const a of v.vote.answers) (a.generationId !== undefined ? generationIds : messageIds).push(a.generationId ?? a.messageId);
-  const rows = (await generationsFor({ generationIds, messageIds })) as LedgerRow[];
-  return { votes, ledger: ledgerLookup(rows) };
+/** Every vote with its answers' ledger figures, read from the vote facts; re-read after ledger writes. */
+export async function loadLeaderboardData(): Promise<Pick<LeaderboardData, 'votes'>> {
+  return { votes: (await readVoteFacts()).votes };
 }
 
 export function useLeaderboardData(): LeaderboardData {
-  const [state, setState] = useState<LeaderboardData>({ votes: [], ledger: ledgerLookup([]), loaded: false, error: null });
+  const [state, setState] = useState<LeaderboardData>({ votes: [], loaded: false, error: null });
   useEffect(() => {
     let live = true;
     let token = 0;
