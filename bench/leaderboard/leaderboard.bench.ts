@@ -3,8 +3,9 @@
 //     with intervals) in Node; baseline: the same figures without the rating fit;
 //  2. in headless Chromium against the built renderer and the real host: a filter change (blind votes only) until
 //     the new table is painted — filtering, figures, rating and React render; baseline: the same with 100 votes;
-//  3. opening the view until its table is painted, reading votes and the ledger rows they need from IndexedDB;
-//     baseline: the same with 100 votes.
+//  3. opening the view until its table is painted, reading the vote facts (each vote with its answers' ledger
+//     figures) from IndexedDB; baseline: the same with 100 votes. The corpus is written straight into IndexedDB,
+//     past Dexie, so the first open after seeding rebuilds the facts (the self-heal): timed apart, as `first`.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -134,7 +135,7 @@ async function timeToggle(page: Page): Promise<number> {
   );
 }
 
-async function browserFigures(): Promise<{ open: number[]; toggle: number[]; openSmall: number[]; toggleSmall: number[]; loopMs: number }> {
+async function browserFigures(): Promise<{ first: number; open: number[]; toggle: number[]; openSmall: number[]; toggleSmall: number[]; loopMs: number }> {
   ensureBuilt();
   const host = await startFakeHost();
   const browser = await launchChromium();
@@ -144,6 +145,7 @@ async function browserFigures(): Promise<{ open: number[]; toggle: number[]; ope
     await page.goto(host.url);
     await page.getByText('No conversations yet').waitFor();
     const run = async (votes: number) => {
+      const first = await timeOpen(page, votes);
       const open: number[] = [];
       const toggle: number[] = [];
       for (let i = 0; i < 3; i++) {
@@ -151,7 +153,7 @@ async function browserFigures(): Promise<{ open: number[]; toggle: number[]; ope
         toggle.push(await timeToggle(page));
         toggle.push(await timeToggle(page));
       }
-      return { open, toggle };
+      return { first, open, toggle };
     };
     await seed(page, spec(SMALL, SMALL * 3));
     const small = await run(SMALL);
@@ -165,7 +167,7 @@ async function browserFigures(): Promise<{ open: number[]; toggle: number[]; ope
       return performance.now() - t0 + (s < 0 ? 1 : 0);
     });
     await page.close();
-    return { open: big.open, toggle: big.toggle, openSmall: small.open, toggleSmall: small.toggle, loopMs };
+    return { first: big.first, open: big.open, toggle: big.toggle, openSmall: small.open, toggleSmall: small.toggle, loopMs };
   } finally {
     await browser.close();
     await host.close();
@@ -193,7 +195,7 @@ export default async function run(): Promise<BenchResult[]> {
     {
       name: 'leaderboard opened from IndexedDB, 10,000 votes / 100,000 generations (Chromium)', value: open, unit: 'ms',
       baseline: { name: 'same with 100 votes', value: median(b.openSmall) }, ratio: open / median(b.openSmall), target: '<= 200 ms', pass: open <= 200,
-      notes: `click → painted table, reading the votes and the 30,000 ledger rows they need; median of 3 after a reload each; runs ${b.open.map((x) => x.toFixed(0)).join(', ')} ms`,
+      notes: `click → painted table; median of 3 after a reload each; runs ${b.open.map((x) => x.toFixed(0)).join(', ')} ms; the first open after seeding (rebuilding the facts from the votes and ledger) took ${b.first.toFixed(0)} ms`,
     },
   ];
 }
