@@ -4,7 +4,7 @@ import { createChangeFeed, type ChangeFeed } from './change-feed';
 import type { PostingChunk } from '../search/index/codec';
 import type { ImportPack, ImportPackIndexRow } from './staging/types';
 import { voteFactsUpkeep } from './vote-facts/upkeep';
-import type { VoteFactPack } from './vote-facts/types';
+import type { VoteFactKeys, VoteFactPack } from './vote-facts/types';
 import type { AttachmentRow, ConversationRow, GenerationRow, MessageRow, MetaRow, SettingRow } from './types';
 
 export const DEFAULT_DB_NAME = 'parley';
@@ -21,6 +21,7 @@ export class ParleyDb extends Dexie {
   importPackIndex!: Table<ImportPackIndexRow, string>;
   /** the leaderboard's vote facts, derived from messages.vote and generations (vote-facts/) */
   voteFacts!: Table<VoteFactPack, string>;
+  voteFactKeys!: Table<VoteFactKeys, string>;
   /** Other windows' committed writes to conversations and messages (live sync between tabs). */
   readonly changes: ChangeFeed;
 

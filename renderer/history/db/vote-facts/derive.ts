@@ -2,7 +2,7 @@ import { answerFigures } from '../../../money/leaderboard/answer-cost';
 import type { LedgerRow } from '../../../money/ledger/types';
 import type { GenerationRow, MessageRow } from '../types';
 import { promptExcerpt } from '../prompt-excerpt';
-import type { FactAnswer, VoteFact, VoteFactPack } from './types';
+import type { FactAnswer, VoteFact, VoteFactKeys, VoteFactPack } from './types';
 
 // How a voted turn becomes its fact. One definition, used by the migration, the self-heal rebuild and the upkeep
 // of every write. An answer's ledger row is the row of its generation id; without one (no id, or no such row),
@@ -46,7 +46,7 @@ export async function factsOf(prompts: MessageRow[], ledger: LedgerReader): Prom
   }));
 }
 
-export function packOf(conversationId: string, facts: VoteFact[]): VoteFactPack {
+export function keysOf({ conversationId, facts }: VoteFactPack): VoteFactKeys {
   const gens = new Set<string>();
   const mids = new Set<string>();
   for (const f of facts) {
@@ -56,7 +56,7 @@ export function packOf(conversationId: string, facts: VoteFact[]): VoteFactPack 
       mids.add(a.messageId);
     }
   }
-  return { conversationId, facts, promptIds: facts.map((f) => f.promptId), gens: [...gens], mids: [...mids] };
+  return { conversationId, promptIds: facts.map((f) => f.promptId), gens: [...gens], mids: [...mids] };
 }
 
 /** Facts grouped into one pack per conversation. */
@@ -67,5 +67,5 @@ export function packsOf(entries: { conversationId: string; fact: VoteFact }[]): 
     if (list) list.push(fact);
     else by.set(conversationId, [fact]);
   }
-  return [...by].map(([id, facts]) => packOf(id, facts));
+  return [...by].map(([conversationId, facts]) => ({ conversationId, facts }));
 }

@@ -43,7 +43,7 @@ export async function readVoteFacts(): Promise<VoteFactsRead> {
     return assemble(packs, await db.conversations.bulkGet(packs.map((p) => p.conversationId)));
   });
   if (current) return { votes: current, rebuilt: false };
-  const votes = await db.transaction('rw', [db.messages, db.generations, db.voteFacts, db.conversations], async () => {
+  const votes = await db.transaction('rw', [db.messages, db.generations, db.voteFacts, db.voteFactKeys, db.conversations], async () => {
     await rebuildVoteFacts(db);
     return read();
   });

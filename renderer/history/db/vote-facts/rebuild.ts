@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { GenerationRow, MessageRow } from '../types';
-import { factsOf, packsOf } from './derive';
-import type { VoteFactPack } from './types';
+import { factsOf, keysOf, packsOf } from './derive';
+import type { VoteFactKeys, VoteFactPack } from './types';
 
 // Builds every vote fact again from the sources (the migration to v5, and the self-heal in read.ts).
 
@@ -9,6 +9,7 @@ export interface FactTables {
   messages: Table<MessageRow, string>;
   generations: Table<GenerationRow, string>;
   voteFacts: Table<VoteFactPack, string>;
+  voteFactKeys: Table<VoteFactKeys, string>;
 }
 
 /** The voted prompt rows (the numeric range of the sparse `vote.at` index). */
@@ -22,7 +23,8 @@ export async function rebuildVoteFacts(t: FactTables): Promise<number> {
     linkedTo: (mids) => t.generations.where('messageId').anyOf(mids).toArray(),
   });
   const conversationOf = new Map(prompts.map((p) => [p.id, p.conversationId]));
-  await t.voteFacts.clear();
-  await t.voteFacts.bulkPut(packsOf(facts.map((fact) => ({ conversationId: conversationOf.get(fact.promptId)!, fact }))));
+  const packs = packsOf(facts.map((fact) => ({ conversationId: conversationOf.get(fact.promptId)!, fact })));
+  await Promise.all([t.voteFacts.clear(), t.voteFactKeys.clear()]);
+  await Promise.all([t.voteFacts.bulkPut(packs), t.voteFactKeys.bulkPut(packs.map(keysOf))]);
   return facts.length;
 }

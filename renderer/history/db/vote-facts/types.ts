@@ -1,9 +1,11 @@
 import type { AnswerFigures } from '../../../money/leaderboard/answer-cost';
 import type { TurnVote, VotedAnswer } from '../types';
 
-// The leaderboard's derived table (schema v5): for every voted turn, what the leaderboard shows of it, with each
+// The leaderboard's derived tables (schema v5): for every voted turn, what the leaderboard shows of it, with each
 // answer's figures copied from its usage-ledger row. Facts are packed per conversation (one row holds all of a
-// room's voted turns): reading 40 packs is several times faster than reading 10,000 rows. The sources stay the
+// room's voted turns): reading 40 packs is several times faster than reading 10,000 rows. The keys that find a
+// pack from a write (its prompts, generation ids and answers) sit in a table of their own, so the leaderboard
+// reads the facts without them. The sources stay the
 // prompt rows (`messages.vote`) and the ledger (`generations`); upkeep.ts rewrites the facts in the same
 // transaction as every write to them, and read.ts rebuilds them when their count disagrees with the votes'.
 
@@ -22,7 +24,11 @@ export interface VoteFact {
 export interface VoteFactPack {
   conversationId: string;
   facts: VoteFact[];
-  /** indexes (multiEntry), so a write to a prompt or a ledger row finds the packs it changes */
+}
+
+/** A pack's lookup keys (multiEntry indexes), so a write to a prompt or a ledger row finds the packs it changes. */
+export interface VoteFactKeys {
+  conversationId: string;
   promptIds: string[];
   /** generation ids the answers name, and the ledger rows their figures came from */
   gens: string[];
@@ -31,3 +37,4 @@ export interface VoteFactPack {
 }
 
 export const VOTE_FACTS_TABLE = 'voteFacts';
+export const VOTE_FACT_KEYS_TABLE = 'voteFactKeys';

@@ -1,9 +1,9 @@
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { GenerationRow, MessageRow } from '../types';
-import { factsOf, hasFact, packOf } from './derive';
-import { VOTE_FACTS_TABLE, type VoteFact, type VoteFactPack } from './types';
+import { factsOf, hasFact, keysOf } from './derive';
+import { VOTE_FACT_KEYS_TABLE, VOTE_FACTS_TABLE, type VoteFact, type VoteFactKeys, type VoteFactPack } from './types';
 
-// Keeps the vote facts true on every write, whoever makes it: a Dexie middleware adds the facts table (and the
+// Keeps the vote facts true on every write, whoever makes it: a Dexie middleware adds the facts tables (and the
 // other source) to each read-write transaction over `messages` or `generations`, and after each write to either table rewrites the
 // facts it changes, in that same transaction (so they commit, or roll back, together). Writes to facts run one at
 // a time per transaction and read the sources as they are by then, so writes issued side by side (an import
@@ -29,6 +29,9 @@ export function voteFactsUpkeep(): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'parley-vote-facts',
+    // right on IndexedDB, below Dexie's own middlewares (hooks, live-query cache: levels 0–2), which need Dexie's
+    // transaction zone and scope: the facts' reads and writes here belong to the IndexedDB transaction only
+    level: -1,
     create(down) {
       const tracked = new WeakMap<DBCoreTransaction, Pending>();
       const hasFacts = () => down.schema.tables.some((t) => t.name === VOTE_FACTS_TABLE);
@@ -38,7 +41,7 @@ export function voteFactsUpkeep(): Middleware<DBCore> {
         transaction(stores, mode, options) {
           const writesSources = mode === 'readwrite' && stores.some((s) => SOURCES.has(s)) && hasFacts();
           // the upkeep reads both sources and writes the facts, whichever source the transaction writes
-          const scope = writesSources ? [...new Set([...stores, ...SOURCES, VOTE_FACTS_TABLE])] : stores;
+          const scope = writesSources ? [...new Set([...stores, ...SOURCES, VOTE_FACTS_TABLE, VOTE_FACT_KEYS_TABLE])] : stores;
           const trans = down.transaction(scope, mode, options);
           if (writesSources) tracked.set(trans, { queue: Promise.resolve() });
           return trans;
@@ -68,6 +71,7 @@ function createUpkeep(core: DBCore, trans: DBCoreTransaction) {
   const messages = core.table('messages');
   const generations = core.table('generations');
   const facts = core.table(VOTE_FACTS_TABLE);
+  const factKeys = core.table(VOTE_FACT_KEYS_TABLE);
   const byMessage = generations.schema.getIndexByKeyPath('messageId')!;
 
   const ledger = {
@@ -76,17 +80,21 @@ function createUpkeep(core: DBCore, trans: DBCoreTransaction) {
       (await Promise.all(mids.map((m) => generations.query({ trans, values: true, query: { index: byMessage, range: equal(m) } })))).flatMap((r) => r.result as GenerationRow[]),
   };
 
-  /** The packs whose index `index` holds any of `keys`. */
+  /** The packs whose keys `index` hold any of `keys`. */
   async function packsWith(index: 'promptIds' | 'gens' | 'mids', keys: string[]): Promise<VoteFactPack[]> {
     if (!keys.length) return [];
+    let ids: string[];
     if (keys.length > PER_KEY_LOOKUPS) {
       const wanted = new Set(keys);
-      const all = (await facts.query({ trans, values: true, query: { index: facts.schema.primaryKey, range: ANY } })).result as VoteFactPack[];
-      return all.filter((p) => p[index].some((k) => wanted.has(k)));
+      const all = (await factKeys.query({ trans, values: true, query: { index: factKeys.schema.primaryKey, range: ANY } })).result as VoteFactKeys[];
+      ids = all.filter((k) => k[index].some((x) => wanted.has(x))).map((k) => k.conversationId);
+    } else {
+      const idx = factKeys.schema.getIndexByKeyPath(index)!;
+      const found = await Promise.all(keys.map((k) => factKeys.query({ trans, values: false, query: { index: idx, range: equal(k) } })));
+      ids = [...new Set(found.flatMap((r) => r.result as string[]))];
     }
-    const idx = facts.schema.getIndexByKeyPath(index)!;
-    const found = await Promise.all(keys.map((k) => facts.query({ trans, values: true, query: { index: idx, range: equal(k) } })));
-    return found.flatMap((r) => r.result as VoteFactPack[]);
+    if (!ids.length) return [];
+    return ((await facts.getMany({ trans, keys: ids })) as (VoteFactPack | undefined)[]).filter((p): p is VoteFactPack => !!p);
   }
 
   /** Builds the facts of these prompts again from their rows as stored now, and writes the packs that changed. */
@@ -99,7 +107,7 @@ function createUpkeep(core: DBCore, trans: DBCoreTransaction) {
     const missing = [...new Set(rows.map((r) => r.conversationId))].filter((c) => !packs.has(c));
     if (missing.length) {
       const got = (await facts.getMany({ trans, keys: missing })) as (VoteFactPack | undefined)[];
-      missing.forEach((c, i) => packs.set(c, got[i] ?? packOf(c, [])));
+      missing.forEach((c, i) => packs.set(c, got[i] ?? { conversationId: c, facts: [] }));
     }
     const built = await factsOf(rows, ledger);
     const conversationOf = new Map(rows.map((r) => [r.id, r.conversationId]));
@@ -119,16 +127,20 @@ function createUpkeep(core: DBCore, trans: DBCoreTransaction) {
     const deletes: string[] = [];
     for (const c of changed) {
       const list = next.get(c)!;
-      if (list.length) puts.push(packOf(c, list));
+      if (list.length) puts.push({ conversationId: c, facts: list });
       else deletes.push(c);
     }
-    if (puts.length) await facts.mutate({ trans, type: 'put', values: puts });
-    if (deletes.length) await facts.mutate({ trans, type: 'delete', keys: deletes });
+    await Promise.all([
+      puts.length ? facts.mutate({ trans, type: 'put', values: puts }) : null,
+      puts.length ? factKeys.mutate({ trans, type: 'put', values: puts.map(keysOf) }) : null,
+      deletes.length ? facts.mutate({ trans, type: 'delete', keys: deletes }) : null,
+      deletes.length ? factKeys.mutate({ trans, type: 'delete', keys: deletes }) : null,
+    ]);
   }
 
   async function after(table: string, req: DBCoreMutateRequest): Promise<void> {
     if (req.type === 'deleteRange') {
-      await facts.mutate({ trans, type: 'deleteRange', range: ANY });
+      await Promise.all([facts.mutate({ trans, type: 'deleteRange', range: ANY }), factKeys.mutate({ trans, type: 'deleteRange', range: ANY })]);
       return;
     }
     if (table === 'messages') {

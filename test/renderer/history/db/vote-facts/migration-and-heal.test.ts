@@ -78,7 +78,7 @@ describe('schema version 5 (vote facts)', () => {
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     // built by the migration itself: one pack per room with votes (the deleted room's too, left out when read)
-    expect((await db.voteFacts.toArray()).map((p) => [p.conversationId, p.promptIds])).toEqual([['c1', ['p1']], ['c2', ['p2']], ['c3', ['p3']]]);
+    expect((await db.voteFactKeys.toArray()).map((p) => [p.conversationId, p.promptIds])).toEqual([['c1', ['p1']], ['c2', ['p2']], ['c3', ['p3']]]);
     const facts = await votesFromFacts();
     expect(facts.rebuilt).toBe(false);
     expect(facts.votes).toEqual(await votesFromSources());
