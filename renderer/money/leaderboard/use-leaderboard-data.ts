@@ -9,11 +9,8 @@ export interface LeaderboardData {
   error: string | null;
 }
 
-/** Every vote with its answers' ledger figures, read from the vote facts; re-read after ledger writes. */
-export async function loadLeaderboardData(): Promise<Pick<LeaderboardData, 'votes'>> {
-  return { votes: (await readVoteFacts()).votes };
-}
-
+/** Every vote with its answers' ledger figures, read from the vote facts; re-read after ledger writes. Facts shown
+ * at once are taken back ("Reading your votes…") if their check finds them stale, until rebuilt. */
 export function useLeaderboardData(): LeaderboardData {
   const [state, setState] = useState<LeaderboardData>({ votes: [], loaded: false, error: null });
   useEffect(() => {
@@ -21,9 +18,13 @@ export function useLeaderboardData(): LeaderboardData {
     let token = 0;
     const load = () => {
       const mine = ++token;
-      loadLeaderboardData().then(
-        (d) => live && mine === token && setState({ ...d, loaded: true, error: null }),
-        (err: Error) => live && mine === token && setState((s) => ({ ...s, loaded: true, error: err.message })),
+      const current = () => live && mine === token;
+      readVoteFacts({
+        onRead: (votes) => current() && setState({ votes, loaded: true, error: null }),
+        onStale: () => current() && setState({ votes: [], loaded: false, error: null }),
+      }).then(
+        (d) => current() && d.rebuilt && setState({ votes: d.votes, loaded: true, error: null }),
+        (err: Error) => current() && setState((s) => ({ ...s, loaded: true, error: err.message })),
       );
     };
     load();

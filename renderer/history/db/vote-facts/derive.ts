@@ -2,7 +2,7 @@ import { answerFigures } from '../../../money/leaderboard/answer-cost';
 import type { LedgerRow } from '../../../money/ledger/types';
 import type { GenerationRow, MessageRow } from '../types';
 import { promptExcerpt } from '../prompt-excerpt';
-import type { FactAnswer, VoteFact, VoteFactKeys, VoteFactPack } from './types';
+import type { FactAnswer, VoteFact, VoteFactKeys } from './types';
 
 // How a voted turn becomes its fact. One definition, used by the migration, the self-heal rebuild and the upkeep
 // of every write. An answer's ledger row is the row of its generation id; without one (no id, or no such row),
@@ -46,7 +46,7 @@ export async function factsOf(prompts: MessageRow[], ledger: LedgerReader): Prom
   }));
 }
 
-export function keysOf({ conversationId, facts }: VoteFactPack): VoteFactKeys {
+export function keysOf(conversationId: string, facts: readonly VoteFact[]): VoteFactKeys {
   const gens = new Set<string>();
   const mids = new Set<string>();
   for (const f of facts) {
@@ -59,13 +59,13 @@ export function keysOf({ conversationId, facts }: VoteFactPack): VoteFactKeys {
   return { conversationId, promptIds: facts.map((f) => f.promptId), gens: [...gens], mids: [...mids] };
 }
 
-/** Facts grouped into one pack per conversation. */
-export function packsOf(entries: { conversationId: string; fact: VoteFact }[]): VoteFactPack[] {
+/** Facts grouped per conversation. */
+export function groupFacts(entries: { conversationId: string; fact: VoteFact }[]): Map<string, VoteFact[]> {
   const by = new Map<string, VoteFact[]>();
   for (const { conversationId, fact } of entries) {
     const list = by.get(conversationId);
     if (list) list.push(fact);
     else by.set(conversationId, [fact]);
   }
-  return [...by].map(([conversationId, facts]) => ({ conversationId, facts }));
+  return by;
 }

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { GenerationRow, MessageRow } from '../types';
-import { factsOf, keysOf, packsOf } from './derive';
+import { factsOf, groupFacts, keysOf } from './derive';
+import { encodePack } from './pack-codec';
 import type { VoteFactKeys, VoteFactPack } from './types';
 
 // Builds every vote fact again from the sources (the migration to v5, and the self-heal in read.ts).
@@ -23,8 +24,11 @@ export async function rebuildVoteFacts(t: FactTables): Promise<number> {
     linkedTo: (mids) => t.generations.where('messageId').anyOf(mids).toArray(),
   });
   const conversationOf = new Map(prompts.map((p) => [p.id, p.conversationId]));
-  const packs = packsOf(facts.map((fact) => ({ conversationId: conversationOf.get(fact.promptId)!, fact })));
+  const rooms = [...groupFacts(facts.map((fact) => ({ conversationId: conversationOf.get(fact.promptId)!, fact })))];
   await Promise.all([t.voteFacts.clear(), t.voteFactKeys.clear()]);
-  await Promise.all([t.voteFacts.bulkPut(packs), t.voteFactKeys.bulkPut(packs.map(keysOf))]);
+  await Promise.all([
+    t.voteFacts.bulkPut(rooms.map(([c, list]) => encodePack(c, list))),
+    t.voteFactKeys.bulkPut(rooms.map(([c, list]) => keysOf(c, list))),
+  ]);
   return facts.length;
 }

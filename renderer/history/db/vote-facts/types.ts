@@ -21,9 +21,26 @@ export interface VoteFact {
   vote: Omit<TurnVote, 'answers'> & { answers: FactAnswer[] };
 }
 
+/** A room's facts, stored column by column (pack-codec.ts): entry i of each fact field is fact i's; the answers
+ * are flattened, `answerCount[i]` of them per fact; null stands for an absent optional field. */
 export interface VoteFactPack {
   conversationId: string;
-  facts: VoteFact[];
+  promptId: string[];
+  excerpt: string[];
+  at: number[];
+  blind: boolean[];
+  verdict: VoteFact['vote']['verdict'][];
+  winnerId: (string | null)[];
+  answerCount: number[];
+  messageId: string[];
+  columnId: string[];
+  model: string[];
+  label: string[];
+  generationId: (string | null)[];
+  rowId: (string | null)[];
+  costMicros: (number | null)[];
+  ttftMs: (number | null)[];
+  tokensPerSecond: (number | null)[];
 }
 
 /** A pack's lookup keys (multiEntry indexes), so a write to a prompt or a ledger row finds the packs it changes. */

@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { GenerationRow, MessageRow } from '../types';
 import { factsOf, hasFact, keysOf } from './derive';
+import { decodePack, encodePack } from './pack-codec';
 import { VOTE_FACT_KEYS_TABLE, VOTE_FACTS_TABLE, type VoteFact, type VoteFactKeys, type VoteFactPack } from './types';
 
 // Keeps the vote facts true on every write, whoever makes it: a Dexie middleware adds the facts tables (and the
@@ -80,9 +81,15 @@ function createUpkeep(core: DBCore, trans: DBCoreTransaction) {
       (await Promise.all(mids.map((m) => generations.query({ trans, values: true, query: { index: byMessage, range: equal(m) } })))).flatMap((r) => r.result as GenerationRow[]),
   };
 
-  /** The packs whose keys `index` hold any of `keys`. */
-  async function packsWith(index: 'promptIds' | 'gens' | 'mids', keys: string[]): Promise<VoteFactPack[]> {
-    if (!keys.length) return [];
+  /** The rooms' facts, by conversation. */
+  async function factsIn(conversationIds: string[]): Promise<Map<string, VoteFact[]>> {
+    const packs = conversationIds.length ? ((await facts.getMany({ trans, keys: conversationIds })) as (VoteFactPack | undefined)[]) : [];
+    return new Map(conversationIds.map((c, i) => [c, packs[i] ? decodePack(packs[i]) : []]));
+  }
+
+  /** The rooms whose fact keys `index` hold any of `keys`, with their facts. */
+  async function packsWith(index: 'promptIds' | 'gens' | 'mids', keys: string[]): Promise<Map<string, VoteFact[]>> {
+    if (!keys.length) return new Map();
     let ids: string[];
     if (keys.length > PER_KEY_LOOKUPS) {
       const wanted = new Set(keys);
@@ -93,29 +100,23 @@ function createUpkeep(core: DBCore, trans: DBCoreTransaction) {
       const found = await Promise.all(keys.map((k) => factKeys.query({ trans, values: false, query: { index: idx, range: equal(k) } })));
       ids = [...new Set(found.flatMap((r) => r.result as string[]))];
     }
-    if (!ids.length) return [];
-    return ((await facts.getMany({ trans, keys: ids })) as (VoteFactPack | undefined)[]).filter((p): p is VoteFactPack => !!p);
+    return factsIn(ids);
   }
 
   /** Builds the facts of these prompts again from their rows as stored now, and writes the packs that changed. */
-  async function refresh(promptIds: Set<string>, loaded: VoteFactPack[]): Promise<void> {
+  async function refresh(promptIds: Set<string>, packs: Map<string, VoteFact[]>): Promise<void> {
     if (!promptIds.size) return;
     const ids = [...promptIds];
     const rows = ((await messages.getMany({ trans, keys: ids })) as (MessageRow | undefined)[]).filter((m): m is MessageRow => !!m && hasFact(m));
-    const packs = new Map<string, VoteFactPack>();
-    for (const p of loaded) packs.set(p.conversationId, p);
     const missing = [...new Set(rows.map((r) => r.conversationId))].filter((c) => !packs.has(c));
-    if (missing.length) {
-      const got = (await facts.getMany({ trans, keys: missing })) as (VoteFactPack | undefined)[];
-      missing.forEach((c, i) => packs.set(c, got[i] ?? { conversationId: c, facts: [] }));
-    }
+    for (const [c, list] of await factsIn(missing)) packs.set(c, list);
     const built = await factsOf(rows, ledger);
     const conversationOf = new Map(rows.map((r) => [r.id, r.conversationId]));
     const next = new Map<string, VoteFact[]>();
     const changed = new Set<string>();
-    for (const [c, p] of packs) {
-      const kept = p.facts.filter((f) => !promptIds.has(f.promptId));
-      if (kept.length !== p.facts.length) changed.add(c);
+    for (const [c, list] of packs) {
+      const kept = list.filter((f) => !promptIds.has(f.promptId));
+      if (kept.length !== list.length) changed.add(c);
       next.set(c, kept);
     }
     for (const f of built) {
@@ -123,16 +124,16 @@ function createUpkeep(core: DBCore, trans: DBCoreTransaction) {
       next.get(c)!.push(f);
       changed.add(c);
     }
-    const puts: VoteFactPack[] = [];
+    const puts: [string, VoteFact[]][] = [];
     const deletes: string[] = [];
     for (const c of changed) {
       const list = next.get(c)!;
-      if (list.length) puts.push({ conversationId: c, facts: list });
+      if (list.length) puts.push([c, list]);
       else deletes.push(c);
     }
     await Promise.all([
-      puts.length ? facts.mutate({ trans, type: 'put', values: puts }) : null,
-      puts.length ? factKeys.mutate({ trans, type: 'put', values: puts.map(keysOf) }) : null,
+      puts.length ? facts.mutate({ trans, type: 'put', values: puts.map(([c, list]) => encodePack(c, list)) }) : null,
+      puts.length ? factKeys.mutate({ trans, type: 'put', values: puts.map(([c, list]) => keysOf(c, list)) }) : null,
       deletes.length ? facts.mutate({ trans, type: 'delete', keys: deletes }) : null,
       deletes.length ? factKeys.mutate({ trans, type: 'delete', keys: deletes }) : null,
     ]);
@@ -165,18 +166,18 @@ function createUpkeep(core: DBCore, trans: DBCoreTransaction) {
       gids = values.length ? values.map((g) => String(g.id)) : (req.keys ?? []).map(String);
       mids = values.flatMap((g) => (typeof g.messageId === 'string' ? [g.messageId] : []));
     }
-    const packs = new Map<string, VoteFactPack>();
-    for (const p of [...(await packsWith('gens', gids)), ...(await packsWith('mids', mids))]) packs.set(p.conversationId, p);
+    const packs = await packsWith('gens', gids);
+    for (const [c, list] of await packsWith('mids', mids)) packs.set(c, list);
     if (!packs.size) return;
     const g = new Set(gids);
     const m = new Set(mids);
     const touched = new Set<string>();
-    for (const p of packs.values()) {
-      for (const f of p.facts) {
+    for (const list of packs.values()) {
+      for (const f of list) {
         if (f.vote.answers.some((a) => (a.generationId !== undefined && g.has(a.generationId)) || (a.rowId !== undefined && g.has(a.rowId)) || m.has(a.messageId))) touched.add(f.promptId);
       }
     }
-    await refresh(touched, [...packs.values()]);
+    await refresh(touched, packs);
   }
 
   return { after };

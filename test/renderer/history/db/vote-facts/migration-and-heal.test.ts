@@ -116,12 +116,20 @@ describe('vote facts heal themselves', () => {
       vote: { verdict: 'best', winnerId: 'a1', blind: false, at: T0 + 400, answers: [{ messageId: 'a1', columnId: 'a', model: 'openai/gpt-5', label: 'A', generationId: 'g1' }, { messageId: 'b1', columnId: 'b', model: 'x/y', label: 'B', generationId: 'g2' }] },
     });
     raw.close();
+    // the facts as read are handed over at once, then taken back as stale before the rebuilt ones come
+    const seen: string[] = [];
+    const read = await readVoteFacts({ onRead: (v) => seen.push(`read ${v.map((x) => x.promptId).join(',')}`), onStale: () => seen.push('stale') });
+    expect(seen).toEqual(['read p1,p2', 'stale']);
+    expect([read.rebuilt, read.votes.map((v) => v.promptId)]).toEqual([true, ['p1', 'p2', 'p4']]);
+    await db.voteFacts.clear(); // and once more through the comparison with the sources
     const healed = await votesFromFacts();
     expect(healed.rebuilt).toBe(true);
     expect(healed.votes).toEqual(await votesFromSources());
     expect(healed.votes.map((v) => v.promptId)).toEqual(['p1', 'p2', 'p4']);
-    // healed for good: the next read needs no rebuild
-    expect((await votesFromFacts()).rebuilt).toBe(false);
+    // healed for good: the next read needs no rebuild, and is not taken back
+    const after: string[] = [];
+    expect((await readVoteFacts({ onRead: () => after.push('read'), onStale: () => after.push('stale') })).rebuilt).toBe(false);
+    expect(after).toEqual(['read']);
   });
 
   it('rebuilds when the facts were lost (cleared), and a later vote and ledger row keep them right', async () => {
