@@ -131,7 +131,7 @@ export function pairResults(votes: readonly (StoredVote | LeaderboardVote)[]): P
 
 export function median(xs: number[]): number | null {
   if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = Float64Array.from(xs).sort(); // numeric order, far faster than an array sort with a comparator
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
@@ -160,11 +160,12 @@ export function buildLeaderboard(votes: readonly LeaderboardVote[], opts: { rate
     if (models.length < 2) continue;
     counted++;
     counting.push(v);
+    const winner = winnerModel(v);
     for (const m of models) {
       let a = acc.get(m);
       if (!a) acc.set(m, (a = { votes: 0, wins: 0, losses: 0, ties: 0, allBad: 0, answers: 0, unpriced: 0, spent: 0, costs: [], ttft: [], tps: [] }));
       a.votes++;
-      const o = outcomeFor(v, m);
+      const o: Outcome = v.vote.verdict === 'tie' ? 'tie' : v.vote.verdict === 'all-bad' ? 'all-bad' : winner === m ? 'win' : 'loss'; // outcomeFor, the winner found once
       if (o === 'win') a.wins++;
       else if (o === 'loss') a.losses++;
       else if (o === 'tie') a.ties++;
