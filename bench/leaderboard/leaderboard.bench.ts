@@ -1,10 +1,12 @@
 // The personal leaderboard over 10,000 votes and 100,000 generations:
-//  1. the figures (ledger lookup over every generation, wins/losses/ties, medians, cost per win, Bradley–Terry fit
-//     with intervals) in Node; baseline: the same figures without the rating fit;
+//  1. the figures from the vote facts (each answer's ledger figures already on it, as the app reads them: wins,
+//     losses, ties, medians, cost per win, Bradley–Terry fit with intervals) in Node; baseline: the same figures
+//     without the rating fit;
 //  2. in headless Chromium against the built renderer and the real host: a filter change (blind votes only) until
 //     the new table is painted — filtering, figures, rating and React render; baseline: the same with 100 votes;
-//  3. opening the view until its table is painted, reading votes and the ledger rows they need from IndexedDB;
-//     baseline: the same with 100 votes.
+//  3. opening the view until its table is painted, reading the vote facts (each vote with its answers' ledger
+//     figures) from IndexedDB; baseline: the same with 100 votes. The corpus is written straight into IndexedDB,
+//     past Dexie, so the first open after seeding rebuilds the facts (the self-heal): timed apart, as `first`.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -12,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { BenchResult } from '../types';
 import { launchChromium } from '../../test/e2e/support/browser';
 import { startFakeHost, RENDERER_DIR } from '../../test/e2e/support/fake-host';
-import { buildLeaderboard, ledgerLookup } from '../../renderer/money/leaderboard/figures';
+import { buildLeaderboard, ledgerLookup, withLedgerFigures } from '../../renderer/money/leaderboard/figures';
 import type { StoredVote } from '../../renderer/history/db/votes';
 import type { LedgerRow } from '../../renderer/money/ledger/types';
 import { corpusSource, makeCorpus, type CorpusSpec } from './corpus';
@@ -40,10 +42,10 @@ function nodeFigures(): { rated: number[]; unrated: number[]; models: number } {
   const votes = c.messages
     .filter((m) => m.vote)
     .map((m) => ({ promptId: m.id, conversationId: m.conversationId, conversationTitle: titles.get(m.conversationId as string), promptExcerpt: m.content, vote: m.vote }) as StoredVote);
-  const rows = c.generations as unknown as LedgerRow[];
+  const facts = withLedgerFigures(votes, ledgerLookup(c.generations as unknown as LedgerRow[]));
   const time = (rate: boolean) => {
     const t0 = performance.now();
-    const board = buildLeaderboard(votes, ledgerLookup(rows), { rate });
+    const board = buildLeaderboard(facts, { rate });
     const ms = performance.now() - t0;
     if (board.votes !== VOTES) throw new Error(`expected ${VOTES} votes, got ${board.votes}`);
     return { ms, models: board.rows.length };
@@ -95,6 +97,9 @@ async function seed(page: Page, s: CorpusSpec) {
 
 /** Reload, then time a click on Leaderboard until the table for `votes` votes is painted. */
 async function timeOpen(page: Page, votes: number): Promise<number> {
+  // leave the leaderboard first: a reload reopens the last view, which would have it open (or loading) already
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await page.waitForTimeout(300);
   await page.reload();
   await page.getByRole('button', { name: 'Leaderboard' }).waitFor();
   await page.waitForTimeout(400);
@@ -134,7 +139,7 @@ async function timeToggle(page: Page): Promise<number> {
   );
 }
 
-async function browserFigures(): Promise<{ open: number[]; toggle: number[]; openSmall: number[]; toggleSmall: number[]; loopMs: number }> {
+async function browserFigures(): Promise<{ first: number; open: number[]; toggle: number[]; openSmall: number[]; toggleSmall: number[]; loopMs: number }> {
   ensureBuilt();
   const host = await startFakeHost();
   const browser = await launchChromium();
@@ -144,6 +149,7 @@ async function browserFigures(): Promise<{ open: number[]; toggle: number[]; ope
     await page.goto(host.url);
     await page.getByText('No conversations yet').waitFor();
     const run = async (votes: number) => {
+      const first = await timeOpen(page, votes);
       const open: number[] = [];
       const toggle: number[] = [];
       for (let i = 0; i < 3; i++) {
@@ -151,7 +157,7 @@ async function browserFigures(): Promise<{ open: number[]; toggle: number[]; ope
         toggle.push(await timeToggle(page));
         toggle.push(await timeToggle(page));
       }
-      return { open, toggle };
+      return { first, open, toggle };
     };
     await seed(page, spec(SMALL, SMALL * 3));
     const small = await run(SMALL);
@@ -165,7 +171,7 @@ async function browserFigures(): Promise<{ open: number[]; toggle: number[]; ope
       return performance.now() - t0 + (s < 0 ? 1 : 0);
     });
     await page.close();
-    return { open: big.open, toggle: big.toggle, openSmall: small.open, toggleSmall: small.toggle, loopMs };
+    return { first: big.first, open: big.open, toggle: big.toggle, openSmall: small.open, toggleSmall: small.toggle, loopMs };
   } finally {
     await browser.close();
     await host.close();
@@ -181,7 +187,7 @@ export default async function run(): Promise<BenchResult[]> {
   const open = median(b.open);
   return [
     {
-      name: 'leaderboard figures, 10,000 votes × 100,000 generations (Node)', value: rated, unit: 'ms',
+      name: 'leaderboard figures from 10,000 vote facts (Node)', value: rated, unit: 'ms',
       baseline: { name: 'same figures without the rating fit', value: unrated }, ratio: rated / unrated,
       notes: `median of 7; ${node.models} models; runs ${node.rated.map((x) => x.toFixed(1)).join(', ')} ms`,
     },
@@ -193,7 +199,7 @@ export default async function run(): Promise<BenchResult[]> {
     {
       name: 'leaderboard opened from IndexedDB, 10,000 votes / 100,000 generations (Chromium)', value: open, unit: 'ms',
       baseline: { name: 'same with 100 votes', value: median(b.openSmall) }, ratio: open / median(b.openSmall), target: '<= 200 ms', pass: open <= 200,
-      notes: `click → painted table, reading the votes and the 30,000 ledger rows they need; median of 3 after a reload each; runs ${b.open.map((x) => x.toFixed(0)).join(', ')} ms`,
+      notes: `click → painted table; median of 3 after a reload each; runs ${b.open.map((x) => x.toFixed(0)).join(', ')} ms; the first open after seeding (rebuilding the facts from the votes and ledger) took ${b.first.toFixed(0)} ms`,
     },
   ];
 }

@@ -3,6 +3,8 @@ import { SCHEMA_VERSIONS } from './migrations';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
 import type { PostingChunk } from '../search/index/codec';
 import type { ImportPack, ImportPackIndexRow } from './staging/types';
+import { voteFactsUpkeep } from './vote-facts/upkeep';
+import type { VoteFactKeys, VoteFactPack } from './vote-facts/types';
 import type { AttachmentRow, ConversationRow, GenerationRow, MessageRow, MetaRow, SettingRow } from './types';
 
 export const DEFAULT_DB_NAME = 'parley';
@@ -17,6 +19,9 @@ export class ParleyDb extends Dexie {
   searchPostings!: Table<PostingChunk, [string, number]>;
   importPacks!: Table<ImportPack, string>;
   importPackIndex!: Table<ImportPackIndexRow, string>;
+  /** the leaderboard's vote facts, derived from messages.vote and generations (vote-facts/) */
+  voteFacts!: Table<VoteFactPack, string>;
+  voteFactKeys!: Table<VoteFactKeys, string>;
   /** Other windows' committed writes to conversations and messages (live sync between tabs). */
   readonly changes: ChangeFeed;
 
@@ -25,6 +30,7 @@ export class ParleyDb extends Dexie {
     super(name, { chromeTransactionDurability: 'strict' });
     this.changes = createChangeFeed(name);
     this.use(this.changes.middleware);
+    this.use(voteFactsUpkeep());
     for (const v of SCHEMA_VERSIONS) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

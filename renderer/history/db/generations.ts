@@ -21,15 +21,6 @@ export async function getGeneration(id: string): Promise<GenerationRow | undefin
   return db.generations.get(id);
 }
 
-/** The ledger rows of these generation ids (absent ones left out), and those linked to these answers. */
-export async function generationsFor(ids: { generationIds: string[]; messageIds: string[] }): Promise<GenerationRow[]> {
-  const db = getParleyDb();
-  await ensureAllMaterialized(db);
-  const byId = (await db.generations.bulkGet(ids.generationIds)).filter((g): g is GenerationRow => g !== undefined);
-  const linked = ids.messageIds.length ? await db.generations.where('messageId').anyOf(ids.messageIds).toArray() : [];
-  return [...byId, ...linked];
-}
-
 export interface LedgerQuery {
   from?: number; // createdAt >= from (ms)
   to?: number; // createdAt < to

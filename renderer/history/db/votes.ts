@@ -3,11 +3,11 @@ import { InvalidWriteError, NotFoundError } from './errors';
 import { FUSED_COLUMN_ID } from './group-id';
 import { ensureAllMaterialized, ensureConversationMaterialized } from './staging/materialize';
 import type { MessageRow, TurnVote } from './types';
+import { promptExcerpt } from './prompt-excerpt';
 
 // Votes live with their turn: on the prompt's row (`vote`), so deleting, exporting or importing a turn carries
 // its vote along. The sparse index vote.at lets the leaderboard read the voted prompts without the others.
 
-const EXCERPT_CHARS = 140;
 
 /** Throws InvalidWriteError unless `vote` compares two or more distinct answers of `prompt` in a consistent way. */
 export function checkVote(prompt: MessageRow, vote: TurnVote, answers: (MessageRow | undefined)[]): void {
@@ -67,12 +67,11 @@ export async function listVotes(q: { from?: number; to?: number } = {}): Promise
     for (const m of rows) {
       const conv = convs.get(m.conversationId);
       if (!m.vote || !conv || conv.deletedAt !== undefined) continue;
-      const line = m.content.trim().split('\n')[0]!.trim();
       out.push({
         promptId: m.id,
         conversationId: m.conversationId,
         conversationTitle: conv.title,
-        promptExcerpt: line.length > EXCERPT_CHARS ? `${line.slice(0, EXCERPT_CHARS - 1)}…` : line,
+        promptExcerpt: promptExcerpt(m.content),
         vote: m.vote,
       });
     }

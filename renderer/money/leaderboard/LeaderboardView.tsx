@@ -15,7 +15,7 @@ export function toFilters(c: LeaderboardControls, now: number): LeaderboardFilte
 
 /** Which model is worth it for your work: the models you compared, ranked by your votes, with what they cost. */
 export function LeaderboardView({ onOpenTurn, now }: { onOpenTurn: (conversationId: string, promptId: string) => void; now?: number }) {
-  const { votes, ledger, loaded, error } = useLeaderboardData();
+  const { votes, loaded, error } = useLeaderboardData();
   const [controls, setControls] = useState<LeaderboardControls>({ range: 'all', blindOnly: false, conversationId: null });
   const [selected, setSelected] = useState<string | null>(null);
   // the range is counted back from when the view opened (or from `now`), so filtering does not drift while open
@@ -26,8 +26,8 @@ export function LeaderboardView({ onOpenTurn, now }: { onOpenTurn: (conversation
     return [...m].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title));
   }, [votes]);
   const shown = useMemo(() => filterVotes(votes, toFilters(controls, openedAt)), [votes, controls, openedAt]);
-  const board = useMemo(() => buildLeaderboard(shown, ledger), [shown, ledger]);
-  const lines = useMemo(() => (selected ? votesBehind(selected, shown, ledger) : []), [selected, shown, ledger]);
+  const board = useMemo(() => buildLeaderboard(shown), [shown]);
+  const lines = useMemo(() => (selected ? votesBehind(selected, shown) : []), [selected, shown]);
 
   return (
     <section className="activity leaderboard" aria-labelledby="leaderboard-heading">

@@ -8,3 +8,20 @@ import { rowCost } from '../activity/aggregate';
 export function answerCostMicros(row: LedgerRow): number | undefined {
   return rowCost(row);
 }
+
+/** What the leaderboard shows of an answer, from its ledger row: each figure absent when unknown (never 0). */
+export interface AnswerFigures {
+  costMicros?: number;
+  ttftMs?: number;
+  tokensPerSecond?: number;
+}
+
+export function answerFigures(row: LedgerRow | undefined): AnswerFigures {
+  const out: AnswerFigures = {};
+  if (!row) return out;
+  const cost = answerCostMicros(row);
+  if (cost !== undefined) out.costMicros = cost;
+  if (typeof row.ttftMs === 'number' && Number.isFinite(row.ttftMs)) out.ttftMs = row.ttftMs;
+  if (typeof row.tokensPerSecond === 'number' && Number.isFinite(row.tokensPerSecond)) out.tokensPerSecond = row.tokensPerSecond;
+  return out;
+}

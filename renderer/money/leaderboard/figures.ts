@@ -1,7 +1,7 @@
 import type { LedgerRow } from '../ledger/types';
 import type { StoredVote } from '../../history/db/votes';
-import type { VotedAnswer } from '../../history/db/types';
-import { answerCostMicros } from './answer-cost';
+import type { TurnVote, VotedAnswer } from '../../history/db/types';
+import { answerFigures, type AnswerFigures } from './answer-cost';
 import { fitBradleyTerry, type PairResult, type Rating } from './rating';
 
 // The personal leaderboard's figures, from the votes and the usage ledger. A vote between two or more different
@@ -9,8 +9,17 @@ import { fitBradleyTerry, type PairResult, type Rating } from './rating';
 // "all bad". For the rating, a win beats every other model of that vote and a tie or "all bad" is a tie between
 // every pair. A vote whose answers all came from one model compares nothing and is left out.
 // Cost, time to first token and speed come from the ledger rows of the answers voted on (by generation id, else
-// by the answer's message id); unpriced answers are counted, never taken as free. Cost per win = what the
-// model's voted-on answers cost (the priced ones) ÷ its wins.
+// by the answer's message id), carried on each answer (`withLedgerFigures` here, or the stored vote facts,
+// history/db/vote-facts); unpriced answers are counted, never taken as free. Cost per win = what the model's
+// voted-on answers cost (the priced ones) ÷ its wins.
+
+/** An answer voted on, with the figures of its ledger row (absent when unknown). */
+export type FiguredAnswer = VotedAnswer & AnswerFigures;
+
+/** A vote as the leaderboard reads it: its turn, its room, and each answer's figures. */
+export interface LeaderboardVote extends Omit<StoredVote, 'vote'> {
+  vote: Omit<TurnVote, 'answers'> & { answers: FiguredAnswer[] };
+}
 
 export interface LeaderboardFilters {
   /** vote time range [from, to) */
@@ -73,7 +82,12 @@ export function ledgerRowOf(a: VotedAnswer, ledger: LedgerLookup): LedgerRow | u
   return (a.generationId !== undefined ? ledger.byGeneration.get(a.generationId) : undefined) ?? ledger.byMessage.get(a.messageId);
 }
 
-export function filterVotes(votes: readonly StoredVote[], f: LeaderboardFilters): StoredVote[] {
+/** The votes with each answer's figures read from these ledger rows (the figures' definition from the sources). */
+export function withLedgerFigures(votes: readonly StoredVote[], ledger: LedgerLookup): LeaderboardVote[] {
+  return votes.map((v) => ({ ...v, vote: { ...v.vote, answers: v.vote.answers.map((a) => ({ ...a, ...answerFigures(ledgerRowOf(a, ledger)) })) } }));
+}
+
+export function filterVotes<V extends StoredVote | LeaderboardVote>(votes: readonly V[], f: LeaderboardFilters): V[] {
   return votes.filter(
     (v) =>
       (f.from === undefined || v.vote.at >= f.from) &&
@@ -84,23 +98,23 @@ export function filterVotes(votes: readonly StoredVote[], f: LeaderboardFilters)
 }
 
 /** Distinct models of a vote, in the order shown. */
-export function modelsOf(v: StoredVote): string[] {
+export function modelsOf(v: StoredVote | LeaderboardVote): string[] {
   return [...new Set(v.vote.answers.map((a) => a.model))];
 }
 
-export function winnerModel(v: StoredVote): string | null {
+export function winnerModel(v: StoredVote | LeaderboardVote): string | null {
   if (v.vote.verdict !== 'best') return null;
   return v.vote.answers.find((a) => a.messageId === v.vote.winnerId)?.model ?? null;
 }
 
-export function outcomeFor(v: StoredVote, model: string): Outcome {
+export function outcomeFor(v: StoredVote | LeaderboardVote, model: string): Outcome {
   if (v.vote.verdict === 'tie') return 'tie';
   if (v.vote.verdict === 'all-bad') return 'all-bad';
   return winnerModel(v) === model ? 'win' : 'loss';
 }
 
 /** The pairwise results the rating is fitted to. */
-export function pairResults(votes: readonly StoredVote[]): PairResult[] {
+export function pairResults(votes: readonly (StoredVote | LeaderboardVote)[]): PairResult[] {
   const out: PairResult[] = [];
   for (const v of votes) {
     const models = modelsOf(v);
@@ -117,7 +131,7 @@ export function pairResults(votes: readonly StoredVote[]): PairResult[] {
 
 export function median(xs: number[]): number | null {
   if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = Float64Array.from(xs).sort(); // numeric order, far faster than an array sort with a comparator
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
@@ -137,20 +151,21 @@ interface Acc {
 }
 
 /** Every figure of the leaderboard; `rate: false` leaves the rating out (a baseline for the benchmark). */
-export function buildLeaderboard(votes: readonly StoredVote[], ledger: LedgerLookup, opts: { rate?: boolean } = {}): Leaderboard {
+export function buildLeaderboard(votes: readonly LeaderboardVote[], opts: { rate?: boolean } = {}): Leaderboard {
   const acc = new Map<string, Acc>();
   let counted = 0;
-  const counting: StoredVote[] = [];
+  const counting: LeaderboardVote[] = [];
   for (const v of votes) {
     const models = modelsOf(v);
     if (models.length < 2) continue;
     counted++;
     counting.push(v);
+    const winner = winnerModel(v);
     for (const m of models) {
       let a = acc.get(m);
       if (!a) acc.set(m, (a = { votes: 0, wins: 0, losses: 0, ties: 0, allBad: 0, answers: 0, unpriced: 0, spent: 0, costs: [], ttft: [], tps: [] }));
       a.votes++;
-      const o = outcomeFor(v, m);
+      const o: Outcome = v.vote.verdict === 'tie' ? 'tie' : v.vote.verdict === 'all-bad' ? 'all-bad' : winner === m ? 'win' : 'loss'; // outcomeFor, the winner found once
       if (o === 'win') a.wins++;
       else if (o === 'loss') a.losses++;
       else if (o === 'tie') a.ties++;
@@ -159,15 +174,13 @@ export function buildLeaderboard(votes: readonly StoredVote[], ledger: LedgerLoo
     for (const ans of v.vote.answers) {
       const a = acc.get(ans.model)!;
       a.answers++;
-      const row = ledgerRowOf(ans, ledger);
-      const cost = row ? answerCostMicros(row) : undefined;
-      if (cost === undefined) a.unpriced++;
+      if (ans.costMicros === undefined) a.unpriced++;
       else {
-        a.spent += cost;
-        a.costs.push(cost);
+        a.spent += ans.costMicros;
+        a.costs.push(ans.costMicros);
       }
-      if (row && typeof row.ttftMs === 'number' && Number.isFinite(row.ttftMs)) a.ttft.push(row.ttftMs);
-      if (row && typeof row.tokensPerSecond === 'number' && Number.isFinite(row.tokensPerSecond)) a.tps.push(row.tokensPerSecond);
+      if (ans.ttftMs !== undefined) a.ttft.push(ans.ttftMs);
+      if (ans.tokensPerSecond !== undefined) a.tps.push(ans.tokensPerSecond);
     }
   }
   const ratings = opts.rate === false ? new Map<string, Rating>() : fitBradleyTerry(pairResults(counting));
@@ -197,7 +210,7 @@ export function buildLeaderboard(votes: readonly StoredVote[], ledger: LedgerLoo
 }
 
 export interface VoteLine {
-  vote: StoredVote;
+  vote: LeaderboardVote;
   outcome: Outcome;
   /** the other models of that vote */
   against: string[];
@@ -206,7 +219,7 @@ export interface VoteLine {
 }
 
 /** The votes behind one model's figures, newest first. */
-export function votesBehind(model: string, votes: readonly StoredVote[], ledger: LedgerLookup): VoteLine[] {
+export function votesBehind(model: string, votes: readonly LeaderboardVote[]): VoteLine[] {
   const out: VoteLine[] = [];
   for (const v of votes) {
     const models = modelsOf(v);
@@ -214,9 +227,7 @@ export function votesBehind(model: string, votes: readonly StoredVote[], ledger:
     let cost: number | undefined = 0;
     for (const a of v.vote.answers) {
       if (a.model !== model) continue;
-      const row = ledgerRowOf(a, ledger);
-      const c = row ? answerCostMicros(row) : undefined;
-      cost = c === undefined || cost === undefined ? undefined : cost + c;
+      cost = a.costMicros === undefined || cost === undefined ? undefined : cost + a.costMicros;
     }
     out.push({ vote: v, outcome: outcomeFor(v, model), against: models.filter((m) => m !== model), costMicros: cost });
   }

@@ -3,6 +3,7 @@ import { V1_STORES } from './v1';
 import { V2_STORES, upgradeToV2 } from './v2';
 import { V3_STORES, upgradeToV3 } from './v3';
 import { V4_STORES, upgradeToV4 } from './v4';
+import { V5_STORES, upgradeToV5 } from './v5';
 
 // Every schema version Parley has shipped, oldest first. To change the schema, append a version with its stores
 // and an upgrade (a test checks that each version after the first has one). Never edit or drop a shipped entry.
@@ -18,6 +19,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 2, stores: V2_STORES, upgrade: upgradeToV2 },
   { version: 3, stores: V3_STORES, upgrade: upgradeToV3 },
   { version: 4, stores: V4_STORES, upgrade: upgradeToV4 },
+  { version: 5, stores: V5_STORES, upgrade: upgradeToV5 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

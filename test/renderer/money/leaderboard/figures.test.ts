@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredVote } from '../../../../renderer/history/db/votes';
 import type { TurnVote, VotedAnswer } from '../../../../renderer/history/db/types';
 import type { LedgerRow } from '../../../../renderer/money/ledger/types';
-import { buildLeaderboard, filterVotes, ledgerLookup, NO_LEADERBOARD_FILTERS, pairResults, votesBehind } from '../../../../renderer/money/leaderboard/figures';
+import { buildLeaderboard as buildFromFigures, filterVotes, ledgerLookup, NO_LEADERBOARD_FILTERS, pairResults, votesBehind as behindFromFigures, withLedgerFigures, type LedgerLookup } from '../../../../renderer/money/leaderboard/figures';
 import { fitBradleyTerry } from '../../../../renderer/money/leaderboard/rating';
 import { makeRecord } from '../../support/generation-records';
 
@@ -19,6 +19,10 @@ function vote(promptId: string, conversationId: string, at: number, verdict: Tur
     vote: { verdict, answers, blind: opts.blind ?? false, at, ...(opts.winner ? { winnerId: opts.winner } : {}) },
   };
 }
+
+// the figures as defined from the sources: each answer's ledger row read through the lookup
+const buildLeaderboard = (votes: StoredVote[], ledger: LedgerLookup, opts?: { rate?: boolean }) => buildFromFigures(withLedgerFigures(votes, ledger), opts);
+const votesBehind = (model: string, votes: StoredVote[], ledger: LedgerLookup) => behindFromFigures(model, withLedgerFigures(votes, ledger));
 
 const row = (id: string, over: Partial<LedgerRow> = {}): LedgerRow => ({ ...makeRecord({ id, ...over }), ...over });
 

@@ -1,0 +1,71 @@
+import { answerFigures } from '../../../money/leaderboard/answer-cost';
+import type { LedgerRow } from '../../../money/ledger/types';
+import type { GenerationRow, MessageRow } from '../types';
+import { promptExcerpt } from '../prompt-excerpt';
+import type { FactAnswer, VoteFact, VoteFactKeys } from './types';
+
+// How a voted turn becomes its fact. One definition, used by the migration, the self-heal rebuild and the upkeep
+// of every write. An answer's ledger row is the row of its generation id; without one (no id, or no such row),
+// the row linked to the answer's message (the greatest row id when several are).
+
+/** Reads of the ledger, through whichever layer (Dexie tables or DBCore) the caller works in. */
+export interface LedgerReader {
+  byIds(ids: string[]): Promise<(GenerationRow | undefined)[]>;
+  linkedTo(messageIds: string[]): Promise<GenerationRow[]>;
+}
+
+/** Whether this message row is a voted turn (exactly the rows the numeric range of the `vote.at` index holds). */
+export function hasFact(m: Pick<MessageRow, 'vote'> | undefined): m is MessageRow & { vote: NonNullable<MessageRow['vote']> } {
+  const at: unknown = m?.vote?.at;
+  return typeof at === 'number' && !Number.isNaN(at);
+}
+
+export async function factsOf(prompts: MessageRow[], ledger: LedgerReader): Promise<VoteFact[]> {
+  const voted = prompts.filter(hasFact);
+  const gids = [...new Set(voted.flatMap((p) => p.vote.answers.flatMap((a) => (a.generationId !== undefined ? [a.generationId] : []))))];
+  const byId = new Map<string, GenerationRow>();
+  if (gids.length) for (const row of await ledger.byIds(gids)) if (row) byId.set(row.id, row);
+  const unresolved = [...new Set(voted.flatMap((p) => p.vote.answers.filter((a) => a.generationId === undefined || !byId.has(a.generationId)).map((a) => a.messageId)))];
+  const linked = new Map<string, GenerationRow>();
+  if (unresolved.length) {
+    for (const row of await ledger.linkedTo(unresolved)) {
+      const had = row.messageId !== undefined ? linked.get(row.messageId) : undefined;
+      if (row.messageId !== undefined && (!had || had.id < row.id)) linked.set(row.messageId, row);
+    }
+  }
+  return voted.map((p) => ({
+    promptId: p.id,
+    promptExcerpt: promptExcerpt(p.content),
+    vote: {
+      ...p.vote,
+      answers: p.vote.answers.map((a): FactAnswer => {
+        const row = (a.generationId !== undefined ? byId.get(a.generationId) : undefined) ?? linked.get(a.messageId);
+        return { ...a, ...(row ? { rowId: row.id } : {}), ...answerFigures(row as LedgerRow | undefined) };
+      }),
+    },
+  }));
+}
+
+export function keysOf(conversationId: string, facts: readonly VoteFact[]): VoteFactKeys {
+  const gens = new Set<string>();
+  const mids = new Set<string>();
+  for (const f of facts) {
+    for (const a of f.vote.answers) {
+      if (a.generationId !== undefined) gens.add(a.generationId);
+      if (a.rowId !== undefined) gens.add(a.rowId);
+      mids.add(a.messageId);
+    }
+  }
+  return { conversationId, promptIds: facts.map((f) => f.promptId), gens: [...gens], mids: [...mids] };
+}
+
+/** Facts grouped per conversation. */
+export function groupFacts(entries: { conversationId: string; fact: VoteFact }[]): Map<string, VoteFact[]> {
+  const by = new Map<string, VoteFact[]>();
+  for (const { conversationId, fact } of entries) {
+    const list = by.get(conversationId);
+    if (list) list.push(fact);
+    else by.set(conversationId, [fact]);
+  }
+  return by;
+}
