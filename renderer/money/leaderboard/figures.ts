@@ -99,7 +99,9 @@ export function filterVotes<V extends StoredVote | LeaderboardVote>(votes: reado
 
 /** Distinct models of a vote, in the order shown. */
 export function modelsOf(v: StoredVote | LeaderboardVote): string[] {
-  return [...new Set(v.vote.answers.map((a) => a.model))];
+  const out: string[] = []; // a vote holds a handful of answers: a scan beats building a Set per vote
+  for (const a of v.vote.answers) if (!out.includes(a.model)) out.push(a.model);
+  return out;
 }
 
 export function winnerModel(v: StoredVote | LeaderboardVote): string | null {
@@ -113,20 +115,26 @@ export function outcomeFor(v: StoredVote | LeaderboardVote, model: string): Outc
   return winnerModel(v) === model ? 'win' : 'loss';
 }
 
-/** The pairwise results the rating is fitted to. */
+/** The pairwise results the rating is fitted to, one entry per pair and score with its count. */
 export function pairResults(votes: readonly (StoredVote | LeaderboardVote)[]): PairResult[] {
-  const out: PairResult[] = [];
+  const out = new Map<string, PairResult>();
+  const add = (a: string, b: string, score: number) => {
+    const key = `${a}\u0000${b}\u0000${score}`;
+    const r = out.get(key);
+    if (r) r.count = (r.count ?? 1) + 1;
+    else out.set(key, { a, b, score, count: 1 });
+  };
   for (const v of votes) {
     const models = modelsOf(v);
     if (models.length < 2) continue;
     const winner = winnerModel(v);
     if (winner !== null) {
-      for (const m of models) if (m !== winner) out.push({ a: winner, b: m, score: 1 });
+      for (const m of models) if (m !== winner) add(winner, m, 1);
     } else if (v.vote.verdict !== 'best') {
-      for (let i = 0; i < models.length; i++) for (let j = i + 1; j < models.length; j++) out.push({ a: models[i]!, b: models[j]!, score: 0.5 });
+      for (let i = 0; i < models.length; i++) for (let j = i + 1; j < models.length; j++) add(models[i]!, models[j]!, 0.5);
     }
   }
-  return out;
+  return [...out.values()];
 }
 
 export function median(xs: number[]): number | null {

@@ -15,6 +15,8 @@ export interface PairResult {
   b: string;
   /** a's score against b: 1 win, 0 loss, 0.5 tie */
   score: number;
+  /** how many such results this entry stands for (default 1): ten thousand votes fit as a few hundred entries */
+  count?: number;
 }
 
 export interface Rating {
@@ -130,7 +132,9 @@ function fitPool(members: number[], wins: Float64Array[], games: Float64Array[])
 /** Ratings of every model that appears in `results` (self-comparisons are ignored). */
 export function fitBradleyTerry(results: readonly PairResult[], opts: RatingOptions = {}): Map<string, Rating> {
   const prior = opts.priorTies ?? 1;
-  const names = [...new Set(results.filter((r) => r.a !== r.b).flatMap((r) => [r.a, r.b]))].sort();
+  const seen = new Set<string>();
+  for (const r of results) if (r.a !== r.b) seen.add(r.a).add(r.b);
+  const names = [...seen].sort();
   const at = new Map(names.map((n, i) => [n, i]));
   const k = names.length;
   const wins = Array.from({ length: k }, () => new Float64Array(k));
@@ -140,12 +144,13 @@ export function fitBradleyTerry(results: readonly PairResult[], opts: RatingOpti
     if (r.a === r.b) continue;
     const i = at.get(r.a)!;
     const j = at.get(r.b)!;
-    wins[i]![j]! += r.score;
-    wins[j]![i]! += 1 - r.score;
-    games[i]![j]! += 1;
-    games[j]![i]! += 1;
-    played[i]! += 1;
-    played[j]! += 1;
+    const n = r.count ?? 1;
+    wins[i]![j]! += n * r.score;
+    wins[j]![i]! += n * (1 - r.score);
+    games[i]![j]! += n;
+    games[j]![i]! += n;
+    played[i]! += n;
+    played[j]! += n;
   }
   for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) {
     if (games[i]![j]! === 0) continue;

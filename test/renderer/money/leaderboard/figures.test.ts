@@ -82,12 +82,14 @@ describe('leaderboard figures from votes and the ledger', () => {
 
   it('rates from pairwise results: a win beats every other model of its vote, a tie or all-bad ties every pair', () => {
     expect(pairResults(VOTES)).toEqual([
-      { a: 'alpha', b: 'beta', score: 1 },
-      { a: 'gamma', b: 'alpha', score: 1 },
-      { a: 'gamma', b: 'beta', score: 1 },
-      { a: 'alpha', b: 'beta', score: 0.5 },
-      { a: 'alpha', b: 'gamma', score: 0.5 },
+      { a: 'alpha', b: 'beta', score: 1, count: 1 },
+      { a: 'gamma', b: 'alpha', score: 1, count: 1 },
+      { a: 'gamma', b: 'beta', score: 1, count: 1 },
+      { a: 'alpha', b: 'beta', score: 0.5, count: 1 },
+      { a: 'alpha', b: 'gamma', score: 0.5, count: 1 },
     ]);
+    // the same results twice over: one entry each, counted twice
+    expect(pairResults([...VOTES, ...VOTES]).map((r) => r.count)).toEqual([2, 2, 2, 2, 2]);
     const board = buildLeaderboard(VOTES, LEDGER);
     const fit = fitBradleyTerry(pairResults(VOTES));
     for (const r of board.rows) expect(r.rating?.rating).toBeCloseTo(fit.get(r.model)!.rating, 9);

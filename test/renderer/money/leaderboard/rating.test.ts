@@ -87,6 +87,16 @@ describe('Bradley–Terry rating', () => {
     expect(fitBradleyTerry([win('A', 'A')]).size).toBe(0);
   });
 
+  it('a counted entry fits exactly as that many single results', () => {
+    const single = fitBradleyTerry([...times(3, win('A', 'B')), win('B', 'A'), ...times(2, tie('B', 'C')), win('C', 'A')]);
+    const counted = fitBradleyTerry([{ ...win('A', 'B'), count: 3 }, win('B', 'A'), { ...tie('B', 'C'), count: 2 }, { ...win('C', 'A'), count: 1 }]);
+    for (const m of ['A', 'B', 'C']) {
+      expect(counted.get(m)!.theta).toBeCloseTo(single.get(m)!.theta, 12);
+      expect(counted.get(m)!.se).toBeCloseTo(single.get(m)!.se, 12);
+      expect(counted.get(m)!.comparisons).toBe(single.get(m)!.comparisons);
+    }
+  });
+
   it('without the virtual ties, 3–1 gives the plain maximum-likelihood gap ln 3', () => {
     const r = fitBradleyTerry([...times(3, win('A', 'B')), win('B', 'A')], { priorTies: 0 });
     expect(r.get('A')!.theta - r.get('B')!.theta).toBeCloseTo(Math.log(3), 9);
