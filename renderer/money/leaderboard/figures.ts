@@ -115,26 +115,53 @@ export function outcomeFor(v: StoredVote | LeaderboardVote, model: string): Outc
   return winnerModel(v) === model ? 'win' : 'loss';
 }
 
-/** The pairwise results the rating is fitted to, one entry per pair and score with its count. */
-export function pairResults(votes: readonly (StoredVote | LeaderboardVote)[]): PairResult[] {
-  const out = new Map<string, PairResult>();
-  const add = (a: string, b: string, score: number) => {
-    const key = `${a}\u0000${b}\u0000${score}`;
-    const r = out.get(key);
-    if (r) r.count = (r.count ?? 1) + 1;
-    else out.set(key, { a, b, score, count: 1 });
-  };
-  for (const v of votes) {
-    const models = modelsOf(v);
-    if (models.length < 2) continue;
-    const winner = winnerModel(v);
+/** Counts pairwise results as they come: models as small numbers and a pair as one numeric key (no string per
+ * pair), since this runs over every vote. */
+class PairCounter {
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly counts = new Map<number, number>(); // ((a·SPAN + b)·2 + tie) → how many
+  private static readonly SPAN = 2 ** 20;
+
+  private idOf(m: string): number {
+    let i = this.ids.get(m);
+    if (i === undefined) this.ids.set(m, (i = this.names.push(m) - 1));
+    return i;
+  }
+
+  /** A win beats every other model of its vote; a tie or "all bad" ties every pair. */
+  addVote(models: readonly string[], winner: string | null, verdict: TurnVote['verdict']): void {
     if (winner !== null) {
-      for (const m of models) if (m !== winner) add(winner, m, 1);
-    } else if (v.vote.verdict !== 'best') {
-      for (let i = 0; i < models.length; i++) for (let j = i + 1; j < models.length; j++) add(models[i]!, models[j]!, 0.5);
+      for (const m of models) if (m !== winner) this.add(winner, m, 0);
+    } else if (verdict !== 'best') {
+      for (let i = 0; i < models.length; i++) for (let j = i + 1; j < models.length; j++) this.add(models[i]!, models[j]!, 1);
     }
   }
-  return [...out.values()];
+
+  private add(a: string, b: string, tie: 0 | 1): void {
+    const key = (this.idOf(a) * PairCounter.SPAN + this.idOf(b)) * 2 + tie;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  results(): PairResult[] {
+    const out: PairResult[] = [];
+    for (const [key, count] of this.counts) {
+      const tie = key % 2;
+      const pair = (key - tie) / 2;
+      out.push({ a: this.names[Math.floor(pair / PairCounter.SPAN)]!, b: this.names[pair % PairCounter.SPAN]!, score: tie ? 0.5 : 1, count });
+    }
+    return out;
+  }
+}
+
+/** The pairwise results the rating is fitted to, one entry per pair and score with its count. */
+export function pairResults(votes: readonly (StoredVote | LeaderboardVote)[]): PairResult[] {
+  const pairs = new PairCounter();
+  for (const v of votes) {
+    const models = modelsOf(v);
+    if (models.length >= 2) pairs.addVote(models, winnerModel(v), v.vote.verdict);
+  }
+  return pairs.results();
 }
 
 export function median(xs: number[]): number | null {
@@ -162,13 +189,13 @@ interface Acc {
 export function buildLeaderboard(votes: readonly LeaderboardVote[], opts: { rate?: boolean } = {}): Leaderboard {
   const acc = new Map<string, Acc>();
   let counted = 0;
-  const counting: LeaderboardVote[] = [];
+  const pairs = new PairCounter();
   for (const v of votes) {
     const models = modelsOf(v);
     if (models.length < 2) continue;
     counted++;
-    counting.push(v);
     const winner = winnerModel(v);
+    pairs.addVote(models, winner, v.vote.verdict);
     for (const m of models) {
       let a = acc.get(m);
       if (!a) acc.set(m, (a = { votes: 0, wins: 0, losses: 0, ties: 0, allBad: 0, answers: 0, unpriced: 0, spent: 0, costs: [], ttft: [], tps: [] }));
@@ -191,7 +218,7 @@ export function buildLeaderboard(votes: readonly LeaderboardVote[], opts: { rate
       if (ans.tokensPerSecond !== undefined) a.tps.push(ans.tokensPerSecond);
     }
   }
-  const ratings = opts.rate === false ? new Map<string, Rating>() : fitBradleyTerry(pairResults(counting));
+  const ratings = opts.rate === false ? new Map<string, Rating>() : fitBradleyTerry(pairs.results());
   const rows: ModelFigures[] = [...acc].map(([model, a]) => {
     const mc = median(a.costs);
     return {
