@@ -4,6 +4,8 @@
 // without reaching past another dollar). Every single "$" not part of such a pair is escaped, so it shows as a
 // dollar sign. Code (fenced or `inline`) and "$$" display math are left alone.
 
+import { mapLinesOutsideFences } from './outside-fences';
+
 function escapeLoneDollars(segment: string): string {
   const singles: number[] = [];
   for (let i = 0; i < segment.length; i++) {
@@ -39,26 +41,12 @@ function escapeLoneDollars(segment: string): string {
 
 export function escapeCurrencyDollars(text: string): string {
   if (!text.includes('$')) return text;
-  let fence: string | null = null;
-  return text
-    .split('\n')
-    .map((line) => {
-      const t = line.trimStart();
-      const mark = /^(`{3,}|~{3,})/.exec(t);
-      if (fence) {
-        if (t.startsWith(fence) && t.slice(fence.length).trim() === '') fence = null;
-        return line;
-      }
-      if (mark) {
-        fence = mark[1]!;
-        return line;
-      }
-      if (!line.includes('$')) return line;
-      // outside `inline code` only
-      return line
-        .split(/(`+[^`]*`+)/)
-        .map((part, i) => (i % 2 === 1 ? part : escapeLoneDollars(part)))
-        .join('');
-    })
-    .join('\n');
+  return mapLinesOutsideFences(text, (line) =>
+    line.includes('$')
+      ? line
+          .split(/(`+[^`]*`+)/) // outside `inline code` only
+          .map((part, i) => (i % 2 === 1 ? part : escapeLoneDollars(part)))
+          .join('')
+      : line,
+  );
 }
