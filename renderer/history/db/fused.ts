@@ -1,8 +1,7 @@
 import { getParleyDb } from './database';
 import { InvalidWriteError, NotFoundError } from './errors';
-import { FUSED_COLUMN_ID, groupIdFor } from './group-id';
-import { newId } from './ids';
-import { selectInGroup } from './messages';
+import { FUSED_COLUMN_ID } from './group-id';
+import { addStreamingAnswerRow } from './messages';
 import { ensureConversationMaterialized } from './staging/materialize';
 import type { MessageRow, ModelSnapshot } from './types';
 
@@ -30,27 +29,13 @@ export async function createFusedAnswer(conversationId: string, input: NewFusedA
     for (const s of await db.messages.bulkGet(input.sources)) {
       if (!s || s.role !== 'assistant' || s.parentId !== prompt.id || s.columnId === FUSED_COLUMN_ID) throw new InvalidWriteError('only answers of this prompt can be fused');
     }
-    const now = input.now ?? Date.now();
-    const row: MessageRow = {
-      id: newId('msg'),
-      conversationId,
-      seq: conv.lastSeq + 1,
+    const row = await addStreamingAnswerRow(db, conv, {
       parentId: prompt.id,
-      groupId: groupIdFor(conversationId, prompt.id, FUSED_COLUMN_ID),
       columnId: FUSED_COLUMN_ID,
-      role: 'assistant',
-      content: '',
-      status: 'streaming',
-      streaming: 1,
       model: { requested: input.model.requested, used: null, provider: null, upstream: null },
       fused: { sources: [...input.sources] },
-      createdAt: now,
-      updatedAt: now,
-    };
-    await db.messages.add(row);
-    conv.lastSeq = row.seq;
-    conv.updatedAt = now;
-    selectInGroup(conv, row.groupId, row.id, true);
+      now: input.now ?? Date.now(),
+    });
     await db.conversations.put(conv);
     return row;
   });

@@ -133,25 +133,40 @@ export async function addPendingAnswer(db: ParleyDb, conv: ConversationRow, inpu
   if (!parent || parent.conversationId !== conversationId || parent.role !== 'user') {
     throw new InvalidWriteError('an answer must answer a prompt of the same conversation');
   }
-  const now = input.now ?? Date.now();
+  return addStreamingAnswerRow(db, conv, {
+    parentId: input.parentId,
+    columnId: input.columnId,
+    model: { requested: input.model.requested, used: input.model.used ?? null, provider: input.model.provider ?? null, upstream: input.model.upstream ?? null },
+    now: input.now ?? Date.now(),
+  });
+}
+
+/** Adds an empty 'streaming' answer row at the end of `conv` and makes it its group's selected sibling (inside the
+ * caller's transaction; the caller stores `conv`). The checks of what may be answered are the caller's. */
+export async function addStreamingAnswerRow(
+  db: ParleyDb,
+  conv: ConversationRow,
+  a: { parentId: string; columnId: string; model: MessageRow['model']; now: number } & Pick<MessageRow, 'fused'>,
+): Promise<MessageRow> {
   const row: MessageRow = {
     id: newId('msg'),
-    conversationId,
+    conversationId: conv.id,
     seq: conv.lastSeq + 1,
-    parentId: input.parentId,
-    groupId: groupIdFor(conversationId, input.parentId, input.columnId),
-    columnId: input.columnId,
+    parentId: a.parentId,
+    groupId: groupIdFor(conv.id, a.parentId, a.columnId),
+    columnId: a.columnId,
     role: 'assistant',
     content: '',
     status: 'streaming',
     streaming: 1,
-    model: { requested: input.model.requested, used: input.model.used ?? null, provider: input.model.provider ?? null, upstream: input.model.upstream ?? null },
-    createdAt: now,
-    updatedAt: now,
+    model: a.model,
+    ...(a.fused ? { fused: a.fused } : {}),
+    createdAt: a.now,
+    updatedAt: a.now,
   };
   await db.messages.add(row);
   conv.lastSeq = row.seq;
-  conv.updatedAt = now;
+  conv.updatedAt = a.now;
   selectInGroup(conv, row.groupId, row.id, true);
   return row;
 }
