@@ -1,18 +1,12 @@
+import type { CostEstimate } from '../../history/db/types';
 import type { ModelEstimate } from './estimate';
 
 // The estimate a person saw before sending, handed to the answer it was for, so "Explain this cost" can set
 // estimate against actual. The composer notes the latest estimate per column; sending takes it for the new
 // answer; the finished answer keeps it on its cost (MessageCost.estimate).
 
-export interface SentEstimate {
-  inputTokens: number;
-  inputMicros?: number;
-  outputLowTokens?: number;
-  outputHighTokens?: number;
-  outputLowMicros?: number;
-  outputHighMicros?: number;
-  basis?: 'history' | 'max_tokens';
-}
+/** The estimate as the answer's cost keeps it. */
+export type SentEstimate = CostEstimate;
 
 const byColumn = new Map<string, SentEstimate>();
 const byAnswer = new Map<string, SentEstimate>();
