@@ -48,6 +48,12 @@ function resolve(idx: ModelIndex, slug: string): CatalogModel | undefined {
   return dashed === slug ? undefined : hit(dashed);
 }
 
+/** The catalog entry that names the whole slug — its id, an alias or its match rule — variant suffixes included
+ * (the reference lists some ":extended" slugs as aliases of the base model). */
+export function findModelNaming(catalog: Catalog, slug: string): CatalogModel | undefined {
+  return resolve(indexOf(catalog), slug.trim().toLowerCase());
+}
+
 /** The catalog entry for a slug: exact id or alias first, then a model whose match rule accepts it, then with
  * variant suffixes dropped one at a time from the right (":free:online" tries ":free" before the base).
  * Case-insensitive. */

@@ -1,4 +1,4 @@
-import { findModel, splitVariants } from './find-model';
+import { findModel, findModelNaming, splitVariants } from './find-model';
 import { dashedDate, matchesRule } from './match';
 import type { Catalog, DirectModelEntry, ModelPricing, UpstreamRef } from './types';
 
@@ -83,6 +83,8 @@ export interface PricingLookup {
  * is listed at OpenRouter's price; the BYOK fee is separate (see shared/billing/byok-fees.ts). */
 export function lookupPricing(catalog: Catalog, slug: string, upstream: UpstreamRef): PricingLookup {
   if (upstream.kind === 'openrouter') {
+    const named = findModelNaming(catalog, slug);
+    if (named) return { pricing: named.pricing };
     const model = findModel(catalog, slug);
     if (!model) return { detail: `${slug} is not in the price list` };
     const wanted = splitVariants(slug.toLowerCase()).variants.filter((v) => PRICED_VARIANTS.has(v));
