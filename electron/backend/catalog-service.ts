@@ -40,6 +40,8 @@ function summarise(m: CatalogModel, served: UpstreamConfig[], at: number): Model
     servedBy: served.map((u) => u.label),
     servedByIds: served.map((u) => u.id),
     pricing: { ...m.pricing },
+    ...(m.aliases?.length ? { aliases: m.aliases } : {}),
+    ...(m.match ? { match: m.match } : {}),
   };
 }
 
