@@ -146,7 +146,7 @@ describe('prices agree with the genai-prices reference', () => {
     expect(findModel(catalog, 'openai/gpt-5.6-luna-2026080')).toBeUndefined(); // seven digits: not the rule's date
     const onOpenRouter = computeCost({ prompt: 1_000_000, completion: 0 }, lookupPricing(catalog, 'openai/gpt-5.6-luna-20260801', { kind: 'openrouter', isByok: false }).pricing, { at: Date.parse('2026-11-23T12:00:00Z') });
     expect(onOpenRouter.micros).toBe(Math.round(calcPrice({ input_tokens: 1_000_000 }, 'openai/gpt-5.6-luna-20260801', { providerId: 'openrouter', timestamp: new Date('2026-11-23T12:00:00Z') })!.total_price * 1e6));
-    const direct = lookupPricing(catalog, 'openai/gpt-5.6-luna', { kind: 'openai', isByok: true, providerId: 'openai', nativeModelId: 'gpt-5.6-luna-2026-08-01' });
+    const direct = lookupPricing(catalog, 'openai/gpt-5.6-luna', { kind: 'openai-compatible', isByok: true, providerId: 'openai', nativeModelId: 'gpt-5.6-luna-2026-08-01' });
     expect(direct.pricing).toBe(catalog.direct.openai!.models['gpt-5.6-luna']!.pricing);
   });
 });

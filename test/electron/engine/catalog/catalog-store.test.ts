@@ -246,7 +246,7 @@ describe('createPricingHooks', () => {
 
   it('re-prices a stored answer at its own date, by the price in force that day', () => {
     // OpenAI's o3 at OpenAI: $10 + $40 per million until 2025-06-09, $2 + $8 from 2025-06-10
-    const openai: UpstreamConfig = { id: 'openai', kind: 'openai', label: 'OpenAI', baseUrl: 'https://api.openai.com/v1', isByok: true };
+    const openai: UpstreamConfig = { id: 'custom:openai', kind: 'openai-compatible', label: 'OpenAI', baseUrl: 'https://api.openai.com/v1', isByok: true };
     const million = { prompt: 1_000_000, completion: 1_000_000, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
     expect(hooks.priceUsage('openai/o3', openai, million, [], Date.parse('2025-06-09T23:59:59Z')).micros).toBe(50_000_000);
     expect(hooks.priceUsage('openai/o3', openai, million, [], Date.parse('2025-06-10T00:00:00Z')).micros).toBe(10_000_000);
