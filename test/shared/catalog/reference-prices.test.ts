@@ -97,7 +97,7 @@ async function reference(): Promise<{ cases: Case[]; unspelled: string[]; author
           // OpenRouter slugs always name their author; the reference's author-less legacy ids are not slugs.
           if (!id.includes('/')) authorless++;
           else cases.push({ provider: pid, id, refProvider: genai, ref: { kind: 'openrouter', isByok: false } });
-        } else if (!id.includes('/') && !id.includes(':')) {
+        } else {
           cases.push({ provider: pid, id, refProvider: genai, ref: { kind: 'openai-compatible', isByok: true, providerId: pid, nativeModelId: id } });
         }
       }
