@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCatalogService, DAY_MS } from '../../../electron/backend/catalog-service';
 import type { UpstreamConfig } from '../../../electron/engine/types';
 import { matchesRule } from '../../../shared/catalog/match';
+import { modelListSchema } from '../../../shared/contract/models';
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
 
 // The catalog keeps itself fresh: at most one /models refresh a day while online, from a base URL tests point at
@@ -107,5 +108,7 @@ describe('catalog freshness', () => {
     await svc.ready;
     const luna = svc.list().models.find((m) => m.id === 'openai/gpt-5.6-luna');
     expect(luna?.match && matchesRule(luna.match, 'openai/gpt-5.6-luna-20260801')).toBe(true);
+    // the list, price history and match rules included, is what the models.list route promises
+    expect(modelListSchema.parse(svc.list()).models.find((m) => m.id === 'openai/gpt-5.6-luna')?.match).toEqual(luna?.match);
   });
 });
