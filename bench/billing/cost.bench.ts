@@ -32,6 +32,11 @@ export default async function run(): Promise<BenchResult[]> {
   const allUnits = (i: number) => ({ ...usage(i), cacheWrite1h: 500, webSearchRequests: 2, reasoning: 100 });
   timeIt((i) => (sink += computeCost(allUnits(i), timed, { at: at + i * 60_000 }).micros ?? 0), 2000); // warm-up
   const conditional = timeIt((i) => (sink += computeCost(allUnits(i), timed, { at: at + i * 60_000 }).micros ?? 0), N);
+  // A price history (DeepSeek V4's price change and its two peak windows), across days and hours.
+  const history = loadBundledCatalog().direct.deepseek!.models['deepseek-v4-flash']!.pricing;
+  const days = Date.UTC(2026, 7, 10);
+  timeIt((i) => (sink += computeCost(usage(i), history, { at: days + i * 600_000 }).micros ?? 0), 2000); // warm-up
+  const scheduled = timeIt((i) => (sink += computeCost(usage(i), history, { at: days + i * 600_000 }).micros ?? 0), N);
   const naive = timeIt((i) => {
     const u = usage(i);
     sink += Math.round(((u.prompt - u.cacheRead - u.cacheWrite) * p + u.cacheRead * r + u.cacheWrite * w + u.completion * c) * 1e6);
@@ -47,6 +52,7 @@ export default async function run(): Promise<BenchResult[]> {
   return [
     { name: 'computeCost (exact, with breakdown)', value: exact * 1000, unit: 'µs/call', baseline: { name: 'float formula', value: naive * 1000 }, ratio: exact / naive, target: '<= 50 µs/call', pass: exact * 1000 <= 50, notes: `${N} calls, Sonnet 4.5 pricing with cache lines` },
     { name: 'computeCost with time-of-day overrides and all units', value: conditional * 1000, unit: 'µs/call', baseline: { name: 'float formula', value: naive * 1000 }, ratio: conditional / naive, target: '<= 50 µs/call', pass: conditional * 1000 <= 50, notes: `${N} calls, DeepSeek peak/off-peak, 1-hour writes, web searches` },
+    { name: 'computeCost with a price history', value: scheduled * 1000, unit: 'µs/call', baseline: { name: 'float formula', value: naive * 1000 }, ratio: scheduled / naive, target: '<= 50 µs/call', pass: scheduled * 1000 <= 50, notes: `${N} calls, DeepSeek V4: a dated change and two peak windows, every 10 minutes over ~4 months` },
     { name: 'estimateRequestTokens, 50k-char prompt', value: est, unit: 'ms', baseline: { name: 'chars/4', value: guess }, ratio: est / Math.max(guess, 1e-6), target: '<= 50 ms', pass: est <= 50 },
   ];
 }

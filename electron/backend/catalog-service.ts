@@ -5,6 +5,7 @@ import {
 } from '../engine';
 import { loadBundledCatalog } from '../../shared/catalog';
 import { findModel } from '../../shared/catalog/find-model';
+import { pricesAt } from '../../shared/catalog/prices-at';
 import type { CatalogModel } from '../../shared/catalog/types';
 import type { ModelList, ModelSummary } from '../../shared/contract/models';
 import type { GenerationRecord } from '../../shared/openrouter/generation';
@@ -18,9 +19,11 @@ const usdPerMTok = (s: string | undefined): number | null => {
   return n === undefined ? null : Math.round(n * 1e6) / 1e6;
 };
 
-function summarise(m: CatalogModel, served: UpstreamConfig[]): ModelSummary {
-  const prompt = usdPerMTok(m.pricing.prompt);
-  const completion = usdPerMTok(m.pricing.completion);
+/** `at`: the time whose prices the picker shows (a model's price history is kept whole in `pricing`). */
+function summarise(m: CatalogModel, served: UpstreamConfig[], at: number): ModelSummary {
+  const shown = pricesAt(m.pricing, at);
+  const prompt = usdPerMTok(shown.prompt);
+  const completion = usdPerMTok(shown.completion);
   const params = m.supported_parameters ?? [];
   return {
     id: m.id,
@@ -37,6 +40,8 @@ function summarise(m: CatalogModel, served: UpstreamConfig[]): ModelSummary {
     servedBy: served.map((u) => u.label),
     servedByIds: served.map((u) => u.id),
     pricing: { ...m.pricing },
+    ...(m.aliases?.length ? { aliases: m.aliases } : {}),
+    ...(m.match ? { match: m.match } : {}),
   };
 }
 
@@ -82,7 +87,8 @@ export function createCatalogService(opts: {
   function list(): ModelList {
     const upstreams = opts.upstreams();
     const served = (id: string) => [...new Set(resolveModel(id, upstreams).candidates.map((c) => c.upstream))];
-    const models = loaded.catalog.data.map((m) => summarise(m, served(m.id)));
+    const at = now();
+    const models = loaded.catalog.data.map((m) => summarise(m, served(m.id), at));
     const known = new Set(models.map((m) => m.id));
     // Models a provider listed that the catalog does not know yet (no price known), from the cached lists.
     for (const { slug, upstream } of upstreamModels.slugs(upstreams)) {
@@ -139,8 +145,9 @@ export function createCatalogService(opts: {
     const then = record.pricingSnapshot?.rates;
     const upstream = opts.upstreams().find((u) => u.id === record.upstreamId);
     if (!then || !upstream || !record.model) return undefined;
-    const current = hooks.pricingOf(record.model, upstream);
-    if (!current) return undefined;
+    const listed = hooks.pricingOf(record.model, upstream);
+    if (!listed) return undefined;
+    const current = pricesAt(listed, now());
     const changes: string[] = [];
     for (const [key, what] of PRICE_WORDS) {
       const a = then[key];

@@ -5,16 +5,18 @@
 //   npm run catalog                      # or: npx tsx scripts/catalog/build-catalog.ts
 //   npx tsx scripts/catalog/build-catalog.ts --date 2026-09-30 --out /tmp/snapshot.json
 //
-// Dated prices are resolved at --date (default: today, UTC), which also becomes `snapshotDate`; time-of-day prices
-// (DeepSeek's peak hours) and price changes dated later are kept as overrides applied at each request's time.
-// Direct-provider entries keep the reference's match rules and provider fallbacks, and free entries stay free.
+// Every price set of the reference is kept — each model's whole price history with its start dates and time-of-day
+// windows (DeepSeek's peak hours) as its `schedule`, applied at each request's own time — with the reference's
+// match rules: OpenRouter models keep theirs beyond plain ids (regexes for dated slugs) as `match`, direct-provider
+// entries keep theirs in the reference's order, with its provider fallbacks. An empty price set is free
+// (docs/price-catalog.md). --date (default: today, UTC) becomes `snapshotDate` and picks the prices shown.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitForUpdate, type MatchLogic, type ModelInfo, type Provider } from '@pydantic/genai-prices';
 import type { Catalog, CatalogModel, DirectProviderPrices, MatchRule, ModelPricing } from '../../shared/catalog/types';
-import { matchesRule } from '../../shared/catalog/match';
+import { isPatternRule, matchesRule } from '../../shared/catalog/match';
 import { convertModel } from './genai-prices-convert';
 import { buildModelsDevIndex, type ModelFacts } from './models-dev-index';
 import { serializeCatalog } from './serialize';
@@ -149,7 +151,7 @@ function main(): void {
     const seen = new Set<string>();
     for (const m of openrouter.models) {
       if (!m.id.includes('/') || seen.has(m.id)) continue; // author-less ids are legacy aliases
-      const { pricing, unknownKeys, problems } = convertModel(m, date, { free: m.id.endsWith(':free') });
+      const { pricing, unknownKeys, problems } = convertModel(m, date);
       if (unknownKeys.length) warnings.push(`${m.id}: ignored price keys ${unknownKeys.join(', ')}`);
       for (const p of problems) warnings.push(`${m.id}: ${p}`);
       if (!pricing) {
@@ -158,6 +160,11 @@ function main(): void {
       }
       seen.add(m.id);
       const model = catalogModel(m, pricing, facts.forSlug(m.id));
+      if (isPatternRule(m.match as MatchRule)) model.match = m.match as MatchRule;
+      for (const name of [m.id, ...(model.aliases ?? [])]) {
+        const first = openrouter.models.find((x) => matchesRule(x.match as MatchRule, name));
+        if (first && first.id !== m.id) warnings.push(`${name}: the reference prices it as ${first.id}, Parley as ${m.id}`);
+      }
       if (model.context_length === null) model.context_length = firstPartyEntry(byId, m.id)?.context_window ?? null;
       data.push(model);
     }
@@ -172,8 +179,7 @@ function main(): void {
       }
       const models: DirectProviderPrices['models'] = {};
       for (const m of p.models) {
-        // An entry without any price is a model the provider serves free (Gemma on Google's API).
-        const { pricing, problems } = convertModel(m, date, { free: false, emptyIsFree: true });
+        const { pricing, problems } = convertModel(m, date);
         for (const problem of problems) warnings.push(`${pid}/${m.id}: ${problem}`);
         if (!pricing) continue;
         const ctx = m.context_window ?? facts.forNative(spec.modelsDev, m.id)?.context;

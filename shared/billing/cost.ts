@@ -1,3 +1,4 @@
+import { inUtcWindow, pricesAt } from '../catalog/prices-at';
 import type { ModelPricing, PriceOverride, PriceTier } from '../catalog/types';
 import type { CostReason } from '../openrouter/generation';
 import { isZero, mul, normalize, parseDecimal, roundToInteger, shift, toDecimalString, ZERO, type Decimal } from './decimal';
@@ -9,10 +10,10 @@ import { isZero, mul, normalize, parseDecimal, roundToInteger, shift, toDecimalS
 // half away from zero (half-up for these non-negative amounts). Each breakdown line also carries its own
 // rounded figure for display, so the lines may differ from the total by a micro-dollar or two.
 //
-// Conditional prices are applied at the request's time (`at`): long-context tiers, OpenRouter's `overrides`
-// (`min_prompt_tokens`, the UTC time-of-day window `utc_start`–`utc_end` as HHMM, and Parley's `from_date`),
-// later overrides winning per rate — DeepSeek's peak and off-peak hours are such windows
-// (docs/openrouter-api.md §8.2).
+// Conditional prices are applied at the request's time (`at`): first the price set in force then, out of the
+// model's whole price history (`schedule`: dated price changes and DeepSeek's peak and off-peak hours,
+// docs/price-catalog.md), then long-context tiers and OpenRouter's `overrides` (`min_prompt_tokens`, the UTC
+// time-of-day window `utc_start`–`utc_end` as HHMM), later overrides winning per rate (docs/openrouter-api.md §8.2).
 
 /** Every billable unit a provider may report (TokenCounts fits). Token parts are subsets of their totals. */
 export interface CostUsage {
@@ -111,32 +112,15 @@ function addRaw(a: Decimal, b: Decimal): Decimal {
 const times = (a: Decimal, k: number): Decimal => ({ n: a.n * BigInt(k), scale: a.scale });
 const text = (d: Decimal): string => toDecimalString(normalize(d));
 
-/** HHMM (OpenRouter's 1630 = 16:30) → minutes after midnight; undefined when not a time of day. */
-function minutesOf(hhmm: number | undefined): number | undefined {
-  if (hhmm === undefined || !Number.isInteger(hhmm) || hhmm < 0 || hhmm > 2400 || hhmm % 100 >= 60) return undefined;
-  return Math.floor(hhmm / 100) * 60 + (hhmm % 100);
-}
-
 /** Does an override apply to a request of `promptTokens` made at `at`? A window [start, end) may wrap midnight. */
 export function overrideApplies(o: PriceOverride, promptTokens: number, at: number): boolean {
   if (o.min_prompt_tokens !== undefined && promptTokens < o.min_prompt_tokens) return false;
-  if (o.from_date !== undefined) {
-    const from = Date.parse(`${o.from_date}T00:00:00Z`);
-    if (!Number.isFinite(from) || at < from) return false;
-  }
-  if (o.utc_start !== undefined || o.utc_end !== undefined) {
-    const start = minutesOf(o.utc_start ?? 0);
-    const end = minutesOf(o.utc_end ?? 2400);
-    if (start === undefined || end === undefined) return false;
-    const d = new Date(at);
-    const now = d.getUTCHours() * 60 + d.getUTCMinutes() + d.getUTCSeconds() / 60 + d.getUTCMilliseconds() / 60_000;
-    if (end < start ? !(now >= start || now < end) : !(now >= start && now < end)) return false;
-  }
+  if ((o.utc_start !== undefined || o.utc_end !== undefined) && !inUtcWindow(o.utc_start, o.utc_end, at)) return false;
   return true;
 }
 
 /** The rates after long-context tiers and overrides at the request's size and time. */
-function effectiveRates(pricing: ModelPricing, promptTokens: number, at: number | undefined): { rates: Partial<Record<RateKey, string>>; tier?: number } {
+function effectiveRates(pricing: ModelPricing, promptTokens: number, at: number): { rates: Partial<Record<RateKey, string>>; tier?: number } {
   const rates: Partial<Record<RateKey, string>> = {};
   for (const k of RATE_KEYS) if (pricing[k] !== undefined) rates[k] = pricing[k];
   let applied: PriceTier | undefined;
@@ -145,15 +129,18 @@ function effectiveRates(pricing: ModelPricing, promptTokens: number, at: number 
   }
   if (applied) for (const k of RATE_KEYS) if (applied[k as keyof PriceTier] !== undefined) rates[k] = applied[k as keyof PriceTier] as string;
   for (const o of pricing.overrides ?? []) {
-    if (!overrideApplies(o, promptTokens, at ?? Date.now())) continue;
+    if (!overrideApplies(o, promptTokens, at)) continue;
     for (const k of RATE_KEYS) if (o[k as keyof PriceOverride] !== undefined) rates[k] = o[k as keyof PriceOverride] as string;
   }
   return { rates, tier: applied?.above_prompt_tokens };
 }
 
+/** Keys of a price set that are not prices. */
+const NOT_PRICES = new Set(['discount', 'overrides', 'long_context_tiers', 'schedule', 'from_date', 'utc_start', 'utc_end']);
+
 /** True when every price the model lists is zero. */
 function allPricesZero(pricing: ModelPricing): boolean {
-  const keys = Object.keys(pricing).filter((k) => k !== 'discount' && k !== 'overrides' && k !== 'long_context_tiers');
+  const keys = Object.keys(pricing).filter((k) => !NOT_PRICES.has(k));
   return keys.every((k) => {
     const d = price(pricing[k as keyof ModelPricing] as string | undefined);
     return d !== undefined && isZero(d);
@@ -163,8 +150,10 @@ function allPricesZero(pricing: ModelPricing): boolean {
 const ONE: Decimal = { n: 1n, scale: 0 };
 
 /** Price one request. See the file comment for the rounding rule and conditional prices. */
-export function computeCost(usage: CostUsage | null | undefined, pricing: ModelPricing | undefined, opts: CostOptions = {}): CostResult {
+export function computeCost(usage: CostUsage | null | undefined, listed: ModelPricing | undefined, opts: CostOptions = {}): CostResult {
   if (!usage) return { reason: 'no-usage', breakdown: [] };
+  const at = opts.at ?? Date.now();
+  const pricing = listed && pricesAt(listed, at);
   const base = { prompt: price(pricing?.prompt), completion: price(pricing?.completion) };
   if (!pricing || !base.prompt || !base.completion) return { reason: 'no-pricing', breakdown: [] };
 
@@ -175,7 +164,7 @@ export function computeCost(usage: CostUsage | null | undefined, pricing: ModelP
   const cacheWrite1h = Math.min(count(usage.cacheWrite1h), cacheWrite);
   const reasoning = Math.min(count(usage.reasoning), completion);
 
-  const { rates, tier } = effectiveRates(pricing, prompt, opts.at);
+  const { rates, tier } = effectiveRates(pricing, prompt, at);
   const promptRate = price(rates.prompt) ?? base.prompt;
   const completionRate = price(rates.completion) ?? base.completion;
   const readRate = price(rates.input_cache_read) ?? promptRate;

@@ -10,9 +10,11 @@ export type {
   PriceOverride,
   PriceTier,
   ReasoningInfo,
+  ScheduledPrices,
   UpstreamRef,
 } from './types';
 export { loadBundledCatalog } from './bundled';
 export { findModel, splitVariants, VARIANT_SUFFIXES, type VariantSuffix } from './find-model';
 export { directEntry, directPricing, lookupPricing, normalizeProviderId, pricingFor, type PricingLookup } from './pricing-for';
 export { matchesRule } from './match';
+export { inUtcWindow, pricesAt } from './prices-at';

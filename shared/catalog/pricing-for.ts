@@ -1,5 +1,5 @@
-import { findModel, splitVariants } from './find-model';
-import { matchesRule } from './match';
+import { findModel, findModelNaming, splitVariants } from './find-model';
+import { dashedDate, matchesRule } from './match';
 import type { Catalog, DirectModelEntry, ModelPricing, UpstreamRef } from './types';
 
 // Which price list applies to a call: OpenRouter's list price for traffic on OpenRouter (BYOK or not), the
@@ -31,14 +31,6 @@ export function normalizeProviderId(id: string): string {
 function guessNativeId(provider: string, slug: string): string {
   const tail = splitVariants(slug).base.split('/').pop() ?? slug;
   return provider === 'anthropic' ? tail.replace(/\./g, '-') : tail;
-}
-
-/** "claude-sonnet-4-20250514" → "claude-sonnet-4-2025-05-14" (the reference retries dated ids this way). */
-function dashedDate(id: string): string {
-  return id.replace(/(-)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=-|:|$)/g, (all, dash: string, y: string, m: string, d: string) => {
-    const t = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-    return t.getUTCMonth() === Number(m) - 1 && t.getUTCDate() === Number(d) ? `${dash}${y}-${m}-${d}` : all;
-  });
 }
 
 const entryMatches = (key: string, entry: DirectModelEntry, id: string): boolean =>
@@ -91,6 +83,8 @@ export interface PricingLookup {
  * is listed at OpenRouter's price; the BYOK fee is separate (see shared/billing/byok-fees.ts). */
 export function lookupPricing(catalog: Catalog, slug: string, upstream: UpstreamRef): PricingLookup {
   if (upstream.kind === 'openrouter') {
+    const named = findModelNaming(catalog, slug);
+    if (named) return { pricing: named.pricing };
     const model = findModel(catalog, slug);
     if (!model) return { detail: `${slug} is not in the price list` };
     const wanted = splitVariants(slug.toLowerCase()).variants.filter((v) => PRICED_VARIANTS.has(v));

@@ -17,15 +17,13 @@ export interface PriceTier {
   internal_reasoning?: string;
 }
 
-/** OpenRouter's conditional pricing entry; `min_prompt_tokens` is read as "prompt ≥ n", `utc_start`–`utc_end`
- * (HHMM, e.g. 30 and 1630 for 00:30–16:30 UTC; the window may wrap midnight) as a time of day, and Parley's
- * `from_date` (YYYY-MM-DD, UTC) as a price change in force from that day. An override applies when all its
- * conditions hold; later overrides win per rate (shared/billing/cost.ts). */
+/** OpenRouter's conditional pricing entry; `min_prompt_tokens` is read as "prompt ≥ n" and `utc_start`–`utc_end`
+ * (HHMM, e.g. 30 and 1630 for 00:30–16:30 UTC; the window may wrap midnight) as a time of day. An override
+ * applies when all its conditions hold; later overrides win per rate (shared/billing/cost.ts). */
 export interface PriceOverride {
   min_prompt_tokens?: number;
   utc_start?: number;
   utc_end?: number;
-  from_date?: string; // Parley extension
   prompt?: string;
   completion?: string;
   input_cache_read?: string;
@@ -57,6 +55,18 @@ export interface ModelPricing {
   discount?: number; // fraction; every price × (1 − discount)
   overrides?: PriceOverride[];
   long_context_tiers?: PriceTier[]; // Parley extension, see PriceTier
+  schedule?: ScheduledPrices[]; // Parley extension, see ScheduledPrices
+}
+
+/** One price set of a model's whole price history (Parley extension, `schedule`; docs/price-catalog.md): in force
+ * from `from_date` (YYYY-MM-DD, 00:00 UTC), or during the daily UTC window `utc_start`–`utc_end` (HHMM, [start,
+ * end), may wrap midnight), or always when it names neither. A request is priced by the LAST entry whose condition
+ * holds at its time, else by the first entry; that entry replaces the whole price set, the top-level rates
+ * included (they only show the set in force when the catalog was built). */
+export interface ScheduledPrices extends Omit<ModelPricing, 'schedule'> {
+  from_date?: string;
+  utc_start?: number;
+  utc_end?: number;
 }
 
 export interface ModelArchitecture {
@@ -90,6 +100,9 @@ export interface CatalogModel {
   reasoning?: ReasoningInfo; // present for reasoning models
   expiration_date?: string | null;
   aliases?: string[]; // Parley extension: other slugs OpenRouter accepts for this model (dated ids, ":beta")
+  /** Parley extension: the reference's match rule when it is more than the id and `aliases` (a regex for dated
+   * slugs); tried after every exact id and alias, in catalog order. */
+  match?: MatchRule;
   deprecated?: boolean; // Parley extension: the price source marks it retired
 }
 

@@ -1,4 +1,18 @@
 import { z } from 'zod';
+import type { MatchRule } from '../catalog/types';
+
+/** A price-data match rule (shared/catalog/match.ts reads it). */
+const matchRuleSchema: z.ZodType<MatchRule> = z.lazy(() =>
+  z.union([
+    z.object({ equals: z.string() }),
+    z.object({ starts_with: z.string() }),
+    z.object({ ends_with: z.string() }),
+    z.object({ contains: z.string() }),
+    z.object({ regex: z.string() }),
+    z.object({ or: z.array(matchRuleSchema) }),
+    z.object({ and: z.array(matchRuleSchema) }),
+  ]),
+);
 
 /** A model as the picker shows it: catalog facts plus which of the user's upstreams can serve it. */
 export const modelSummarySchema = z.object({
@@ -17,6 +31,9 @@ export const modelSummarySchema = z.object({
   servedByIds: z.array(z.string()), // their upstream ids, in the same order
   /** The catalog's full price list (USD per token as decimal strings, OpenRouter's shape), for exact estimates. */
   pricing: z.record(z.string(), z.unknown()).nullable(),
+  /** Other slugs the catalog prices as this model: aliases, and a match rule for dated slugs. */
+  aliases: z.array(z.string()).optional(),
+  match: matchRuleSchema.optional(),
 });
 export type ModelSummary = z.infer<typeof modelSummarySchema>;
 

@@ -7,7 +7,8 @@ import { parseLiveModels } from './live-models';
 // The model catalog at run time: fetched live from OpenRouter's public GET /models (no key), cached as
 // `<cacheDir>/models.json` (cacheDir is `<dataDir>/catalog`), and the bundled snapshot when neither is there.
 // A corrupt cache is ignored and reported, never fatal. Live and cached catalogs keep the bundled snapshot's
-// direct-provider price tables (OpenRouter does not list those) and its slug aliases.
+// direct-provider price tables (OpenRouter does not list those), its slug aliases and match rules, and its price
+// history.
 
 export const CACHE_FILE = 'models.json';
 export const DEFAULT_MODELS_BASE_URL = 'https://openrouter.ai/api/v1';
@@ -33,13 +34,26 @@ export interface LoadOptions {
   onProblem?: (message: string) => void;
 }
 
+/** A live model with what only the bundled snapshot knows of it: its other slugs (aliases, match rule) and its
+ * price history. /models gives today's prices alone, so a request made before the snapshot's date is priced by
+ * the snapshot's schedule and a later one by the live prices. */
+function withBundledFacts(live: CatalogModel, bundled: CatalogModel | undefined, snapshotDate: string): CatalogModel {
+  if (!bundled) return live;
+  const out = { ...live };
+  if (bundled.aliases?.length && !live.aliases) out.aliases = bundled.aliases;
+  if (bundled.match && !live.match) out.match = bundled.match;
+  const history = bundled.pricing.schedule;
+  if (history?.length) out.pricing = { ...live.pricing, schedule: [...history, { ...live.pricing, from_date: snapshotDate }] };
+  return out;
+}
+
 function withLiveModels(models: CatalogModel[], bundled: Catalog, fetchedAt: number): Catalog {
-  const aliases = new Map(bundled.data.filter((m) => m.aliases?.length).map((m) => [m.id, m.aliases!]));
+  const known = new Map(bundled.data.map((m) => [m.id, m]));
   return {
     schemaVersion: 1,
     snapshotDate: bundled.snapshotDate,
     sources: { ...bundled.sources, 'openrouter /models': new Date(fetchedAt).toISOString() },
-    data: models.map((m) => (aliases.has(m.id) && !m.aliases ? { ...m, aliases: aliases.get(m.id) } : m)),
+    data: models.map((m) => withBundledFacts(m, known.get(m.id), bundled.snapshotDate)),
     direct: bundled.direct,
   };
 }

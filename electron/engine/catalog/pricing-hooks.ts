@@ -1,6 +1,7 @@
 import { computeCost, type CostUsage } from '../../../shared/billing/cost';
 import { lookupPricing, type PricingLookup as CatalogLookup } from '../../../shared/catalog/pricing-for';
 import { findModel } from '../../../shared/catalog/find-model';
+import { pricesAt } from '../../../shared/catalog/prices-at';
 import type { Catalog, ModelPricing, UpstreamRef } from '../../../shared/catalog/types';
 import type { TokenCounts } from '../../../shared/openrouter/generation';
 import { providerFor } from '../providers/registry';
@@ -81,8 +82,14 @@ export function createPricingHooks(getCatalog: () => Catalog, info: () => string
   };
   const pricingOf = (modelSlug: string, upstream: UpstreamConfig, variants?: readonly string[]) => lookup(modelSlug, upstream, variants).pricing;
 
+  /** The price set in force now, out of a model's price history. */
+  const pricingNow = (modelSlug: string, upstream: UpstreamConfig, variants?: readonly string[]) => {
+    const p = pricingOf(modelSlug, upstream, variants);
+    return p && pricesAt(p, Date.now());
+  };
+
   const pricing: PricingLookup = (modelSlug, upstream): PriceInfo | undefined => {
-    const p = pricingOf(modelSlug, upstream);
+    const p = pricingNow(modelSlug, upstream);
     const prompt = perMTok(p?.prompt);
     const completion = perMTok(p?.completion);
     if (prompt === undefined || completion === undefined) return undefined;
@@ -103,12 +110,14 @@ export function createPricingHooks(getCatalog: () => Catalog, info: () => string
   };
 
   const priceSnapshot: PriceSnapshotHook = (modelSlug, upstream, variants) => {
-    const p = pricingOf(modelSlug, upstream, variants);
-    if (!p) return undefined;
+    const capturedAt = Date.now();
+    const listed = pricingOf(modelSlug, upstream, variants);
+    if (!listed) return undefined;
+    const p = pricesAt(listed, capturedAt);
     const rates: Record<string, string> = {};
-    for (const [k, v] of Object.entries(p)) if (typeof v === 'string') rates[k] = v;
+    for (const [k, v] of Object.entries(p)) if (typeof v === 'string' && k !== 'from_date') rates[k] = v;
     const { source, listDate } = catalogInfo();
-    return { capturedAt: Date.now(), source, rates, ...(listDate ? { listDate } : {}) };
+    return { capturedAt, source, rates, ...(listDate ? { listDate } : {}) };
   };
 
   const knownModel = (modelSlug: string) => findModel(getCatalog(), modelSlug) !== undefined;

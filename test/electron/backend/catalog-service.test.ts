@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCatalogService, DAY_MS } from '../../../electron/backend/catalog-service';
 import type { UpstreamConfig } from '../../../electron/engine/types';
+import { matchesRule } from '../../../shared/catalog/match';
+import { modelListSchema } from '../../../shared/contract/models';
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
 
 // The catalog keeps itself fresh: at most one /models refresh a day while online, from a base URL tests point at
@@ -88,5 +90,25 @@ describe('catalog freshness', () => {
     // new requests are priced with today's list and keep its date
     expect(svc.hooks.priceSnapshot('anthropic/claude-sonnet-4.5', openrouter)).toMatchObject({ source: 'live', rates: { prompt: '0.00000375' } });
     svc.close();
+  });
+
+  it('shows the prices in force on the day, and the rules that name dated slugs', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-catalog-svc-'));
+    dirs.push(dataDir);
+    const at = (iso: string) => createCatalogService({ dataDir, upstreams: () => [], autoRefresh: false, now: () => Date.parse(iso) });
+    const gemmaOn = async (iso: string) => {
+      const svc = at(iso);
+      await svc.ready;
+      return svc.list().models.find((m) => m.id === 'google/gemma-4-31b-it');
+    };
+    // OpenRouter's Gemma 4 31B: $0.12 / $0.36 per million until 2026-08-26, $0.09 / $0.34 from 2026-08-27
+    expect(await gemmaOn('2026-08-26T12:00:00Z')).toMatchObject({ promptUsdPerMTok: 0.12, completionUsdPerMTok: 0.36 });
+    expect(await gemmaOn('2026-08-27T12:00:00Z')).toMatchObject({ promptUsdPerMTok: 0.09, completionUsdPerMTok: 0.34 });
+    const svc = at('2026-12-01T00:00:00Z');
+    await svc.ready;
+    const luna = svc.list().models.find((m) => m.id === 'openai/gpt-5.6-luna');
+    expect(luna?.match && matchesRule(luna.match, 'openai/gpt-5.6-luna-20260801')).toBe(true);
+    // the list, price history and match rules included, is what the models.list route promises
+    expect(modelListSchema.parse(svc.list()).models.find((m) => m.id === 'openai/gpt-5.6-luna')?.match).toEqual(luna?.match);
   });
 });

@@ -217,10 +217,38 @@ describe('computeCost at the time of the request', () => {
     expect(computeCost(u(1000, 0), wrap, { at: at('00:30:00') }).micros).toBe(1000);
   });
 
-  it('a dated price change applies from its day on', () => {
-    const dated: ModelPricing = { prompt: '0.000001', completion: '0', overrides: [{ from_date: '2027-01-01', prompt: '0.000002' }] };
-    expect(computeCost(u(1000, 0), dated, { at: Date.parse('2026-12-31T23:59:59Z') }).micros).toBe(1000);
+  it('a dated price change applies from its day on, and the whole price set changes with it', () => {
+    const dated: ModelPricing = {
+      prompt: '0.000002', completion: '0', // the set shown; a schedule decides
+      schedule: [
+        { prompt: '0.000001', completion: '0', request: '0.001', long_context_tiers: [{ above_prompt_tokens: 500, prompt: '0.000003' }] },
+        { from_date: '2027-01-01', prompt: '0.000002', completion: '0' },
+      ],
+    };
+    // Before: 1000 tokens above the tier at 3 µ$ + 1000 µ$ per request; from the day on: no tier, no request price.
+    expect(computeCost(u(1000, 0), dated, { at: Date.parse('2026-12-31T23:59:59.999Z') }).micros).toBe(4000);
     expect(computeCost(u(1000, 0), dated, { at: Date.parse('2027-01-01T00:00:00Z') }).micros).toBe(2000);
+  });
+
+  it('a schedule takes the last entry that holds: a window listed after a date wins at its hours', () => {
+    const v4: ModelPricing = {
+      prompt: '0.000001', completion: '0',
+      schedule: [
+        { prompt: '0.000001', completion: '0' },
+        { from_date: '2026-08-17', prompt: '0.000002', completion: '0' },
+        { utc_start: 100, utc_end: 400, prompt: '0.000004', completion: '0' },
+      ],
+    };
+    expect(computeCost(u(1000, 0), v4, { at: Date.parse('2026-08-16T12:00:00Z') }).micros).toBe(1000);
+    expect(computeCost(u(1000, 0), v4, { at: Date.parse('2026-08-16T02:00:00Z') }).micros).toBe(4000);
+    expect(computeCost(u(1000, 0), v4, { at: Date.parse('2026-08-17T00:59:59Z') }).micros).toBe(2000);
+    expect(computeCost(u(1000, 0), v4, { at: Date.parse('2026-08-17T01:00:00Z') }).micros).toBe(4000);
+    expect(computeCost(u(1000, 0), v4, { at: Date.parse('2026-08-17T04:00:00Z') }).micros).toBe(2000);
+  });
+
+  it('an empty price set in a schedule is free', () => {
+    const promo: ModelPricing = { prompt: '0.000001', completion: '0', schedule: [{ prompt: '0.000001', completion: '0' }, { from_date: '2027-01-01', prompt: '0', completion: '0' }] };
+    expect(computeCost(u(1000, 0), promo, { at: Date.parse('2027-02-01T00:00:00Z') })).toMatchObject({ micros: 0, reason: 'free' });
   });
 });
 

@@ -172,6 +172,33 @@ describe('pricingFor', () => {
     expect(computeCost({ prompt: 1e6, completion: 1e6 }, v4, { at: at('12:00:00') }).micros).toBe(880_000);
   });
 
+  it('an empty price set is free on OpenRouter as at a direct provider (the reference charges it nothing)', () => {
+    const use = { prompt: 1000, completion: 1000 };
+    // OpenRouter entries without a :free suffix whose reference price set is empty
+    for (const slug of ['google/lyria-3-clip-preview', 'google/gemini-flash-1.5-8b-exp']) {
+      expect(computeCost(use, lookupPricing(catalog, slug, { kind: 'openrouter', isByok: false }).pricing), slug).toMatchObject({ micros: 0, reason: 'free' });
+    }
+    // a direct provider's empty entries: Gemma on Google's API, OpenAI's moderation model
+    const gemma = lookupPricing(catalog, 'google/gemma-4-31b-it', { kind: 'gemini', isByok: true, providerId: 'google', nativeModelId: 'gemma-4-31b-it' });
+    expect(computeCost(use, gemma.pricing)).toMatchObject({ micros: 0, reason: 'free' });
+    const moderation = lookupPricing(catalog, 'openai/moderation', { kind: 'openai-compatible', isByok: true, providerId: 'openai', nativeModelId: 'moderation' });
+    expect(computeCost(use, moderation.pricing)).toMatchObject({ micros: 0, reason: 'free' });
+  });
+
+  it('prices a request by the price in force on its own day, before and after a change', () => {
+    const use = { prompt: 1_000_000, completion: 1_000_000 };
+    // OpenAI's o3: $10 / $40 per million until 2025-06-09, $2 / $8 from 2025-06-10
+    const o3 = pricingFor(catalog, 'openai/o3', { kind: 'openai-compatible', isByok: true, providerId: 'openai', nativeModelId: 'o3-2025-04-16' });
+    expect(computeCost(use, o3, { at: Date.parse('2025-06-09T23:59:59Z') }).micros).toBe(50_000_000);
+    expect(computeCost(use, o3, { at: Date.parse('2025-06-10T00:00:00Z') }).micros).toBe(10_000_000);
+    // OpenRouter's Gemma 4 31B: $0.12 / $0.36 until 2026-08-26, $0.09 / $0.34 from 2026-08-27
+    const gemma = pricingFor(catalog, 'google/gemma-4-31b-it', { kind: 'openrouter', isByok: false });
+    expect(computeCost(use, gemma, { at: Date.parse('2026-08-26T12:00:00Z') }).micros).toBe(480_000);
+    expect(computeCost(use, gemma, { at: Date.parse('2026-08-27T12:00:00Z') }).micros).toBe(430_000);
+    // the price shown is the one in force when the catalog was built
+    expect(gemma).toMatchObject({ prompt: '0.00000009', completion: '0.00000034' });
+  });
+
   it('accepts provider id aliases', () => {
     const a = pricingFor(catalog, 'x-ai/grok-3', { kind: 'openai-compatible', isByok: true, providerId: 'x-ai', nativeModelId: 'grok-3' });
     expect(a).toBeDefined();

@@ -175,6 +175,24 @@ describe('loadCatalog', () => {
     expect(warn).toHaveBeenCalled();
   });
 
+  it('a cached live list keeps the bundled price history and match rules: old answers keep their old prices', async () => {
+    // /models lists today's price alone; the snapshot knows Gemma 4 31B cost $0.12 + $0.36 until 2026-08-26.
+    const live = { id: 'google/gemma-4-31b-it', name: 'Gemma 4 31B', context_length: 262144, architecture: { input_modalities: ['text'], output_modalities: ['text'] }, pricing: { prompt: '0.0000001', completion: '0.0000004' } };
+    const luna = { id: 'openai/gpt-5.6-luna', name: 'GPT-5.6 Luna', context_length: 1050000, architecture: { input_modalities: ['text'], output_modalities: ['text'] }, pricing: { prompt: '0.0000002', completion: '0.0000012' } };
+    writeFileSync(path.join(dir, 'models.json'), JSON.stringify({ schemaVersion: 1, fetchedAt: NOW, data: [live, luna] }));
+    const r = await loadCatalog(dir);
+    expect(r.source).toBe('cache');
+    const hooks = createPricingHooks(() => r.catalog);
+    const openrouter: UpstreamConfig = { id: 'openrouter', kind: 'openrouter', label: 'OpenRouter', baseUrl: 'https://openrouter.ai/api/v1', isByok: false };
+    const tokens = { prompt: 1_000_000, completion: 1_000_000, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
+    expect(hooks.priceUsage('google/gemma-4-31b-it', openrouter, tokens, [], Date.parse('2026-08-01T12:00:00Z')).micros).toBe(480_000);
+    expect(hooks.priceUsage('google/gemma-4-31b-it', openrouter, tokens, [], Date.parse('2026-08-27T12:00:00Z')).micros).toBe(430_000);
+    // after the snapshot's date, the live price
+    expect(hooks.priceUsage('google/gemma-4-31b-it', openrouter, tokens, [], NOW + 86_400_000 * 90).micros).toBe(500_000);
+    // a dated slug only the snapshot's match rule names
+    expect(hooks.priceUsage('openai/gpt-5.6-luna-20260801', openrouter, tokens, [], NOW).micros).toBe(1_400_000);
+  });
+
   it('an unreadable cache path is reported, not thrown', async () => {
     const file = path.join(dir, 'not-a-dir');
     writeFileSync(file, 'x');
@@ -224,6 +242,14 @@ describe('createPricingHooks', () => {
 
   it('a model with no price anywhere has no number', () => {
     expect(hooks.priceUsage('nobody/nothing', openrouter, tokens)).toEqual({ micros: undefined, reason: 'no-pricing', detail: 'nobody/nothing is not in the price list' });
+  });
+
+  it('re-prices a stored answer at its own date, by the price in force that day', () => {
+    // OpenAI's o3 at OpenAI: $10 + $40 per million until 2025-06-09, $2 + $8 from 2025-06-10
+    const openai: UpstreamConfig = { id: 'custom:openai', kind: 'openai-compatible', label: 'OpenAI', baseUrl: 'https://api.openai.com/v1', isByok: true };
+    const million = { prompt: 1_000_000, completion: 1_000_000, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
+    expect(hooks.priceUsage('openai/o3', openai, million, [], Date.parse('2025-06-09T23:59:59Z')).micros).toBe(50_000_000);
+    expect(hooks.priceUsage('openai/o3', openai, million, [], Date.parse('2025-06-10T00:00:00Z')).micros).toBe(10_000_000);
   });
 
   it('follows a catalog swap at once', () => {
