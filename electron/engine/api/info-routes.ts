@@ -10,6 +10,8 @@ type Json = Record<string, unknown>;
 export interface LocalApiData {
   /** GET /models: full OpenRouter model entries. */
   models?(): Json[] | Promise<Json[]>;
+  /** GET /model/{author}/{slug}: one full model entry, or undefined for a model the list does not hold. */
+  model?(slug: string): Json | undefined | Promise<Json | undefined>;
   /** GET /models/{author}/{slug}/endpoints: `{id, name, …, endpoints}`, or undefined for an unknown model. */
   modelEndpoints?(slug: string): Json | undefined | Promise<Json | undefined>;
   /** GET /generation?id=: one of the caller's own generations, or undefined. */
@@ -27,6 +29,15 @@ export function listModels(res: ServerResponse, data: LocalApiData, countOnly: b
     .then((models) => {
       if (countOnly) sendJson(res, 200, { data: { count: models.length } });
       else sendJson(res, 200, { data: models, total_count: models.length, links: { next: null } });
+    })
+    .catch(fail(res));
+}
+
+export function oneModel(res: ServerResponse, data: LocalApiData, slug: string): void {
+  Promise.resolve(data.model?.(slug))
+    .then((found) => {
+      if (found) sendJson(res, 200, { data: found });
+      else sendError(res, 404, `Model "${slug}" not found.`, {}, { error_type: 'not_found' });
     })
     .catch(fail(res));
 }

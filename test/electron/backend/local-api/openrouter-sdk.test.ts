@@ -13,7 +13,7 @@ import { startFakeUpstream, type FakeUpstream } from '../../../fakes';
 import type { RouteInput, RouteName, RouteOutput } from '../../../../shared/contract/routes';
 
 // The local API as main runs it, called with OpenRouter's own TypeScript SDK, which checks every answer against
-// OpenRouter's published schema (docs/openrouter-api.md §13): a field missing or of the wrong type makes the call
+// OpenRouter's published schema (docs/openrouter-api.md §12.5): a field missing or of the wrong type makes the call
 // throw. Two fake upstreams: OpenRouter (with Parley's OpenRouter key) and OpenAI with the user's own key (BYOK).
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -148,6 +148,13 @@ describe('models through @openrouter/sdk', () => {
     expect((await sdk().models.count()).data.count).toBe(list.data.length);
   });
 
+  it('gives one model by its slug, the same entry the list has', async () => {
+    const { sdk } = await setup();
+    const list = (await sdk().models.list()).result.data;
+    const one = await sdk().models.get({ author: 'openai', slug: 'gpt-4o' });
+    expect(one.data).toEqual(list.find((m) => m.id === BYOK_MODEL));
+  });
+
   it('lists a model’s endpoints, with the health Parley measured', async () => {
     const { sdk, openai } = await setup();
     // A paced stream, so the answer takes measurable time and has a speed.
@@ -229,10 +236,13 @@ describe('errors through @openrouter/sdk', () => {
     expect((err as BadRequestResponseError).error.code).toBe(400);
   });
 
-  it('an unknown generation is NotFoundResponseError (404)', async () => {
+  it('an unknown generation or model is NotFoundResponseError (404)', async () => {
     const { sdk } = await setup();
     const err = await sdk().generations.getGeneration({ id: 'gen-nothing-here' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NotFoundResponseError);
     expect((err as NotFoundResponseError).error).toMatchObject({ code: 404, message: 'Generation gen-nothing-here not found for this key.' });
+    const model = await sdk().models.get({ author: 'nobody', slug: 'nothing-here' }).catch((e: unknown) => e);
+    expect(model).toBeInstanceOf(NotFoundResponseError);
+    expect((model as NotFoundResponseError).error).toMatchObject({ code: 404, message: 'Model "nobody/nothing-here" not found.' });
   });
 });
