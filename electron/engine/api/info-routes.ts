@@ -24,11 +24,32 @@ export interface LocalApiData {
 
 const fail = (res: ServerResponse) => () => sendError(res, 500, 'Internal error.', {}, { error_type: 'server' });
 
-export function listModels(res: ServerResponse, data: LocalApiData, countOnly: boolean): void {
+const MAX_PAGE = 1000;
+
+/** `offset` and `limit` of GET /models (docs/openrouter-api.md §8.1): both absent = the whole list. */
+function pageOf(query: string): { offset: number; limit: number } | 'all' | 'invalid' {
+  const q = new URLSearchParams(query);
+  const rawOffset = q.get('offset');
+  const rawLimit = q.get('limit');
+  if (rawOffset === null && rawLimit === null) return 'all';
+  const offset = rawOffset === null || rawOffset === '' ? 0 : Number(rawOffset);
+  const limit = rawLimit === null || rawLimit === '' ? 500 : Number(rawLimit);
+  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) return 'invalid';
+  return { offset, limit };
+}
+
+export function listModels(res: ServerResponse, data: LocalApiData, countOnly: boolean, query = ''): void {
+  const page = countOnly ? 'all' : pageOf(query);
+  if (page === 'invalid') {
+    return sendError(res, 400, `"offset" must be a whole number ≥ 0 and "limit" one from 1 to ${MAX_PAGE}.`, {}, { error_type: 'invalid_request' });
+  }
   Promise.resolve(data.models?.() ?? [])
     .then((models) => {
-      if (countOnly) sendJson(res, 200, { data: { count: models.length } });
-      else sendJson(res, 200, { data: models, total_count: models.length, links: { next: null } });
+      if (countOnly) return sendJson(res, 200, { data: { count: models.length } });
+      if (page === 'all') return sendJson(res, 200, { data: models, total_count: models.length, links: { next: null } });
+      const end = page.offset + page.limit;
+      const next = end < models.length ? `/api/v1/models?offset=${end}&limit=${page.limit}` : null;
+      sendJson(res, 200, { data: models.slice(page.offset, end), total_count: models.length, links: { next } });
     })
     .catch(fail(res));
 }

@@ -75,7 +75,7 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
 
   /** The handler of a GET route, or undefined when the path is none of them. */
   function getRoute(sub: string, query: string, res: ServerResponse, caller: ApiCaller): (() => void) | undefined {
-    if (sub === '/models') return () => listModels(res, data, false);
+    if (sub === '/models') return () => listModels(res, data, false, query);
     if (sub === '/models/count') return () => listModels(res, data, true);
     const one = /^\/model\/([^/]+\/[^/]+)$/.exec(sub);
     if (one) return () => oneModel(res, data, decodeURIComponent(one[1]!));

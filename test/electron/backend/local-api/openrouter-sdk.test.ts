@@ -71,6 +71,15 @@ const weatherTool = {
   function: { name: 'get_weather', description: 'Weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
 };
 
+type ModelPages = Awaited<ReturnType<OpenRouter['models']['list']>>;
+
+/** Every model, following the SDK's page iterator to its end. */
+async function allModels(pages: ModelPages): Promise<ModelPages['result']['data']> {
+  const all: ModelPages['result']['data'] = [];
+  for await (const page of pages) all.push(...page.result.data);
+  return all;
+}
+
 async function collect(stream: AsyncIterable<ChatStreamChunk>): Promise<ChatStreamChunk[]> {
   const chunks: ChatStreamChunk[] = [];
   for await (const c of stream) chunks.push(c);
@@ -135,17 +144,30 @@ describe('chat completions through @openrouter/sdk', () => {
 });
 
 describe('models through @openrouter/sdk', () => {
-  it('lists every model, with the count /models/count gives', async () => {
+  it('lists every model, as many as /models/count gives, and the SDK’s page iteration ends', async () => {
     const { sdk } = await setup();
-    const page = await sdk().models.list();
-    const list = page.result;
-    expect(list.totalCount).toBe(list.data.length);
-    expect(list.links.next).toBeNull();
-    const gpt = list.data.find((m) => m.id === BYOK_MODEL)!;
+    const all = await allModels(await sdk().models.list());
+    const total = (await sdk().models.count()).data.count;
+    expect(all).toHaveLength(total);
+    expect(new Set(all.map((m) => m.id)).size).toBe(total);
+    const gpt = all.find((m) => m.id === BYOK_MODEL)!;
     expect(gpt).toMatchObject({ canonicalSlug: expect.any(String), name: expect.any(String), links: { details: `/api/v1/models/${BYOK_MODEL}/endpoints` } });
     expect(gpt.supportedParameters).toContain('tools');
     expect(gpt.pricing.prompt).toMatch(/^\d+(\.\d+)?$/);
-    expect((await sdk().models.count()).data.count).toBe(list.data.length);
+  });
+
+  it('pages with offset and limit, and refuses a limit over 1000', async () => {
+    const { sdk } = await setup();
+    const all = (await sdk().models.list()).result.data;
+    const paged = await sdk().models.list({ limit: 200 });
+    expect(paged.result.data).toHaveLength(200);
+    expect(paged.result.totalCount).toBe(all.length);
+    expect(await allModels(paged)).toEqual(all);
+    const page = (await sdk().models.list({ offset: 100, limit: 50 })).result;
+    expect(page.data).toEqual(all.slice(100, 150));
+    expect(page.links.next).toBe('/api/v1/models?offset=150&limit=50');
+    const err = await sdk().models.list({ limit: 5000 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BadRequestResponseError);
   });
 
   it('gives one model by its slug, the same entry the list has', async () => {
