@@ -27,7 +27,7 @@ export function modelEndpoints(slug: string, src: EndpointSources): Record<strin
   };
   const entry = openRouterModel(summary, src.model);
   const health = new Map(src.health.map((h) => [h.key, h]));
-  // Every upstream kind takes `tool_choice` in all its forms wherever the model takes it (docs/openrouter-api.md §12.4).
+  // Every upstream kind takes `tool_choice` in all its forms wherever the model takes it (docs/openrouter-api.md §12.5).
   const toolChoice = (entry.supported_parameters as string[]).includes('tool_choice');
   const endpoints = resolved.candidates.map(({ upstream, nativeModel }) => {
     const h = health.get(`${upstream.id}|${nativeModel}`);
