@@ -41,6 +41,8 @@ export interface RawUsage {
   reasoningTokens: number;
   reportedCostUsd?: number; // OpenRouter usage.cost: what OpenRouter charged (for BYOK, only its fee)
   upstreamCostUsd?: number; // OpenRouter usage.cost_details.upstream_inference_cost: what the provider charged
+  upstreamPromptCostUsd?: number; // …upstream_inference_prompt_cost and …_completions_cost: that charge split
+  upstreamCompletionsCostUsd?: number;
   isByok?: boolean;
   webSearchRequests?: number;
   cacheWrite1hTokens?: number; // the part of cacheWriteTokens written with the 1-hour TTL (Anthropic)

@@ -15,8 +15,16 @@ export interface Usage {
   completion_tokens_details?: { reasoning_tokens?: number; audio_tokens?: number; image_tokens?: number };
   cost?: number; // USD as reported by OpenRouter; Parley adds its computed cost elsewhere
   is_byok?: boolean;
-  cost_details?: { upstream_inference_cost?: number | null };
+  /** Present when the provider's charge is known (docs/openrouter-api.md §3); null when it is not. */
+  cost_details?: CostDetails | null;
   server_tool_use?: { web_search_requests?: number };
+}
+
+/** What the provider charged, and that charge split into input and output (they add up to the whole). */
+export interface CostDetails {
+  upstream_inference_cost: number;
+  upstream_inference_prompt_cost: number;
+  upstream_inference_completions_cost: number;
 }
 
 export interface ErrorBody {
@@ -63,6 +71,7 @@ export interface ChatCompletion {
   created: number;
   model: string;
   provider?: string;
+  system_fingerprint: string | null; // required by OpenRouter's schema; Parley does not know the backend's, so null
   choices: {
     index: number;
     finish_reason: FinishReason | null;

@@ -75,6 +75,14 @@ export function keyInfo(key: StoredAppKey, spend: KeySpendFigures, now = Date.no
     is_management_key: false,
     is_provisioning_key: false,
     expires_at: null,
+    // What OpenRouter's schema requires and an app key does not have: no account, no region policy, no
+    // free-model quota of its own, no rate limit (docs/openrouter-api.md §12.2).
+    creator_user_id: null,
+    organization_id: null,
+    workspace_id: null,
+    allowed_data_regions: ['global'],
+    free_model_daily_requests: { limit: 0, remaining: 0, used: 0 },
+    rate_limit: { requests: -1, interval: '10s', note: 'This field is deprecated and safe to ignore.' },
     // Parley: each limit a key may have, in USD (null = none).
     credit_limit: key.limitMicros === null ? null : usd(key.limitMicros),
     daily_limit: key.dailyMicros === null ? null : usd(key.dailyMicros),

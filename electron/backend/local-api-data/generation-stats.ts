@@ -4,14 +4,20 @@ import { usageCostOf } from '../../engine';
 // GET /generation?id= for the local API, from Parley's own record of the request (docs/openrouter-api.md §4.3,
 // §12.4), with OpenRouter's money semantics, the same as the answer's `usage`: `total_cost` is what OpenRouter
 // charged (its bill once reconciled), 0 on a direct provider key; `upstream_inference_cost` is the provider's
-// charge for BYOK. Fields Parley does not know are null.
+// charge for BYOK. Every field of OpenRouter's schema is there; those Parley does not know are null.
 
 const toNumber = (usd: string | null | undefined): number | null => (usd === undefined || usd === null ? null : Number(usd));
+
+/** Each upstream Parley tried, in order, as OpenRouter lists the providers it tried. */
+function providerResponses(record: GenerationRecord): Record<string, unknown>[] {
+  return record.attempts.map((a) => ({ provider_name: a.provider, status: a.status, latency: a.durationMs }));
+}
 
 export function generationStats(record: GenerationRecord, billedMicros?: number): Record<string, unknown> {
   const money = usageCostOf(record, { kind: record.upstreamKind ?? 'openrouter', isByok: record.isByok });
   const billedTotal = record.upstreamKind === 'openrouter' && !record.isByok && billedMicros !== undefined ? billedMicros / 1e6 : undefined;
-  const cost = billedTotal ?? toNumber(money.cost);
+  // OpenRouter's schema has no "unknown" charge; like the usage ledger, an unpriced request counts as 0.
+  const cost = billedTotal ?? toNumber(money.cost) ?? 0;
   const t = record.tokens;
   return {
     id: record.id,
@@ -39,6 +45,22 @@ export function generationStats(record: GenerationRecord, billedMicros?: number)
     native_tokens_completion: t?.completion ?? null,
     native_tokens_reasoning: t?.reasoning ?? null,
     native_tokens_cached: t?.cacheRead ?? null,
+    native_tokens_completion_images: t?.imageOut ?? null,
     num_search_results: null,
+    num_fetches: null,
+    num_media_prompt: null,
+    num_media_completion: null,
+    num_input_audio_prompt: null,
+    provider_responses: providerResponses(record),
+    router: null,
+    service_tier: null,
+    web_search_engine: null,
+    moderation_latency: null,
+    data_region: 'global', // Parley applies no region policy
+    http_referer: null,
+    user_agent: null,
+    external_user: null,
+    preset_id: null,
+    workspace_id: null,
   };
 }

@@ -19,6 +19,10 @@ export function createLocalApiData(src: {
 }): LocalApiData {
   return {
     models: () => src.list().models.map((s) => openRouterModel(s, src.model(s.id))),
+    model(slug) {
+      const summary = src.list().models.find((m) => m.id === slug);
+      return summary && openRouterModel(summary, src.model(slug));
+    },
     modelEndpoints(slug) {
       const summary = src.list().models.find((m) => m.id === slug);
       const model = src.model(slug);

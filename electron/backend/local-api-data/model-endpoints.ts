@@ -27,6 +27,8 @@ export function modelEndpoints(slug: string, src: EndpointSources): Record<strin
   };
   const entry = openRouterModel(summary, src.model);
   const health = new Map(src.health.map((h) => [h.key, h]));
+  // Every upstream kind takes `tool_choice` in all its forms wherever the model takes it (docs/openrouter-api.md §12.5).
+  const toolChoice = (entry.supported_parameters as string[]).includes('tool_choice');
   const endpoints = resolved.candidates.map(({ upstream, nativeModel }) => {
     const h = health.get(`${upstream.id}|${nativeModel}`);
     const pricing = isLocalServer(upstream) ? { prompt: '0', completion: '0' } : src.pricingOf(resolved.slug, upstream);
@@ -36,7 +38,7 @@ export function modelEndpoints(slug: string, src: EndpointSources): Record<strin
       model_name: entry.name,
       provider_name: upstream.label,
       tag: providerSlugOf(upstream),
-      context_length: entry.context_length,
+      context_length: entry.context_length ?? 0, // OpenRouter's schema has no "unknown" here
       max_completion_tokens: src.model?.top_provider?.max_completion_tokens ?? null,
       max_prompt_tokens: null,
       pricing: openRouterPricing(pricing ?? { prompt: '-1', completion: '-1' }),
@@ -49,6 +51,7 @@ export function modelEndpoints(slug: string, src: EndpointSources): Record<strin
       throughput_last_30m: h?.tokensPerSecond30m ?? null,
       supported_parameters: entry.supported_parameters,
       supports_implicit_caching: pricing?.input_cache_read !== undefined && upstream.kind !== 'anthropic',
+      supports_tool_choice: { auto: toolChoice, none: toolChoice, required: toolChoice, function: toolChoice },
     };
   });
   return {

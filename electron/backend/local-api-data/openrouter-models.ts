@@ -4,7 +4,7 @@ import type { ModelSummary } from '../../../shared/contract/models';
 
 // GET /models for the local API: the picker's model list as full OpenRouter entries (docs/openrouter-api.md §8.1,
 // §12.4). Catalog facts are used as they are; what the catalog does not know is filled with OpenRouter's
-// "unknown" values (0 for `created`, empty `description`, null limits). Prices are decimal strings without an
+// "unknown" values (0 for `created`, empty `description`, null limits and voices). Prices are decimal strings without an
 // exponent ("0.00000015", never "1.5e-7"), converted exactly, never through a float.
 
 /** "1.5e-7" → "0.00000015"; anything that is not a decimal stays as it is. */
@@ -63,8 +63,10 @@ export function openRouterModel(s: ModelSummary, m: CatalogModel | undefined): R
     supported_parameters: m?.supported_parameters ?? supportedParameters(s),
     default_parameters: null,
     expiration_date: m?.expiration_date ?? null,
+    supported_voices: null,
     links: { details: `/api/v1/models/${s.id}/endpoints` },
   };
-  if (m?.reasoning) entry.reasoning = m.reasoning;
+  // OpenRouter's schema requires `mandatory`; a catalog entry that does not say is taken as optional reasoning.
+  if (m?.reasoning) entry.reasoning = { ...m.reasoning, mandatory: m.reasoning.mandatory ?? false };
   return entry;
 }

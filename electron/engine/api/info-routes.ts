@@ -10,6 +10,8 @@ type Json = Record<string, unknown>;
 export interface LocalApiData {
   /** GET /models: full OpenRouter model entries. */
   models?(): Json[] | Promise<Json[]>;
+  /** GET /model/{author}/{slug}: one full model entry, or undefined for a model the list does not hold. */
+  model?(slug: string): Json | undefined | Promise<Json | undefined>;
   /** GET /models/{author}/{slug}/endpoints: `{id, name, …, endpoints}`, or undefined for an unknown model. */
   modelEndpoints?(slug: string): Json | undefined | Promise<Json | undefined>;
   /** GET /generation?id=: one of the caller's own generations, or undefined. */
@@ -22,11 +24,41 @@ export interface LocalApiData {
 
 const fail = (res: ServerResponse) => () => sendError(res, 500, 'Internal error.', {}, { error_type: 'server' });
 
-export function listModels(res: ServerResponse, data: LocalApiData, countOnly: boolean): void {
+const MAX_PAGE = 1000;
+
+/** `offset` and `limit` of GET /models (docs/openrouter-api.md §8.1): both absent = the whole list. */
+function pageOf(query: string): { offset: number; limit: number } | 'all' | 'invalid' {
+  const q = new URLSearchParams(query);
+  const rawOffset = q.get('offset');
+  const rawLimit = q.get('limit');
+  if (rawOffset === null && rawLimit === null) return 'all';
+  const offset = rawOffset === null || rawOffset === '' ? 0 : Number(rawOffset);
+  const limit = rawLimit === null || rawLimit === '' ? 500 : Number(rawLimit);
+  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) return 'invalid';
+  return { offset, limit };
+}
+
+export function listModels(res: ServerResponse, data: LocalApiData, countOnly: boolean, query = ''): void {
+  const page = countOnly ? 'all' : pageOf(query);
+  if (page === 'invalid') {
+    return sendError(res, 400, `"offset" must be a whole number ≥ 0 and "limit" one from 1 to ${MAX_PAGE}.`, {}, { error_type: 'invalid_request' });
+  }
   Promise.resolve(data.models?.() ?? [])
     .then((models) => {
-      if (countOnly) sendJson(res, 200, { data: { count: models.length } });
-      else sendJson(res, 200, { data: models, total_count: models.length, links: { next: null } });
+      if (countOnly) return sendJson(res, 200, { data: { count: models.length } });
+      if (page === 'all') return sendJson(res, 200, { data: models, total_count: models.length, links: { next: null } });
+      const end = page.offset + page.limit;
+      const next = end < models.length ? `/api/v1/models?offset=${end}&limit=${page.limit}` : null;
+      sendJson(res, 200, { data: models.slice(page.offset, end), total_count: models.length, links: { next } });
+    })
+    .catch(fail(res));
+}
+
+export function oneModel(res: ServerResponse, data: LocalApiData, slug: string): void {
+  Promise.resolve(data.model?.(slug))
+    .then((found) => {
+      if (found) sendJson(res, 200, { data: found });
+      else sendError(res, 404, `Model "${slug}" not found.`, {}, { error_type: 'not_found' });
     })
     .catch(fail(res));
 }

@@ -5,7 +5,7 @@ import { answer } from './answer-route';
 import { bearerToken, isLoopbackHost, resolveApiToken, singleTokenAccess, type ApiCaller, type LocalApiAccess } from './auth';
 import { answerPreflight, applyCors } from './cors';
 import { readJson, sendError, sendEngineError } from './http-io';
-import { credits, generation, keyInfo, listModels, modelEndpoints, type LocalApiData } from './info-routes';
+import { credits, generation, keyInfo, listModels, modelEndpoints, oneModel, type LocalApiData } from './info-routes';
 import { chatRequestFromPrompt } from './text-completion';
 
 // OpenRouter's API on 127.0.0.1 for the other apps on this machine (docs/openrouter-api.md §12): chat and legacy
@@ -75,8 +75,10 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
 
   /** The handler of a GET route, or undefined when the path is none of them. */
   function getRoute(sub: string, query: string, res: ServerResponse, caller: ApiCaller): (() => void) | undefined {
-    if (sub === '/models') return () => listModels(res, data, false);
+    if (sub === '/models') return () => listModels(res, data, false, query);
     if (sub === '/models/count') return () => listModels(res, data, true);
+    const one = /^\/model\/([^/]+\/[^/]+)$/.exec(sub);
+    if (one) return () => oneModel(res, data, decodeURIComponent(one[1]!));
     const endpoints = /^\/models\/(.+\/.+)\/endpoints$/.exec(sub);
     if (endpoints) return () => modelEndpoints(res, data, decodeURIComponent(endpoints[1]!));
     if (sub === '/generation') return () => generation(res, data, query, caller);

@@ -126,6 +126,7 @@ export class Relay {
       created: this.opts.created,
       model: this.model,
       provider: this.provider,
+      system_fingerprint: null,
       choices: [choice],
       ...(usage ? { usage } : {}),
     };

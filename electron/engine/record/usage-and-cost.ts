@@ -31,9 +31,10 @@ export function usageCostOf(record: Pick<GenerationRecord, 'upstreamKind' | 'isB
     const out: UsageCost = { isByok: record.isByok };
     if (cost !== undefined) out.cost = cost;
     if (record.isByok) out.upstreamInferenceCost = record.upstreamCostUsd ?? computed ?? null;
+    if (record.costLines) out.lines = record.costLines;
     return out;
   }
-  return { cost: '0', isByok: upstream.isByok, upstreamInferenceCost: computed ?? null };
+  return { cost: '0', isByok: upstream.isByok, upstreamInferenceCost: computed ?? null, ...(record.costLines ? { lines: record.costLines } : {}) };
 }
 
 /** Returns the usage object for the caller (undefined when the upstream reported none). */

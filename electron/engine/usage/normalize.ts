@@ -1,5 +1,7 @@
 import type { Usage } from '../../../shared/openrouter/chat-response';
+import type { CostLineRecord } from '../../../shared/openrouter/generation';
 import type { RawUsage } from '../types';
+import { costDetails } from './cost-details';
 
 // THE one place normalised usage becomes OpenRouter's `usage` object (docs/provider-wire-formats.md §5). Each provider
 // reads its own usage fields into RawUsage (providers/*/usage.ts) with OpenRouter's semantics: prompt = every input
@@ -13,6 +15,8 @@ export interface UsageCost {
   cost?: string;
   upstreamInferenceCost?: string | null;
   isByok?: boolean;
+  /** Parley's price lines for the request, to split the provider's charge into input and output. */
+  lines?: readonly CostLineRecord[];
 }
 
 /** The OpenRouter `usage` object for a normalised count; without `cost`, what the upstream reported is kept. */
@@ -31,9 +35,9 @@ export function toOpenRouterUsage(raw: RawUsage, money?: UsageCost): Usage {
   else if (raw.reportedCostUsd !== undefined) usage.cost = raw.reportedCostUsd;
   const isByok = money?.isByok ?? raw.isByok;
   if (isByok !== undefined) usage.is_byok = isByok;
-  if (money?.upstreamInferenceCost !== undefined) {
-    usage.cost_details = { upstream_inference_cost: money.upstreamInferenceCost === null ? null : Number(money.upstreamInferenceCost) };
-  } else if (raw.upstreamCostUsd !== undefined) usage.cost_details = { upstream_inference_cost: raw.upstreamCostUsd };
+  const charge = money?.upstreamInferenceCost !== undefined ? money.upstreamInferenceCost : raw.upstreamCostUsd;
+  if (charge === null) usage.cost_details = null; // the provider's charge is unknown
+  else if (charge !== undefined) usage.cost_details = costDetails(Number(charge), raw, money?.lines);
   if (raw.webSearchRequests !== undefined) usage.server_tool_use = { web_search_requests: raw.webSearchRequests };
   return usage;
 }

@@ -2,11 +2,13 @@ import type { RawUsage } from '../../types';
 import { num } from './values';
 
 /** The billable extras some providers report beside the token counts: OpenRouter's `cost`, `is_byok` and
- * `cost_details.upstream_inference_cost`, web search requests, 1-hour cache writes, and audio and image tokens.
- * Only numbers are kept; anything else is ignored. */
+ * `cost_details` (the provider's charge and its input/output split), web search requests, 1-hour cache writes,
+ * and audio and image tokens. Only numbers are kept; anything else is ignored. */
 export interface UsageExtras {
   cost?: unknown;
   upstreamCost?: unknown;
+  upstreamPromptCost?: unknown;
+  upstreamCompletionsCost?: unknown;
   isByok?: unknown;
   webSearch?: unknown;
   cacheWrite1h?: unknown;
@@ -23,6 +25,8 @@ export function withExtras(u: RawUsage, x: UsageExtras): RawUsage {
   };
   set('reportedCostUsd', x.cost);
   set('upstreamCostUsd', x.upstreamCost);
+  set('upstreamPromptCostUsd', x.upstreamPromptCost);
+  set('upstreamCompletionsCostUsd', x.upstreamCompletionsCost);
   if (typeof x.isByok === 'boolean') u.isByok = x.isByok;
   set('webSearchRequests', x.webSearch);
   set('cacheWrite1hTokens', x.cacheWrite1h);

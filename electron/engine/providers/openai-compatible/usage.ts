@@ -13,6 +13,7 @@ export function fromOpenAI(usage: unknown): RawUsage | undefined {
   if (!u) return undefined;
   const promptDetails = obj(u.prompt_tokens_details);
   const completionDetails = obj(u.completion_tokens_details);
+  const costDetails = obj(u.cost_details);
   const hit = num(u.prompt_cache_hit_tokens);
   const miss = num(u.prompt_cache_miss_tokens);
   const prompt = num(u.prompt_tokens) ?? (hit !== undefined || miss !== undefined ? (hit ?? 0) + (miss ?? 0) : undefined);
@@ -34,7 +35,9 @@ export function fromOpenAI(usage: unknown): RawUsage | undefined {
   };
   return withExtras(raw, {
     cost: u.cost,
-    upstreamCost: obj(u.cost_details)?.upstream_inference_cost,
+    upstreamCost: costDetails?.upstream_inference_cost,
+    upstreamPromptCost: costDetails?.upstream_inference_prompt_cost,
+    upstreamCompletionsCost: costDetails?.upstream_inference_completions_cost,
     isByok: u.is_byok,
     webSearch: obj(u.server_tool_use)?.web_search_requests ?? obj(u.server_tool_use_details)?.web_search_requests,
     audioIn: promptDetails?.audio_tokens,

@@ -28,6 +28,7 @@ describe('local API model entries', () => {
       supported_parameters: ['max_tokens', 'temperature', 'top_p', 'stop', 'tools', 'tool_choice'],
       default_parameters: null,
       expiration_date: null,
+      supported_voices: null,
       links: { details: '/api/v1/models/ollama/llama3/endpoints' },
     });
   });

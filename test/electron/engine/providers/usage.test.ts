@@ -37,6 +37,17 @@ describe('fromOpenAI', () => {
     expect(fromOpenAI({ prompt_tokens: 1, completion_tokens: 1, cost_details: { upstream_inference_cost: null } })).not.toHaveProperty('upstreamCostUsd');
   });
 
+  it('reads OpenRouter’s split of the provider’s charge into input and output, and passes it on in the usage it writes', () => {
+    const raw = fromOpenAI({
+      prompt_tokens: 100, completion_tokens: 50, cost: 0.000525, is_byok: true,
+      cost_details: { upstream_inference_cost: 0.0105, upstream_inference_prompt_cost: 0.003, upstream_inference_completions_cost: 0.0075 },
+    })!;
+    expect(raw).toMatchObject({ upstreamCostUsd: 0.0105, upstreamPromptCostUsd: 0.003, upstreamCompletionsCostUsd: 0.0075 });
+    expect(toOpenRouterUsage(raw).cost_details).toEqual({
+      upstream_inference_cost: 0.0105, upstream_inference_prompt_cost: 0.003, upstream_inference_completions_cost: 0.0075,
+    });
+  });
+
   it('adds reasoning to completion when the provider left it out (xAI: total = prompt + completion + reasoning)', () => {
     expect(fromOpenAI({ prompt_tokens: 12, completion_tokens: 2, total_tokens: 354, completion_tokens_details: { reasoning_tokens: 340 } })?.completionTokens).toBe(342);
     // Standard OpenAI where total = prompt + completion: untouched.
@@ -118,7 +129,7 @@ describe('toOpenRouterUsage', () => {
   it('writes the money it is given as OpenRouter does, exact decimals as JSON numbers', () => {
     const u = toOpenRouterUsage({ promptTokens: 1, completionTokens: 2, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 }, { cost: '0', isByok: true, upstreamInferenceCost: '0.0001245' });
     expect(u).toMatchObject({ cost: 0, is_byok: true, cost_details: { upstream_inference_cost: 0.0001245 } });
-    expect(toOpenRouterUsage({ promptTokens: 1, completionTokens: 2, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 }, { cost: '0', isByok: true, upstreamInferenceCost: null }).cost_details).toEqual({ upstream_inference_cost: null });
+    expect(toOpenRouterUsage({ promptTokens: 1, completionTokens: 2, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 }, { cost: '0', isByok: true, upstreamInferenceCost: null }).cost_details).toBeNull();
   });
 
   it('omits cost and BYOK when unknown', () => {
