@@ -26,12 +26,12 @@ describe('Settings → Spend limits: cost assumed when unknown', () => {
     await waitFor(() => expect(field.value).toBe('0.25'));
     await user.clear(field);
     await user.type(field, '1.5');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save assumed cost' }));
     await waitFor(() => expect(backend.settings.get().unknownCostCapMicros).toBe(1_500_000));
     expect((await screen.findByRole('status')).textContent).toBe('Saved.');
     await user.clear(field);
     await user.type(field, 'lots');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save assumed cost' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Give a dollar amount, 0 or more.');
     expect(backend.settings.get().unknownCostCapMicros).toBe(1_500_000);
   });
