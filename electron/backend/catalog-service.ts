@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import {
   createPricingHooks, isCustomUpstream, loadCatalog, perMTok, providerSlugOf, refreshCatalog, resolveModel,
-  type LoadedCatalog, type UpstreamConfig,
+  type LoadedCatalog, type ModelLimits, type UpstreamConfig,
 } from '../engine';
 import { loadBundledCatalog } from '../../shared/catalog';
 import { findModel } from '../../shared/catalog/find-model';
@@ -188,6 +188,15 @@ export function createCatalogService(opts: {
     model(id: string): CatalogModel | undefined {
       const m = findModel(loaded.catalog, id);
       return m?.id === id ? m : undefined;
+    },
+    /** A model's output limit and context window, as the catalog knows them (aliases and variants included). */
+    limits(slug: string): ModelLimits | undefined {
+      const m = findModel(loaded.catalog, slug);
+      if (!m) return undefined;
+      const out: ModelLimits = {};
+      if (m.top_provider?.max_completion_tokens) out.maxOutputTokens = m.top_provider.max_completion_tokens;
+      if (m.context_length) out.contextLength = m.context_length;
+      return out;
     },
     priceChange,
     /** Concurrent callers share one refresh. */

@@ -52,7 +52,12 @@ export function createBackend(opts: BackendOptions) {
   const env = opts.env ?? process.env;
   const fetchOpt = opts.fetch ? { fetch: opts.fetch } : {};
   const journal = createGenerationJournal(opts.dataDir);
-  const appKeys = createAppKeys({ dataDir: opts.dataDir, env, onChange: (keys) => hub.emit('apiKeys.changed', keys) });
+  const appKeys = createAppKeys({
+    dataDir: opts.dataDir,
+    env,
+    onChange: (keys) => hub.emit('apiKeys.changed', keys),
+    unknownCostCapMicros: () => settings.get().unknownCostCapMicros,
+  });
   // The catalog needs the upstream list and the engine needs the catalog's prices: the getter breaks the cycle.
   let upstreams = (): UpstreamConfig[] => [];
   const catalog = createCatalogService({
@@ -71,6 +76,7 @@ export function createBackend(opts: BackendOptions) {
     ...fetchOpt,
     pricing: catalog.hooks.pricing,
     knownModel: catalog.hooks.knownModel,
+    modelLimits: (slug) => catalog.limits(slug),
     priceUsage: catalog.hooks.priceUsage,
     priceSnapshot: catalog.hooks.priceSnapshot,
     detect: opts.detectLocalServers === false ? false : {},

@@ -14,6 +14,7 @@ export interface EngineRuntimeOptions {
   detect?: DetectOptions | false; // false: do not probe for local servers (tests)
   pricing?: EngineOptions['pricing'];
   knownModel?: EngineOptions['knownModel'];
+  modelLimits?: EngineOptions['modelLimits'];
   priceUsage?: EngineOptions['priceUsage'];
   priceSnapshot?: EngineOptions['priceSnapshot'];
   onGeneration?: EngineOptions['onGeneration'];
@@ -39,6 +40,7 @@ export function createEngineRuntime(opts: EngineRuntimeOptions) {
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     ...(opts.pricing ? { pricing: opts.pricing } : {}),
     ...(opts.knownModel ? { knownModel: opts.knownModel } : {}),
+    ...(opts.modelLimits ? { modelLimits: opts.modelLimits } : {}),
     ...(opts.priceUsage ? { priceUsage: opts.priceUsage } : {}),
     ...(opts.priceSnapshot ? { priceSnapshot: opts.priceSnapshot } : {}),
     ...(opts.onGeneration ? { onGeneration: opts.onGeneration } : {}),

@@ -15,6 +15,7 @@ import { newGenerationRecord } from './record/generation-record';
 import type { PriceSnapshotHook } from './record/usage-and-cost';
 import { planRoute, modelList } from './routing/plan';
 import type { PricingLookup } from './routing/route-types';
+import { worstCaseCost, type ModelLimitsLookup, type WorstCase } from './record/worst-case-cost';
 import { createScrubber, type Scrubber } from './providers/common/scrub';
 import type { EngineEvent, EngineEventSink } from './stream-events';
 import type { ProviderAdapter, UpstreamConfig } from './types';
@@ -41,6 +42,8 @@ export interface EngineOptions {
   pricing?: PricingLookup;
   /** Whether the model catalog knows a slug (unknown models nothing serves are a 400, as on OpenRouter). */
   knownModel?: (slug: string) => boolean;
+  /** A model's output limit and context window, bounding a request's worst-case cost (`worstCase`). */
+  modelLimits?: ModelLimitsLookup;
   priceUsage?: PriceUsageHook;
   /** The price list a request was priced with, kept on its record so an old answer's cost never changes. */
   priceSnapshot?: PriceSnapshotHook;
@@ -219,6 +222,15 @@ export function createEngine(opts: EngineOptions) {
     },
     health(): EndpointHealthSnapshot[] {
       return health.snapshot();
+    },
+    /** The most a request can cost, before it is sent (budgets reserve it). A request that is invalid or that no
+     * endpoint can take costs nothing: it never reaches an upstream. */
+    worstCase(input: unknown): WorstCase {
+      const parsed = chatRequestSchema.safeParse(input);
+      if (!parsed.success) return { known: true, micros: 0 };
+      const routed = plan(parsed.data);
+      if (!routed.ok) return { known: true, micros: 0 };
+      return worstCaseCost(parsed.data, routed.steps, opts.modelLimits);
     },
     /** The endpoints a request would be tried on, in order, without calling any (for UI and diagnostics). */
     preview(input: unknown): { ok: true; endpoints: RoutePreview[] } | { ok: false; error: EngineError } {

@@ -40,7 +40,8 @@ export type { AccountClient, ReconcileOutcome } from './account';
 // The local OpenRouter-compatible API for other apps.
 export { startLocalApi } from './api/local-api';
 export type { LocalApi, LocalApiOptions } from './api/local-api';
-export type { ApiCaller, AuthOutcome, LocalApiAccess } from './api/auth';
+export type { Admission, ApiCaller, AuthOutcome, LocalApiAccess } from './api/auth';
+export type { WorstCase, ModelLimits, ModelLimitsLookup } from './record/worst-case-cost';
 export { tokenHash } from './api/auth';
 export { cachedAuth, type AuthCache } from './api/auth-cache';
 export type { LocalApiData } from './api/info-routes';

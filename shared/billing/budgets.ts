@@ -54,6 +54,10 @@ export interface BudgetEvaluation {
 
 export const WARN_PERCENT = 80;
 
+/** What a budget holds for a request whose worst-case cost cannot be bounded (no price or output limit known),
+ * unless Settings says otherwise: USD 0.25. */
+export const DEFAULT_UNKNOWN_COST_CAP_MICROS = 250_000;
+
 export interface BudgetPeriods {
   dayStart: number;
   nextDay: number;

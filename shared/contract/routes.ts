@@ -5,6 +5,7 @@ import { modelListSchema } from './models';
 import { accountSummarySchema, generationReconciledSchema } from './account';
 import { generationRecordSchema } from '../openrouter/generation';
 import { appKeyCreateSchema, appKeySummarySchema, appKeyUpdateSchema, corsOriginSchema } from './app-keys';
+import { DEFAULT_UNKNOWN_COST_CAP_MICROS } from '../billing/budgets';
 
 // The route table: every request the renderer can make of main, with its input and output schemas. Main
 // zod-parses every input before a handler sees it; the renderer gets types for free. Adding a route here and a
@@ -42,6 +43,9 @@ const settingsFields = {
   localApiCorsOrigins: z.array(corsOriginSchema).max(50),
   /** Once an answer has started, how long a provider may send nothing before the answer ends (text kept). */
   streamIdleTimeoutSeconds: z.number().int().min(1).max(3600),
+  /** Budgets hold a request's worst-case cost while it runs; when that cannot be bounded (no price or output
+   * limit known), they hold this much (micro-dollars). */
+  unknownCostCapMicros: z.number().int().min(0).max(1_000_000_000),
 };
 export const appSettingsSchema = z.object({
   theme: settingsFields.theme.default('system'),
@@ -49,6 +53,7 @@ export const appSettingsSchema = z.object({
   localApiPort: settingsFields.localApiPort.default(8788),
   localApiCorsOrigins: settingsFields.localApiCorsOrigins.default([]),
   streamIdleTimeoutSeconds: settingsFields.streamIdleTimeoutSeconds.default(60),
+  unknownCostCapMicros: settingsFields.unknownCostCapMicros.default(DEFAULT_UNKNOWN_COST_CAP_MICROS),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 /** A change to some settings: fields left out keep their value (no defaults here). */

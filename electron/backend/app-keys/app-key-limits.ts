@@ -32,17 +32,35 @@ function limitsOf(key: StoredAppKey, spend: KeySpendFigures, now: number): Limit
 const NAMES: Record<Period, string> = { life: 'credit limit', day: 'daily budget', month: 'monthly budget' };
 const SOURCES: Record<Period, string> = { life: 'key_limit', day: 'key_daily_budget', month: 'key_monthly_budget' };
 
-/** A 402 in OpenRouter's envelope when a limit is used up; nothing is sent upstream then. */
-export function refusal(key: StoredAppKey, spend: KeySpendFigures, now = Date.now()): EngineError | undefined {
-  const hit = limitsOf(key, spend, now).find((l) => l.spentMicros >= l.limitMicros);
+/** What admitting a request asks of a key's limits: the most it may cost, and what requests in flight hold. */
+export interface Ask {
+  needMicros: number;
+  reservedMicros: number;
+}
+
+/** A 402 in OpenRouter's envelope when a limit is used up, or when what is spent, what requests in flight hold
+ * and this request's worst case would together pass it; nothing is sent upstream then. */
+export function refusal(key: StoredAppKey, spend: KeySpendFigures, now = Date.now(), ask: Ask = { needMicros: 0, reservedMicros: 0 }): EngineError | undefined {
+  const limits = limitsOf(key, spend, now);
+  const usedUp = limits.find((l) => l.spentMicros >= l.limitMicros);
+  const hit = usedUp ?? limits.find((l) => l.spentMicros + ask.reservedMicros + ask.needMicros > l.limitMicros);
   if (!hit) return undefined;
   const reset = hit.resetsAt === null ? 'Raise it in Parley’s Settings → Local API.' : `It resets at ${new Date(hit.resetsAt).toISOString()}.`;
-  const message = `App key "${key.label}" has used its ${NAMES[hit.period]}: ${formatMicros(hit.spentMicros)} of ${formatMicros(hit.limitMicros)}. ${reset}`;
+  const left = Math.max(0, hit.limitMicros - hit.spentMicros - ask.reservedMicros);
+  const inFlight = ask.reservedMicros > 0 ? `, ${formatMicros(ask.reservedMicros)} held by requests in flight` : '';
+  const message = usedUp
+    ? `App key "${key.label}" has used its ${NAMES[hit.period]}: ${formatMicros(hit.spentMicros)} of ${formatMicros(hit.limitMicros)}. ${reset}`
+    : `App key "${key.label}" cannot afford this request under its ${NAMES[hit.period]}: it may cost up to ${formatMicros(ask.needMicros)} ` +
+      `and ${formatMicros(left)} is left (${formatMicros(hit.spentMicros)} spent of ${formatMicros(hit.limitMicros)}${inFlight}). ` +
+      `Lower max_tokens, wait for requests in flight to end, or ${hit.resetsAt === null ? 'raise the limit in Parley’s Settings → Local API.' : `wait until ${new Date(hit.resetsAt).toISOString()}.`}`;
   const metadata = {
     error_type: 'payment_required',
     limit_source: SOURCES[hit.period],
     limit_usd: hit.limitMicros / 1e6,
     spend_usd: hit.spentMicros / 1e6,
+    reserved_usd: ask.reservedMicros / 1e6,
+    needed_usd: ask.needMicros / 1e6,
+    remaining_usd: left / 1e6,
     resets_at: hit.resetsAt === null ? null : new Date(hit.resetsAt).toISOString(),
   };
   return { status: 402, error: { code: 402, message, metadata } };
@@ -53,7 +71,7 @@ const remainingOf = (limits: LimitState[]) => Math.max(0, Math.min(...limits.map
 
 /** GET /key for an app key, in OpenRouter's shape (docs/openrouter-api.md §4.2). `limit` is the credit limit, else
  * the monthly, else the daily budget; `limit_remaining` is what the tightest of them still allows. */
-export function keyInfo(key: StoredAppKey, spend: KeySpendFigures, now = Date.now()) {
+export function keyInfo(key: StoredAppKey, spend: KeySpendFigures, now = Date.now(), reservedMicros = 0) {
   const limits = limitsOf(key, spend, now);
   const shown = limits[0];
   const remaining = limits.length ? remainingOf(limits) : null;
@@ -87,6 +105,8 @@ export function keyInfo(key: StoredAppKey, spend: KeySpendFigures, now = Date.no
     credit_limit: key.limitMicros === null ? null : usd(key.limitMicros),
     daily_limit: key.dailyMicros === null ? null : usd(key.dailyMicros),
     monthly_limit: key.monthlyMicros === null ? null : usd(key.monthlyMicros),
+    // Parley: what this key's requests in flight hold against its limits until they end (not part of `usage`).
+    reserved: usd(reservedMicros),
   };
 }
 

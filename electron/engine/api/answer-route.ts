@@ -1,18 +1,30 @@
 import type { ServerResponse } from 'node:http';
 import type { ChatOptions, ChatResult } from '../engine';
-import type { EngineError } from '../errors';
-import type { ApiCaller } from './auth';
+import type { WorstCase } from '../record/worst-case-cost';
+import type { Admission, ApiCaller } from './auth';
 import { SSE_HEADERS, sendEngineError, sendJson } from './http-io';
 import { ChunkFramer, type ChunkObject } from './openrouter-chunks';
 import { SseWriter } from './sse-writer';
 import { textCompletionOf } from './text-completion';
 
 // POST /chat/completions and /completions: one engine request, answered as SSE (`stream: true`) or JSON. The app
-// key's limits are checked before anything is sent upstream; a client that disconnects cancels the request.
+// key's limits hold the request's worst-case cost before anything is sent upstream, until it has ended (however it
+// ends); a client that disconnects cancels the request.
 
 export interface AnswerDeps {
-  engine: { chat(req: unknown, opts: ChatOptions): Promise<ChatResult> };
-  admit?: (caller: ApiCaller) => EngineError | undefined;
+  engine: { chat(req: unknown, opts: ChatOptions): Promise<ChatResult>; worstCase?(req: unknown): WorstCase };
+  admit?: (caller: ApiCaller, worstCase: () => WorstCase) => Admission;
+}
+
+/** Worked out only for keys with limits: counting a long prompt's tokens is not free. */
+function worstCaseOf(deps: AnswerDeps, body: unknown): () => WorstCase {
+  return () => {
+    try {
+      return deps.engine.worstCase?.(body) ?? { known: false, atLeastMicros: 0 };
+    } catch {
+      return { known: false, atLeastMicros: 0 }; // the key's cap for unknown costs applies
+    }
+  };
 }
 
 export async function answer(
@@ -22,8 +34,17 @@ export async function answer(
   deps: AnswerDeps,
   object: ChunkObject,
 ): Promise<void> {
-  const refused = deps.admit?.(caller);
-  if (refused) return sendEngineError(res, refused);
+  // No await between the worst case, the check and the hold: concurrent requests see each other's holds.
+  const admission = deps.admit?.(caller, worstCaseOf(deps, body));
+  if (admission && !admission.ok) return sendEngineError(res, admission.error);
+  try {
+    await relay(res, body, caller, deps, object);
+  } finally {
+    admission?.release(); // the engine has counted the real cost (onGeneration) before chat resolves
+  }
+}
+
+async function relay(res: ServerResponse, body: unknown, caller: ApiCaller, deps: AnswerDeps, object: ChunkObject): Promise<void> {
   const ctl = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) ctl.abort();

@@ -1,5 +1,6 @@
 import { timingSafeEqual, createHash, randomBytes } from 'node:crypto';
 import type { EngineError } from '../errors';
+import type { WorstCase } from '../record/worst-case-cost';
 import { cachedAuth } from './auth-cache';
 
 // Who may call the local API: only requests addressed to its own loopback name (no DNS rebinding) that carry a
@@ -45,9 +46,13 @@ export type AuthOutcome = { ok: true; caller: ApiCaller } | { ok: false; reason:
 /** The local API's gatekeeper: the backend's app keys, or one fixed token (tests, benchmarks). */
 export interface LocalApiAccess {
   authenticate(token: string): AuthOutcome;
-  /** Called before anything is sent upstream; an error (402 when a limit is used up) refuses the request. */
-  admit?(caller: ApiCaller): EngineError | undefined;
+  /** Called before anything is sent upstream, with the request's worst-case cost (worked out on demand): either
+   * refuses it (402 when its limits cannot cover it) or holds that cost against them until `release`, called once the request has ended
+   * and its real cost is counted (docs/openrouter-api.md §12.2). */
+  admit?(caller: ApiCaller, worstCase: () => WorstCase): Admission;
 }
+
+export type Admission = { ok: true; release(): void } | { ok: false; error: EngineError };
 
 export function singleTokenAccess(token: string): LocalApiAccess {
   const caller: ApiCaller = { keyId: 'default', label: 'Default key' };

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChatOptions, ChatResult } from '../engine';
+import type { WorstCase } from '../record/worst-case-cost';
 import { answer } from './answer-route';
 import { bearerToken, isLoopbackHost, resolveApiToken, singleTokenAccess, type ApiCaller, type LocalApiAccess } from './auth';
 import { answerPreflight, applyCors } from './cors';
@@ -14,7 +15,8 @@ import { chatRequestFromPrompt } from './text-completion';
 // origins are refused unless allowed (CORS).
 
 export interface LocalApiOptions {
-  engine: { chat(req: unknown, opts: ChatOptions): Promise<ChatResult> };
+  /** `worstCase` bounds a request's cost before it is sent, for keys with limits (absent: unknown, capped). */
+  engine: { chat(req: unknown, opts: ChatOptions): Promise<ChatResult>; worstCase?(req: unknown): WorstCase };
   port?: number; // 0 or absent = any free port
   /** The app keys and their limits. Without it, one bearer token: `token`, else PARLEY_API_TOKEN, else generated. */
   access?: LocalApiAccess;

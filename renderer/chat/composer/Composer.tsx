@@ -54,7 +54,9 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
 
   async function submit() {
     if (!canSend) return;
-    if (!(await gate.allow(columns.map((c) => c.model)))) return;
+    const requests = previewRequests(columns, text);
+    const ticket = await gate.allow(columns.map((c) => ({ columnId: c.id, model: c.model, request: requests.get(c.id)! })));
+    if (!ticket) return;
     const t = text;
     const a = attachments;
     setText('');
@@ -62,7 +64,7 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
     setProblem(null);
     let id: string;
     try {
-      id = await send(t, a);
+      id = await send(t, a, ticket);
     } catch (err) {
       if (err instanceof NotSentError) {
         // nothing was stored: the prompt comes back so it can be sent again

@@ -17,6 +17,7 @@ import { removeConversationInMemory, removeInMemory, setConversationInMemory, up
 import { deleteMessageTree } from './delete-messages';
 import type { ColumnConfig, ColumnSettings, Conversation, MessageRow, PendingAttachment } from './types';
 import { assignEstimate } from '../../money/estimate/sent-estimates';
+import type { SendTicket } from '../../money/budgets/send-holds';
 
 // Everything a user can do in a room. Each action writes the history store first, mirrors the result in memory,
 // then (for prompts) starts one stream per column in main.
@@ -136,7 +137,7 @@ function notSentText(err: unknown): string {
 }
 
 /** Starts the stored pending answers of a sent prompt, one per column, each with that column's context. */
-async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], user: MessageRow, answers: MessageRow[], sentFrom: Map<string, MessageRow>) {
+async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], user: MessageRow, answers: MessageRow[], sentFrom: Map<string, MessageRow>, ticket?: SendTicket) {
   // the rows in memory (those from before the send if another room was opened since)
   const mem = useRoom.getState();
   const rows = mem.openId === conv.id ? mem.messages.values() : [...sentFrom.values(), user];
@@ -154,6 +155,7 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
       await failToStart(row.id, err instanceof Error ? err.message : 'Could not prepare the request');
       continue;
     }
+    ticket?.bind(column.id, row.id); // the column's budget hold now ends with this answer
     streamInto(row, column.id, request);
   }
 }
@@ -161,9 +163,19 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
 /**
  * Sends a prompt to every column; from a draft, stores the conversation first. The prompt, every column's pending
  * answer and the conversation are written in one transaction (appendTurn); when that fails, send throws a
- * NotSentError and nothing was stored or started. Returns the conversation id.
+ * NotSentError and nothing was stored or started. Returns the conversation id. `ticket` holds the columns' worst
+ * cases against the spend limits (the budget check's): each started answer takes its column's hold, the rest are
+ * released.
  */
-export async function send(text: string, attachments: PendingAttachment[] = []): Promise<string> {
+export async function send(text: string, attachments: PendingAttachment[] = [], ticket?: SendTicket): Promise<string> {
+  try {
+    return await sendTurn(text, attachments, ticket);
+  } finally {
+    ticket?.releaseUnbound();
+  }
+}
+
+async function sendTurn(text: string, attachments: PendingAttachment[], ticket: SendTicket | undefined): Promise<string> {
   const s = useRoom.getState();
   const open = s.conversation;
   const columns = open ? open.columns : s.draftColumns;
@@ -188,7 +200,7 @@ export async function send(text: string, attachments: PendingAttachment[] = []):
   if (!open) useRoom.setState({ openId: conv.id, conversation: conv, messages: new Map(), loaded: 'full', draftColumns: [] });
   (user.attachments ?? []).forEach((ref, i) => rememberAttachment(ref.id, attachments[i]!.data));
   upsertInMemory([user]);
-  await startPendingAnswers(conv, columns, user, answers, open ? s.messages : new Map());
+  await startPendingAnswers(conv, columns, user, answers, open ? s.messages : new Map(), ticket);
   return conv.id;
 }
 

@@ -11,6 +11,7 @@ import { liveAnswers, fromSnapshot } from './live-answers';
 import { rememberRecord } from './answer-records';
 import { upsertInMemory, useRoom } from './room-store';
 import { takeAnswerEstimate } from '../../money/estimate/sent-estimates';
+import { settleHold } from '../../money/budgets/send-holds';
 
 // One per page, independent of which conversation is open: streams live in main, so switching rooms never stops
 // them, and a reloaded page re-attaches with chat.active. Streamed text is checkpointed to the history store about
@@ -71,6 +72,7 @@ export function trackStream(s: { streamId: string; messageId: string; conversati
 /** chat.start was refused (no engine, column busy…): the answer becomes an error. */
 export async function failToStart(messageId: string, message: string) {
   liveAnswers.remove(messageId);
+  settleHold(messageId, null);
   // Nothing reached a provider: it cost nothing, and says so.
   const outcome: AnswerOutcome = { status: 'error', content: '', error: { message }, cost: { costSource: 'none', costReason: 'not-sent' } };
   await storeFinal(messageId, outcome).catch((err: Error) => console.error('could not store a failed start:', err.message));
@@ -117,6 +119,7 @@ export async function finalizeSnapshot(s: StreamSnapshot): Promise<void> {
   const id = s.meta.messageId;
   try {
     const record = (s.record as GenerationRecord | null) ?? null;
+    settleHold(id, record); // its budget hold becomes what it cost, until the ledger has its record
     if (record) rememberRecord(id, record);
     if (await getMessage(id)) {
       const outcome = snapshotOutcome(s);

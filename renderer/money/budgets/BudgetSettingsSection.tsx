@@ -4,6 +4,7 @@ import { useLedgerSetting } from '../ledger/use-ledger';
 import { useRouteValue } from '../../bridge/use-route-value';
 import { microsToField, parseUsdField } from '../money-inputs';
 import { BUDGETS_KEY, cleanLimits } from './spend-totals';
+import { UnknownCostCapForm } from './UnknownCostCapForm';
 
 // Settings → optional daily and monthly spend limits, overall and per provider key. Stored in the ledger's
 // IndexedDB settings; an empty field is "no limit".
@@ -95,6 +96,11 @@ export function BudgetSettingsSection() {
         Days and months are your local calendar; spend is what the usage ledger recorded on this device.
       </p>
       {loaded && (keyList || keysError) ? <BudgetForm key={keys.map((k) => k.id).join('|')} initial={initial} keys={keys} save={save} /> : <p className="muted">Loading…</p>}
+      <p className="muted">
+        Each answer holds the most it can cost (its prompt, and every token it may write) against these limits and the local API’s app keys
+        until it ends, so answers running at once cannot together pass a limit. When that cannot be worked out, it holds this much:
+      </p>
+      <UnknownCostCapForm />
     </section>
   );
 }

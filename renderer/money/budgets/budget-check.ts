@@ -1,14 +1,19 @@
-import { budgetPeriods, evaluateBudgets, type BudgetLimits, type BudgetMessage, type BudgetState } from '../../../shared/billing/budgets';
+import { budgetPeriods, DEFAULT_UNKNOWN_COST_CAP_MICROS, evaluateBudgets, type BudgetLimits, type BudgetMessage, type BudgetState } from '../../../shared/billing/budgets';
 import type { ModelSummary } from '../../../shared/contract/models';
 import type { KeySummary } from '../../../shared/contract/routes';
 import { bridge } from '../../bridge';
 import { ledger } from '../ledger';
 import { findModel, loadModels } from '../../chat/models/use-models';
 import { BUDGETS_KEY, cleanLimits, hasLimits, spendTotals } from './spend-totals';
+import { columnWorstCase, type WorstCaseRequest } from './column-worst-case';
+import { evaluateHolds } from './hold-check';
+import { heldTotals, placeHolds, type HoldRequest, type SendTicket } from './send-holds';
 
 // The check the composer runs before a send: the overall limits, plus the limits of every provider key that
 // could serve one of the selected models. At 80 % it warns; at 100 % it blocks, unless the user overrides once:
-// `override()` lets exactly the next check through (as a warning), then blocking resumes.
+// `override()` lets exactly the next check through (as a warning), then blocking resumes. A send that passes holds
+// each column's worst case against the limits until its answer ends (send-holds.ts): a send that would pass a limit
+// together with what running answers hold is blocked as well.
 
 export interface BudgetCheck {
   state: BudgetState;
@@ -16,6 +21,15 @@ export interface BudgetCheck {
   overridden: boolean;
   /** Lets the next send through despite a block (once). */
   override(): void;
+  /** The send's holds, placed when it may go ahead: bind each column to its answer, release what did not start. */
+  ticket?: SendTicket;
+}
+
+/** A column about to be sent: its request (as previewRequests builds it) bounds what its answer may cost. */
+export interface SendColumn {
+  columnId: string;
+  model: string;
+  request?: WorstCaseRequest;
 }
 
 let overrideArmed = false;
@@ -46,6 +60,7 @@ export interface BudgetContext {
   models: ModelSummary[];
   keys: KeySummary[];
   now: number;
+  capMicros?: number; // held for an answer whose cost cannot be bounded
 }
 
 /** Pure part of the check, for tests and the banner. `models === null`: every provider limit applies. */
@@ -88,21 +103,51 @@ async function orEmpty<T>(p: Promise<T>, empty: T): Promise<T> {
 
 export async function loadBudgetContext(now = Date.now()): Promise<BudgetContext> {
   const p = budgetPeriods(now);
-  const [limits, rows, list, keys] = await Promise.all([
+  const [limits, rows, list, keys, settings] = await Promise.all([
     ledger().getSetting<BudgetLimits>(BUDGETS_KEY),
     ledger().list({ from: p.monthStart }),
     orEmpty(loadModels(), { models: [], source: 'none' as const, fetchedAt: null }),
     orEmpty(bridge().invoke('keys.list', {}), [] as KeySummary[]),
+    orEmpty(bridge().invoke('settings.get', {}), null),
   ]);
-  return { limits: limits ?? {}, rows, models: list.models, keys, now };
+  return { limits: limits ?? {}, rows, models: list.models, keys, now, capMicros: settings?.unknownCostCapMicros ?? DEFAULT_UNKNOWN_COST_CAP_MICROS };
 }
 
-/** Call before sending to `models` (slugs as sent). Never throws: a ledger it cannot read means no budget. */
-export async function checkBudgetBeforeSend(models: string[], now = Date.now()): Promise<BudgetCheck> {
+/** What each column may cost and which keys could bill it. A column given without its request holds nothing. */
+function holdRequests(ctx: BudgetContext, columns: SendColumn[]): HoldRequest[] {
+  const cap = ctx.capMicros ?? DEFAULT_UNKNOWN_COST_CAP_MICROS;
+  return columns.map((c) => ({
+    columnId: c.columnId,
+    micros: c.request && !isFree(c.model, ctx.models) ? columnWorstCase(c.model, c.request, ctx.models, cap, ctx.now) : 0,
+    providers: candidateKeys(c.model, ctx.models, ctx.keys),
+  }));
+}
+
+/** The spend check plus what running answers hold: synchronous, so the check and the holds it places are one step. */
+function checkAndHold(ctx: BudgetContext, columns: SendColumn[], override: boolean) {
+  const result = evaluateSend(ctx, columns.map((c) => c.model), override);
+  const limits = cleanLimits(ctx.limits);
+  const requests = holdRequests(ctx, columns);
+  if (hasLimits(limits) && result.state !== 'blocked') {
+    const held = heldTotals(new Set(ctx.rows.map((r) => r.id)), ctx.now);
+    const labels = Object.fromEntries(ctx.keys.map((k) => [k.id, k.label]));
+    const over = evaluateHolds(spendTotals(ctx.rows, ctx.now), held, requests, limits, ctx.now, labels);
+    if (over.length) {
+      const messages = [...result.messages.filter((m) => !over.some((o) => o.scope === m.scope && o.provider === m.provider && o.period === m.period)), ...over];
+      Object.assign(result, override ? { state: 'warn', messages, overridden: true } : { state: 'blocked', messages });
+    }
+  }
+  return { ...result, ...(result.state !== 'blocked' ? { ticket: placeHolds(requests) } : {}) };
+}
+
+/** Call before sending to `columns` (slugs as sent, or columns with their requests). Never throws: a ledger it cannot
+ * read means no budget. When the send may go ahead, `ticket` holds its columns' worst cases. */
+export async function checkBudgetBeforeSend(columns: (string | SendColumn)[], now = Date.now()): Promise<BudgetCheck> {
   const useOverride = overrideArmed;
-  let result: { state: BudgetState; messages: BudgetMessage[]; overridden: boolean };
+  const cols = columns.map((c, i): SendColumn => (typeof c === 'string' ? { columnId: `#${i}`, model: c } : c));
+  let result: { state: BudgetState; messages: BudgetMessage[]; overridden: boolean; ticket?: SendTicket };
   try {
-    result = evaluateSend(await loadBudgetContext(now), models, useOverride);
+    result = checkAndHold(await loadBudgetContext(now), cols, useOverride);
   } catch (err) {
     console.error('budget check failed; sending without it:', (err as Error).message);
     result = { state: 'ok', messages: [], overridden: false };

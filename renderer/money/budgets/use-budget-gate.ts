@@ -1,18 +1,19 @@
 import { useCallback, useState } from 'react';
-import { checkBudgetBeforeSend, type BudgetCheck } from './budget-check';
+import { checkBudgetBeforeSend, type BudgetCheck, type SendColumn } from './budget-check';
+import { placeHolds, type SendTicket } from './send-holds';
 
-/** For the composer: `allow(models)` before sending; when it says no, `blocked` holds what to show and
- * `overrideOnce()` lets the next `allow` through. */
+/** For the composer: `allow(columns)` before sending gives the send's ticket (its columns' holds), or null when it
+ * says no; then `blocked` holds what to show and `overrideOnce()` lets the next `allow` through. */
 export function useBudgetGate() {
   const [blocked, setBlocked] = useState<BudgetCheck | null>(null);
-  const allow = useCallback(async (models: string[]): Promise<boolean> => {
-    const check = await checkBudgetBeforeSend(models);
+  const allow = useCallback(async (columns: (string | SendColumn)[]): Promise<SendTicket | null> => {
+    const check = await checkBudgetBeforeSend(columns);
     if (check.state === 'blocked') {
       setBlocked(check);
-      return false;
+      return null;
     }
     setBlocked(null);
-    return true;
+    return check.ticket ?? placeHolds([]);
   }, []);
   const overrideOnce = useCallback(() => {
     blocked?.override();

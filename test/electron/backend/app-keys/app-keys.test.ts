@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createAppKeyStore, type StoredAppKey } from '../../../../electron/backend/app-keys/app-key-store';
 import { createAppKeySpend } from '../../../../electron/backend/app-keys/app-key-spend';
 import { credits, keyInfo, refusal } from '../../../../electron/backend/app-keys/app-key-limits';
+import { createAppKeys } from '../../../../electron/backend/app-keys/app-keys';
 import type { GenerationRecord } from '../../../../shared/openrouter/generation';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'parley-app-keys-'));
@@ -105,5 +106,44 @@ describe('app key limits', () => {
     expect(keyInfo(key({ monthlyMicros: 2_000_000 }), spent(0, 0, 0), now)).toMatchObject({ limit: 2, limit_reset: 'monthly', limit_remaining: 2 });
     expect(keyInfo(key({}), spent(1, 1, 1), now)).toMatchObject({ limit: null, limit_remaining: null });
     expect(credits(key({}), spent(1, 1, 1), now)).toBeUndefined();
+  });
+});
+
+describe('app key holds', () => {
+  const unknown = (atLeastMicros = 0) => () => ({ known: false as const, atLeastMicros });
+  const known = (micros: number) => () => ({ known: true as const, micros });
+
+  it('holds the Settings cap for a request whose cost cannot be bounded, or its known part if more', () => {
+    let cap = 300;
+    const keys = createAppKeys({ dataDir: dir(), env: {}, unknownCostCapMicros: () => cap });
+    const { key } = keys.create({ label: 'Unpriced', limitMicros: 500 });
+    const caller = { keyId: key.id, label: key.label };
+    const first = keys.access.admit!(caller, unknown());
+    expect(first.ok).toBe(true);
+    expect(keys.keyInfo(caller)).toMatchObject({ reserved: 0.0003, usage: 0, limit_remaining: 0.0005 });
+    const second = keys.access.admit!(caller, unknown());
+    expect(second).toMatchObject({ ok: false, error: { status: 402, error: { metadata: { needed_usd: 0.0003, reserved_usd: 0.0003, remaining_usd: 0.0002 } } } });
+    const release = first.ok ? first.release : () => {};
+    release();
+    release(); // twice: still released once
+    expect(keys.keyInfo(caller)).toMatchObject({ reserved: 0 });
+    cap = 100;
+    expect(keys.access.admit!(caller, unknown(450))).toMatchObject({ ok: true });
+    expect(keys.keyInfo(caller)).toMatchObject({ reserved: 0.00045 });
+    expect(keys.access.admit!(caller, known(50))).toMatchObject({ ok: true }); // 450 + 50 = the limit exactly
+    expect(keys.access.admit!(caller, known(1))).toMatchObject({ ok: false });
+  });
+
+  it('holds nothing for keys without limits, and never works out their worst case', () => {
+    const keys = createAppKeys({ dataDir: dir(), env: {} });
+    const { key } = keys.create({ label: 'Free rein' });
+    let asked = 0;
+    const admitted = keys.access.admit!({ keyId: key.id, label: key.label }, () => {
+      asked += 1;
+      return { known: true, micros: 1e9 };
+    });
+    expect(admitted.ok).toBe(true);
+    expect(asked).toBe(0);
+    expect(keys.keyInfo({ keyId: key.id, label: key.label })).toMatchObject({ reserved: 0 });
   });
 });

@@ -100,9 +100,10 @@ describe('app keys', () => {
 
   it('refuses a key over its limit with 402 in OpenRouter’s shape, and nothing reaches the upstream', async () => {
     const { b, url, upstream } = await setup();
-    const { key, token } = await call(b, 'apiKeys.create', { label: 'Agent', dailyMicros: 1 });
+    const { key, token } = await call(b, 'apiKeys.create', { label: 'Agent' });
     const first = await client(url, token).chat.completions.create(ask); // spends more than $0.000001 at the provider
     expect((first.usage as { cost_details?: { upstream_inference_cost?: number } }).cost_details?.upstream_inference_cost).toBeGreaterThan(0);
+    await call(b, 'apiKeys.update', { id: key.id, dailyMicros: 1 });
     const sent = upstream.requests.length;
     const err = await client(url, token).chat.completions.create({ ...ask, stream: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OpenAI.APIError);

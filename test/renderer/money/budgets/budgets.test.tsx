@@ -6,7 +6,8 @@ import { installFakeMain } from '../../support/fake-main';
 import { freshLedger } from '../../support/fresh-ledger';
 import { makeRecord } from '../../support/generation-records';
 import { modelSummary } from '../../support/model-summaries';
-import { checkBudgetBeforeSend, resetBudgetOverride } from '../../../../renderer/money/budgets/budget-check';
+import { checkBudgetBeforeSend, resetBudgetOverride, type SendColumn } from '../../../../renderer/money/budgets/budget-check';
+import { resetSendHoldsForTests, settleHold } from '../../../../renderer/money/budgets/send-holds';
 import { spendTotals, BUDGETS_KEY } from '../../../../renderer/money/budgets/spend-totals';
 import { useBudgetGate } from '../../../../renderer/money/budgets/use-budget-gate';
 import { BudgetBlockedNotice } from '../../../../renderer/money/budgets/BudgetBlockedNotice';
@@ -35,6 +36,7 @@ afterEach(() => {
   cleanup();
   close?.();
   resetBudgetOverride();
+  resetSendHoldsForTests();
 });
 
 // Spend is local calendar: a row an hour ago is today (unless the test runs just after midnight: then "earlier
@@ -104,6 +106,61 @@ describe('checkBudgetBeforeSend', () => {
     await withSpend([{ id: 'a', upstreamId: 'openrouter', costMicros: 2_000_000, at: earlierThisMonth }], { overall: { monthlyMicros: 2_000_000 } });
     expect((await checkBudgetBeforeSend(['openai/gpt-4o'])).state).toBe('blocked');
     expect((await checkBudgetBeforeSend(['meta-llama/llama-3.3-70b-instruct:free'])).state).toBe('warn');
+  });
+});
+
+describe('concurrent sends hold their worst case until their answers end', () => {
+  // gpt-4o here: $1/M in, $2/M out; 8 prompt tokens and max_tokens 99,996 make each column's worst case $0.20.
+  const column = (columnId: string, maxTokens = 99_996): SendColumn => ({
+    columnId, model: 'openai/gpt-4o', request: { messages: [{ role: 'user', content: 'hi' }], max_tokens: maxTokens },
+  });
+
+  it('lets only the sends that fit through when rooms send at once at the edge of a limit', async () => {
+    await withSpend([{ id: 'a', upstreamId: 'openrouter', costMicros: 700_000 }], { overall: { dailyMicros: 1_000_000 } });
+    const [first, second, third] = await Promise.all([column('room-1'), column('room-2'), column('room-3')].map((c) => checkBudgetBeforeSend([c])));
+    expect([first!.state, second!.state, third!.state]).toEqual(['ok', 'blocked', 'blocked']);
+    expect(first!.ticket).toBeDefined();
+    expect(second!.ticket).toBeUndefined();
+    expect(second!.messages.map((m) => m.text)).toEqual([
+      'Overall daily spend limit: this send may cost up to $0.20 and $0.10 is left ($0.70 spent of $1.00, $0.20 held by answers still running). ' +
+        'Set a lower max tokens on the columns, wait for running answers, or raise the limit.',
+    ]);
+    // a smaller answer still fits beside the running one
+    expect((await checkBudgetBeforeSend([column('room-4', 40_000)])).state).toBe('ok');
+  });
+
+  it('counts every column of one send together, against the keys that could serve them', async () => {
+    await withSpend([{ id: 'a', upstreamId: 'anthropic', costMicros: 100_000 }], { byProvider: { openrouter: { dailyMicros: 500_000 } } });
+    const both = await checkBudgetBeforeSend([column('left'), column('right'), column('third')]);
+    expect(both.state).toBe('blocked');
+    expect(both.messages[0]!.text).toMatch(/^OpenRouter daily spend limit: this send may cost up to \$0\.60 and \$0\.50 is left/);
+    expect((await checkBudgetBeforeSend([column('left'), column('right')])).state).toBe('ok');
+  });
+
+  it('settles a hold to the answer’s real cost when it ends, and releases it when it failed without one', async () => {
+    const repo = await withSpend([{ id: 'a', upstreamId: 'openrouter', costMicros: 700_000 }], { overall: { dailyMicros: 1_000_000 } });
+    const first = await checkBudgetBeforeSend([column('col')]);
+    first.ticket!.bind('col', 'answer-1');
+    expect((await checkBudgetBeforeSend([column('col')])).state).toBe('blocked');
+
+    settleHold('answer-1', { id: 'gen-1', costMicros: 50_000 }); // it cost $0.05
+    const second = await checkBudgetBeforeSend([column('col')]);
+    expect(second.state).toBe('ok');
+    second.ticket!.bind('col', 'answer-2');
+    // the ledger records the first answer: counted once, as spend
+    await repo.ingest(makeRecord({ id: 'gen-1', upstreamId: 'openrouter', costMicros: 50_000, createdAt: earlierToday }));
+    expect((await checkBudgetBeforeSend([column('col', 1_000)])).state).toBe('ok');
+    expect((await checkBudgetBeforeSend([column('col')])).state).toBe('blocked'); // $0.75 + $0.20 held + $0.20
+
+    settleHold('answer-2', null); // failed before anything was billed
+    expect((await checkBudgetBeforeSend([column('col')])).state).toBe('ok');
+  });
+
+  it('releases the holds of columns that started no answer', async () => {
+    await withSpend([{ id: 'a', upstreamId: 'openrouter', costMicros: 700_000 }], { overall: { dailyMicros: 1_000_000 } });
+    const sent = await checkBudgetBeforeSend([column('col')]);
+    sent.ticket!.releaseUnbound();
+    expect((await checkBudgetBeforeSend([column('col')])).state).toBe('ok');
   });
 });
 
