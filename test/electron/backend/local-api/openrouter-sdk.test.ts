@@ -243,7 +243,7 @@ describe('errors through @openrouter/sdk', () => {
   it('a key over its budget is PaymentRequiredResponseError (402), and nothing is sent', async () => {
     const { sdk, b, openai } = await setup();
     const { token } = await call(b, 'apiKeys.create', { label: 'Script', dailyMicros: 1 });
-    await sdk(token).chat.send({ chatRequest: { model: BYOK_MODEL, messages: hi } });
+    // The key's budget cannot hold this request's worst case, so it is refused before anything is sent.
     const sent = openai.requests.length;
     const err = await sdk(token).chat.send({ chatRequest: { model: BYOK_MODEL, messages: hi } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PaymentRequiredResponseError);
