@@ -239,6 +239,9 @@ describe('a local-API request cut by kill -9', () => {
       id: generationId, tokens_prompt: t.prompt, tokens_completion: t.completion, parley_cost_note: 'estimated (interrupted)',
     });
     expect(Math.abs((stats.data.total_cost as number) * 1e6 - record.costMicros!)).toBeLessThanOrEqual(1); // exact USD, then µ$
+    // …and the estimate counts against the app key's spend.
+    const key = (await (await fetch(`${secondApi}/key`, { headers: auth })).json()) as { data: { usage: number } };
+    expect(Math.round(key.data.usage * 1e6)).toBe(record.costMicros);
   });
 
   it('is in the usage ledger as interrupted with its cost unknown when no provider had answered yet', async () => {
