@@ -92,9 +92,6 @@ export function sourceSentence(s: ShownCost, opts: { reconciled: boolean; listDa
     case 'computed':
       return `Parley's price: the reported tokens × ${list}.`;
     case 'estimated':
-      if (s.reason === 'interrupted') {
-        return `Estimated (interrupted): Parley stopped before the request finished, so the tokens were counted from the prompt and the output relayed until then, and priced from ${list}.`;
-      }
       return `Estimated: the provider reported no usage, so the tokens were counted from the text (about 4 characters a token) and priced from ${list}.`;
     default:
       return SOURCE_WORDS[s.source];
