@@ -97,4 +97,19 @@ describe('generation journal (ledger inputs kept by main)', () => {
     expect(next.since(0).map((e) => e.kind === 'record' && e.record.id)).toEqual(['gen-1', 'gen-2', 'gen-3', 'gen-4', 'gen-5']);
     expect(next.recovered).toEqual([]);
   });
+
+  it('keeps the progress of a request another running Parley is serving when it compacts, and does not call it interrupted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-journal-'));
+    const file = join(dir, 'ledger', 'journal.jsonl');
+    createGenerationJournal(dir, 8);
+    const line = (seq: number, payload: object) => JSON.stringify({ seq, at: seq, ...payload });
+    const lines = [line(1, { kind: 'started', started: { id: 'gen-elsewhere', createdAt: 1, requestedModel: 'openai/gpt-4o', source: 'local-api', streamed: true }, pid: process.ppid })];
+    for (let k = 1; k <= 1_200; k++) lines.push(line(k + 1, { kind: 'progress', id: k % 2 ? 'gen-elsewhere' : 'gen-gone', completionTokens: k }));
+    appendFileSync(file, lines.join('\n') + '\n');
+    const next = createGenerationJournal(dir, 8);
+    expect(next.recovered).toEqual([]);
+    const kept = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; id?: string });
+    expect(kept).toHaveLength(601); // the other process's start and its 600 progress lines; the orphan lines are gone
+    expect(kept.every((e) => e.kind === 'started' || e.id === 'gen-elsewhere')).toBe(true);
+  });
 });
