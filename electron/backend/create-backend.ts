@@ -12,6 +12,7 @@ import { createLocalApiControl } from './local-api-control';
 import { createCatalogService } from './catalog-service';
 import { createAccountService } from './account-service';
 import { createGenerationJournal } from './generation-journal';
+import { journalWatcher } from './interrupted/journal-watcher';
 import { createAppKeys } from './app-keys/app-keys';
 import { createLocalApiData } from './local-api-data/local-api-data';
 import { writeBackup, listBackups, readBackup, BackupNameError } from '../backup';
@@ -58,6 +59,7 @@ export function createBackend(opts: BackendOptions) {
     onChange: (keys) => hub.emit('apiKeys.changed', keys),
     unknownCostCapMicros: () => settings.get().unknownCostCapMicros,
   });
+  for (const record of journal.recovered) appKeys.onRecord(record); // an interrupted request's estimate counts against its key
   // The catalog needs the upstream list and the engine needs the catalog's prices: the getter breaks the cycle.
   let upstreams = (): UpstreamConfig[] => [];
   const catalog = createCatalogService({
@@ -81,10 +83,9 @@ export function createBackend(opts: BackendOptions) {
     priceSnapshot: catalog.hooks.priceSnapshot,
     detect: opts.detectLocalServers === false ? false : {},
     idleTimeoutMs: () => settings.get().streamIdleTimeoutSeconds * 1000,
-    // Other apps' requests have no window keeping track of them: journal their start so a kill leaves a record.
-    onStart: (record) => {
-      if (record.source === 'local-api') journal.started(record);
-    },
+    // Other apps' requests have no window keeping track of them: journal their start and progress so a kill
+    // leaves a priced record.
+    onStart: (record, req) => (record.source === 'local-api' ? journalWatcher(journal, record, req, catalog.hooks) : undefined),
     onGeneration: (record: GenerationRecord) => {
       journal.record(record);
       appKeys.onRecord(record);

@@ -18,6 +18,7 @@ import type { PricingLookup } from './routing/route-types';
 import { worstCaseCost, type ModelLimitsLookup, type WorstCase } from './record/worst-case-cost';
 import { createScrubber, type Scrubber } from './providers/common/scrub';
 import type { EngineEvent, EngineEventSink } from './stream-events';
+import type { RequestWatcher } from './record/request-watcher';
 import type { ProviderAdapter, UpstreamConfig } from './types';
 
 // The routing engine: validate → plan (routing/) → try endpoints in order (failover/) → one GenerationRecord per
@@ -48,8 +49,9 @@ export interface EngineOptions {
   /** The price list a request was priced with, kept on its record so an old answer's cost never changes. */
   priceSnapshot?: PriceSnapshotHook;
   onGeneration?: (rec: GenerationRecord) => void;
-  /** A valid request is about to be routed (its record so far); `onGeneration` follows when it ends. */
-  onStart?: (rec: GenerationRecord) => void;
+  /** A valid request is about to be routed (its record so far); `onGeneration` follows when it ends. May return a
+   * watcher, told which endpoint serves the request and each piece of output relayed. */
+  onStart?: (rec: GenerationRecord, req: ChatRequest) => RequestWatcher | void;
   logger?: EngineLogger;
 }
 
@@ -167,8 +169,9 @@ export function createEngine(opts: EngineOptions) {
     if (!parsed.success) return finish({ error: invalidRequest(parsed.error), record });
     const req = parsed.data;
     if (!record.requestedModel) record.requestedModel = modelList(req)[0] ?? '';
+    let watcher: RequestWatcher | undefined;
     try {
-      opts.onStart?.(record);
+      watcher = opts.onStart?.(record, req) ?? undefined;
     } catch (err) {
       log?.warn('onStart threw', { id, error: (err as Error)?.name });
     }
@@ -199,7 +202,7 @@ export function createEngine(opts: EngineOptions) {
           }
         }
       : undefined;
-    const relay = new Relay({ id, created: Math.floor(t0 / 1000), sink });
+    const relay = new Relay({ id, created: Math.floor(t0 / 1000), sink, ...(watcher ? { watcher } : {}) });
 
     try {
       const { secrets, scrub } = keysOf(upstreams);

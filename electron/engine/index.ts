@@ -5,6 +5,7 @@
 export { createEngine } from './engine';
 export type { Engine, EngineOptions, EngineLogger, ChatOptions, ChatResult, RoutePreview, EngineEvent, EngineEventSink } from './engine';
 export type { EngineError } from './errors';
+export type { RequestWatcher, ServedEndpoint } from './record/request-watcher';
 export type { UpstreamConfig, ProviderAdapter } from './types';
 
 // Providers: one module per kind of upstream.

@@ -54,6 +54,11 @@ function textTokens(text: string): number {
   return n;
 }
 
+/** Tokens of a piece of output as it streams: counted once and not remembered (unlike history texts). */
+export function countTextTokens(text: string): number {
+  return text ? countTokens(text, NO_SPECIALS) : 0;
+}
+
 export function estimateRequestTokens(req: Pick<ChatRequest, 'messages' | 'tools'>): TokenEstimate {
   let tokens = REPLY_PRIMING_TOKENS;
   let images = 0;

@@ -108,6 +108,14 @@ export function sourceText(source: ShownSource): string {
   return SOURCE_TEXT[source];
 }
 
+/** How a cost estimated for a request Parley was killed in the middle of is marked, wherever it is shown. */
+export const INTERRUPTED_ESTIMATE = 'estimated (interrupted)';
+
+/** True when the figure is an estimate for a request cut short by Parley stopping (see INTERRUPTED_ESTIMATE). */
+export function isInterruptedEstimate(s: ShownCost): boolean {
+  return s.source === 'estimated' && s.reason === 'interrupted';
+}
+
 /** The cost as one short phrase: "$0.0105", "< $0.000001", "not sent — $0", "cost unknown: no price known…". */
 export function shownCostLabel(s: ShownCost): string {
   if (s.reason === 'not-sent') return 'not sent — $0';
@@ -115,5 +123,6 @@ export function shownCostLabel(s: ShownCost): string {
   if (s.micros === undefined) return `cost unknown: ${costReasonText(s.reason)}`;
   const amount = formatMicros(s.micros, { belowMicro: s.belowMicro === true });
   if (s.reason === 'charged-on-error') return `${amount} (failed, but usage was reported)`;
+  if (isInterruptedEstimate(s)) return `≈ ${amount} ${INTERRUPTED_ESTIMATE}`;
   return s.source === 'estimated' ? `≈ ${amount}` : amount;
 }

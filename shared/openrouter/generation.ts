@@ -45,7 +45,8 @@ export type CostSource = z.infer<typeof costSourceSchema>;
 /** Why a cost is unknown or what is special about it. `not-sent`: nothing reached a provider ($0); `failed`: the
  * provider answered with an error before any output and reported no usage ($0); `charged-on-error`: the
  * provider reported usage on a failed request, which is priced because some providers bill it; `interrupted`:
- * Parley stopped (killed, power lost) before the request finished. */
+ * Parley stopped (killed, power lost) before the request finished; when an endpoint had started answering, its
+ * tokens are estimated (`tokens.estimated`) and priced, shown as "estimated (interrupted)". */
 export const costReasonSchema = z.enum(['free', 'no-pricing', 'no-usage', 'partial', 'not-sent', 'failed', 'charged-on-error', 'interrupted']);
 export type CostReason = z.infer<typeof costReasonSchema>;
 

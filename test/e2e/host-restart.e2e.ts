@@ -8,6 +8,10 @@ import { join } from 'node:path';
 import { launchChromium } from './support/browser';
 import { spawnHost, startHostProcess, type HostProcess } from './support/host-process';
 import { startFakeUpstream, type FakeUpstream } from '../fakes';
+import { generationRecordSchema, type GenerationRecord } from '../../shared/openrouter/generation';
+import { countTextTokens, estimateRequestTokens } from '../../shared/billing/estimate-tokens';
+import { shownCost, shownCostLabel } from '../../shared/billing/shown-cost';
+import { RELAYED_FLUSH_MS } from '../../electron/backend/interrupted/relayed-tokens';
 
 // The loopback host across restarts, as a browser user meets it: the same address every launch (the browser keeps
 // the history per address), backups offered to a store that opens empty, a tab that outlived its host, and a
@@ -165,32 +169,104 @@ describe('a tab open across a host restart', () => {
 });
 
 describe('a local-API request cut by kill -9', () => {
-  it('is in the usage ledger after the restart, as interrupted with its cost unknown', async () => {
+  it('is in the usage ledger after the restart, with tokens estimated from what was relayed and priced, marked estimated (interrupted)', async () => {
     const upstream = await fakeOpenRouter();
-    upstream.setDefault({ reply: { text: ['one ', 'two ', 'three'] }, stallAfterChunks: { after: 2 } });
+    const words = Array.from({ length: 40 }, (_, i) => `word${i + 1} `);
+    // The fake streams one word per chunk (after a role chunk), then stalls after the 11th word until killed.
+    upstream.setDefault({ reply: { text: words }, stallAfterChunks: { after: 12 } });
     const dataDir = tempDir();
     const first = await host({ dataDir, env: env(upstream), args: ['--api', '--api-port', '0'] });
     await expect.poll(() => /Local API: (\S+)/.exec(first.output())?.[1]).toBeTruthy();
     const apiUrl = /Local API: (\S+)/.exec(first.output())![1]!;
+    const auth = { authorization: 'Bearer parley-restart-token' };
+    const catalog = (await (await fetch(`${apiUrl}/models`, { headers: auth })).json()) as { data: { id: string; pricing: { prompt: string; completion: string } }[] };
+    const price = catalog.data.find((m) => m.id === 'openai/gpt-4o')!.pricing;
 
+    const messages = [{ role: 'user' as const, content: 'Count from one to forty, one word at a time.' }];
     const res = await fetch(`${apiUrl}/chat/completions`, {
       method: 'POST',
-      headers: { authorization: 'Bearer parley-restart-token', 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'openai/gpt-4o', stream: true, messages: [{ role: 'user', content: 'count' }] }),
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'openai/gpt-4o', stream: true, messages }),
     });
+    const generationId = res.headers.get('x-generation-id')!;
     const reader = res.body!.getReader();
-    let seen = '';
-    while (!seen.includes('"content":"one "')) seen += new TextDecoder().decode((await reader.read()).value);
+    let relayed = '';
+    let buffered = '';
+    while (!relayed.includes('word11 ')) {
+      buffered += new TextDecoder().decode((await reader.read()).value);
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) {
+        if (!line.startsWith('data: {')) continue;
+        relayed += (JSON.parse(line.slice(6)) as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ?? '';
+      }
+    }
+    expect(relayed).toBe(words.slice(0, 11).join(''));
+    // The journal counts relayed tokens at most every RELAYED_FLUSH_MS: give it one flush before the kill.
+    await new Promise((r) => setTimeout(r, 2 * RELAYED_FLUSH_MS));
     await first.kill('SIGKILL');
     await reader.read().catch(() => undefined);
 
+    const second = await host({ dataDir, env: env(upstream), args: ['--api', '--api-port', '0'] });
+    const entries = (await call(second, 'generations.since', { afterSeq: 0 })) as { kind: string; record?: GenerationRecord }[];
+    const records = entries.filter((e) => e.kind === 'record').map((e) => e.record!);
+    expect(records).toHaveLength(1);
+    const record = records[0]!;
+    expect(record).toMatchObject({
+      id: generationId, source: 'local-api', requestedModel: 'openai/gpt-4o', model: 'openai/gpt-4o', upstreamKind: 'openrouter', streamed: true,
+      costSource: 'computed', costReason: 'interrupted', finishReason: 'error',
+      error: { message: expect.stringMatching(/^Interrupted: Parley stopped before this request finished; its usage and cost are estimated/) },
+    });
+    expect(generationRecordSchema.safeParse(record).success).toBe(true);
+    // Tokens: the prompt's estimate, and close to the 11 words the client received (≈ 2 tokens a word here).
+    const t = record.tokens!;
+    expect(t.estimated).toBe(true);
+    expect(t.prompt).toBe(estimateRequestTokens({ messages }).tokens);
+    const relayedTokens = countTextTokens(relayed);
+    expect(t.completion).toBeGreaterThanOrEqual(relayedTokens - 2);
+    expect(t.completion).toBeLessThanOrEqual(relayedTokens + 4);
+    // Cost: those tokens × the model's catalog price, in µ$.
+    const expected = (t.prompt * Number(price.prompt) + t.completion * Number(price.completion)) * 1e6;
+    expect(expected).toBeGreaterThan(0);
+    expect(Math.abs(record.costMicros! - expected)).toBeLessThanOrEqual(1);
+    expect(shownCostLabel(shownCost(record))).toMatch(/^≈ \$[\d.]+ estimated \(interrupted\)$/);
+
+    // The calling app sees the same figures at /generation, marked the same way.
+    await expect.poll(() => /Local API: (\S+)/.exec(second.output())?.[1]).toBeTruthy();
+    const secondApi = /Local API: (\S+)/.exec(second.output())![1]!;
+    const stats = (await (await fetch(`${secondApi}/generation?id=${generationId}`, { headers: auth })).json()) as { data: Record<string, unknown> };
+    expect(stats.data).toMatchObject({
+      id: generationId, tokens_prompt: t.prompt, tokens_completion: t.completion, parley_cost_note: 'estimated (interrupted)',
+    });
+    expect(Math.abs((stats.data.total_cost as number) * 1e6 - record.costMicros!)).toBeLessThanOrEqual(1); // exact USD, then µ$
+    // …and the estimate counts against the app key's spend.
+    const key = (await (await fetch(`${secondApi}/key`, { headers: auth })).json()) as { data: { usage: number } };
+    expect(Math.round(key.data.usage * 1e6)).toBe(record.costMicros);
+  });
+
+  it('is in the usage ledger as interrupted with its cost unknown when no provider had answered yet', async () => {
+    const upstream = await fakeOpenRouter();
+    upstream.setDefault({ reply: { text: 'never sent' }, stallBeforeHeadersMs: Infinity });
+    const dataDir = tempDir();
+    const first = await host({ dataDir, env: env(upstream), args: ['--api', '--api-port', '0'] });
+    await expect.poll(() => /Local API: (\S+)/.exec(first.output())?.[1]).toBeTruthy();
+    const apiUrl = /Local API: (\S+)/.exec(first.output())![1]!;
+    const pending = fetch(`${apiUrl}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer parley-restart-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'openai/gpt-4o', stream: true, messages: [{ role: 'user', content: 'count' }] }),
+    }).catch(() => undefined);
+    await expect.poll(() => upstream.requests.filter((r) => r.path.endsWith('/chat/completions')).length, { timeout: 10_000 }).toBe(1);
+    await first.kill('SIGKILL');
+    await pending;
+
     const second = await host({ dataDir, env: env(upstream) });
-    const entries = (await call(second, 'generations.since', { afterSeq: 0 })) as { kind: string; record?: Record<string, unknown> }[];
+    const entries = (await call(second, 'generations.since', { afterSeq: 0 })) as { kind: string; record?: GenerationRecord }[];
     const records = entries.filter((e) => e.kind === 'record').map((e) => e.record!);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({
-      source: 'local-api', requestedModel: 'openai/gpt-4o', streamed: true, costSource: 'none', costReason: 'interrupted', finishReason: 'error',
-      error: { message: expect.stringMatching(/^Interrupted: Parley stopped before this request finished/) },
+      source: 'local-api', requestedModel: 'openai/gpt-4o', streamed: true, costSource: 'none', costReason: 'interrupted', finishReason: 'error', tokens: null,
+      error: { message: expect.stringMatching(/^Interrupted: Parley stopped before this request finished, so its usage and cost are unknown/) },
     });
     expect(records[0]!.costMicros).toBeUndefined();
   });

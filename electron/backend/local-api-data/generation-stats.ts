@@ -1,10 +1,13 @@
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
 import { usageCostOf } from '../../engine';
+import { INTERRUPTED_ESTIMATE, isInterruptedEstimate, shownCost } from '../../../shared/billing/shown-cost';
 
 // GET /generation?id= for the local API, from Parley's own record of the request (docs/openrouter-api.md §4.3,
 // §12.4), with OpenRouter's money semantics, the same as the answer's `usage`: `total_cost` is what OpenRouter
 // charged (its bill once reconciled), 0 on a direct provider key; `upstream_inference_cost` is the provider's
 // charge for BYOK. Every field of OpenRouter's schema is there; those Parley does not know are null.
+// `parley_cost_note` (Parley's own) says when the figures are estimates: "estimated", or "estimated (interrupted)"
+// for a request Parley was stopped in the middle of.
 
 const toNumber = (usd: string | null | undefined): number | null => (usd === undefined || usd === null ? null : Number(usd));
 
@@ -19,6 +22,7 @@ export function generationStats(record: GenerationRecord, billedMicros?: number)
   // OpenRouter's schema has no "unknown" charge; like the usage ledger, an unpriced request counts as 0.
   const cost = billedTotal ?? toNumber(money.cost) ?? 0;
   const t = record.tokens;
+  const shown = shownCost(record);
   return {
     id: record.id,
     upstream_id: record.upstreamGenerationId ?? null,
@@ -62,5 +66,6 @@ export function generationStats(record: GenerationRecord, billedMicros?: number)
     external_user: null,
     preset_id: null,
     workspace_id: null,
+    parley_cost_note: isInterruptedEstimate(shown) ? INTERRUPTED_ESTIMATE : shown.source === 'estimated' ? 'estimated' : null,
   };
 }

@@ -180,7 +180,7 @@ export async function runAttempt(
           clearTimeout(timer);
           ttftMs = deps.now() - started;
           const isRouter = upstream.kind === 'openrouter';
-          const c = relay.commit(isRouter && start.model ? start.model : ep.modelSlug, isRouter ? start.provider ?? upstream.label : upstream.label);
+          const c = relay.commit(isRouter && start.model ? start.model : ep.modelSlug, isRouter ? start.provider ?? upstream.label : upstream.label, ep);
           if (c) return c.then(() => relay.handle(ev)).then(noOutcome);
         }
         const p = relay.handle(ev);

@@ -2,6 +2,7 @@ import type { ToolCall } from '../../../shared/openrouter/chat-request';
 import type { ChatCompletion, ErrorBody, FinishReason, Usage } from '../../../shared/openrouter/chat-response';
 import type { EngineEventSink } from '../stream-events';
 import type { NormalizedEvent } from '../types';
+import type { RequestWatcher, ServedEndpoint } from '../record/request-watcher';
 
 // Passes an endpoint's content events on to the caller and aggregates the same content into a
 // `chat.completion`. One Relay per request; it is "committed" once the first event has gone to the caller.
@@ -10,6 +11,7 @@ export interface RelayOptions {
   id: string;
   created: number; // unix seconds
   sink?: EngineEventSink; // absent for non-streaming callers
+  watcher?: RequestWatcher; // told who serves and what is relayed (the generation journal)
 }
 
 type ContentEvent = Extract<NormalizedEvent, { type: 'text' | 'reasoning' | 'reasoning_details' | 'tool_call' | 'finish' }>;
@@ -49,10 +51,17 @@ export class Relay {
 
   constructor(private readonly opts: RelayOptions) {}
 
-  commit(model: string, provider: string): void | Promise<void> {
+  commit(model: string, provider: string, endpoint?: ServedEndpoint['endpoint']): void | Promise<void> {
     this.committed = true;
     this.model = model;
     this.provider = provider;
+    if (endpoint && this.opts.watcher?.serving) {
+      try {
+        this.opts.watcher.serving({ model, provider, endpoint });
+      } catch {
+        // an observer must not break the request
+      }
+    }
     return this.opts.sink?.({ type: 'start', id: this.opts.id, created: this.opts.created, model, provider });
   }
 
@@ -63,11 +72,13 @@ export class Relay {
         if (ev.text === '') return;
         this.contentParts.push(ev.text);
         this.outputChars += ev.text.length;
+        this.watched(ev.text);
         break;
       case 'reasoning':
         if (ev.text === '') return;
         this.reasoningParts.push(ev.text);
         this.outputChars += ev.text.length;
+        this.watched(ev.text);
         break;
       case 'tool_call': {
         let call = this.toolCalls[ev.index];
@@ -80,6 +91,7 @@ export class Relay {
         if (ev.argumentsDelta) {
           call.function.arguments += ev.argumentsDelta;
           this.outputChars += ev.argumentsDelta.length;
+          this.watched(ev.argumentsDelta);
         }
         break;
       }
@@ -89,6 +101,16 @@ export class Relay {
         break;
     }
     return this.opts.sink?.(ev);
+  }
+
+  private watched(text: string): void {
+    const watcher = this.opts.watcher;
+    if (!watcher?.relayed) return;
+    try {
+      watcher.relayed(text);
+    } catch {
+      // an observer must not break the request
+    }
   }
 
   /** The stream broke after output reached the caller (docs/openrouter-api.md §2.3). */

@@ -7,6 +7,7 @@ import { ActivityView } from '../../../../renderer/money/activity/ActivityView';
 import type { KeySummary } from '../../../../shared/contract/routes';
 import { SAMPLE, seedLedger } from './support/sample-rows';
 import { useRoom } from '../../../../renderer/chat/state/room-store';
+import { interruptedRecord } from '../../../../electron/backend/interrupted/interrupted-record';
 
 const KEYS: KeySummary[] = [
   { id: 'anthropic', kind: 'anthropic', label: 'Anthropic (work)', hint: '••••9876', source: 'vault', createdAt: 1 },
@@ -46,6 +47,22 @@ async function renderWithSample() {
 const dd = (totals: HTMLElement, term: string) => within(totals).getByText(term).nextSibling?.textContent;
 
 describe('Activity view', () => {
+  it('marks the cost of a request Parley was killed in the middle of as estimated (interrupted)', async () => {
+    const fresh = await freshLedger();
+    close = fresh.close;
+    const cut = interruptedRecord({
+      started: { id: 'gen-cut', createdAt: Date.UTC(2026, 8, 15, 12), requestedModel: 'openai/gpt-4o', source: 'local-api', streamed: true, promptTokens: 19 },
+      served: { model: 'openai/gpt-4o', provider: 'OpenAI', upstreamId: 'openrouter', upstreamKind: 'openrouter', isByok: false, pricing: { prompt: '0.0000025', completion: '0.00001' } },
+      completionTokens: 23,
+    });
+    await seedLedger(fresh.repo, [cut]);
+    render(<ActivityView onOpenMessage={() => {}} now={Date.UTC(2026, 8, 16)} />);
+    const requests = await screen.findByRole('table', { name: 'Requests' });
+    // 19 × $2.5/M + 23 × $10/M = $0.0002775
+    await waitFor(() => expect(within(requests).getByText(/^≈ \$0\.000278 estimated \(interrupted\)$/)).toBeTruthy());
+  });
+
+
   it('shows totals, groups and every request, flagging a billing mismatch with both figures', async () => {
     const { totals } = await renderWithSample();
     expect(dd(totals, 'Tokens in')).toBe('3,800');

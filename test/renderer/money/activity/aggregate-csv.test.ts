@@ -4,6 +4,7 @@ import { ledgerToCsv } from '../../../../renderer/money/activity/csv';
 import { microsToUsd } from '../../../../shared/billing/money';
 import { makeRecord } from '../../support/generation-records';
 import { at, SAMPLE } from './support/sample-rows';
+import { interruptedRecord } from '../../../../electron/backend/interrupted/interrupted-record';
 
 describe('activity arithmetic', () => {
   it('totals requests, tokens and spend, billed figures winning, unpriced rows counted apart', () => {
@@ -80,6 +81,19 @@ describe('activity CSV', () => {
     const cell = `"'=HYPERLINK(""http://x"",""a, b"")"`;
     expect(lines[5]).toContain(`,app,${cell},${cell},unknown,none,false,`);
     expect(lines[5]).toContain(',1.234567,');
+  });
+
+  it('marks the estimate for a request Parley was killed in the middle of: estimated tokens, cost source and reason', () => {
+    const cut = interruptedRecord({
+      started: { id: 'gen-cut', createdAt: at(16, 9), requestedModel: 'openai/gpt-4o', source: 'local-api', streamed: true, promptTokens: 19 },
+      served: { model: 'openai/gpt-4o', provider: 'OpenAI', upstreamId: 'openrouter', upstreamKind: 'openrouter', isByok: false, pricing: { prompt: '0.0000025', completion: '0.00001' } },
+      completionTokens: 23,
+    });
+    const [header, row] = ledgerToCsv([cut]).split('\r\n').map((l) => l.split(','));
+    const col = (name: string) => row![header!.indexOf(name)];
+    expect([col('tokens_in'), col('tokens_out'), col('tokens_estimated'), col('cost_usd'), col('cost_source'), col('cost_reason')]).toEqual([
+      '19', '23', 'true', '0.000278', 'estimated', 'interrupted',
+    ]);
   });
 
   it('formats micro-dollars exactly', () => {
