@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chatRequestSchema, type ChatRequest } from '../../shared/openrouter/chat-request';
+import type { ChatRequest } from '../../shared/openrouter/chat-request';
 import type { ChatCompletion } from '../../shared/openrouter/chat-response';
 import type { GenerationRecord, UpstreamKind } from '../../shared/openrouter/generation';
 import { engineError, type EngineError } from './errors';
@@ -18,6 +18,7 @@ import type { PricingLookup } from './routing/route-types';
 import { createScrubber, type Scrubber } from './providers/common/scrub';
 import type { EngineEvent, EngineEventSink } from './stream-events';
 import type { ProviderAdapter, UpstreamConfig } from './types';
+import { validateChatRequest } from './validate-request';
 
 // The routing engine: validate → plan (routing/) → try endpoints in order (failover/) → one GenerationRecord per
 // request with its tokens and cost (record/).
@@ -160,7 +161,7 @@ export function createEngine(opts: EngineOptions) {
       return finish({ error: engineError(500, 'Internal error in the routing engine.', { error_type: 'server' }), record });
     };
 
-    const parsed = chatRequestSchema.safeParse(input);
+    const parsed = validateChatRequest(input);
     if (!parsed.success) return finish({ error: invalidRequest(parsed.error), record });
     const req = parsed.data;
     if (!record.requestedModel) record.requestedModel = modelList(req)[0] ?? '';
@@ -222,7 +223,7 @@ export function createEngine(opts: EngineOptions) {
     },
     /** The endpoints a request would be tried on, in order, without calling any (for UI and diagnostics). */
     preview(input: unknown): { ok: true; endpoints: RoutePreview[] } | { ok: false; error: EngineError } {
-      const parsed = chatRequestSchema.safeParse(input);
+      const parsed = validateChatRequest(input);
       if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error) };
       const routed = plan(parsed.data);
       if (!routed.ok) return { ok: false, error: engineError(routed.status, routed.message, routed.metadata, routed.availability) };
