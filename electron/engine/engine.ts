@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChatRequest } from '../../shared/openrouter/chat-request';
 import type { ChatCompletion } from '../../shared/openrouter/chat-response';
 import type { GenerationRecord, UpstreamKind } from '../../shared/openrouter/generation';
+import type { AbortLike } from './cancel';
 import { engineError, type EngineError } from './errors';
 import { runRoute } from './failover/run-route';
 import { Relay } from './failover/relay';
@@ -52,7 +53,7 @@ export interface EngineOptions {
 }
 
 export interface ChatOptions {
-  signal?: AbortSignal;
+  signal?: AbortLike;
   /** Called for every event when the request has `stream: true`. Return a promise to apply backpressure. */
   onEvent?: EngineEventSink;
   source?: 'app' | 'local-api';

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { Canceller } from '../cancel';
 import type { ChatOptions, ChatResult } from '../engine';
 import type { EngineError } from '../errors';
 import type { ApiCaller } from './auth';
@@ -24,7 +25,7 @@ export async function answer(
 ): Promise<void> {
   const refused = deps.admit?.(caller);
   if (refused) return sendEngineError(res, refused);
-  const ctl = new AbortController();
+  const ctl = new Canceller();
   res.on('close', () => {
     if (!res.writableFinished) ctl.abort();
   });
@@ -42,8 +43,8 @@ export async function answer(
     }
     return sse.write(text);
   };
-  const result = await deps.engine.chat(body, { signal: ctl.signal, onEvent, source: 'local-api', appKeyId: caller.keyId });
-  if (res.destroyed || ctl.signal.aborted) return;
+  const result = await deps.engine.chat(body, { signal: ctl, onEvent, source: 'local-api', appKeyId: caller.keyId });
+  if (res.destroyed || ctl.aborted) return;
   const idHeader = { 'X-Generation-Id': result.record.id };
   if (result.error) {
     if (started) return sse.end(); // the error chunk already went out
