@@ -16,7 +16,7 @@ export class Canceller implements AbortLike {
   private listeners: (() => void)[] = [];
 
   /** Listeners run once, on abort; one added after the abort never runs (as with an AbortSignal). */
-  addEventListener(_type: 'abort', listener: () => void): void {
+  addEventListener(_type: 'abort', listener: () => void, _options?: { once?: boolean }): void {
     if (!this.aborted) this.listeners.push(listener);
   }
 
