@@ -23,13 +23,19 @@ export default async function run(): Promise<BenchResult[]> {
     floor: (n: number) => app.ttft(rig.floorUrl, {}, rig.body(NATIVE_MODEL), n),
   };
   const ms = { direct: [] as number[], parley: [] as number[], floor: [] as number[] };
+  // This process's CPU per request on each path: Parley's (or the floor's) own work plus the IPC the direct path
+  // pays too, so the direct figure is subtracted.
+  const cpuUs = { direct: 0, parley: 0, floor: 0 };
   const names = ['direct', 'parley', 'floor'] as const;
   try {
     for (const name of names) await paths[name](WARMUP);
     for (let turn = 0; ms.direct.length < N; turn++) {
       for (let k = 0; k < names.length; k++) {
         const name = names[(k + turn) % names.length]!;
+        const c = process.cpuUsage();
         ms[name].push(...(await paths[name](BATCH)));
+        const used = process.cpuUsage(c);
+        cpuUs[name] += used.user + used.system;
       }
     }
   } finally {
@@ -39,7 +45,8 @@ export default async function run(): Promise<BenchResult[]> {
   }
   const added = (name: 'parley' | 'floor', p: number) => pct(ms[name], p) - pct(ms.direct, p);
   const figures = (name: keyof typeof ms) => `p50 ${pct(ms[name], 0.5).toFixed(3)} ms / p99 ${pct(ms[name], 0.99).toFixed(3)} ms`;
-  const notes = `${N} requests per path in rotating batches of ${BATCH}, after ${WARMUP} warm-up each; provider and app in their own processes; direct ${figures('direct')}; via Parley ${figures('parley')}; via the floor proxy ${figures('floor')}; ${meter.note()}`;
+  const cpuPerRequest = (name: 'parley' | 'floor') => ((cpuUs[name] - cpuUs.direct) / ms[name].length).toFixed(0);
+  const notes = `${N} requests per path in rotating batches of ${BATCH}, after ${WARMUP} warm-up each; provider and app in their own processes; direct ${figures('direct')}; via Parley ${figures('parley')}; via the floor proxy ${figures('floor')}; CPU per request in the relay's process (the direct path's IPC subtracted): Parley ${cpuPerRequest('parley')} µs, the floor ${cpuPerRequest('floor')} µs; ${meter.note()}`;
   const row = (name: 'parley' | 'floor', p: 0.5 | 0.99): BenchResult => {
     const label = p === 0.5 ? 'p50' : 'p99';
     const value = added(name, p);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { chatRequestSchema, type ChatRequest } from '../../shared/openrouter/chat-request';
+import type { ChatRequest } from '../../shared/openrouter/chat-request';
 import type { ChatCompletion } from '../../shared/openrouter/chat-response';
 import type { GenerationRecord, UpstreamKind } from '../../shared/openrouter/generation';
+import type { AbortLike } from './cancel';
 import { engineError, type EngineError } from './errors';
 import { runRoute } from './failover/run-route';
 import { Relay } from './failover/relay';
@@ -20,6 +21,7 @@ import { createScrubber, type Scrubber } from './providers/common/scrub';
 import type { EngineEvent, EngineEventSink } from './stream-events';
 import type { RequestWatcher } from './record/request-watcher';
 import type { ProviderAdapter, UpstreamConfig } from './types';
+import { validateChatRequest } from './validate-request';
 
 // The routing engine: validate → plan (routing/) → try endpoints in order (failover/) → one GenerationRecord per
 // request with its tokens and cost (record/).
@@ -56,7 +58,7 @@ export interface EngineOptions {
 }
 
 export interface ChatOptions {
-  signal?: AbortSignal;
+  signal?: AbortLike;
   /** Called for every event when the request has `stream: true`. Return a promise to apply backpressure. */
   onEvent?: EngineEventSink;
   source?: 'app' | 'local-api';
@@ -165,7 +167,7 @@ export function createEngine(opts: EngineOptions) {
       return finish({ error: engineError(500, 'Internal error in the routing engine.', { error_type: 'server' }), record });
     };
 
-    const parsed = chatRequestSchema.safeParse(input);
+    const parsed = validateChatRequest(input);
     if (!parsed.success) return finish({ error: invalidRequest(parsed.error), record });
     const req = parsed.data;
     if (!record.requestedModel) record.requestedModel = modelList(req)[0] ?? '';
@@ -229,7 +231,7 @@ export function createEngine(opts: EngineOptions) {
     /** The most a request can cost, before it is sent (budgets reserve it). A request that is invalid or that no
      * endpoint can take costs nothing: it never reaches an upstream. */
     worstCase(input: unknown): WorstCase {
-      const parsed = chatRequestSchema.safeParse(input);
+      const parsed = validateChatRequest(input);
       if (!parsed.success) return { known: true, micros: 0 };
       const routed = plan(parsed.data);
       if (!routed.ok) return { known: true, micros: 0 };
@@ -237,7 +239,7 @@ export function createEngine(opts: EngineOptions) {
     },
     /** The endpoints a request would be tried on, in order, without calling any (for UI and diagnostics). */
     preview(input: unknown): { ok: true; endpoints: RoutePreview[] } | { ok: false; error: EngineError } {
-      const parsed = chatRequestSchema.safeParse(input);
+      const parsed = validateChatRequest(input);
       if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error) };
       const routed = plan(parsed.data);
       if (!routed.ok) return { ok: false, error: engineError(routed.status, routed.message, routed.metadata, routed.availability) };

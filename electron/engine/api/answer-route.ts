@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { Canceller } from '../cancel';
 import type { ChatOptions, ChatResult } from '../engine';
 import type { WorstCase } from '../record/worst-case-cost';
 import type { Admission, ApiCaller } from './auth';
@@ -45,7 +46,7 @@ export async function answer(
 }
 
 async function relay(res: ServerResponse, body: unknown, caller: ApiCaller, deps: AnswerDeps, object: ChunkObject): Promise<void> {
-  const ctl = new AbortController();
+  const ctl = new Canceller();
   res.on('close', () => {
     if (!res.writableFinished) ctl.abort();
   });
@@ -63,8 +64,8 @@ async function relay(res: ServerResponse, body: unknown, caller: ApiCaller, deps
     }
     return sse.write(text);
   };
-  const result = await deps.engine.chat(body, { signal: ctl.signal, onEvent, source: 'local-api', appKeyId: caller.keyId });
-  if (res.destroyed || ctl.signal.aborted) return;
+  const result = await deps.engine.chat(body, { signal: ctl, onEvent, source: 'local-api', appKeyId: caller.keyId });
+  if (res.destroyed || ctl.aborted) return;
   const idHeader = { 'X-Generation-Id': result.record.id };
   if (result.error) {
     if (started) return sse.end(); // the error chunk already went out

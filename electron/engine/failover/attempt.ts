@@ -1,3 +1,4 @@
+import { Canceller } from '../cancel';
 import { cleanMessage, clientCode } from '../providers/common/upstream-errors';
 import type { Scrubber } from '../providers/common/scrub';
 import type { AdapterRequest, HttpRequestSpec, NormalizedEvent, ProviderAdapter, RawUsage } from '../types';
@@ -101,7 +102,7 @@ export async function runAttempt(
   }
   if (signal.aborted) return { type: 'cancelled' };
 
-  const ctl = new AbortController();
+  const ctl = new Canceller();
   let timedOut = false;
   const onAbort = () => ctl.abort();
   signal.addEventListener('abort', onAbort, { once: true });
@@ -191,7 +192,7 @@ export async function runAttempt(
 
   try {
     try {
-      res = await deps.transport(spec, ctl.signal);
+      res = await deps.transport(spec, ctl);
     } catch (err) {
       return stopped() ?? failed(networkFailure(err));
     }

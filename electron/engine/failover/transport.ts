@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { AbortLike } from '../cancel';
 import type { HttpRequestSpec } from '../types';
 
 // How the engine talks to upstreams. The default is node:http(s) with keep-alive agents: it costs less per
@@ -18,7 +19,7 @@ export interface UpstreamResponse {
   release(): Promise<void>;
 }
 
-export type Transport = (spec: HttpRequestSpec, signal: AbortSignal) => Promise<UpstreamResponse>;
+export type Transport = (spec: HttpRequestSpec, signal: AbortLike) => Promise<UpstreamResponse>;
 
 const RELEASE_MS = 2000;
 const RELEASE_BYTES = 1024 * 1024;
@@ -63,28 +64,43 @@ function drain(source: AsyncIterator<Uint8Array>, hangUp: () => void): Promise<v
   return Promise.race([drained, new Promise<void>((r) => (grace = setTimeout(r, RELEASE_GRACE_MS)))]).finally(() => clearTimeout(grace));
 }
 
+interface Target {
+  protocol: 'http:' | 'https:';
+  hostname: string;
+  port: string | undefined;
+  path: string;
+}
+
+// Every request to an endpoint goes to the same URL: each is parsed once.
+const targets = new Map<string, Target | string>();
+
+/** Where a URL points, or its protocol when that is neither http nor https. */
+function targetOf(href: string): Target | string {
+  let t = targets.get(href);
+  if (t === undefined) {
+    const url = new URL(href);
+    t = url.protocol === 'http:' || url.protocol === 'https:'
+      ? { protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port || undefined, path: url.pathname + url.search }
+      : url.protocol;
+    if (targets.size >= 256) targets.clear();
+    targets.set(href, t);
+  }
+  return t;
+}
+
 export function createNodeTransport(): Transport & { close(): void } {
   const agents = {
     'http:': new HttpAgent({ keepAlive: true, scheduling: 'lifo' }),
     'https:': new HttpsAgent({ keepAlive: true, scheduling: 'lifo' }),
   };
 
-  function once(spec: HttpRequestSpec, signal: AbortSignal): Promise<{ res: IncomingMessage; reused: boolean } | { error: NodeJS.ErrnoException; reused: boolean }> {
-    const url = new URL(spec.url);
-    const isHttps = url.protocol === 'https:';
-    if (!isHttps && url.protocol !== 'http:') return Promise.reject(new Error(`unsupported protocol ${url.protocol}`));
+  function once(spec: HttpRequestSpec, signal: AbortLike): Promise<{ res: IncomingMessage; reused: boolean } | { error: NodeJS.ErrnoException; reused: boolean }> {
+    const target = targetOf(spec.url);
+    if (typeof target === 'string') return Promise.reject(new Error(`unsupported protocol ${target}`));
     return new Promise((resolve, reject) => {
       const headers: Record<string, string | number> = { ...spec.headers };
       if (spec.body !== undefined) headers['content-length'] = Buffer.byteLength(spec.body);
-      const req = (isHttps ? httpsRequest : httpRequest)({
-        protocol: url.protocol,
-        hostname: url.hostname.replace(/^\[|\]$/g, ''),
-        port: url.port || undefined,
-        path: url.pathname + url.search,
-        method: spec.method,
-        headers,
-        agent: agents[url.protocol as 'http:' | 'https:'],
-      });
+      const req = (target.protocol === 'https:' ? httpsRequest : httpRequest)({ ...target, method: spec.method, headers, agent: agents[target.protocol] });
       const onAbort = () => {
         req.destroy(abortError());
         reject(abortError());
@@ -103,7 +119,7 @@ export function createNodeTransport(): Transport & { close(): void } {
     });
   }
 
-  const transport = async (spec: HttpRequestSpec, signal: AbortSignal): Promise<UpstreamResponse> => {
+  const transport = async (spec: HttpRequestSpec, signal: AbortLike): Promise<UpstreamResponse> => {
     if (signal.aborted) throw abortError();
     let r = await once(spec, signal);
     // A kept-alive socket the server had already closed: retry once on a fresh one (nothing was received).

@@ -73,6 +73,7 @@ function weightedByPrice(eps: Endpoint[], random: () => number): Endpoint[] {
 }
 
 export function orderEndpoints(eps: readonly Endpoint[], o: OrderOptions): Endpoint[] {
+  if (eps.length < 2) return eps.slice(); // one endpoint: every order is the same
   if (o.order && o.order.length > 0) {
     const order = o.order;
     const idx = (ep: Endpoint) => orderIndex(ep, order, o.localOnly);

@@ -31,6 +31,7 @@ type ModelOutcome =
   | { ok: false; status: 400 | 404; message: string; excludedBy: string[]; notFound?: boolean };
 
 export function modelList(req: ChatRequest): string[] {
+  if (!req.models) return req.model ? [req.model] : [];
   const list = [...(req.model ? [req.model] : []), ...(req.models ?? [])];
   return [...new Set(list)];
 }
@@ -66,13 +67,48 @@ function exceedsMaxPrice(p: PriceInfo, max: NonNullable<ProviderPreferences['max
   return undefined;
 }
 
+type EndpointSkeleton = Omit<Endpoint, 'price'>;
+
+/** What a model id resolves to on an upstream list: its variants, slug and candidate endpoints (prices aside). */
+type Resolution =
+  | { ok: false; message: string }
+  | { ok: true; base: string; variants: Variant[]; slug: string; endpoints: EndpointSkeleton[] };
+
+// A resolution depends only on the model id and the upstream list, which main keeps (immutable) until keys
+// change: it is worked out once per list and id. Prices, health and preferences are applied per request.
+const resolutions = new WeakMap<readonly UpstreamConfig[], Map<string, Resolution>>();
+const MAX_RESOLUTIONS = 256; // model ids come from callers: the memo stays small whatever they send
+
+function resolve(requested: string, upstreams: readonly UpstreamConfig[]): Resolution {
+  let memo = resolutions.get(upstreams);
+  if (!memo) resolutions.set(upstreams, (memo = new Map()));
+  const known = memo.get(requested);
+  if (known) return known;
+  const r = resolveUncached(requested, upstreams);
+  if (memo.size >= MAX_RESOLUTIONS) memo.clear();
+  memo.set(requested, r);
+  return r;
+}
+
+function resolveUncached(requested: string, upstreams: readonly UpstreamConfig[]): Resolution {
+  const parsed = parseModelVariants(requested, (name) => isListedModelName(name, upstreams));
+  if (!parsed.ok) return parsed;
+  const { base, variants } = parsed;
+  const resolved = resolveModel(base, upstreams);
+  const routerSuffix = variants.filter((v) => ROUTER_VARIANTS.includes(v)).map((v) => `:${v}`).join('');
+  const endpoints = resolved.candidates.map(({ upstream, nativeModel }): EndpointSkeleton => {
+    const native = upstream.kind === 'openrouter' ? nativeModel + routerSuffix : nativeModel;
+    return { key: healthKey(upstream.id, native), upstream, provider: providerSlugOf(upstream), modelSlug: resolved.slug, nativeModel: native, requested, variants };
+  });
+  return { ok: true, base, variants, slug: resolved.slug, endpoints };
+}
+
 function endpointsForModel(requested: string, req: ChatRequest, ctx: PlanContext, localOnly: ReadonlySet<string>): ModelOutcome {
   const prefs = req.provider ?? {};
-  const parsed = parseModelVariants(requested, (name) => isListedModelName(name, ctx.upstreams));
-  if (!parsed.ok) return { ok: false, status: 400, message: parsed.message, excludedBy: [] };
-  const { base, variants } = parsed;
-  const resolved = resolveModel(base, ctx.upstreams);
-  if (resolved.candidates.length === 0) {
+  const resolved = resolve(requested, ctx.upstreams);
+  if (!resolved.ok) return { ok: false, status: 400, message: resolved.message, excludedBy: [] };
+  const { base, variants } = resolved;
+  if (resolved.endpoints.length === 0) {
     if (ctx.knownModel && !ctx.knownModel(resolved.slug)) {
       const message = `"${base}" is not a model Parley knows: no configured upstream lists it and the model catalog does not have it.`;
       return { ok: false, status: 400, message, excludedBy: [], notFound: true };
@@ -82,20 +118,7 @@ function endpointsForModel(requested: string, req: ChatRequest, ctx: PlanContext
       : 'Add an OpenRouter key, a key for its provider, or a custom endpoint that lists it.';
     return { ok: false, status: 404, message: `No configured upstream serves "${base}". ${hint}`, excludedBy: [] };
   }
-  const routerSuffix = variants.filter((v) => ROUTER_VARIANTS.includes(v)).map((v) => `:${v}`).join('');
-  let eps: Endpoint[] = resolved.candidates.map(({ upstream, nativeModel }) => {
-    const native = upstream.kind === 'openrouter' ? nativeModel + routerSuffix : nativeModel;
-    return {
-      key: healthKey(upstream.id, native),
-      upstream,
-      provider: providerSlugOf(upstream),
-      modelSlug: resolved.slug,
-      nativeModel: native,
-      requested,
-      variants,
-      price: priceOf(ctx, resolved.slug, upstream, variants),
-    };
-  });
+  let eps: Endpoint[] = resolved.endpoints.map((ep) => ({ ...ep, price: priceOf(ctx, resolved.slug, ep.upstream, variants) }));
 
   const excluded: string[] = [];
   const excludedBy = new Set<string>();

@@ -69,3 +69,28 @@ describe('SseWriter', () => {
     expect(reads).toBeLessThan(10);
   });
 });
+
+describe('SseWriter: the first event', () => {
+  it('is on the wire, with the headers, when write returns — not held back for the rest of its burst', async () => {
+    const seen: { buffered: number; sent: number }[] = [];
+    const { body } = await capture(async (res) => {
+      const framer = new ChunkFramer();
+      framer.sse(start);
+      const w = new SseWriter(res);
+      const socket = res.socket!;
+      const before = socket.bytesWritten;
+      void w.write(framer.sse({ type: 'text', text: 'first' })!);
+      seen.push({ buffered: socket.writableLength, sent: socket.bytesWritten - before });
+      // the rest of the burst still goes out as one write
+      for (let i = 0; i < 50; i++) void w.write(framer.sse({ type: 'text', text: `t${i} ` })!);
+      await new Promise((r) => setTimeout(r, 20));
+      w.end('data: [DONE]\n\n');
+    });
+    expect(seen[0]!.buffered).toBe(0);
+    expect(seen[0]!.sent).toBeGreaterThan('data: '.length);
+    const events = body.split('\n\n').filter(Boolean);
+    expect(events).toHaveLength(52);
+    expect(events[0]).toContain('"content":"first"');
+    expect(events.at(-1)).toBe('data: [DONE]');
+  });
+});

@@ -353,3 +353,51 @@ describe('health and load balancing', () => {
     expect(ids(planRoute(req({ model: 'm' }), ctx([a, b, c], { random: () => 0.99 })))).toEqual(['a:m', 'b:m', 'c:m']);
   });
 });
+
+describe('per-list resolution', () => {
+  /** The list as main keeps it, counting how often routing reads an entry of it. */
+  function countedList(list: UpstreamConfig[]) {
+    const reads = { n: 0 };
+    const proxy = new Proxy(list, {
+      get(target, prop, receiver) {
+        if (typeof prop === 'string' && /^\d+$/.test(prop)) reads.n++;
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    return { list: proxy, reads };
+  }
+
+  it('works a model id out once per upstream list: the next request for it reads no upstream entry', () => {
+    const { list, reads } = countedList([openrouter, anthropic, openai, ollama]);
+    const c = ctx(list);
+    const first = planRoute(req({ model: 'anthropic/claude-sonnet-4.5' }), c);
+    expect(reads.n).toBeGreaterThan(0);
+    reads.n = 0;
+    const second = planRoute(req({ model: 'anthropic/claude-sonnet-4.5' }), c);
+    expect(reads.n).toBe(0);
+    expect(ids(second)).toEqual(ids(first));
+    expect(ids(second)).toEqual(['anthropic:claude-sonnet-4-5', 'openrouter:anthropic/claude-sonnet-4.5']);
+  });
+
+  it('a new list (keys changed) is resolved afresh', () => {
+    expect(failure(planRoute(req({ model: 'anthropic/claude-sonnet-4.5' }), ctx([openai]))).status).toBe(404);
+    expect(ids(planRoute(req({ model: 'anthropic/claude-sonnet-4.5' }), ctx([openai, anthropic])))).toEqual(['anthropic:claude-sonnet-4-5']);
+  });
+
+  it('prices are looked up on every request, so a price change applies at once', () => {
+    const list = [openai];
+    let price = 1;
+    const pricing = (): PriceInfo => ({ promptPerMTok: price, completionPerMTok: price });
+    const capped = req({ model: 'openai/gpt-4o', provider: { max_price: { prompt: 5 } } });
+    expect(ids(planRoute(capped, ctx(list, { pricing })))).toEqual(['openai:gpt-4o']);
+    price = 10;
+    expect(failure(planRoute(capped, ctx(list, { pricing }))).message).toContain('max_price');
+  });
+
+  it('stays correct past the memo size (model ids come from callers)', () => {
+    const c = ctx(all);
+    for (let i = 0; i < 600; i++) {
+      expect(ids(planRoute(req({ model: `openai/model-${i}` }), c))).toEqual([`openai:model-${i}`, `openrouter:openai/model-${i}`]);
+    }
+  });
+});

@@ -123,4 +123,18 @@ describe('scrubSecrets', () => {
   it('leaves ordinary text alone', () => {
     expect(scrubSecrets('The model is overloaded. Please try again later.', ['sk-test-1234567890abcdef'])).toBe('The model is overloaded. Please try again later.');
   });
+
+  it('catches key shapes in any letter case and anywhere in the text, with no key configured', () => {
+    const cases: [string, string][] = [
+      ['BEARER abcdefgh12345678 was refused', '[redacted] was refused'],
+      ['header X-Api-Key: abcdefgh12345678', 'header [redacted]'],
+      ['X-GOOG-API-KEY:abcdefghijklmnop', '[redacted]'],
+      ['url ?KEY=abcdefghij123', 'url ?[redacted]'],
+      ['id sk-proj-abcdef123 end', 'id [redacted] end'],
+      ['AIzaSyA1234567890abcdef', '[redacted]'],
+      ['gsk_abcdefghij12345 xai-abcdefghij12345', '[redacted] [redacted]'],
+    ];
+    for (const [text, scrubbed] of cases) expect(scrubSecrets(text)).toBe(scrubbed);
+    for (const id of ['chatcmpl-fake-1', 'gen-1770000000-AbCdEf', 'openai/gpt-4o', 'Together', 'stop']) expect(scrubSecrets(id)).toBe(id);
+  });
 });
