@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { BudgetLimits, SpendLimit } from '../../../shared/billing/budgets';
 import { useLedgerSetting } from '../ledger/use-ledger';
 import { useRouteValue } from '../../bridge/use-route-value';
+import { useSyncedDraft } from '../../app/settings/use-synced-draft';
 import { microsToField, parseUsdField } from '../money-inputs';
 import { BUDGETS_KEY, cleanLimits } from './spend-totals';
 
@@ -32,8 +33,10 @@ function limitsOf(f: Fields): BudgetLimits | string {
   return out;
 }
 
+const sameFields = (a: Fields, b: Fields) => JSON.stringify(a) === JSON.stringify(b);
+
 function BudgetForm({ initial, keys, save }: { initial: BudgetLimits; keys: { id: string; label: string }[]; save: (l: BudgetLimits) => Promise<void> }) {
-  const [fields, setFields] = useState<Fields>(() => fieldsOf(initial));
+  const [fields, setFields] = useSyncedDraft<Fields>(fieldsOf(initial), sameFields);
   const [note, setNote] = useState<{ error: boolean; text: string } | null>(null);
   const rows = [{ id: '', label: 'All providers' }, ...keys];
   const set = (id: string, which: 'daily' | 'monthly', value: string) =>
@@ -94,7 +97,7 @@ export function BudgetSettingsSection() {
         Optional. At 80 % of a limit Parley warns; at 100 % it stops new sends until the period resets, with a one-click override for a single send.
         Days and months are your local calendar; spend is what the usage ledger recorded on this device.
       </p>
-      {loaded && (keyList || keysError) ? <BudgetForm key={keys.map((k) => k.id).join('|')} initial={initial} keys={keys} save={save} /> : <p className="muted">Loading…</p>}
+      {loaded && (keyList || keysError) ? <BudgetForm initial={initial} keys={keys} save={save} /> : <p className="muted">Loading…</p>}
     </section>
   );
 }
