@@ -27,6 +27,12 @@ export const LEDGER_ADVICE =
   'Not enough disk space: Parley could not add the latest requests to the usage ledger. Free some disk space (or delete ' +
   'conversations you no longer need); Parley adds what is missing the next time it starts.';
 
+/** What a Settings form says when its save failed: in words when the disk is full. */
+export function notSavedText(err: unknown): string {
+  if (isQuotaError(err)) return 'Not saved: not enough disk space. Free some disk space (or delete conversations you no longer need), then save again.';
+  return `Not saved: ${err instanceof Error ? err.message : String(err)}`;
+}
+
 type Listener = (p: StorageProblem) => void;
 const listeners = new Set<Listener>();
 

@@ -3,6 +3,7 @@ import type { BudgetLimits, SpendLimit } from '../../../shared/billing/budgets';
 import { useLedgerSetting } from '../ledger/use-ledger';
 import { useRouteValue } from '../../bridge/use-route-value';
 import { useSyncedDraft } from '../../app/settings/use-synced-draft';
+import { notSavedText } from '../../history/db/events';
 import { microsToField, parseUsdField } from '../money-inputs';
 import { BUDGETS_KEY, cleanLimits } from './spend-totals';
 
@@ -49,7 +50,10 @@ function BudgetForm({ initial, keys, save }: { initial: BudgetLimits; keys: { id
         e.preventDefault();
         const l = limitsOf(fields);
         if (typeof l === 'string') return setNote({ error: true, text: l });
-        void save(l).then(() => setNote({ error: false, text: 'Saved.' }));
+        save(l).then(
+          () => setNote({ error: false, text: 'Saved.' }),
+          (err: unknown) => setNote({ error: true, text: notSavedText(err) }),
+        );
       }}
     >
       <table className="activity-table">
