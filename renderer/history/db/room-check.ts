@@ -25,9 +25,11 @@ function randomChunk(): Uint8Array {
   return data;
 }
 
-/** The room a write of `chars` characters of rows takes, with margin for LevelDB's log and the search index. */
-export function roomNeeded(chars: number): number {
-  return Math.ceil(chars * 1.25) + 8 * CHUNK;
+/** The room the rows made from `text` take, with margin for LevelDB's log and the search index. Chromium stores a
+ * string of Latin-1 characters one byte a character, any other two (so one such character doubles the estimate). */
+export function roomNeeded(text: string): number {
+  const bytesPerChar = /[\u0100-\uffff]/.test(text) ? 2 : 1;
+  return Math.ceil(text.length * bytesPerChar * 1.25) + 8 * CHUNK;
 }
 
 /**

@@ -145,7 +145,7 @@ export async function importJson(input: string | Blob | ArrayBuffer | Uint8Array
   if (!prebuilt) job?.cancel();
   const t2 = performance.now();
   // a disk that fills up under the write would cost the whole history in Chromium (room-check.ts): ask first
-  const room = roomNeeded(text.length);
+  const room = roomNeeded(text);
   if (plan.conversations.length && !(await hasRoomFor(db.name, room))) {
     job?.cancel();
     throw new ImportError('write-failed', noRoom(room));

@@ -38,8 +38,9 @@ describe('asking the disk for room', () => {
     expect(await fillerRows(NAME)).toBe(0);
   });
 
-  it('wants the text, a quarter more, and 8 MB', () => {
-    expect(roomNeeded(4_000_000)).toBe(5_000_000 + 8 * 2 ** 20);
+  it('wants the text, a quarter more, and 8 MB; text beyond Latin-1 takes two bytes a character', () => {
+    expect(roomNeeded('é'.repeat(4_000_000))).toBe(5_000_000 + 8 * 2 ** 20);
+    expect(roomNeeded(`${'a'.repeat(3_999_999)}中`)).toBe(10_000_000 + 8 * 2 ** 20);
   });
 
   it('an import without room is refused before anything is written, saying how much room it needs', async () => {
