@@ -4,6 +4,7 @@ import { createChangeFeed, type ChangeFeed } from './change-feed';
 import type { PostingChunk } from '../search/index/codec';
 import type { ImportPack, ImportPackIndexRow } from './staging/types';
 import { voteFactsUpkeep } from './vote-facts/upkeep';
+import { abortCause } from './abort-cause';
 import type { VoteFactKeys, VoteFactPack } from './vote-facts/types';
 import type { AttachmentRow, ConversationRow, GenerationRow, MessageRow, MetaRow, SettingRow } from './types';
 
@@ -31,6 +32,7 @@ export class ParleyDb extends Dexie {
     this.changes = createChangeFeed(name);
     this.use(this.changes.middleware);
     this.use(voteFactsUpkeep());
+    this.use(abortCause());
     for (const v of SCHEMA_VERSIONS) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

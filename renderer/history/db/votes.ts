@@ -1,5 +1,6 @@
-import { getParleyDb } from './database';
+import { getParleyDb, type ParleyDb } from './database';
 import { InvalidWriteError, NotFoundError } from './errors';
+import { tellWhenDiskFull, VOTE_ADVICE } from './events';
 import { FUSED_COLUMN_ID } from './group-id';
 import { ensureAllMaterialized, ensureConversationMaterialized } from './staging/materialize';
 import type { MessageRow, TurnVote } from './types';
@@ -30,6 +31,10 @@ export async function setTurnVote(promptId: string, vote: TurnVote | null, now =
   const probe = await db.messages.get(promptId);
   if (!probe) throw new NotFoundError(`message ${promptId} not found`);
   await ensureConversationMaterialized(db, probe.conversationId);
+  return tellWhenDiskFull('vote', VOTE_ADVICE, () => writeVote(db, promptId, vote, now));
+}
+
+function writeVote(db: ParleyDb, promptId: string, vote: TurnVote | null, now: number): Promise<MessageRow> {
   return db.transaction('rw', [db.conversations, db.messages], async () => {
     const prompt = await db.messages.get(promptId);
     if (!prompt) throw new NotFoundError(`message ${promptId} not found`);

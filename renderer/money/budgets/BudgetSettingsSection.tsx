@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { BudgetLimits, SpendLimit } from '../../../shared/billing/budgets';
 import { useLedgerSetting } from '../ledger/use-ledger';
 import { useRouteValue } from '../../bridge/use-route-value';
+import { useSyncedDraft } from '../../app/settings/use-synced-draft';
+import { notSavedText } from '../../history/db/events';
 import { microsToField, parseUsdField } from '../money-inputs';
 import { BUDGETS_KEY, cleanLimits } from './spend-totals';
 import { UnknownCostCapForm } from './UnknownCostCapForm';
@@ -33,8 +35,10 @@ function limitsOf(f: Fields): BudgetLimits | string {
   return out;
 }
 
+const sameFields = (a: Fields, b: Fields) => JSON.stringify(a) === JSON.stringify(b);
+
 function BudgetForm({ initial, keys, save }: { initial: BudgetLimits; keys: { id: string; label: string }[]; save: (l: BudgetLimits) => Promise<void> }) {
-  const [fields, setFields] = useState<Fields>(() => fieldsOf(initial));
+  const [fields, setFields] = useSyncedDraft<Fields>(fieldsOf(initial), sameFields);
   const [note, setNote] = useState<{ error: boolean; text: string } | null>(null);
   const rows = [{ id: '', label: 'All providers' }, ...keys];
   const set = (id: string, which: 'daily' | 'monthly', value: string) =>
@@ -47,7 +51,10 @@ function BudgetForm({ initial, keys, save }: { initial: BudgetLimits; keys: { id
         e.preventDefault();
         const l = limitsOf(fields);
         if (typeof l === 'string') return setNote({ error: true, text: l });
-        void save(l).then(() => setNote({ error: false, text: 'Saved.' }));
+        save(l).then(
+          () => setNote({ error: false, text: 'Saved.' }),
+          (err: unknown) => setNote({ error: true, text: notSavedText(err) }),
+        );
       }}
     >
       <table className="activity-table">
@@ -95,7 +102,7 @@ export function BudgetSettingsSection() {
         Optional. At 80 % of a limit Parley warns; at 100 % it stops new sends until the period resets, with a one-click override for a single send.
         Days and months are your local calendar; spend is what the usage ledger recorded on this device.
       </p>
-      {loaded && (keyList || keysError) ? <BudgetForm key={keys.map((k) => k.id).join('|')} initial={initial} keys={keys} save={save} /> : <p className="muted">Loading…</p>}
+      {loaded && (keyList || keysError) ? <BudgetForm initial={initial} keys={keys} save={save} /> : <p className="muted">Loading…</p>}
       <p className="muted">
         Each answer holds the most it can cost (its prompt, and every token it may write) against these limits and the local API’s app keys
         until it ends, so answers running at once cannot together pass a limit. When that cannot be worked out, it holds this much:

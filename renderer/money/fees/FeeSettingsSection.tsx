@@ -3,6 +3,7 @@ import { DEFAULT_BYOK_FEE_SETTINGS, type ByokAllowance, type ByokFeeSettings } f
 import { useLedgerSetting } from '../ledger/use-ledger';
 import { bpsToField, microsToField, parsePercentField, parseUsdField } from '../money-inputs';
 import { FEE_SETTINGS_KEY, resolveFeeSettings } from './fee-settings';
+import { notSavedText } from '../../history/db/events';
 
 type AllowanceKind = 'auto' | ByokAllowance['kind'];
 
@@ -55,7 +56,11 @@ function FeeForm({ initial, save }: { initial: ByokFeeSettings; save: (s: ByokFe
   const [note, setNote] = useState<{ error: boolean; text: string } | null>(null);
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD((x) => ({ ...x, [k]: e.target.value }));
   const submit = async (next: ByokFeeSettings) => {
-    await save(next);
+    try {
+      await save(next);
+    } catch (err) {
+      return setNote({ error: true, text: notSavedText(err) });
+    }
     setD(draftOf(next));
     setNote({ error: false, text: 'Saved.' });
   };

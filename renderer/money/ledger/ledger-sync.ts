@@ -2,6 +2,7 @@ import type { ParleyBridge } from '../../../shared/contract/bridge';
 import type { StreamSnapshot } from '../../../shared/contract/chat';
 import type { LedgerRepo } from './types';
 import { generationRecordSchema, type GenerationRecord } from '../../../shared/openrouter/generation';
+import { LEDGER_ADVICE, tellWhenDiskFull } from '../../history/db/events';
 
 // Feeds the ledger from main: every finished request (generation.recorded, including other apps' through the
 // local API), OpenRouter's billed figures (generation.reconciled), and which answer a generation produced
@@ -26,7 +27,7 @@ function validRecord(x: unknown): GenerationRecord | undefined {
 export function startLedgerSync(b: ParleyBridge, repo: LedgerRepo): LedgerSync {
   let queue: Promise<void> = Promise.resolve();
   const run = (what: string, fn: () => Promise<void>) => {
-    queue = queue.then(fn).catch((err: unknown) => console.error(`ledger: could not store ${what}:`, (err as Error)?.message ?? String(err)));
+    queue = queue.then(() => tellWhenDiskFull('ledger', LEDGER_ADVICE, fn)).catch((err: unknown) => console.error(`ledger: could not store ${what}:`, (err as Error)?.message ?? String(err)));
   };
 
   const fromSnapshot = (s: StreamSnapshot) => {

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { bridge } from '../../../bridge';
 import { corsOriginSchema } from '../../../../shared/contract/app-keys';
+import { useSyncedDraft } from '../use-synced-draft';
 
 /** The browser origins allowed to call the local API (CORS), one per line; none by default. */
 export function CorsOriginsForm({ origins }: { origins: string[] }) {
-  const [text, setText] = useState(origins.join('\n'));
+  const [text, setText] = useSyncedDraft(origins.join('\n'));
   const [note, setNote] = useState<{ error: boolean; text: string } | null>(null);
 
   async function save() {

@@ -92,7 +92,7 @@ export function LocalApiSection() {
       <p className="muted">
         Off unless you allow an origin. Allowed origins may call the API from web pages (never with cookies); every other web page is refused.
       </p>
-      {settings ? <CorsOriginsForm key={settings.localApiCorsOrigins.join('|')} origins={settings.localApiCorsOrigins} /> : null}
+      {settings ? <CorsOriginsForm origins={settings.localApiCorsOrigins} /> : null}
     </section>
   );
 }

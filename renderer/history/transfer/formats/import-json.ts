@@ -1,5 +1,6 @@
 import { getParleyDb, type ParleyDb } from '../../db/database';
 import { isQuotaError } from '../../db/errors';
+import { hasRoomFor, roomNeeded } from '../../db/room-check';
 import { newId } from '../../db/ids';
 import { searchTables } from '../../db/messages';
 import { buildBulkIndex, readSearchMeta, writeBulkIndex, type BulkIndex, type SearchDoc } from '../../search/index/writer';
@@ -108,6 +109,10 @@ export function validateImport(text: string, limits: ImportLimits, now = Date.no
 
 let background: (() => void) | null = null;
 
+const noRoom = (needBytes?: number) =>
+  `Import failed because there is not enough disk space${needBytes ? `: it needs about ${Math.ceil(needBytes / 1e6)} MB free` : ''}. ` +
+  'Nothing was imported. Free some disk space (or delete conversations you no longer need) and import the file again.';
+
 export async function importJson(input: string | Blob | ArrayBuffer | Uint8Array, opts: ImportOptions = {}): Promise<ImportReport> {
   const db = getParleyDb();
   const limits = { ...DEFAULT_IMPORT_LIMITS, ...opts.limits };
@@ -139,17 +144,18 @@ export async function importJson(input: string | Blob | ArrayBuffer | Uint8Array
   const prebuilt = job && source === 'parley' && plan.skippedConversationIds.length === 0 && messageCount === total ? job.result : null;
   if (!prebuilt) job?.cancel();
   const t2 = performance.now();
+  // a disk that fills up under the write would cost the whole history in Chromium (room-check.ts): ask first
+  const room = roomNeeded(text);
+  if (plan.conversations.length && !(await hasRoomFor(db.name, room))) {
+    job?.cancel();
+    throw new ImportError('write-failed', noRoom(room));
+  }
   let indexedBy: 'worker' | 'main';
   try {
     indexedBy = await writePlan(db, plan, usePacks, firstDn, prebuilt);
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    if (isQuotaError(err)) {
-      throw new ImportError(
-        'write-failed',
-        'Import failed because there is not enough disk space. Nothing was imported. Free some disk space (or delete conversations you no longer need) and import the file again.',
-      );
-    }
+    if (isQuotaError(err)) throw new ImportError('write-failed', noRoom());
     throw new ImportError('write-failed', `Import failed because the database refused the write (${(err as Error)?.name ?? 'error'}). Nothing was imported.`);
   }
   const t3 = performance.now();

@@ -81,6 +81,11 @@ describe('Settings → Local API', { timeout: 20_000 }, () => {
     await user.type(box, 'http://localhost:3000/{enter}https://notes.example.com');
     await user.click(screen.getByRole('button', { name: 'Save origins' }));
     await waitFor(() => expect(backend.settings.get().localApiCorsOrigins).toEqual(['http://localhost:3000', 'https://notes.example.com']));
+    // the confirmation outlives the refresh the saved settings cause (settings.changed)
+    expect((await screen.findByRole('status')).textContent).toBe('Browser apps from these origins may call the API.');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(screen.getByRole('status').textContent).toBe('Browser apps from these origins may call the API.');
+    expect((screen.getByRole('textbox', { name: 'Allowed origins' }) as HTMLTextAreaElement).value).toBe('http://localhost:3000\nhttps://notes.example.com');
     await user.clear(screen.getByRole('textbox', { name: 'Allowed origins' }));
     await user.type(screen.getByRole('textbox', { name: 'Allowed origins' }), 'file:///etc/passwd');
     await user.click(screen.getByRole('button', { name: 'Save origins' }));

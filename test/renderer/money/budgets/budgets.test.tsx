@@ -223,4 +223,20 @@ describe('budget UI', () => {
     await user.click(screen.getByRole('button', { name: 'Save spend limits' }));
     expect(screen.getByRole('alert').textContent).toBe('Limits must be dollar amounts (leave empty for no limit).');
   });
+
+  it('still says "Saved." after clearing the limit of a removed key, whose row then goes away', async () => {
+    const user = userEvent.setup();
+    await withSpend([], { byProvider: { gone: { dailyMicros: 1_000_000 } } });
+    render(<BudgetSettingsSection />);
+    const gone = await screen.findByRole('textbox', { name: 'gone (removed) daily limit (USD)' });
+    await user.type(screen.getByRole('textbox', { name: 'Anthropic daily limit (USD)' }), '3');
+    await user.clear(gone);
+    await user.click(screen.getByRole('button', { name: 'Save spend limits' }));
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'gone (removed) daily limit (USD)' })).toBeNull());
+    // the row list changed with the save; the form says so and keeps what was saved
+    expect(screen.getByRole('status').textContent).toBe('Saved.');
+    await new Promise((r) => setTimeout(r, 200)); // past the ledger's change notice and the re-read it causes
+    expect(screen.getByRole('status').textContent).toBe('Saved.');
+    expect((screen.getByRole('textbox', { name: 'Anthropic daily limit (USD)' }) as HTMLInputElement).value).toBe('3');
+  });
 });
