@@ -65,7 +65,8 @@ export function AccountBadge() {
     setWasStreaming(blindStreaming);
     if (!blindStreaming) setReleasing(true);
   }
-  const held = blindStreaming || releasing;
+  // (this very render too: the state set above is only seen by the next one)
+  const held = blindStreaming || releasing || wasStreaming;
   const summary = useHeldWhile(latestSummary, held);
   const free = useHeldWhile(useFreeUsage(), held);
   const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
