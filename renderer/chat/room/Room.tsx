@@ -73,7 +73,8 @@ export function Room({ conversationId }: { conversationId: string | null }) {
 
   const pending = shown?.pendingContinueFromId ?? null;
   const pendingRow = pending ? messages.get(pending) : undefined;
-  const continueLabel = pendingRow ? (shownLabels.get(pendingRow.columnId ?? '') ?? (anyHidden ? 'that answer' : (pendingRow.model?.used ?? 'that model'))) : null;
+  // (a lettered column is not the letter of the answer chosen: naming it would tie that answer to its column)
+  const continueLabel = pendingRow ? (anyHidden ? 'that answer' : (labels.get(pendingRow.columnId ?? '') ?? pendingRow.model?.used ?? 'that model')) : null;
   // what each column will send next: its own answers, and any chosen with "Continue with this"
   const nextContext = useMemo(() => {
     const m = new Map<string, string>();

@@ -65,10 +65,14 @@ export function isVeiledRecord(veil: Veil, r: { id: string; messageId?: string |
   return veil.generations.has(r.id) || (r.messageId !== undefined && veil.letters.has(r.messageId));
 }
 
-/** Ledger rows a view may show, and how many it must keep back until their turns are voted on. */
-export function splitVeiledRecords<T extends { id: string; messageId?: string | undefined }>(veil: Veil, rows: readonly T[]): { shown: T[]; veiled: number } {
+type LedgerLike = { id: string; messageId?: string | undefined; source?: string };
+
+/** Ledger rows a view may show, and how many it must keep back until their turns are voted on. While an answer of
+ * a veiled turn streams (`blindStreaming`), the app's rows not yet linked to their answer are kept back too: a
+ * finished request is recorded a moment before it is linked, and that moment would name its model. */
+export function splitVeiledRecords<T extends LedgerLike>(veil: Veil, rows: readonly T[], blindStreaming = false): { shown: T[]; veiled: number } {
   if (veil.letters.size === 0) return { shown: [...rows], veiled: 0 };
-  const shown = rows.filter((r) => !isVeiledRecord(veil, r));
+  const shown = rows.filter((r) => !isVeiledRecord(veil, r) && !(blindStreaming && r.source === 'app' && r.messageId === undefined));
   return { shown, veiled: rows.length - shown.length };
 }
 

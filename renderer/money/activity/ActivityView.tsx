@@ -18,8 +18,8 @@ function PriceListAge() {
   return source ? <CatalogAge source={source} fetchedAt={fetchedAt} onRefreshed={reload} /> : null;
 }
 import { useRoom } from '../../chat/state/room-store';
-import { BLIND_NOTICE, splitVeiledRecords } from '../../chat/state/blind-veil';
-import { useVeil } from '../../chat/state/use-veil';
+import { BLIND_NOTICE, splitVeiledRecords, veiledStreaming } from '../../chat/state/blind-veil';
+import { useAllStreamingIds, useVeil } from '../../chat/state/use-veil';
 
 // The local usage ledger, like OpenRouter's Activity page: filters, totals, spend per day, groupings, each
 // request (linked to its answer), CSV export, and the BYOK fee calculator.
@@ -42,7 +42,8 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
 
   // answers of blind turns not voted on yet stay out of every figure here (a model's total would name its answer)
   const veil = useVeil();
-  const { shown: rows, veiled } = useMemo(() => splitVeiledRecords(veil, allRows), [veil, allRows]);
+  const blindStreaming = veiledStreaming(veil, useAllStreamingIds());
+  const { shown: rows, veiled } = useMemo(() => splitVeiledRecords(veil, allRows, blindStreaming), [veil, allRows, blindStreaming]);
   const options = useMemo(() => filterOptions(rows), [rows]);
   const shown = useMemo(() => filterRows(rows, filters), [rows, filters]);
   const totals = useMemo(() => totalsOf(shown), [shown]);

@@ -62,4 +62,11 @@ describe('the blind veil', () => {
     expect(isVeiledRecord(veil, ledger[1]!)).toBe(true);
     expect(splitVeiledRecords(veil, ledger)).toEqual({ shown: [{ id: 'gen-elsewhere', messageId: 'zz' }], veiled: 2 });
   });
+
+  it('while a veiled answer streams, keeps back the app’s rows not linked to their answer yet (recorded a moment before)', () => {
+    const veil = veilOf(conv(), turnRows());
+    const ledger = [{ id: 'just-finished', source: 'app' }, { id: 'other-app', source: 'local-api' }, { id: 'linked', source: 'app', messageId: 'zz' }];
+    expect(splitVeiledRecords(veil, ledger, true).shown.map((r) => r.id)).toEqual(['other-app', 'linked']);
+    expect(splitVeiledRecords(veil, ledger, false).shown.map((r) => r.id)).toEqual(['just-finished', 'other-app', 'linked']);
+  });
 });
