@@ -130,12 +130,18 @@ describe('blind means blind in every view', () => {
     expect.soft(await page.title()).toBe('Parley');
 
     // Regenerate answer A: still no per-column Stop, nothing named
+    const checks = openrouter.account.requests.filter((r) => r.path === '/credits').length;
     await page.getByRole('button', { name: 'Regenerate answer A' }).click();
     await page.getByRole('button', { name: 'Stop all answers (Esc)' }).waitFor();
     const regenerating = await everythingShown(page);
     expect.soft(regenerating).not.toMatch(/Stop column|Column [0-9]/i);
     expect.soft(named(regenerating)).toEqual([]);
     await answersDone(page);
+    // one answer re-run alone: the drop would be its cost, so the balance holds until the vote
+    await expect.poll(() => openrouter.account.requests.filter((r) => r.path === '/credits').length, { timeout: 10_000 }).toBeGreaterThan(checks);
+    await page.waitForTimeout(500);
+    expect.soft(await balance.textContent()).toBe('$13.50');
+    expect.soft(await page.getByText('(held: blind turn, vote to reveal)').count()).toBe(1);
 
     // the exports: the blind turn's answers under their letters, no model, cost or ledger link for them
     const md = await exportAs(page, 'Markdown');
@@ -185,6 +191,8 @@ describe('blind means blind in every view', () => {
     await page.getByRole('group', { name: 'Vote on this turn' }).waitFor();
     await page.getByRole('button', { name: 'Tie' }).click();
     await page.getByRole('group', { name: 'Your vote on this turn' }).waitFor();
+    await expect.poll(() => balance.textContent(), { timeout: 10_000 }).toMatch(/^\$(13\.00|12\.50|11\.50)$/);
+    expect(await page.getByText('(held: blind turn, vote to reveal)').count()).toBe(0);
     const revealedMd = await exportAs(page, 'Markdown');
     expect(revealedMd).not.toContain('## Blind turns');
     for (const m of MODELS) expect(revealedMd).toContain(m.words);

@@ -18,9 +18,11 @@ export interface Veil {
   prompts: ReadonlySet<string>;
   /** generation ids of the veiled answers (their usage-ledger rows) */
   generations: ReadonlySet<string>;
+  /** answers that re-run one answer of a veiled turn (regenerated, retried) → their prompt */
+  reruns: ReadonlyMap<string, string>;
 }
 
-export const NO_VEIL: Veil = { letters: new Map(), prompts: new Set(), generations: new Set() };
+export const NO_VEIL: Veil = { letters: new Map(), prompts: new Set(), generations: new Set(), reruns: new Map() };
 
 type VeilConversation = Pick<Conversation, 'id' | 'blind' | 'columns' | 'selection'>;
 
@@ -32,19 +34,21 @@ export function veilOf(conv: VeilConversation, rows: Iterable<MessageRow>): Veil
   const letters = new Map<string, string>();
   const prompts = new Set<string>();
   const generations = new Set<string>();
+  const reruns = new Map<string, string>();
   for (const m of list) {
     if (m.role !== 'user' || !m.blind || m.vote) continue;
     const turn = turnOf(index, conv, m.id);
     if (!turn || !isTurnHidden(conv, turn, conv.columns)) continue;
     prompts.add(m.id);
     for (const a of shownAnswers(turn, conv.columns, true)) {
-      for (const s of a.siblings.all) {
+      a.siblings.all.forEach((s, i) => {
         letters.set(s.id, a.letter);
         if (s.generationId) generations.add(s.generationId);
-      }
+        if (i > 0) reruns.set(s.id, m.id);
+      });
     }
   }
-  return letters.size ? { letters, prompts, generations } : NO_VEIL;
+  return letters.size ? { letters, prompts, generations, reruns } : NO_VEIL;
 }
 
 /** Several conversations' veils as one. */
@@ -52,12 +56,14 @@ export function mergeVeils(veils: Iterable<Veil>): Veil {
   const letters = new Map<string, string>();
   const prompts = new Set<string>();
   const generations = new Set<string>();
+  const reruns = new Map<string, string>();
   for (const v of veils) {
     for (const [k, l] of v.letters) letters.set(k, l);
     for (const p of v.prompts) prompts.add(p);
     for (const g of v.generations) generations.add(g);
+    for (const [k, p] of v.reruns) reruns.set(k, p);
   }
-  return letters.size ? { letters, prompts, generations } : NO_VEIL;
+  return letters.size ? { letters, prompts, generations, reruns } : NO_VEIL;
 }
 
 /** Whether a usage-ledger row belongs to a veiled answer (by the answer it is linked to, or its generation id). */
@@ -80,4 +86,15 @@ export function splitVeiledRecords<T extends LedgerLike>(veil: Veil, rows: reado
 export function veiledStreaming(veil: Veil, streamingIds: Iterable<string>): boolean {
   for (const id of streamingIds) if (veil.letters.has(id)) return true;
   return false;
+}
+
+/** The veiled turns one of whose answers is being re-run alone: once it ends, the balance would drop by that one
+ * answer's cost, so it must not move until the turn is voted on. */
+export function rerunPrompts(veil: Veil, streamingIds: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const id of streamingIds) {
+    const p = veil.reruns.get(id);
+    if (p !== undefined && !out.includes(p)) out.push(p);
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { bridge } from '../../bridge';
 import { useLedgerRows } from '../ledger/use-ledger';
 import { useRouteValue } from '../../bridge/use-route-value';
 import type { LedgerRow } from '../ledger/types';
-import { veiledStreaming } from '../../chat/state/blind-veil';
+import { BLIND_NOTICE, rerunPrompts, veiledStreaming } from '../../chat/state/blind-veil';
 import { useAllStreamingIds, useVeil } from '../../chat/state/use-veil';
 import { balanceNote, balanceText, errorHeadline, freeLimitsOf, freeLimitsText, usageLines } from './account-text';
 
@@ -14,7 +14,7 @@ import { balanceNote, balanceText, errorHeadline, freeLimitsOf, freeLimitsText, 
 // and whenever keys change). Usage by period is in the hover card; free-model limits appear once a ":free" model
 // was used. While an answer of a blind turn not voted on yet streams, the badge keeps the figures it had when that
 // turn began (each drop would be one hidden answer's cost, seen as that answer finishes) and asks again once every
-// answer of it is done.
+// answer of it is done; after one answer of such a turn is regenerated alone, it keeps them until the vote.
 
 const WEEK_MS = 7 * 86_400_000;
 /** A figure younger than this is not asked again when a window opens. */
@@ -46,18 +46,23 @@ function useHeldWhile<T>(value: T, held: boolean): T {
   return held && kept ? kept.value : value;
 }
 
-/** Whether an answer of a blind turn not voted on yet is streaming (in any room). */
-function useBlindTurnStreaming(): boolean {
+/** Whether the balance must hold still: an answer of a blind turn not voted on yet is streaming (in any room), or
+ * one answer of such a turn was re-run alone here (its cost would be the whole drop) and the turn awaits its vote. */
+function useBlindHold(): { held: boolean; untilVote: boolean } {
   const veil = useVeil();
   const streaming = useAllStreamingIds();
-  return veiledStreaming(veil, streaming);
+  const [rerun, setRerun] = useState<readonly string[]>([]);
+  const added = rerunPrompts(veil, streaming).filter((p) => !rerun.includes(p));
+  if (added.length) setRerun([...rerun, ...added]);
+  const untilVote = [...rerun, ...added].some((p) => veil.prompts.has(p));
+  return { held: untilVote || veiledStreaming(veil, streaming), untilVote };
 }
 
 export function AccountBadge() {
   const [latestSummary, setSummary] = useState<AccountSummary | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const blindStreaming = useBlindTurnStreaming();
+  const { held: blindStreaming, untilVote } = useBlindHold();
   // once the blind turn's last answer is done, the figures stay held until the check made for all of them returns
   const [releasing, setReleasing] = useState(false);
   const [wasStreaming, setWasStreaming] = useState(false);
@@ -149,6 +154,7 @@ export function AccountBadge() {
         <span className="muted">OpenRouter </span>
         <strong aria-label="OpenRouter balance">{summary ? balanceText(summary) : 'Balance unknown'}</strong>
         {note ? <span className="muted account-note"> {note}</span> : null}
+        {untilVote ? <span className="muted account-note"> (held: {BLIND_NOTICE})</span> : null}
         {error && summary?.balance ? <span className="muted"> (last known)</span> : null}
       </span>
       <div id="account-usage" className="account-tip" role="tooltip">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isVeiledRecord, splitVeiledRecords, veilOf, veiledStreaming } from '../../../../renderer/chat/state/blind-veil';
+import { isVeiledRecord, rerunPrompts, splitVeiledRecords, veilOf, veiledStreaming } from '../../../../renderer/chat/state/blind-veil';
 import { indexMessages, turnOf } from '../../../../renderer/chat/state/turns';
 import { shownAnswers } from '../../../../renderer/chat/state/blind';
 import type { ColumnConfig, Conversation, MessageRow } from '../../../../renderer/chat/state/types';
@@ -45,6 +45,9 @@ describe('the blind veil', () => {
     expect(veil.letters.get('a1b')).toBe(veil.letters.get('a1'));
     expect(veiledStreaming(veil, ['a1b'])).toBe(true);
     expect(veiledStreaming(veil, ['elsewhere'])).toBe(false);
+    // re-run alone: its cost would be the whole drop of the balance
+    expect(rerunPrompts(veil, ['a1b', 'a0'])).toEqual(['p1']);
+    expect(rerunPrompts(veil, ['a0', 'a1', 'a2'])).toEqual([]);
   });
 
   it('veils nothing once voted, in a room no longer blind, for a prompt sent before blind mode, or with one answer', () => {
