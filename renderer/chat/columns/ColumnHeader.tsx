@@ -27,23 +27,29 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
         <span className="column-totals muted" aria-label={`Totals for ${label}`}>{anonymous ? 'hidden until you vote' : totalsLabel(totals)}</span>
         {nextContext && !anonymous ? <span className="column-context muted" aria-label={`What ${label} receives next`}>{nextContext}</span> : null}
       </div>
-      <div className="column-controls">
-        {streamingMessageId ? (
-          <button type="button" className="small" aria-label={anonymous ? `Stop ${label}` : `Stop column ${label}`} onClick={() => void stopAnswer(streamingMessageId)}>
-            Stop
+      {anonymous ? (
+        // Per-column controls would tie this column to the answer they act on (a Stop that vanishes as one answer
+        // ends, a removed column's answer leaving the turn): the room's "Stop all" stops a blind turn.
+        <div className="column-controls muted">controls after your vote</div>
+      ) : (
+        <div className="column-controls">
+          {streamingMessageId ? (
+            <button type="button" className="small" aria-label={`Stop column ${label}`} onClick={() => void stopAnswer(streamingMessageId)}>
+              Stop
+            </button>
+          ) : null}
+          <button type="button" className="small" aria-expanded={open} aria-label={`Settings for ${label}`} onClick={() => setOpen((o) => !o)}>
+            Settings
           </button>
-        ) : null}
-        <button type="button" className="small" aria-expanded={open} aria-label={`Settings for ${label}`} onClick={() => setOpen((o) => !o)}>
-          Settings
-        </button>
-        <button type="button" className="small" aria-label={`Change model of ${label}`} onClick={() => openPicker({ kind: 'change-column', columnId: column.id })}>
-          Model
-        </button>
-        <button type="button" className="small danger" aria-label={`Remove column ${label}`} onClick={() => void removeColumn(column.id)}>
-          ×
-        </button>
-      </div>
-      {open
+          <button type="button" className="small" aria-label={`Change model of ${label}`} onClick={() => openPicker({ kind: 'change-column', columnId: column.id })}>
+            Model
+          </button>
+          <button type="button" className="small danger" aria-label={`Remove column ${label}`} onClick={() => void removeColumn(column.id)}>
+            ×
+          </button>
+        </div>
+      )}
+      {open && !anonymous
         ? createPortal(
             <div
               className="modal-backdrop"

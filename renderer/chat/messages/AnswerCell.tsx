@@ -75,7 +75,9 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
       {streaming ? (
         <p className="muted live-meta" aria-label="Streaming">{hidden ? 'streaming…' : `${live?.model ?? who}${live?.provider ? ` via ${live.provider}` : ''} · streaming…`}</p>
       ) : hidden ? (
-        <p className="muted hidden-stats">Model, provider, cost and speed are hidden until you vote.</p>
+        <p className="muted hidden-stats">
+          {row.blindLetter !== undefined ? 'Imported from an export made before the vote: who wrote this answer was left out.' : 'Model, provider, cost and speed are hidden until you vote.'}
+        </p>
       ) : (
         <AnswerStats row={row} />
       )}

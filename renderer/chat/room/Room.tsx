@@ -3,7 +3,7 @@ import { useRoom, openConversation } from '../state/room-store';
 import { activeTurns, indexMessages, nextContextAnswers, nextContextText, partialStart } from '../state/turns';
 import { liveAnswers, useStreamingIds } from '../state/live-answers';
 import { continueWith, setBlind, stopRoom } from '../state/actions';
-import { isTurnHidden } from '../state/blind';
+import { isTurnHidden, letterAt } from '../state/blind';
 import { useVoteKeys } from '../compare/use-vote-keys';
 import { columnLabels } from '../columns/labels';
 import { ColumnHeader } from '../columns/ColumnHeader';
@@ -49,7 +49,8 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   // While a blind turn awaits its vote, nothing names the room's models: not the column headers, the composer's
   // estimates or warnings, nor the totals (cost per column would tell the answers apart).
   const anyHidden = useMemo(() => !!shown && turns.some((t) => isTurnHidden(shown, t, columns)), [shown, turns, columns]);
-  const shownLabels = useMemo(() => (anyHidden ? new Map(columns.map((c, i) => [c.id, `Column ${i + 1}`])) : labels), [anyHidden, columns, labels]);
+  // Columns are lettered by position, as the hidden turns' answers are: a number in add order would name the model.
+  const shownLabels = useMemo(() => (anyHidden ? new Map(columns.map((c, i) => [c.id, `Column ${letterAt(i)}`])) : labels), [anyHidden, columns, labels]);
   useVoteKeys(shown, turns, columns);
 
   const streamingKey = useStreamingIds(shown ? openId : null);
@@ -72,7 +73,8 @@ export function Room({ conversationId }: { conversationId: string | null }) {
 
   const pending = shown?.pendingContinueFromId ?? null;
   const pendingRow = pending ? messages.get(pending) : undefined;
-  const continueLabel = pendingRow ? (shownLabels.get(pendingRow.columnId ?? '') ?? (anyHidden ? 'that answer' : (pendingRow.model?.used ?? 'that model'))) : null;
+  // (a lettered column is not the letter of the answer chosen: naming it would tie that answer to its column)
+  const continueLabel = pendingRow ? (anyHidden ? 'that answer' : (labels.get(pendingRow.columnId ?? '') ?? pendingRow.model?.used ?? 'that model')) : null;
   // what each column will send next: its own answers, and any chosen with "Continue with this"
   const nextContext = useMemo(() => {
     const m = new Map<string, string>();

@@ -67,6 +67,19 @@ function TurnRowImpl({ turn, columns, labels, isLast, pendingContinueId, focusId
                 </div>
               ),
             )}
+        {(turn.withheld ?? []).map((w) => (
+          <AnswerCell
+            key={w.key}
+            row={w.active}
+            columnLabel={`answer ${w.active.blindLetter}`}
+            siblingIds={ids(w.all)}
+            siblingKey={w.key}
+            isLastTurn={isLast}
+            isContinuePending={pendingContinueId === w.active.id}
+            focused={focusId === w.active.id}
+            hiddenLetter={w.active.blindLetter!}
+          />
+        ))}
         {f ? (
           <AnswerCell
             key="fused"
@@ -93,6 +106,7 @@ function same(a: TurnRowProps, b: TurnRowProps): boolean {
   const y = b.turn;
   if (x.user.active !== y.user.active || x.user.all.length !== y.user.all.length || x.continueFrom !== y.continueFrom) return false;
   if (x.fused?.active !== y.fused?.active || x.fused?.all.length !== y.fused?.all.length) return false;
+  if ((x.withheld ?? []).map((w) => w.active.id).join() !== (y.withheld ?? []).map((w) => w.active.id).join()) return false;
   for (const c of a.columns) {
     const p = x.answers.get(c.id);
     const q = y.answers.get(c.id);

@@ -17,6 +17,9 @@ export interface Turn {
   continueFrom: MessageRow | null;
   /** answers written by fusing this turn's answers (their own sibling group), if any */
   fused: Siblings | null;
+  /** answers imported from an export that left out who wrote them (a blind turn exported before its vote), by
+   * letter; they belong to no column */
+  withheld?: Siblings[];
 }
 
 export interface MessageIndex {
@@ -86,7 +89,15 @@ function buildTurn(index: MessageIndex, conv: Pick<Conversation, 'columns' | 'se
   const cf = user.active.continueFromId ? (index.byId.get(user.active.continueFromId) ?? null) : null;
   const fusedList = cols?.get(FUSED_COLUMN_ID);
   const fused = pick(fusedList, fusedList?.[0]?.groupId ?? '', conv.selection);
-  return { user, answers, continueFrom: cf, fused };
+  const withheld: Siblings[] = [];
+  for (const [columnId, list] of cols ?? []) {
+    const first = list[0];
+    if (first?.blindLetter === undefined || conv.columns.some((c) => c.id === columnId)) continue;
+    const s = pick(list, first.groupId, conv.selection);
+    if (s) withheld.push(s);
+  }
+  withheld.sort((a, b) => a.active.blindLetter!.length - b.active.blindLetter!.length || a.active.blindLetter!.localeCompare(b.active.blindLetter!));
+  return { user, answers, continueFrom: cf, fused, ...(withheld.length ? { withheld } : {}) };
 }
 
 /** The turns on the selected branch, first to last (from `start`, the parent of the first turn shown). */

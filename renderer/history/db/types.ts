@@ -145,6 +145,9 @@ export interface MessageRow {
   blind?: boolean;
   /** prompts: the user's verdict on this turn's answers (indexed by vote.at) */
   vote?: TurnVote;
+  /** answers: imported from an export made while their blind turn awaited its vote: the letter they were shown
+   * under; which model wrote them was left out of the file (columnId is "blind-<letter>", no column of the room) */
+  blindLetter?: string;
   /** answers: written by fusing other answers of the same prompt (columnId is FUSED_COLUMN_ID) */
   fused?: FusedFrom;
   createdAt: number;

@@ -4,13 +4,17 @@ import { bridge } from '../../bridge';
 import { useLedgerRows } from '../ledger/use-ledger';
 import { useRouteValue } from '../../bridge/use-route-value';
 import type { LedgerRow } from '../ledger/types';
+import { BLIND_NOTICE, rerunPrompts, veiledStreaming } from '../../chat/state/blind-veil';
+import { useAllStreamingIds, useVeil } from '../../chat/state/use-veil';
 import { balanceNote, balanceText, errorHeadline, freeLimitsOf, freeLimitsText, usageLines } from './account-text';
 
 // The OpenRouter balance in the header: what can still be spent (the lower of the balance and the key's limit).
 // It asks OpenRouter when the window opens (unless main checked within the last minute), every few minutes while
 // the window is visible, and on Refresh; it follows account.changed (main re-checks after every OpenRouter answer
 // and whenever keys change). Usage by period is in the hover card; free-model limits appear once a ":free" model
-// was used.
+// was used. While an answer of a blind turn not voted on yet streams, the badge keeps the figures it had when that
+// turn began (each drop would be one hidden answer's cost, seen as that answer finishes) and asks again once every
+// answer of it is done; after one answer of such a turn is regenerated alone, it keeps them until the vote.
 
 const WEEK_MS = 7 * 86_400_000;
 /** A figure younger than this is not asked again when a window opens. */
@@ -30,11 +34,46 @@ function useFreeUsage(): { used: boolean; today: number } {
   }, [rows]);
 }
 
+/** A check that ended before the one shown (events may arrive out of order) says nothing new. */
+const newer = (shown: AccountSummary | null, next: AccountSummary): AccountSummary =>
+  shown?.checkedAt && next.checkedAt !== null && next.checkedAt < shown.checkedAt ? shown : next;
+
+/** `value` as it was when `held` became true, for as long as it stays true. */
+function useHeldWhile<T>(value: T, held: boolean): T {
+  const [kept, setKept] = useState<{ value: T } | null>(null);
+  if (held && !kept) setKept({ value });
+  if (!held && kept) setKept(null);
+  return held && kept ? kept.value : value;
+}
+
+/** Whether the balance must hold still: an answer of a blind turn not voted on yet is streaming (in any room), or
+ * one answer of such a turn was re-run alone here (its cost would be the whole drop) and the turn awaits its vote. */
+function useBlindHold(): { held: boolean; untilVote: boolean } {
+  const veil = useVeil();
+  const streaming = useAllStreamingIds();
+  const [rerun, setRerun] = useState<readonly string[]>([]);
+  const added = rerunPrompts(veil, streaming).filter((p) => !rerun.includes(p));
+  if (added.length) setRerun([...rerun, ...added]);
+  const untilVote = [...rerun, ...added].some((p) => veil.prompts.has(p));
+  return { held: untilVote || veiledStreaming(veil, streaming), untilVote };
+}
+
 export function AccountBadge() {
-  const [summary, setSummary] = useState<AccountSummary | null>(null);
+  const [latestSummary, setSummary] = useState<AccountSummary | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const free = useFreeUsage();
+  const { held: blindStreaming, untilVote } = useBlindHold();
+  // once the blind turn's last answer is done, the figures stay held until the check made for all of them returns
+  const [releasing, setReleasing] = useState(false);
+  const [wasStreaming, setWasStreaming] = useState(false);
+  if (wasStreaming !== blindStreaming) {
+    setWasStreaming(blindStreaming);
+    if (!blindStreaming) setReleasing(true);
+  }
+  // (this very render too: the state set above is only seen by the next one)
+  const held = blindStreaming || releasing || wasStreaming;
+  const summary = useHeldWhile(latestSummary, held);
+  const free = useHeldWhile(useFreeUsage(), held);
   const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
   const hasKey = summary?.configured === true || (keys ?? []).some((k) => k.kind === 'openrouter');
 
@@ -58,7 +97,8 @@ export function AccountBadge() {
         (err: Error) => live && setProblem(`Could not read the OpenRouter balance: ${err.message}`),
       );
     const off = bridge().on('account.changed', (s) => {
-      setSummary((latest = s));
+      latest = s;
+      setSummary((prev) => newer(prev, s));
       setProblem(null);
     });
     const visible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
@@ -76,6 +116,19 @@ export function AccountBadge() {
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, []);
+
+  useEffect(() => {
+    if (!releasing) return;
+    let live = true;
+    bridge()
+      .invoke('account.refresh', {})
+      .then((s) => live && setSummary((prev) => newer(prev, s)))
+      .catch(() => {}) // the header shows what it last learned; Refresh says why
+      .finally(() => live && setReleasing(false));
+    return () => {
+      live = false;
+    };
+  }, [releasing]);
 
   async function refresh() {
     setBusy(true);
@@ -101,6 +154,7 @@ export function AccountBadge() {
         <span className="muted">OpenRouter </span>
         <strong aria-label="OpenRouter balance">{summary ? balanceText(summary) : 'Balance unknown'}</strong>
         {note ? <span className="muted account-note"> {note}</span> : null}
+        {untilVote ? <span className="muted account-note"> (held: {BLIND_NOTICE})</span> : null}
         {error && summary?.balance ? <span className="muted"> (last known)</span> : null}
       </span>
       <div id="account-usage" className="account-tip" role="tooltip">

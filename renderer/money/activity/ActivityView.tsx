@@ -18,6 +18,8 @@ function PriceListAge() {
   return source ? <CatalogAge source={source} fetchedAt={fetchedAt} onRefreshed={reload} /> : null;
 }
 import { useRoom } from '../../chat/state/room-store';
+import { BLIND_NOTICE, splitVeiledRecords, veiledStreaming } from '../../chat/state/blind-veil';
+import { useAllStreamingIds, useVeil } from '../../chat/state/use-veil';
 
 // The local usage ledger, like OpenRouter's Activity page: filters, totals, spend per day, groupings, each
 // request (linked to its answer), CSV export, and the BYOK fee calculator.
@@ -26,7 +28,7 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
   const [filters, setFilters] = useState<ActivityFilters>(NO_FILTERS);
   const [by, setBy] = useState<GroupBy>('day');
   const { from, to } = dayRange(filters);
-  const { rows, loaded, error } = useLedgerRows({ ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+  const { rows: allRows, loaded, error } = useLedgerRows({ ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
   const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
   const keyLabels = useMemo(() => new Map((keys ?? []).map((k) => [k.id, k.label])), [keys]);
   const keyLabel = (id: string) => (id === 'none' ? 'no key' : (keyLabels.get(id) ?? id));
@@ -38,6 +40,10 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
   const conversationLabel = (id: string) =>
     id === 'local-api' ? 'Other apps (local API)' : id === 'none' ? 'Not linked to a conversation' : (titles.get(id) ?? 'Deleted conversation');
 
+  // answers of blind turns not voted on yet stay out of every figure here (a model's total would name its answer)
+  const veil = useVeil();
+  const blindStreaming = veiledStreaming(veil, useAllStreamingIds());
+  const { shown: rows, veiled } = useMemo(() => splitVeiledRecords(veil, allRows, blindStreaming), [veil, allRows, blindStreaming]);
   const options = useMemo(() => filterOptions(rows), [rows]);
   const shown = useMemo(() => filterRows(rows, filters), [rows, filters]);
   const totals = useMemo(() => totalsOf(shown), [shown]);
@@ -63,7 +69,12 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
       <PriceListAge />
       <ActivityFiltersBar filters={filters} options={options} keyLabel={keyLabel} appKeyLabel={appKeyLabel} onChange={setFilters} />
       {error ? <p className="error" role="alert">Could not read the usage ledger: {error}</p> : null}
-      {loaded && rows.length === 0 && !error ? <p className="empty-state">No requests recorded yet.</p> : null}
+      {loaded && allRows.length === 0 && !error ? <p className="empty-state">No requests recorded yet.</p> : null}
+      {veiled ? (
+        <p className="muted activity-veiled" role="note">
+          {veiled === 1 ? '1 request is' : `${veiled} requests are`} not shown here nor in the CSV: {BLIND_NOTICE}.
+        </p>
+      ) : null}
       <TotalsSummary totals={totals} />
       <DailyChart series={series} />
       <div className="activity-grouping">

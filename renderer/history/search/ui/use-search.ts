@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { getConversation, getMessage, searchMessages, type SearchHit } from '../../db';
+import { getConversation, searchMessages, type SearchHit } from '../../db';
+import { loadVeil } from '../../../chat/state/use-veil';
 
 // Debounced search-as-you-type over the local history. Answers that arrive after a newer query started are
 // dropped, so the list always matches what is in the box.
@@ -20,26 +21,18 @@ export type SearchState =
 /** What a result names an answer by while its turn is blind and not voted on: who answered stays hidden. */
 export const HIDDEN_AUTHOR = 'Hidden answer (vote to reveal)';
 
-/** Whether an answer belongs to a blind turn not voted on yet (the room's rule, without needing the whole turn). */
-async function isHiddenAnswer(blindRoom: boolean, messageId: string): Promise<boolean> {
-  if (!blindRoom) return false;
-  const parentId = (await getMessage(messageId))?.parentId;
-  const prompt = parentId ? await getMessage(parentId) : undefined;
-  return !prompt || (prompt.blind === true && !prompt.vote);
-}
-
 async function withAuthors(hits: SearchHit[]): Promise<ShownHit[]> {
   const ids = [...new Set(hits.map((h) => h.conversationId))];
   const convs = new Map((await Promise.all(ids.map((id) => getConversation(id)))).flatMap((c) => (c ? [[c.id, c] as const] : [])));
-  return Promise.all(
-    hits.map(async (h): Promise<ShownHit> => {
-      if (h.role === 'user') return { ...h, author: 'You' };
-      const conv = convs.get(h.conversationId);
-      if (await isHiddenAnswer(conv?.blind === true, h.messageId)) return { ...h, model: null, author: HIDDEN_AUTHOR };
-      const col = conv?.columns.find((c) => c.id === h.columnId);
-      return { ...h, author: col ? (col.label ?? col.model) : (h.model ?? 'Assistant') };
-    }),
-  );
+  // which answers belong to a blind turn not voted on yet: the rule every view asks (chat/state/blind-veil.ts)
+  const veil = await loadVeil(undefined, [...convs.values()].filter((c) => c.blind).map((c) => c.id));
+  return hits.map((h): ShownHit => {
+    if (h.role === 'user') return { ...h, author: 'You' };
+    if (veil.letters.has(h.messageId)) return { ...h, model: null, author: HIDDEN_AUTHOR };
+    const conv = convs.get(h.conversationId);
+    const col = conv?.columns.find((c) => c.id === h.columnId);
+    return { ...h, author: col ? (col.label ?? col.model) : (h.model ?? 'Assistant') };
+  });
 }
 
 type Answer = { query: string } & ({ status: 'done'; hits: ShownHit[]; total: number } | { status: 'error'; message: string });

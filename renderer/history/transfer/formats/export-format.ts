@@ -162,6 +162,7 @@ export function exportSchema(limits: ImportLimits) {
     blind: z.boolean().optional(),
     vote: vote.optional(),
     fused: z.object({ sources: z.array(id).max(64) }).optional(),
+    blindLetter: z.string().regex(/^[A-Z][0-9]{0,4}$/).optional(),
     createdAt: ms,
     updatedAt: ms,
   });

@@ -4,6 +4,8 @@ import { NotFoundError } from '../../db/errors';
 import { ensureConversationMaterialized } from '../../db/staging/materialize';
 import type { ConversationRow } from '../../db/types';
 import { bytesToBase64 } from './base64';
+import { veilOf } from '../../../chat/state/blind-veil';
+import { veilExportedConversation } from './veil-export';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation, type ExportedGeneration, type ExportedMessage, type ParleyExport } from './export-format';
 
 // Export as "parley-export" v1 JSON (docs/export-format.md): every branch, column, cost and attachment (base64).
@@ -14,6 +16,8 @@ export interface ExportOptions {
   includeUsage?: boolean;
   appVersion?: string;
   now?: number;
+  /** leave out who wrote the answers of blind turns not voted on yet (veil-export.ts); backups keep everything */
+  veilBlindTurns?: boolean;
 }
 
 async function exportOne(conv: ConversationRow, opts: ExportOptions): Promise<ExportedConversation> {
@@ -46,7 +50,8 @@ async function exportOne(conv: ConversationRow, opts: ExportOptions): Promise<Ex
         });
   const c = { ...conv } as Partial<ConversationRow>;
   delete c.deletedAt;
-  return { ...(c as ConversationRow), messages, attachments, generations };
+  const whole: ExportedConversation = { ...(c as ConversationRow), messages, attachments, generations };
+  return opts.veilBlindTurns ? veilExportedConversation(whole, veilOf(conv, rows)) : whole;
 }
 
 /** One, several (ids) or all conversations (ids omitted) as a Parley export object. */

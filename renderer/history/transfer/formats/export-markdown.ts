@@ -4,9 +4,12 @@ import { getActivePath } from '../../db/branches';
 import { FUSED_COLUMN_ID } from '../../db/group-id';
 import type { ColumnConfig, MessageRow } from '../../db/types';
 import { shownCost, shownCostLabel } from '../../../../shared/billing/shown-cost';
+import { BLIND_NOTICE } from '../../../chat/state/blind-veil';
+import { loadVeil } from '../../../chat/state/use-veil';
 
 // Markdown export of the shown branch: one section per column, each holding the dialogue as that column's model
-// saw it (every prompt, then that column's shown answer).
+// saw it (every prompt, then that column's shown answer). A blind turn not voted on yet is in no column's section:
+// its answers are listed under their letters in a section of their own, without model, cost or timings.
 
 function answerFooter(m: MessageRow): string {
   const parts: string[] = [];
@@ -45,6 +48,10 @@ export async function exportMarkdown(conversationId: string, opts: { now?: numbe
   const conv = await getConversation(conversationId);
   if (!conv) throw new NotFoundError(`conversation ${conversationId} not found`);
   const path = await getActivePath(conversationId);
+  const veil = await loadVeil(undefined, [conversationId]);
+  const veiled = (promptId: string) => veil.prompts.has(promptId);
+  // answers imported from such an export: their letter is all that is known of who wrote them
+  const letterOf = (m: MessageRow) => veil.letters.get(m.id) ?? m.blindLetter;
   const out: string[] = [`# ${conv.title || 'Untitled conversation'}`, ''];
   out.push(`_Exported from Parley on ${new Date(opts.now ?? Date.now()).toISOString().slice(0, 10)} · ${conv.columns.length} column(s) · shown branch only_`, '');
   for (const col of conv.columns) {
@@ -54,12 +61,33 @@ export async function exportMarkdown(conversationId: string, opts: { now?: numbe
       out.push('### You', '', `${turn.user.content}${attachmentsLine(turn.user)}`, '');
       const answer = turn.answers.find((a) => a.columnId === col.id)?.message;
       out.push(`### ${col.label ?? col.model}`, '');
+      if (veiled(turn.user.id)) {
+        out.push(`_Hidden (${BLIND_NOTICE}): the answers are under “Blind turns” below._`, '');
+        continue;
+      }
       if (!answer) {
         out.push('_(no answer)_', '');
         continue;
       }
       if (answer.reasoning) out.push('<details><summary>Reasoning</summary>', '', answer.reasoning, '', '</details>', '');
       out.push(`${answer.content || '_(empty)_'}${statusLine(answer)}${answerFooter(answer)}`, '');
+    }
+  }
+  const blindTurns = path.turns.filter((t) => veiled(t.user.id) || t.answers.some((a) => a.message.blindLetter !== undefined));
+  if (blindTurns.length) {
+    out.push(`## Blind turns (${BLIND_NOTICE})`, '');
+    for (const turn of blindTurns) {
+      out.push('### You', '', `${turn.user.content}${attachmentsLine(turn.user)}`, '');
+      const lettered = turn.answers.flatMap((a) => {
+        const letter = letterOf(a.message);
+        return letter === undefined ? [] : [{ letter, answer: a.message }];
+      });
+      lettered.sort((a, b) => a.letter.length - b.letter.length || a.letter.localeCompare(b.letter));
+      for (const { letter, answer } of lettered) {
+        out.push(`### Answer ${letter}`, '');
+        if (answer.reasoning) out.push('<details><summary>Reasoning</summary>', '', answer.reasoning, '', '</details>', '');
+        out.push(`${answer.content || '_(empty)_'}${answer.status === 'error' ? '\n\n_The answer failed._' : statusLine(answer)}`, '');
+      }
     }
   }
   const fused = path.turns.flatMap((t) => {

@@ -117,7 +117,8 @@ function planConversation(
   const columns: ColumnConfig[] = c.columns.map((col) => ({ ...col, settings: { ...col.settings } }));
   const columnIds = new Set(columns.map((col) => col.id));
   for (const m of bySeq) {
-    if (m.columnId && m.columnId !== FUSED_COLUMN_ID && !columnIds.has(m.columnId)) {
+    // answers of a blind turn exported before its vote belong to no column: which model wrote them is not known
+    if (m.columnId && m.columnId !== FUSED_COLUMN_ID && !columnIds.has(m.columnId) && m.blindLetter === undefined) {
       columns.push({ id: m.columnId, model: m.model?.requested || 'unknown', settings: {} });
       columnIds.add(m.columnId);
       plan.warnings.push(`${where}: column ${m.columnId} was missing from the column list and was added back`);
@@ -177,6 +178,7 @@ function planConversation(
     if (m.nativeFinishReason !== undefined) row.nativeFinishReason = m.nativeFinishReason;
     if (m.error !== undefined) row.error = m.error;
     if (m.blind !== undefined) row.blind = m.blind;
+    if (m.blindLetter !== undefined) row.blindLetter = m.blindLetter;
     const { vote, problem: voteProblem } = importedVote(m, byId, msgId);
     if (vote) row.vote = vote;
     const { fused, problem: fusedProblem } = importedFused(m, byId, msgId);
