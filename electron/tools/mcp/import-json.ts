@@ -42,7 +42,7 @@ export function planMcpImport(text: string): ImportPlan {
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new Error(`This is not JSON: ${(err as Error).message.slice(0, 200)}`);
+    throw new Error(`This is not JSON: ${(err as Error).message.slice(0, 200)}`, { cause: err });
   }
   const root = z.object({ mcpServers: z.record(z.string(), z.unknown()) }).safeParse(parsed);
   if (!root.success) throw new Error('Expected an object with "mcpServers": {"name": {"command": …} or {"url": …}}');
