@@ -4,11 +4,11 @@ import { SseError } from '@modelcontextprotocol/sdk/client/sse.js';
 
 /** An MCP or transport failure in words for the Settings view and the caller. Never includes a header or an
  * environment value: only statuses, codes and the server's own messages (cut short). */
-export function describeMcpError(err: unknown, timeoutMs: number): string {
+export function describeMcpError(err: unknown, timeoutMs: number, closedMeans = 'the connection closed'): string {
   const e = err as Error & { code?: unknown };
   if (err instanceof McpError) {
     if (err.code === ErrorCode.RequestTimeout) return `it did not answer within ${Math.round(timeoutMs / 100) / 10} s`;
-    if (err.code === ErrorCode.ConnectionClosed) return 'the connection closed';
+    if (err.code === ErrorCode.ConnectionClosed) return closedMeans;
   }
   if (err instanceof StreamableHTTPError || err instanceof SseError) {
     return typeof e.code === 'number' && e.code > 0 ? `HTTP ${e.code}: ${e.message.slice(0, 300)}` : e.message.slice(0, 300);

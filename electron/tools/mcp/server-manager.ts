@@ -147,7 +147,7 @@ export function createMcpManager(opts: McpManagerOptions) {
       } catch (err) {
         await conn?.client.close().catch(() => undefined);
         if (current()) {
-          Object.assign(rt, { status: 'failed', tools: [], starting: undefined, connection: undefined, error: `It could not start: ${describeMcpError(err, startTimeoutMs)}` });
+          Object.assign(rt, { status: 'failed', tools: [], starting: undefined, connection: undefined, error: `It could not start: ${describeMcpError(err, startTimeoutMs, unsealed.transport === 'stdio' ? 'its process ended before it answered' : undefined)}` });
           changed();
         }
         throw err instanceof McpToolError ? err : new McpToolError(`${s.name}: ${rt.error ?? describeMcpError(err, startTimeoutMs)}`, 'failed');

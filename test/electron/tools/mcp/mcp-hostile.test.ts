@@ -87,7 +87,7 @@ describe('a hostile MCP server', () => {
     const { manager, hostile, goodAnswers } = await twoServers('fail-on-start');
     const failed = await manager.start(hostile.id);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatch(/^It could not start: /);
+    expect(failed.error).toBe('It could not start: its process ended before it answered');
     expect(failed.stderrTail).toEqual(['fake stdio server starting (fail-on-start)', 'error: missing configuration']);
     await goodAnswers();
   });
