@@ -64,7 +64,7 @@ export async function connectStdio(server: Extract<UnsealedServer, { transport: 
   // A line on stdout that is not JSON-RPC means the server is broken: end it rather than leave calls waiting.
   const onBreak = (err: Error) => {
     opts.onLost(`it sent output that is not MCP's JSON-RPC (${err.message.slice(0, 160)})`);
-    void client.close();
+    void client.close().catch(() => undefined);
   };
   try {
     await open(client, transport, opts, 'its process ended', onBreak);

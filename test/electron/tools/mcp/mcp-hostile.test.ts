@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeHttpMcp } from '../../../fakes/mcp/http-server';
 import { MARKUP, TEN_MB } from '../../../fakes/mcp/fake-tools';
 import { RESULT_CAP_BYTES } from '../../../../electron/tools/mcp';
 import { addConfirmedStdio, newManager } from './support';
@@ -63,7 +62,7 @@ describe('a hostile MCP server', () => {
     expect(result.text.startsWith('x'.repeat(RESULT_CAP_BYTES))).toBe(true);
     expect(result.text.endsWith('[Truncated: the tool returned 10.0 MB; only the first 1.0 MB is kept.]')).toBe(true);
     await goodAnswers();
-  });
+  }, 60_000); // 10 MB through a pipe, JSON and the SDK's validation: slow on a busy machine
 
   it('returns markup and script: they come back as the same inert text, and nothing ran', async () => {
     const { manager, hostile } = await twoServers();
@@ -98,7 +97,7 @@ describe('a hostile MCP server', () => {
     await goodAnswers();
     const failed = await starting;
     expect(failed).toMatchObject({ status: 'failed', error: 'It could not start: it did not answer within 8 s' });
-  });
+  }, 40_000); // waits out the 8 s start timeout
 
   it('cannot be run at all (no such program): a clear error', async () => {
     const m = newManager();
@@ -121,6 +120,5 @@ describe('a hostile MCP server', () => {
     const failed = await m.manager.start(saved.id);
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/^It could not start: /);
-    void startFakeHttpMcp; // the well-behaved HTTP fake is exercised in mcp-manager.test.ts
   });
 });
