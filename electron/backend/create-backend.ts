@@ -21,6 +21,8 @@ import type { GenerationRecord } from '../../shared/openrouter/generation';
 import { BridgeError } from '../../shared/contract/bridge';
 import { saving } from './saving';
 import { makeDataDirPrivate } from '../fs/private-modes';
+import { createMcpManager, createMcpServerStore } from '../tools/mcp';
+import { mcpRouteHandlers } from './tools/mcp-routes';
 
 export interface BackendOptions {
   dataDir: string;
@@ -38,6 +40,8 @@ export interface BackendOptions {
   /** Refresh the model catalog by itself, at most daily while online (the app and the host; tests leave it off).
    * PARLEY_CATALOG_URL overrides the /models base URL. */
   catalogAutoRefresh?: boolean;
+  /** Tests only: shorter MCP start and call timeouts. */
+  mcpTimeouts?: { startMs?: number; callMs?: number };
   /** Tests only: scripted streams for the chat routes instead of the routing engine, and a fixed model list. */
   chatEngine?: ChatEngine;
   listModels?: () => ModelList;
@@ -134,6 +138,15 @@ export function createBackend(opts: BackendOptions) {
     finished: (s) => hub.emit('chat.finished', s),
   });
 
+  // MCP servers start when first needed and stop on quit (close below).
+  const mcp = createMcpManager({
+    store: createMcpServerStore(opts.dataDir, opts.cipher),
+    version: opts.version,
+    onChange: (servers) => hub.emit('mcp.changed', servers),
+    ...(opts.mcpTimeouts?.startMs ? { startTimeoutMs: opts.mcpTimeouts.startMs } : {}),
+    ...(opts.mcpTimeouts?.callMs ? { callTimeoutMs: opts.mcpTimeouts.callMs } : {}),
+  });
+
   const handlers: RouteHandlers = {
     'app.info': () => ({
       name: 'Parley' as const,
@@ -207,6 +220,7 @@ export function createBackend(opts: BackendOptions) {
       await opts.openExternal(url);
       return { opened: true };
     },
+    ...mcpRouteHandlers(mcp),
   };
 
   const dispatch = createDispatcher(handlers, (route, err) => {
@@ -221,8 +235,10 @@ export function createBackend(opts: BackendOptions) {
     streams,
     runtime,
     localApi,
+    mcp,
     close: async () => {
       streams.close();
+      await mcp.close();
       account.close();
       catalog.close();
       await localApi.close();

@@ -5,6 +5,7 @@ import { modelListSchema } from './models';
 import { accountSummarySchema, generationReconciledSchema } from './account';
 import { generationRecordSchema } from '../openrouter/generation';
 import { appKeySummarySchema } from './app-keys';
+import { mcpServerSummarySchema } from './mcp';
 
 // Events main pushes to every attached renderer. Streams (model output) are owned by main and delivered here, so a
 // renderer that goes away and comes back can re-attach without the work in main noticing.
@@ -25,6 +26,8 @@ export const events = {
   'account.changed': accountSummarySchema,
   /** The local API's app keys, after a change or a request that spent through one. */
   'apiKeys.changed': z.array(appKeySummarySchema),
+  /** The MCP servers with their states and tools, after any change (a start, a failure, an edit). */
+  'mcp.changed': z.array(mcpServerSummarySchema),
 } as const;
 
 export type Events = typeof events;

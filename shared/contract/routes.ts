@@ -6,6 +6,7 @@ import { accountSummarySchema, generationReconciledSchema } from './account';
 import { generationRecordSchema } from '../openrouter/generation';
 import { appKeyCreateSchema, appKeySummarySchema, appKeyUpdateSchema, corsOriginSchema } from './app-keys';
 import { DEFAULT_UNKNOWN_COST_CAP_MICROS } from '../billing/budgets';
+import { mcpRoutes } from './mcp';
 
 // The route table: every request the renderer can make of main, with its input and output schemas. Main
 // zod-parses every input before a handler sees it; the renderer gets types for free. Adding a route here and a
@@ -136,6 +137,8 @@ export const routes = {
   'backups.list': { input: empty, output: z.array(backupInfoSchema) },
   'backups.read': { input: z.object({ name: z.string().max(64) }).strict(), output: z.object({ json: z.string() }) },
   'links.open': { input: z.object({ url: z.string().max(4096) }).strict(), output: z.object({ opened: z.boolean() }) },
+  /** MCP servers run by main (Settings → Tools). */
+  ...mcpRoutes,
 } as const;
 
 export type Routes = typeof routes;

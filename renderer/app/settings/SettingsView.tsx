@@ -3,6 +3,7 @@ import { useRouteValue } from '../../bridge/use-route-value';
 import { KeysPanel } from './KeysPanel';
 import { AnswerSettingsSection } from './AnswerSettingsSection';
 import { LocalApiSection } from './local-api/LocalApiSection';
+import { ToolsSection } from './tools/ToolsSection';
 import { BudgetSettingsSection } from '../../money/budgets/BudgetSettingsSection';
 import { FeeSettingsSection } from '../../money/fees/FeeSettingsSection';
 import { StorageSection } from '../../history/storage/StorageSection';
@@ -16,6 +17,7 @@ export function SettingsView() {
       <h1>Settings</h1>
       <KeysPanel />
       <LocalApiSection />
+      <ToolsSection />
       <BudgetSettingsSection />
       <FeeSettingsSection />
       <StorageSection />
