@@ -29,6 +29,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.ts'],
+          globalSetup: ['test/e2e/support/shared-chromium.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
