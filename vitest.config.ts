@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -7,6 +8,10 @@ const MOCKS_MODULES = ['test/electron/fs/disk-full.test.ts'];
 
 export default defineConfig({
   test: {
+    // vitest's default keeps a core for its own process: on a 2-core machine that is one worker for every file,
+    // while that process sits mostly idle once the files are transformed. The e2e project still runs one file at
+    // a time (fileParallelism: false).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
