@@ -40,6 +40,18 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'ws'], patterns: ['**/electron/**'] }] },
   },
   {
+    // Node tests share a module cache between files (vitest.config.ts, project 'node'): a mocked module would leak
+    // into other files, or a module already loaded would not be mocked. Such a test goes in MOCKS_MODULES there.
+    files: ['test/**/*.ts'],
+    ignores: ['test/renderer/**', 'test/e2e/**', 'test/electron/fs/disk-full.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock|unmock|doUnmock|resetModules)$/]",
+        message: "Node tests share their module cache (vitest.config.ts): list a file that mocks modules in MOCKS_MODULES there and in this rule's ignores.",
+      }],
+    },
+  },
+  {
     files: ['scripts/**', 'bench/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },

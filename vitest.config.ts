@@ -1,16 +1,41 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+/** Node tests that mock a module (vi.mock), so need a module cache of their own: see the 'node' project. The same
+ * list is in eslint.config.js, which refuses vi.mock in any other Node test. */
+const MOCKS_MODULES = ['test/electron/fs/disk-full.test.ts'];
+
 export default defineConfig({
   test: {
+    // vitest's default keeps a core for its own process: on a 2-core machine that is one worker for every file,
+    // while that process sits mostly idle once the files are transformed. The e2e project still runs one file at
+    // a time (fileParallelism: false).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/renderer/**', 'test/e2e/**'],
+          exclude: ['test/renderer/**', 'test/e2e/**', ...MOCKS_MODULES],
+          // The files of a worker share one module cache: engine, catalogs and fixtures load once per worker, not
+          // once per file (more than half the project's CPU). A file that replaces a module (vi.mock) cannot share
+          // it: it goes in MOCKS_MODULES (eslint refuses vi.mock elsewhere). Spies, stubbed env and globals are
+          // put back after every test, so none reaches the next file.
+          isolate: false,
+          restoreMocks: true,
+          unstubEnvs: true,
+          unstubGlobals: true,
           // Generous: a test asserts behaviour, never speed, and CI machines can be slow and busy.
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'node-isolated',
+          environment: 'node',
+          include: MOCKS_MODULES,
           testTimeout: 20_000,
         },
       },
@@ -29,6 +54,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.ts'],
+          globalSetup: ['test/e2e/support/shared-chromium.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { bridge } from './';
 import type { RouteName, RouteInput, RouteOutput } from '../../shared/contract/routes';
 import type { EventName, EventPayload } from '../../shared/contract/events';
@@ -12,15 +12,27 @@ export function useRouteValue<R extends RouteName, E extends EventName>(
   const [value, setValue] = useState<RouteOutput<R> | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(input);
+  const mounted = useRef(false); // an answer that comes back after the component is gone is dropped
   const reload = useCallback(() => {
     bridge()
       .invoke(route, JSON.parse(key) as RouteInput<R>)
-      .then((v) => {
-        setValue(v);
-        setError(null);
-      })
-      .catch((err: Error) => setError(err.message));
+      .then(
+        (v) => {
+          if (!mounted.current) return;
+          setValue(v);
+          setError(null);
+        },
+        (err: Error) => {
+          if (mounted.current) setError(err.message);
+        },
+      );
   }, [route, key]);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   useEffect(() => {
     reload();
     if (!refreshEvent) return;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { bridge } from '../../bridge';
 import { importJson, requestPersistentStorage, storageEstimate, type StorageEstimateInfo } from '../db';
 import type { BackupInfo } from '../../../shared/contract/routes';
@@ -16,34 +16,37 @@ export function StorageSection() {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // False once the section is closed: what it was loading or doing then must not touch its state (React would
+  // still schedule the update, and by then the page, or a test's window, may be gone).
+  const mounted = useRef(false);
   const reload = useCallback(async () => {
     const [e, b] = await loadState();
+    if (!mounted.current) return;
     setEstimate(e);
     setBackups(b);
   }, []);
   useEffect(() => {
-    let live = true;
-    void loadState().then(([e, b]) => {
-      if (!live) return;
-      setEstimate(e);
-      setBackups(b);
-    });
+    mounted.current = true;
+    void reload();
     return () => {
-      live = false;
+      mounted.current = false;
     };
-  }, []);
+  }, [reload]);
 
   async function act(what: () => Promise<string>) {
     setBusy(true);
     setMessage(null);
+    let outcome: string;
     try {
-      setMessage(await what());
+      outcome = await what();
     } catch (err) {
-      setMessage((err as Error).message);
-    } finally {
-      setBusy(false);
-      void reload();
+      outcome = (err as Error).message;
     }
+    // the figures and the list first, so that by the time the outcome shows, nothing about it is still on its way
+    await reload();
+    if (!mounted.current) return;
+    setMessage(outcome);
+    setBusy(false);
   }
 
   const backupNow = () =>

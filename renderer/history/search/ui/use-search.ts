@@ -43,17 +43,21 @@ export function useSearch(query: string, limit = 20): SearchState {
   useEffect(() => {
     const token = ++latest.current;
     if (!query.trim()) return;
+    let answersSomeone = true; // until the query changes or the box is gone
     const timer = setTimeout(() => {
       searchMessages(query, { limit })
         .then(async (res) => {
           const hits = await withAuthors(res.hits);
-          if (token === latest.current) setAnswer({ query, status: 'done', hits, total: res.total });
+          if (answersSomeone && token === latest.current) setAnswer({ query, status: 'done', hits, total: res.total });
         })
         .catch((err: unknown) => {
-          if (token === latest.current) setAnswer({ query, status: 'error', message: err instanceof Error ? err.message : 'Search failed.' });
+          if (answersSomeone && token === latest.current) setAnswer({ query, status: 'error', message: err instanceof Error ? err.message : 'Search failed.' });
         });
     }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      answersSomeone = false;
+    };
   }, [query, limit]);
   if (!query.trim()) return { status: 'idle' };
   if (!answer) return { status: 'searching' };

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { canVote, isTurnHidden, seededShuffle, shownAnswers } from '../../../../renderer/chat/state/blind';
 import { activeTurns, indexMessages } from '../../../../renderer/chat/state/turns';

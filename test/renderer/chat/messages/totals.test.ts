@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { sumTotals, totalsLabel } from '../../../../renderer/chat/messages/stats-text';
 import type { MessageRow } from '../../../../renderer/history/db/types';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, it, expect } from 'vitest';
 import { activeTurns, contextFor, indexMessages, nextContextAnswers, nextContextText, partialStart } from '../../../../renderer/chat/state/turns';
 import { buildChatRequest } from '../../../../renderer/chat/state/request';

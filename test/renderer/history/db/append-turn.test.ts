@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, freshDb, newConversation } from '../../support/history-db';
 import { appendTurn } from '../../../../renderer/history/db/append-turn';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { isQuotaError } from '../../../../renderer/history/db/errors';

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
-import { render, screen, cleanup, act, within } from '@testing-library/react';
+import { render, screen, cleanup, act, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +14,13 @@ import { runBackup } from '../../../../renderer/history/storage/backup-scheduler
 import { exportJson } from '../../../../renderer/history/transfer/formats/export-json';
 import { StorageSection } from '../../../../renderer/history/storage/StorageSection';
 import { StorageProblemBanner } from '../../../../renderer/history/storage/StorageProblemBanner';
+import { afterTeardown } from '../../support/after-teardown';
 
 let dataDir: string;
 let n = 0;
 const handed: string[] = []; // what the renderer gave main to back up
+// While set, main answers 'backups.list' only once the test releases it.
+let heldList: { requested: () => void; released: Promise<void> } | null = null;
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'parley-storage-'));
   const backend = createBackend({ dataDir, transport: 'electron', version: '0', cipher: createLocalCipher(dataDir), env: {}, detectLocalServers: false });
@@ -25,7 +28,10 @@ beforeAll(() => {
     hub: backend.hub,
     dispatch: (route, input) => {
       if (route === 'backups.write') handed.push((input as { json: string }).json);
-      return backend.dispatch(route, input);
+      const held = route === 'backups.list' ? heldList : null;
+      if (!held) return backend.dispatch(route, input);
+      held.requested();
+      return held.released.then(() => backend.dispatch(route, input));
     },
   });
 });
@@ -75,6 +81,27 @@ describe('automatic backups', () => {
     expect(await screen.findByRole('status')).toBeTruthy();
     expect((await listAllMessages(c.id)).map((m) => m.content)).toContain('words worth keeping');
     expect(screen.getByLabelText('Storage use').textContent).toMatch(/Conversations use/);
+  });
+});
+
+describe('closing Settings', () => {
+  it('while a backup is under way leaves nothing to update once the page is gone', async () => {
+    render(<StorageSection />);
+    const list = screen.getByRole('list', { name: 'Backups' });
+    await waitFor(() => expect(within(list).queryAllByRole('listitem').length).toBeGreaterThan(0)); // loaded
+    let release!: () => void;
+    const listRequested = new Promise<void>((requested) => {
+      heldList = { requested, released: new Promise<void>((r) => (release = r)) };
+    });
+    try {
+      await userEvent.setup().click(screen.getByRole('button', { name: 'Back up now' }));
+      await listRequested; // the backup is written and the section is reloading its list
+      cleanup();
+      expect(await afterTeardown(release)).toEqual([]);
+    } finally {
+      heldList = null;
+      release();
+    }
   });
 });
 

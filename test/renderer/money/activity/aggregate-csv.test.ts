@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, it, expect } from 'vitest';
 import { dailySeries, dayKey, filterRows, groupRows, NO_FILTERS, totalsOf } from '../../../../renderer/money/activity/aggregate';
 import { ledgerToCsv } from '../../../../renderer/money/activity/csv';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, it, expect } from 'vitest';
 import { chartXRange, dayReadout, MIN_DAYS_SHOWN } from '../../../../renderer/money/activity/DailyChart';
 import { dailySeries } from '../../../../renderer/money/activity/aggregate';

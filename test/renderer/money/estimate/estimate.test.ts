@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { estimateFor, outputRange } from '../../../../renderer/money/estimate/estimate';
 import { modelForPricing } from '../../../../renderer/money/estimate/model-pricing';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { StoredVote } from '../../../../renderer/history/db/votes';
 import type { TurnVote, VotedAnswer } from '../../../../renderer/history/db/types';

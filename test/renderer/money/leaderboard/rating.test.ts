@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { fitBradleyTerry, RATING_BASE, RATING_SCALE, type PairResult } from '../../../../renderer/money/leaderboard/rating';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, it, expect, afterEach } from 'vitest';
 import { startLedgerSync, type LedgerSync } from '../../../../renderer/money/ledger/ledger-sync';
 import type { StreamSnapshot } from '../../../../shared/contract/chat';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../../support/history-db';
 import { createConversation } from '../../../../../renderer/history/db/conversations';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS, CURRENT_SCHEMA_VERSION } from '../../../../../renderer/history/db/migrations';

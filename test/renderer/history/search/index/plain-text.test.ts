@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, it, expect } from 'vitest';
 import { markdownToPlainText } from '../../../../../renderer/history/search/index/plain-text';
 

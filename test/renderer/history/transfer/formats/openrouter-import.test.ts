@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../../support/history-db';
 import { importJson } from '../../../../../renderer/history/transfer/formats/import-json';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { freshDb, newConversation } from '../../../support/history-db';
 import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage, getMessage, listAllMessages } from '../../../../../renderer/history/db/messages';
