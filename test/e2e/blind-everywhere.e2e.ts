@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
@@ -69,7 +68,10 @@ const named = (text: string) => NAMES.filter((n) => text.toLowerCase().includes(
 
 async function download(page: Page, click: () => Promise<void>): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  return readFileSync((await file.path())!, 'utf8');
+  // The shared Chromium is connected remotely, so the download is streamed here rather than read from its path.
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function exportAs(page: Page, kind: 'JSON' | 'Markdown'): Promise<string> {
