@@ -11,7 +11,7 @@ import type { GenerationRecord, PricingSnapshot, TokenCounts, UpstreamKind } fro
 
 /** What is known of a request when it starts: enough for a ledger row if Parley dies before it finishes. */
 export type StartedRequest = Pick<GenerationRecord, 'id' | 'createdAt' | 'requestedModel' | 'source' | 'streamed' | 'appKeyId'> & {
-  promptTokens?: number; // estimated with the o200k tokenizer as the request arrived
+  promptTokens?: number; // estimated with the o200k tokenizer (journals before the endpoint's facts held it here)
 };
 
 /** The endpoint that answered, and the price it would have been billed at. */
@@ -21,6 +21,7 @@ export interface ServedFacts {
   upstreamId: string;
   upstreamKind: UpstreamKind;
   isByok: boolean;
+  promptTokens?: number; // the prompt's tokens, estimated with the o200k tokenizer once an endpoint answered
   free?: boolean; // a local model server: nothing to pay
   pricing?: ModelPricing; // the catalog's price list for the model there, when it has one
   pricingSnapshot?: PricingSnapshot;
@@ -50,7 +51,7 @@ export function interruptedRecord(u: UnfinishedRequest): GenerationRecord {
   const served = u.served;
   if (!served) return record; // killed before any endpoint answered: nothing is known to have been billed
 
-  const tokens: TokenCounts = { prompt: s.promptTokens ?? 0, completion: u.completionTokens ?? 0, cacheRead: 0, cacheWrite: 0, reasoning: 0, estimated: true };
+  const tokens: TokenCounts = { prompt: served.promptTokens ?? s.promptTokens ?? 0, completion: u.completionTokens ?? 0, cacheRead: 0, cacheWrite: 0, reasoning: 0, estimated: true };
   Object.assign(record, {
     model: served.model, provider: served.provider, upstreamId: served.upstreamId, upstreamKind: served.upstreamKind, isByok: served.isByok,
     tokens, durationMs: Math.max(0, (u.lastAt ?? s.createdAt) - s.createdAt),

@@ -15,20 +15,24 @@ export function journalWatcher(
   prices: Pick<PricingHooks, 'pricingOf' | 'priceSnapshot'>,
 ): RequestWatcher {
   const { id, createdAt, requestedModel, source, streamed, appKeyId } = record;
-  journal.started({ id, createdAt, requestedModel, source, streamed, ...(appKeyId !== undefined ? { appKeyId } : {}), promptTokens: estimateRequestTokens(req).tokens });
+  journal.started({ id, createdAt, requestedModel, source, streamed, ...(appKeyId !== undefined ? { appKeyId } : {}) });
   const counter = createRelayedTokens((tokens) => journal.progress(id, tokens));
   return {
     serving({ model, provider, endpoint }) {
-      const u = endpoint.upstream;
-      const served: ServedFacts = { model, provider, upstreamId: u.id, upstreamKind: u.kind, isByok: u.isByok };
-      if (isLocalServer(u)) served.free = true;
-      else {
-        const pricing = prices.pricingOf(endpoint.modelSlug, u, endpoint.variants);
-        if (pricing) served.pricing = pricing;
-        const snapshot = prices.priceSnapshot(model, u, endpoint.variants);
-        if (snapshot) served.pricingSnapshot = snapshot;
-      }
-      journal.serving(id, served);
+      // Off the first chunk's path: counting the prompt's tokens, pricing the endpoint and writing the journal take
+      // longer than relaying that chunk, and only a kill within this tick would miss them.
+      setImmediate(() => {
+        const u = endpoint.upstream;
+        const served: ServedFacts = { model, provider, upstreamId: u.id, upstreamKind: u.kind, isByok: u.isByok, promptTokens: estimateRequestTokens(req).tokens };
+        if (isLocalServer(u)) served.free = true;
+        else {
+          const pricing = prices.pricingOf(endpoint.modelSlug, u, endpoint.variants);
+          if (pricing) served.pricing = pricing;
+          const snapshot = prices.priceSnapshot(model, u, endpoint.variants);
+          if (snapshot) served.pricingSnapshot = snapshot;
+        }
+        journal.serving(id, served);
+      });
     },
     relayed: (text) => counter.relayed(text),
   };

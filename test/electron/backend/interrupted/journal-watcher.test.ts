@@ -97,7 +97,8 @@ describe('the generation journal while a local-API request streams', () => {
     await engine.chat({ model: 'openai/gpt-4o', stream: true, messages: [{ role: 'user', content: 'hi' }] }, { source: 'local-api', onEvent: () => {} });
     await sleep(2 * RELAYED_FLUSH_MS); // a count still pending when the record came is dropped
     const lines = readFileSync(join(dir, 'ledger', 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string });
-    expect(lines.map((l) => l.kind)).toEqual(['started', 'serving', 'record']);
+    // The endpoint's facts are journaled a tick after the first chunk, so a request this short has its record first.
+    expect(lines.map((l) => l.kind)).toEqual(['started', 'record']);
     const next = createGenerationJournal(dir);
     expect(next.recovered).toEqual([]);
     expect(next.since(0)).toHaveLength(1);
