@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
+import { addModel } from './support/room-actions';
 import { startHostProcess, type HostProcess } from './support/host-process';
 import { startFakeOpenRouter, type FakeOpenRouter } from './support/fake-openrouter';
 
@@ -46,14 +47,6 @@ afterAll(async () => {
   await host?.stop();
   await openrouter?.close();
 });
-
-async function addModel(page: Page, slug: string) {
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Add a model' });
-  await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
-  await dialog.getByRole('button', { name: new RegExp(`\\(${slug.replace(/[.]/g, '\\.')}\\)$`) }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
 
 /** The title, the DOM and the accessibility tree: everything a user or a screen reader meets. */
 async function everythingShown(page: Page): Promise<string> {

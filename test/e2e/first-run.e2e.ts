@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
+import { addModel } from './support/room-actions';
 import { startHostProcess, type HostProcess } from './support/host-process';
 import { startFakeOpenRouter, type FakeOpenRouter } from './support/fake-openrouter';
 
@@ -62,14 +63,6 @@ async function open(ctx: BrowserContext, url: string): Promise<Page> {
   await page.goto(url);
   await page.getByRole('button', { name: 'New chat' }).waitFor();
   return page;
-}
-
-async function addModel(page: Page, slug: string) {
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Add a model' });
-  await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
-  await dialog.getByRole('button', { name: new RegExp(`\\(${slug.replace(/[.]/g, '\\.')}\\)$`) }).click();
-  await dialog.waitFor({ state: 'detached' });
 }
 
 const balance = (page: Page) => page.getByLabel('OpenRouter balance');

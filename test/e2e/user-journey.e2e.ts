@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
+import { addModel } from './support/room-actions';
 import { hostShell, electronShell, type Shell } from './support/shells';
 import { startFakeUpstream, type FakeUpstream } from '../fakes';
 
@@ -25,14 +26,6 @@ async function startJourneyUpstream(): Promise<FakeUpstream> {
     };
   });
   return upstream;
-}
-
-async function addModel(page: Page, slug: string) {
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Add a model' });
-  await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
-  await dialog.getByRole('button', { name: new RegExp(`\\(${slug.replace(/[.]/g, '\\.')}\\)$`) }).click();
-  await dialog.waitFor({ state: 'detached' });
 }
 
 const answer = (page: Page, label: string) => page.getByRole('article', { name: `Answer from ${label}` });
