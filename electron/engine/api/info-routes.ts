@@ -54,8 +54,9 @@ export function listModels(res: ServerResponse, data: LocalApiData, countOnly: b
     .catch(fail(res));
 }
 
-export function oneModel(res: ServerResponse, data: LocalApiData, slug: string): void {
-  Promise.resolve(data.model?.(slug))
+/** `{ data }` for a model the catalog holds, else OpenRouter's 404. */
+function modelOr404(res: ServerResponse, slug: string, lookup: Promise<unknown> | unknown): void {
+  Promise.resolve(lookup)
     .then((found) => {
       if (found) sendJson(res, 200, { data: found });
       else sendError(res, 404, `Model "${slug}" not found.`, {}, { error_type: 'not_found' });
@@ -63,13 +64,12 @@ export function oneModel(res: ServerResponse, data: LocalApiData, slug: string):
     .catch(fail(res));
 }
 
+export function oneModel(res: ServerResponse, data: LocalApiData, slug: string): void {
+  modelOr404(res, slug, data.model?.(slug));
+}
+
 export function modelEndpoints(res: ServerResponse, data: LocalApiData, slug: string): void {
-  Promise.resolve(data.modelEndpoints?.(slug))
-    .then((found) => {
-      if (found) sendJson(res, 200, { data: found });
-      else sendError(res, 404, `Model "${slug}" not found.`, {}, { error_type: 'not_found' });
-    })
-    .catch(fail(res));
+  modelOr404(res, slug, data.modelEndpoints?.(slug));
 }
 
 export function generation(res: ServerResponse, data: LocalApiData, query: string, caller: ApiCaller): void {
