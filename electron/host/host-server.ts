@@ -121,8 +121,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     close: async () => {
       for (const client of wss.clients) client.terminate();
       wss.close();
-      await new Promise<void>((done) => server.close(() => done()));
-      server.closeAllConnections?.();
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // server.close() alone waits for requests in flight (a page half-way through one would hold Parley forever).
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
