@@ -47,6 +47,8 @@ export interface ProviderModule {
   /** The catalog's direct price table for this upstream ("anthropic", "groq"), or undefined for OpenRouter's
    * list prices (OpenRouter) or none. */
   priceTable(u: UpstreamConfig): string | undefined;
+  /** Whether this upstream can search the web for the model (the `web` plugin, `:online`); absent: never. */
+  webSearch?(u: UpstreamConfig, nativeModel: string): boolean;
 }
 
 /** `{"data":[{"id":…}]}` — the OpenAI-style model list (OpenAI, OpenRouter, Anthropic, LM Studio). */
