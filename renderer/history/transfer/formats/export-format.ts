@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourcesSchema } from '../../../../shared/openrouter/annotations';
 import { upstreamKindSchema } from '../../../../shared/providers/upstream-kinds';
 import { costReasonSchema } from '../../../../shared/openrouter/generation';
 import { ID_PATTERN } from '../../db/ids';
@@ -162,6 +163,7 @@ export function exportSchema(limits: ImportLimits) {
     blind: z.boolean().optional(),
     vote: vote.optional(),
     fused: z.object({ sources: z.array(id).max(64) }).optional(),
+    sources: sourcesSchema.optional(), // web search sources (docs/export-format.md, "Sources")
     blindLetter: z.string().regex(/^[A-Z][0-9]{0,4}$/).optional(),
     createdAt: ms,
     updatedAt: ms,
@@ -244,6 +246,7 @@ export function exportSchema(limits: ImportLimits) {
           allowFallbacks: z.boolean().optional(),
         })
         .optional(),
+      webSearch: z.object({ enabled: z.boolean(), engine: z.enum(['native', 'exa']).optional(), maxResults: z.number().int().min(1).max(10).optional() }).optional(),
     }),
   });
   const conversation = z.object({
