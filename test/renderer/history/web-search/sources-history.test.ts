@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb, newConversation } from '../../support/history-db';
 import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage, getMessage, listAllMessages } from '../../../../renderer/history/db/messages';
 import { exportJson } from '../../../../renderer/history/transfer/formats/export-json';
+import { exportMarkdown } from '../../../../renderer/history/transfer/formats/export-markdown';
 import { importJson } from '../../../../renderer/history/transfer/formats/import-json';
 import { searchMessages } from '../../../../renderer/history/search/index/query';
 import { buildChatRequest } from '../../../../renderer/chat/state/request';
@@ -55,6 +56,24 @@ describe('web sources in the history', () => {
     await freshDb();
     await expect(importJson(JSON.stringify(file))).rejects.toThrow(/sources/);
     expect(await listAllMessages(conv.id)).toEqual([]);
+  });
+
+  it('are listed under the answer in a Markdown export, titles escaped, only http(s) linked', async () => {
+    await freshDb();
+    const conv = await newConversation('Tides');
+    const prompt = await appendUserMessage(conv.id, { content: 'Tides?' });
+    const a = await createAssistantMessage(conv.id, { parentId: prompt.id, columnId: 'colA', model: { requested: 'openai/gpt-4o' } });
+    const hostile: UrlCitation[] = [
+      { url: 'https://tides.example.org/a(b)', title: '[click](javascript:alert(1)) <b>Tides</b>' },
+      { url: 'javascript:alert(1)', title: 'Run me' },
+    ];
+    await finalizeAssistantMessage(a.id, { status: 'done', content: 'High tide is at 06:12.', sources: hostile });
+    const md = await exportMarkdown(conv.id);
+    expect(md).toContain(
+      'High tide is at 06:12.\n\nSources:\n\n' +
+        '1. [\\[click\\]\\(javascript:alert\\(1\\)\\) \\<b\\>Tides\\</b\\>](https://tides.example.org/a%28b%29)\n' +
+        '2. Run me (javascript:alert\\(1\\))',
+    );
   });
 
   it('are not sent back to the model in the next turn', async () => {
