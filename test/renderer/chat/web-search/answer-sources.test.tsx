@@ -13,7 +13,7 @@ beforeAll(() => {
   window.parley = {
     invoke: (async (route: string, input: { url: string }) => {
       if (route === 'links.open') opened.push(input.url);
-      return { opened: true };
+      return { ok: true, value: { opened: true } };
     }) as never,
     subscribe: () => () => {},
   };
