@@ -1,6 +1,7 @@
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
 import { providerFor } from '../providers/registry';
 import { webSearchWish } from '../providers/common/web-search';
+import { DEFAULT_MAX_SEARCHES } from '../providers/anthropic/request';
 import type { UpstreamConfig } from '../types';
 import { resolveModel } from './candidates';
 import type { Endpoint } from './route-types';
@@ -11,6 +12,22 @@ import type { Endpoint } from './route-types';
 
 export function wantsWebSearch(req: ChatRequest): boolean {
   return webSearchWish(req) !== undefined;
+}
+
+/** The most searches one answer may run on an endpoint, for the worst-case cost: Anthropic's `max_uses` (Parley's
+ * default when unset), one for OpenRouter's plugin (it runs once per request) and OpenAI's search models, and for
+ * Gemini, which sets no bound of its own, the same default as Anthropic's. */
+export function maxSearches(req: ChatRequest, ep: Pick<Endpoint, 'upstream'>): number {
+  const wish = webSearchWish(req);
+  if (!wish) return 0;
+  switch (ep.upstream.kind) {
+    case 'anthropic':
+      return wish.maxUses ?? DEFAULT_MAX_SEARCHES;
+    case 'gemini':
+      return DEFAULT_MAX_SEARCHES;
+    default:
+      return 1;
+  }
 }
 
 export function searchesTheWeb(ep: Pick<Endpoint, 'upstream' | 'nativeModel'>): boolean {
