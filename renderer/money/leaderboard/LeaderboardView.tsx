@@ -11,7 +11,7 @@ import { DEFAULT_MIN_VOTES, standings } from './standing';
 const DAY = 86_400_000;
 
 export function toFilters(c: LeaderboardControls, now: number): LeaderboardFilters {
-  return { ...(c.range === 'all' ? {} : { from: now - Number(c.range) * DAY }), blindOnly: c.blindOnly, conversationId: c.conversationId };
+  return { ...(c.range === 'all' ? {} : { from: now - Number(c.range) * DAY }), blindOnly: c.blindOnly, conversationId: c.conversationId, category: c.category ?? null };
 }
 
 /** Which model is worth it for your work: the models you compared, ranked by your votes, with what they cost. */
