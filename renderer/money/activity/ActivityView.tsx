@@ -3,6 +3,7 @@ import { useLedgerRows } from '../ledger/use-ledger';
 import { useRouteValue } from '../../bridge/use-route-value';
 import { ByokFeePanel } from '../fees/ByokFeePanel';
 import { ForecastPanel } from '../forecast/ForecastPanel';
+import { RepriceButton } from '../reprice/RepriceButton';
 import { dailySeries, dayRange, filterOptions, filterRows, groupRows, NO_FILTERS, totalsOf, type ActivityFilters, type GroupBy } from './aggregate';
 import { downloadCsv, ledgerToCsv } from './csv';
 import { ActivityFiltersBar } from './ActivityFiltersBar';
@@ -63,6 +64,7 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
         >
           Export CSV
         </button>
+        {shown.length ? <RepriceButton rows={shown} what="these requests" label="What would these have cost?" /> : null}
       </div>
       <p className="muted">
         Every request Parley made or relayed for other apps through the local API, as recorded on this device. Spend is what was billed where it is
