@@ -9,6 +9,7 @@ import { SendEstimate } from '../../money/estimate/SendEstimate';
 import { useDebounced } from '../../money/estimate/use-debounced';
 import { useBudgetGate } from '../../money/budgets/use-budget-gate';
 import { BudgetBlockedNotice } from '../../money/budgets/BudgetBlockedNotice';
+import { PromptSuggestion } from '../../money/suggest/PromptSuggestion';
 
 /** Per-column input estimate for the prompt being typed; re-computed only once typing pauses. */
 const ColumnEstimates = memo(function ColumnEstimates({ columns, text, names }: { columns: ColumnConfig[]; text: string; names?: string[] }) {
@@ -136,6 +137,7 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
       ) : null}
       {problem ? <p className="error" role="alert">{problem}</p> : null}
       <BudgetBlockedNotice gate={gate} onSendAnyway={() => void submit()} />
+      {hideModelNames ? null : <PromptSuggestion text={settledText} models={columns.map((c) => c.model)} />}
       <ColumnEstimates columns={columns} text={settledText} {...(hideModelNames ? { names: columns.map((c) => labels.get(c.id) ?? 'a column') } : {})} />
       <div className="composer-row">
         <button type="button" className="small" aria-label="Attach files" onClick={() => fileRef.current?.click()}>

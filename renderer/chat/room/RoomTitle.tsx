@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { renameConversation } from '../state/actions';
 import { ExportMenu } from '../../history/transfer/ui/ExportMenu';
+import { RepriceButton } from '../../money/reprice/RepriceButton';
 
 /** The conversation's title, renamed in place. */
 export function RoomTitle({ conversationId, title }: { conversationId: string | null; title: string }) {
@@ -31,6 +32,7 @@ export function RoomTitle({ conversationId, title }: { conversationId: string | 
         </button>
       ) : null}
       {conversationId ? <ExportMenu conversationId={conversationId} title={title} /> : null}
+      {conversationId ? <RepriceButton conversationId={conversationId} what="this conversation" label="Reprice" /> : null}
     </>
   );
 }

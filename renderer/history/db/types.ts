@@ -73,6 +73,8 @@ export interface ModelSnapshot {
   used: string | null; // what actually answered
   provider: string | null;
   upstream: string | null; // Parley upstream id (openrouter, openai, ollama-local…)
+  /** why this model answered when the column let Parley choose ("My best"): the rule and the record behind it */
+  chosenBy?: string;
 }
 
 export interface PricingSnapshot {

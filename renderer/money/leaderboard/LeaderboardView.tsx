@@ -6,11 +6,12 @@ import { useLeaderboardData } from './use-leaderboard-data';
 import { LeaderboardFiltersBar, type LeaderboardControls } from './LeaderboardFiltersBar';
 import { LeaderboardTable } from './LeaderboardTable';
 import { ModelVotes } from './ModelVotes';
+import { DEFAULT_MIN_VOTES, standings } from './standing';
 
 const DAY = 86_400_000;
 
 export function toFilters(c: LeaderboardControls, now: number): LeaderboardFilters {
-  return { ...(c.range === 'all' ? {} : { from: now - Number(c.range) * DAY }), blindOnly: c.blindOnly, conversationId: c.conversationId };
+  return { ...(c.range === 'all' ? {} : { from: now - Number(c.range) * DAY }), blindOnly: c.blindOnly, conversationId: c.conversationId, category: c.category ?? null };
 }
 
 /** Which model is worth it for your work: the models you compared, ranked by your votes, with what they cost. */
@@ -18,6 +19,9 @@ export function LeaderboardView({ onOpenTurn, now }: { onOpenTurn: (conversation
   const { votes, loaded, error } = useLeaderboardData();
   const [controls, setControls] = useState<LeaderboardControls>({ range: 'all', blindOnly: false, conversationId: null });
   const [selected, setSelected] = useState<string | null>(null);
+  // the field's own text (so it can be emptied while typing); an empty or invalid entry ranks from one vote
+  const [minVotesText, setMinVotesText] = useState(String(DEFAULT_MIN_VOTES));
+  const minVotes = Math.max(1, Math.floor(Number(minVotesText)) || 1);
   // the range is counted back from when the view opened (or from `now`), so filtering does not drift while open
   const [openedAt] = useState(() => now ?? Date.now());
   const rooms = useMemo(() => {
@@ -27,6 +31,7 @@ export function LeaderboardView({ onOpenTurn, now }: { onOpenTurn: (conversation
   }, [votes]);
   const shown = useMemo(() => filterVotes(votes, toFilters(controls, openedAt)), [votes, controls, openedAt]);
   const board = useMemo(() => buildLeaderboard(shown), [shown]);
+  const standing = useMemo(() => standings(board.rows, minVotes), [board, minVotes]);
   const lines = useMemo(() => (selected ? votesBehind(selected, shown) : []), [selected, shown]);
 
   return (
@@ -48,9 +53,30 @@ export function LeaderboardView({ onOpenTurn, now }: { onOpenTurn: (conversation
         <>
           <p className="muted leaderboard-count" role="status">
             {fmtInt(board.votes)} vote{board.votes === 1 ? '' : 's'} · {fmtInt(board.rows.length)} models
-            {board.pools > 1 ? ` · ${board.pools} separate pools: ratings compare only within a pool (models never compared, directly or through others)` : ''}
           </p>
-          <LeaderboardTable rows={board.rows} pools={board.pools} selected={selected} onSelect={setSelected} />
+          <label className="min-votes">
+            Rank models with at least
+            <input type="number" min={1} max={1000} value={minVotesText} onChange={(e) => setMinVotesText(e.target.value)} />
+            votes
+          </label>
+          {standing.pools.map((pool, i) => (
+            <section key={pool.rows[0]!.model} className="leaderboard-pool" aria-label={i === 0 ? 'Ranked models' : `Separate pool ${i + 1}`}>
+              {i > 0 ? (
+                <h2>
+                  Never compared with the models above <span className="muted">(ratings compare only within a pool)</span>
+                </h2>
+              ) : null}
+              <LeaderboardTable rows={pool.rows} label={i === 0 ? 'Models ranked by your votes' : `Models ranked by your votes, pool ${i + 1}`} selected={selected} onSelect={setSelected} />
+            </section>
+          ))}
+          {standing.tooFew.length ? (
+            <section className="leaderboard-pool" aria-label="Too few votes">
+              <h2>
+                Too few votes to rank <span className="muted">(under {fmtInt(minVotes)} each; their ratings are guesses)</span>
+              </h2>
+              <LeaderboardTable rows={standing.tooFew} label="Models with too few votes" selected={selected} onSelect={setSelected} />
+            </section>
+          ) : null}
         </>
       ) : null}
       {selected && lines.length ? <ModelVotes key={selected} model={selected} lines={lines} onOpenTurn={onOpenTurn} /> : null}
