@@ -7,6 +7,8 @@ import { LeaderboardFiltersBar, type LeaderboardControls } from './LeaderboardFi
 import { LeaderboardTable } from './LeaderboardTable';
 import { ModelVotes } from './ModelVotes';
 import { DEFAULT_MIN_VOTES, standings } from './standing';
+import { ReplayDialog } from '../../chat/replay/ReplayDialog';
+import { refreshConversations } from '../../chat/state/room-store';
 
 const DAY = 86_400_000;
 
@@ -15,7 +17,8 @@ export function toFilters(c: LeaderboardControls, now: number): LeaderboardFilte
 }
 
 /** Which model is worth it for your work: the models you compared, ranked by your votes, with what they cost. */
-export function LeaderboardView({ onOpenTurn, now }: { onOpenTurn: (conversationId: string, promptId: string) => void; now?: number }) {
+export function LeaderboardView({ onOpenTurn, onOpenRoom, now }: { onOpenTurn: (conversationId: string, promptId: string) => void; onOpenRoom?: (conversationId: string) => void; now?: number }) {
+  const [replaying, setReplaying] = useState(false);
   const { votes, loaded, error } = useLeaderboardData();
   const [controls, setControls] = useState<LeaderboardControls>({ range: 'all', blindOnly: false, conversationId: null });
   const [selected, setSelected] = useState<string | null>(null);
@@ -38,7 +41,24 @@ export function LeaderboardView({ onOpenTurn, now }: { onOpenTurn: (conversation
     <section className="activity leaderboard" aria-labelledby="leaderboard-heading">
       <div className="activity-bar">
         <h1 id="leaderboard-heading">Leaderboard</h1>
+        {onOpenRoom && shown.length ? (
+          <button type="button" onClick={() => setReplaying(true)} title="Ask these prompts again on other models, as blind turns">
+            Replay these {fmtInt(shown.length)} prompts…
+          </button>
+        ) : null}
       </div>
+      {replaying && onOpenRoom ? (
+        <ReplayDialog
+          sources={shown.map((v) => ({ conversationId: v.conversationId, promptId: v.promptId, excerpt: v.promptExcerpt }))}
+          suggestedModels={standing.pools[0]?.rows[0] ? [standing.pools[0].rows[0].model] : board.rows[0] ? [board.rows[0].model] : []}
+          onClose={() => setReplaying(false)}
+          onStarted={(id) => {
+            setReplaying(false);
+            void refreshConversations();
+            onOpenRoom(id);
+          }}
+        />
+      ) : null}
       <p className="muted">
         The models you compared, ranked by your own votes (a Bradley–Terry rating on the Elo scale, with its 95 % interval), with what their answers
         cost and how fast they came. Vote under any turn with two or more answers; blind rooms hide who answered until you do.
