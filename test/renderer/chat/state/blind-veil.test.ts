@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { isVeiledRecord, rerunPrompts, splitVeiledRecords, veilOf, veiledStreaming } from '../../../../renderer/chat/state/blind-veil';
 import { indexMessages, turnOf } from '../../../../renderer/chat/state/turns';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { byokTrafficOf } from '../../../../renderer/money/fees/byok-traffic';
 import { modelForPricing } from '../../../../renderer/money/estimate/model-pricing';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { freshDb, newConversation, COLUMNS } from '../../../support/history-db';
 import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage, listAllMessages } from '../../../../../renderer/history/db/messages';
