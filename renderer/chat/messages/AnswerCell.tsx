@@ -49,6 +49,9 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
       style={focused ? { outline: '2px solid var(--accent)', outlineOffset: 2 } : undefined}
     >
       {hidden ? <p className="answer-letter" aria-hidden="true">{hiddenLetter}</p> : null}
+      {!hidden && row.model?.pinned && row.model.provider && row.model.provider !== row.model.pinned ? (
+        <p className="muted cache-lost" role="note">Cache lost: served by {row.model.provider} instead of {row.model.pinned} (a fallback moved this column).</p>
+      ) : null}
       {row.model?.chosenBy && !hidden ? <p className="muted chosen-by">{who}, chosen by {row.model.chosenBy}</p> : null}
       {fused ? (
         <p className="fused-mark">

@@ -38,6 +38,8 @@ export interface Totals {
   tokensIn: number;
   tokensOut: number;
   answers: number;
+  /** what prompt caching saved on these answers (cache reads and writes at their own rates), when any */
+  cacheSavedMicros?: number;
 }
 
 /** Totals over finished answers (every sibling counts: each one was paid for), each at its shown cost — the
@@ -53,11 +55,13 @@ export function sumTotals(rows: MessageRow[], billing?: ReadonlyMap<string, Bill
     if (s.belowMicro) t.belowMicro = true;
     t.tokensIn += r.tokens?.prompt ?? 0;
     t.tokensOut += r.tokens?.completion ?? 0;
+    if (r.cost?.cacheSavingsMicros) t.cacheSavedMicros = (t.cacheSavedMicros ?? 0) + r.cost.cacheSavingsMicros;
   }
   return t;
 }
 
 export function totalsLabel(t: Totals): string {
   const cost = `${formatMicros(t.costMicros, { belowMicro: t.belowMicro })}${t.unknownCost ? ` + ${t.unknownCost} unknown` : ''}`;
-  return `${cost} · ${int.format(t.tokensIn)} in · ${int.format(t.tokensOut)} out`;
+  const saved = t.cacheSavedMicros ? ` · cache saved ${formatMicros(t.cacheSavedMicros)}` : '';
+  return `${cost} · ${int.format(t.tokensIn)} in · ${int.format(t.tokensOut)} out${saved}`;
 }

@@ -17,6 +17,7 @@ import { RoomTitle } from './RoomTitle';
 import { useUi } from '../../app/ui-store';
 import { TurnList } from './TurnList';
 import { ReplayBanner } from '../replay/ReplayBanner';
+import { PinProvidersToggle } from './PinProvidersToggle';
 import { RoomWelcome } from './RoomWelcome';
 
 const EMPTY_TOTALS: Totals = { costMicros: 0, unknownCost: 0, belowMicro: false, tokensIn: 0, tokensOut: 0, answers: 0 };
@@ -116,6 +117,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
           Blind
         </label>
         <RoomWebSearchToggle columns={columns} />
+        {shown ? <PinProvidersToggle conversation={shown} /> : null}
         <button type="button" className="small" onClick={() => openPicker({ kind: 'add-column' })} aria-label="Add model (Ctrl+K)">
           + Model
         </button>

@@ -18,6 +18,7 @@ import { deleteMessageTree } from './delete-messages';
 import type { ColumnConfig, ColumnSettings, Conversation, MessageRow, PendingAttachment } from './types';
 import { assignEstimate } from '../../money/estimate/sent-estimates';
 import type { SendTicket } from '../../money/budgets/send-holds';
+import { pinnedProvider, pinRequest } from './cache-pin';
 import { chooseMyBest, isMyBest, loadMyBestRecords, type MyBestChoice } from '../../money/suggest/my-best';
 
 // Everything a user can do in a room. Each action writes the history store first, mirrors the result in memory,
@@ -102,8 +103,10 @@ async function startAnswer(conv: Conversation, column: ColumnConfig, user: Messa
   const n = turns.findIndex((t) => t.user.active.id === user.id);
   const context = contextFor(turns, n, column.id);
   const col = modelOverride ? { ...column, model: modelOverride } : column;
-  const request = buildChatRequest(col, context, await attachmentData(context));
-  const row = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model } });
+  const pin = conv.pinProviders ? pinnedProvider(turns, column.id) : null;
+  const built = buildChatRequest(col, context, await attachmentData(context));
+  const request = pin ? pinRequest(built, pin) : built;
+  const row = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model, ...(pin ? { pinned: pin } : {}) } });
   streamInto(row, column.id, request);
   return row;
 }
@@ -156,6 +159,7 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
     let request: ChatRequest;
     try {
       request = buildChatRequest(column, context, await attachmentData(context));
+      if (row.model?.pinned) request = pinRequest(request, row.model.pinned);
     } catch (err) {
       // the turn is stored: this answer says why it could not start, the other columns go ahead
       upsertInMemory([row]);
@@ -220,7 +224,8 @@ async function sendTurn(text: string, attachments: PendingAttachment[], ticket: 
       { content: text, parentId, continueFromId, ...(files.length ? { attachments: files } : {}) },
       columns.map((c) => {
         const choice = choices.get(c.id);
-        return { columnId: c.id, model: { requested: c.model, ...(choice && 'model' in choice ? { chosenBy: choice.chosenBy } : {}) } };
+        const pin = open?.pinProviders ? pinnedProvider(before, c.id) : null;
+        return { columnId: c.id, model: { requested: c.model, ...(choice && 'model' in choice ? { chosenBy: choice.chosenBy } : {}), ...(pin ? { pinned: pin } : {}) } };
       }),
     );
   } catch (err) {

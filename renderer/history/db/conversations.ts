@@ -13,7 +13,7 @@ export interface NewConversation {
   now?: number;
 }
 
-export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId' | 'blind' | 'replay'>>;
+export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId' | 'blind' | 'replay' | 'pinProviders'>>;
 
 function checkColumns(columns: ColumnConfig[]) {
   const seen = new Set<string>();
@@ -73,6 +73,7 @@ export async function updateConversation(id: string, patch: ConversationPatch, n
     if (patch.pendingContinueFromId !== undefined) next.pendingContinueFromId = patch.pendingContinueFromId;
     if (patch.blind !== undefined) next.blind = patch.blind;
     if (patch.replay !== undefined) next.replay = patch.replay;
+    if (patch.pinProviders !== undefined) next.pinProviders = patch.pinProviders;
     await db.conversations.put(next);
     return next;
   });

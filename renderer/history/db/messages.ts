@@ -140,7 +140,7 @@ export async function addPendingAnswer(db: ParleyDb, conv: ConversationRow, inpu
   return addStreamingAnswerRow(db, conv, {
     parentId: input.parentId,
     columnId: input.columnId,
-    model: { requested: input.model.requested, used: input.model.used ?? null, provider: input.model.provider ?? null, upstream: input.model.upstream ?? null, ...(input.model.chosenBy ? { chosenBy: input.model.chosenBy } : {}) },
+    model: { requested: input.model.requested, used: input.model.used ?? null, provider: input.model.provider ?? null, upstream: input.model.upstream ?? null, ...(input.model.chosenBy ? { chosenBy: input.model.chosenBy } : {}), ...(input.model.pinned ? { pinned: input.model.pinned } : {}) },
     now: input.now ?? Date.now(),
   });
 }

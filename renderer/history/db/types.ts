@@ -59,6 +59,8 @@ export interface ConversationRow {
   blind?: boolean;
   /** soft-delete marker: hidden, purged after the undo window (see deletion.ts) */
   deletedAt?: number;
+  /** keep each column on the provider that served its first answer (OpenRouter: the prompt cache stays warm) */
+  pinProviders?: boolean;
   /** a replay room: past prompts run again on these columns' models, one blind turn each (chat/replay/) */
   replay?: ReplayPlan;
 }
@@ -90,6 +92,9 @@ export interface ModelSnapshot {
   used: string | null; // what actually answered
   provider: string | null;
   upstream: string | null; // Parley upstream id (openrouter, openai, ollama-local…)
+  /** the provider the column was pinned to for this answer (the room keeps each column on one provider, so its
+   * prompt cache stays warm); another `provider` means a fallback moved it and the cache was lost */
+  pinned?: string;
   /** why this model answered when the column let Parley choose ("My best"): the rule and the record behind it */
   chosenBy?: string;
 }

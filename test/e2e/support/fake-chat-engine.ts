@@ -13,6 +13,7 @@ import type { GenerationRecord } from '../../../shared/openrouter/generation';
 //   "[unbroken N]"   answer a paragraph, then one line of N characters without whitespace, then a closing
 //                    paragraph, streamed 4,096 characters at a time
 //   "[prose N]"      the same with N characters of ordinary paragraphs in place of the line (a baseline)
+//   "[fallback]"     served by another provider (SecondChoice), as when OpenRouter falls back
 // Model slugs steer the record: "…nocost…" has no price, "…fallback…" reports a fallback.
 
 export interface FakeEngineOptions {
@@ -74,7 +75,7 @@ export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
       const requested = request.model ?? 'unknown/model';
       const model = requested.split(':')[0]!;
       const prompt = lastUserText(request);
-      const provider = model.includes('fallback') ? 'SecondChoice' : 'FakeProvider';
+      const provider = model.includes('fallback') || prompt.includes('[fallback]') ? 'SecondChoice' : 'FakeProvider';
       const record = (over: Partial<GenerationRecord>): GenerationRecord => ({
         id, createdAt: startedAt, requestedModel: requested, model, upstreamId: 'fake', upstreamKind: 'openrouter', provider, attempts: [],
         tokens: null, costSource: 'none', ttftMs: null, durationMs: Date.now() - startedAt, tokensPerSecond: null, finishReason: 'stop',

@@ -152,7 +152,7 @@ export function exportSchema(limits: ImportLimits) {
     attachments: z.array(attachmentRef).max(1000).optional(),
     status: z.enum(['streaming', 'done', 'error', 'interrupted', 'stopped']),
     continueFromId: id.nullable().optional(),
-    model: z.object({ requested: short, used: short.nullable(), provider: short.nullable(), upstream: short.nullable(), chosenBy: short.optional() }).optional(),
+    model: z.object({ requested: short, used: short.nullable(), provider: short.nullable(), upstream: short.nullable(), chosenBy: short.optional(), pinned: short.optional() }).optional(),
     tokens: tokens.nullable().optional(),
     cost: cost.optional(),
     generationId: short.optional(),

@@ -26,4 +26,14 @@ describe('column and room totals', () => {
     const tiny = [answer('t', { costSource: 'upstream', reportedCostMicros: 0, reportedCostUsd: '0.0000002', costMicros: 0 })];
     expect(totalsLabel(sumTotals(tiny))).toBe('< $0.000001 · 10 in · 5 out');
   });
+
+  it('say what prompt caching saved over the turn or the room', () => {
+    const rows = [
+      answer('a', { costSource: 'computed', computedCostMicros: 1000, costMicros: 1000, cacheSavingsMicros: 2_500 }),
+      answer('b', { costSource: 'computed', computedCostMicros: 500, costMicros: 500, cacheSavingsMicros: 1_500 }),
+      answer('c', { costSource: 'computed', computedCostMicros: 700, costMicros: 700 }),
+    ];
+    expect(totalsLabel(sumTotals(rows))).toBe('$0.0022 · 30 in · 15 out · cache saved $0.004');
+    expect(totalsLabel(sumTotals(rows.slice(2)))).toBe('$0.0007 · 10 in · 5 out');
+  });
 });
