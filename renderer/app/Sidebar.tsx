@@ -21,7 +21,7 @@ export function Sidebar() {
       <button type="button" className="sidebar-leaderboard" onClick={openLeaderboard}>
         Leaderboard
       </button>
-      <button type="button" className="sidebar-settings" onClick={openSettings}>
+      <button type="button" className="sidebar-settings" onClick={() => openSettings()}>
         Settings
       </button>
     </nav>
