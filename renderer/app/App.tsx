@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { getBridgeState } from '../bridge';
 import { useUi, type View } from './ui-store';
 import { Sidebar } from './Sidebar';
+import { useSidebar } from './sidebar/sidebar-state';
 import { Header } from './Header';
 import { Room } from '../chat/room/Room';
 import { ModelPicker } from '../chat/models/ModelPicker';
@@ -33,6 +34,7 @@ export function App() {
 function Shell() {
   const view = useUi((s) => s.view);
   const openMessage = useUi((s) => s.openMessage);
+  const sidebarFolded = useSidebar((s) => s.collapsed);
   const { value: settings } = useRouteValue('settings.get', {}, 'settings.changed');
   useRoomShortcuts();
   useEffect(() => {
@@ -61,7 +63,7 @@ function Shell() {
   }, [settings?.theme]);
 
   return (
-    <div className="shell">
+    <div className={sidebarFolded ? 'shell sidebar-folded' : 'shell'}>
       <Sidebar />
       <div className="main">
         <Header />

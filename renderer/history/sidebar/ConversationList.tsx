@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { formatMoment } from '../../../shared/format/dates';
 import { useRoom, refreshConversations } from '../../chat/state/room-store';
 import { deleteConversation, undoDeleteConversation } from '../../chat/state/actions';
 import { liveAnswers } from '../../chat/state/live-answers';
@@ -12,7 +13,6 @@ function useStreamingConversations(): Set<string> {
   return new Set(key ? key.split(',') : []);
 }
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 /** The conversations stored on this device, newest first; a dot marks those still answering. */
 export function ConversationList() {
@@ -71,7 +71,7 @@ export function ConversationList() {
             <span className="conversation-title">{c.title || 'New chat'}</span>
             <span className="conversation-meta muted">
               {streaming.has(c.id) ? <span className="live-dot" aria-label="answering">● </span> : null}
-              {c.columns.length} model{c.columns.length === 1 ? '' : 's'} · {when.format(c.updatedAt)}
+              {c.columns.length} model{c.columns.length === 1 ? '' : 's'} · {formatMoment(c.updatedAt)}
             </span>
           </button>
           <button

@@ -1,4 +1,5 @@
 import { fmtInt } from '../activity/activity-text';
+import { ModelId } from '../ModelId';
 import type { ModelFigures } from './figures';
 import { costFigure, intervalText, msText, ratingText, tpsText } from './leaderboard-text';
 
@@ -37,7 +38,7 @@ export function LeaderboardTable({ rows, pools, selected, onSelect }: {
                 aria-label={`Votes behind ${r.model}`}
                 onClick={() => onSelect(selected === r.model ? null : r.model)}
               >
-                {r.model}
+                <ModelId id={r.model} />
               </button>
               {pools > 1 && r.rating ? <span className="muted pool"> pool {r.rating.pool + 1}</span> : null}
             </th>
