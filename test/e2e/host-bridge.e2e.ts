@@ -76,6 +76,7 @@ describe('Parley in Chromium against `npm run host`', () => {
     await a.goto(host.url);
     await b.goto(host.url);
     await a.getByRole('button', { name: 'Settings' }).click();
+    await a.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'About' }).click();
     await b.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
     await a.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await b.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
