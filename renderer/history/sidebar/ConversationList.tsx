@@ -5,6 +5,7 @@ import { deleteConversation, undoDeleteConversation } from '../../chat/state/act
 import { liveAnswers } from '../../chat/state/live-answers';
 import { useSyncExternalStore } from 'react';
 import { useUi } from '../../app/ui-store';
+import { useRouteValue } from '../../bridge/use-route-value';
 
 function useStreamingConversations(): Set<string> {
   const key = useSyncExternalStore(liveAnswers.subscribeSet, () =>
@@ -20,6 +21,7 @@ export function ConversationList() {
   const view = useUi((s) => s.view);
   const openRoom = useUi((s) => s.openRoom);
   const streaming = useStreamingConversations();
+  const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
   const currentId = view.kind === 'room' ? view.conversationId : null;
   const [deleted, setDeleted] = useState<{ title: string } | null>(null);
 
@@ -55,8 +57,9 @@ export function ConversationList() {
       <div className="conversation-list" aria-label="Conversation list">
         {undo}
         <p className="empty-state">
-          No conversations yet. Add a provider key in Settings, then start a new chat to send one prompt to several
-          models side by side.
+          {/* the same fact as the welcome pane: a key is asked for only while none is configured */}
+          No conversations yet. {keys?.length === 0 ? 'Add a provider key in Settings, then start' : 'Start'} a new chat to send one prompt to
+          several models side by side.
         </p>
       </div>
     );

@@ -20,10 +20,10 @@ export function LeaderboardTable({ rows, pools, selected, onSelect }: {
           <th scope="col">Wins</th>
           <th scope="col">Losses</th>
           <th scope="col" title="Ties, and votes that marked every answer bad">Ties</th>
-          <th scope="col">Median cost per answer</th>
+          <th scope="col" title="Median cost per answer">Cost per answer</th>
           <th scope="col" title="What its voted-on answers cost, divided by its wins">Cost per win</th>
-          <th scope="col">Median time to first token</th>
-          <th scope="col">Median speed</th>
+          <th scope="col" title="Median time to first token">TTFT</th>
+          <th scope="col" title="Median output speed">Speed</th>
         </tr>
       </thead>
       <tbody>
