@@ -22,6 +22,8 @@ import { startBackupScheduler } from '../history/storage/backup-scheduler';
 import { purgeDeletedConversations, requestPersistentStorage } from '../history/db';
 import { startHistorySync } from '../chat/state/history-sync';
 import { rememberViews, restoreLastView } from './last-view';
+import { rememberDraft, restoreDraft } from './draft-memory';
+import { useFocusComposerOnRoomOpen } from './focus-composer';
 
 const VIEW_NAMES: Record<View['kind'], string> = { settings: 'Settings', activity: 'Activity', leaderboard: 'Leaderboard', room: 'Room' };
 
@@ -37,6 +39,7 @@ function Shell() {
   const sidebarFolded = useSidebar((s) => s.collapsed);
   const { value: settings } = useRouteValue('settings.get', {}, 'settings.changed');
   useRoomShortcuts();
+  useFocusComposerOnRoomOpen();
   useEffect(() => {
     void startStreamSync();
     startLedger();
@@ -46,12 +49,15 @@ function Shell() {
     void requestPersistentStorage();
     void purgeDeletedConversations().catch(() => {});
     // Land where the user left (the room, Settings or Activity), and follow other windows' writes live.
-    void restoreLastView();
+    // ...and a new chat's models chosen but not sent yet
+    void restoreLastView().then(restoreDraft);
     const stopViews = rememberViews();
+    const stopDraft = rememberDraft();
     const stopSync = startHistorySync();
     const stopBackups = startBackupScheduler();
     return () => {
       stopViews();
+      stopDraft();
       stopSync();
       stopBackups();
     };
