@@ -3,6 +3,17 @@ import { ModelId } from '../ModelId';
 import type { ModelFigures } from './figures';
 import { costFigure, intervalText, msText, ratingText, tpsText } from './leaderboard-text';
 
+/** "$0.00063 (+2 unpriced)": the figure and its note each kept whole; the note may go to the next line. */
+function Figure({ text }: { text: string }) {
+  const at = text.indexOf(' (');
+  if (at < 0) return <span className="figure">{text}</span>;
+  return (
+    <>
+      <span className="figure">{text.slice(0, at)}</span> <span className="figure muted">{text.slice(at + 1)}</span>
+    </>
+  );
+}
+
 /** One row per model compared, best rated first; the model's name opens the votes behind its row. */
 export function LeaderboardTable({ rows, pools, selected, onSelect }: {
   rows: ModelFigures[];
@@ -48,8 +59,8 @@ export function LeaderboardTable({ rows, pools, selected, onSelect }: {
             <td>{fmtInt(r.wins)}</td>
             <td>{fmtInt(r.losses)}</td>
             <td title={r.allBad ? `${fmtInt(r.allBad)} of them marked all bad` : undefined}>{fmtInt(r.ties + r.allBad)}</td>
-            <td>{costFigure(r.medianCostMicros, r.unpricedAnswers, 'unknown')}</td>
-            <td className="cost-per-win">{costFigure(r.costPerWinMicros, r.unpricedAnswers, r.wins === 0 ? 'no wins' : 'unknown')}</td>
+            <td className="cost"><Figure text={costFigure(r.medianCostMicros, r.unpricedAnswers, 'unknown')} /></td>
+            <td className="cost cost-per-win"><Figure text={costFigure(r.costPerWinMicros, r.unpricedAnswers, r.wins === 0 ? 'no wins' : 'unknown')} /></td>
             <td>{msText(r.medianTtftMs)}</td>
             <td>{tpsText(r.medianTokensPerSecond)}</td>
           </tr>
