@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { getBridgeState } from '../bridge';
 import { useUi, type View } from './ui-store';
 import { Sidebar } from './Sidebar';
+import { useSidebar } from './sidebar/sidebar-state';
 import { Header } from './Header';
 import { Room } from '../chat/room/Room';
 import { ModelPicker } from '../chat/models/ModelPicker';
@@ -21,6 +22,8 @@ import { startBackupScheduler } from '../history/storage/backup-scheduler';
 import { purgeDeletedConversations, requestPersistentStorage } from '../history/db';
 import { startHistorySync } from '../chat/state/history-sync';
 import { rememberViews, restoreLastView } from './last-view';
+import { rememberDraft, restoreDraft } from './draft-memory';
+import { useFocusComposerOnRoomOpen } from './focus-composer';
 
 const VIEW_NAMES: Record<View['kind'], string> = { settings: 'Settings', activity: 'Activity', leaderboard: 'Leaderboard', room: 'Room' };
 
@@ -34,8 +37,10 @@ function Shell() {
   const view = useUi((s) => s.view);
   const openMessage = useUi((s) => s.openMessage);
   const openRoom = useUi((s) => s.openRoom);
+  const sidebarFolded = useSidebar((s) => s.collapsed);
   const { value: settings } = useRouteValue('settings.get', {}, 'settings.changed');
   useRoomShortcuts();
+  useFocusComposerOnRoomOpen();
   useEffect(() => {
     void startStreamSync();
     startLedger();
@@ -45,12 +50,15 @@ function Shell() {
     void requestPersistentStorage();
     void purgeDeletedConversations().catch(() => {});
     // Land where the user left (the room, Settings or Activity), and follow other windows' writes live.
-    void restoreLastView();
+    // ...and a new chat's models chosen but not sent yet
+    void restoreLastView().then(restoreDraft);
     const stopViews = rememberViews();
+    const stopDraft = rememberDraft();
     const stopSync = startHistorySync();
     const stopBackups = startBackupScheduler();
     return () => {
       stopViews();
+      stopDraft();
       stopSync();
       stopBackups();
     };
@@ -62,7 +70,7 @@ function Shell() {
   }, [settings?.theme]);
 
   return (
-    <div className="shell">
+    <div className={sidebarFolded ? 'shell sidebar-folded' : 'shell'}>
       <Sidebar />
       <div className="main">
         <Header />

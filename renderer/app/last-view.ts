@@ -1,6 +1,7 @@
 import { getSetting, setSetting } from '../history/db/settings';
 import { getConversation } from '../history/db/conversations';
 import { useUi, type View } from './ui-store';
+import { isSettingsSection, type SettingsSectionId } from './settings/frame/sections';
 
 // Where the user was: the open view (a room, Settings, Activity, the Leaderboard) and each room's scroll position, stored with the
 // history (IndexedDB), so a reload or a restart lands where the user left. Branch selections are part of the
@@ -11,7 +12,7 @@ const SCROLL_KEY = 'ui.roomScroll';
 const SCROLL_ROOMS_KEPT = 30;
 const SCROLL_SAVE_DELAY_MS = 400;
 
-type StoredView = { kind: 'room'; conversationId: string | null } | { kind: 'settings' } | { kind: 'activity' } | { kind: 'leaderboard' };
+type StoredView = { kind: 'room'; conversationId: string | null } | { kind: 'settings'; section?: SettingsSectionId } | { kind: 'activity' } | { kind: 'leaderboard' };
 
 /** A room's scroll position: the turn at the top of the view (its prompt's id) and how far into it; or the end. */
 export interface RoomScroll {
@@ -24,7 +25,8 @@ export interface RoomScroll {
 let scrolls: Record<string, RoomScroll> = {};
 let scrollTimer: ReturnType<typeof setTimeout> | null = null;
 
-const stored = (v: View): StoredView => (v.kind === 'room' ? { kind: 'room', conversationId: v.conversationId } : { kind: v.kind });
+const stored = (v: View): StoredView =>
+  v.kind === 'room' ? { kind: 'room', conversationId: v.conversationId } : v.kind === 'settings' ? { kind: 'settings', section: v.section } : { kind: v.kind };
 
 /** Opens the view stored by the last session, unless the user went somewhere already; keeps storing it. */
 export async function restoreLastView(): Promise<void> {
@@ -41,7 +43,7 @@ export async function restoreLastView(): Promise<void> {
     const conv = await getConversation(saved.conversationId).catch(() => undefined);
     if (!conv || conv.deletedAt !== undefined || useUi.getState().view !== startedWith) return;
     useUi.getState().openRoom(conv.id);
-  } else if (saved.kind === 'settings') useUi.getState().openSettings();
+  } else if (saved.kind === 'settings') useUi.getState().openSettings(isSettingsSection(saved.section) ? saved.section : undefined);
   else if (saved.kind === 'activity') useUi.getState().openActivity();
   else if (saved.kind === 'leaderboard') useUi.getState().openLeaderboard();
 }

@@ -125,6 +125,7 @@ describe('browser mode keeps one address', () => {
     await page.getByRole('article', { name: 'Answer from gpt-4o' }).getByText('Noted: the password is swordfish').waitFor({ timeout: 20_000 });
     expect(await page.getByRole('region', { name: 'Restore from backups' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Storage' }).click();
     await page.getByRole('button', { name: 'Back up now' }).click();
     await page.getByText(/^Backed up 1 changed conversation to parley-backup-/).waitFor();
 

@@ -38,6 +38,7 @@ describe('an app key made in Settings', () => {
     await page.goto(host.url);
 
     await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Local API' }).click();
     await page.getByLabel('Local API address').getByText(apiUrl).waitFor();
     const form = page.getByRole('form', { name: 'Create an app key' });
     await form.getByRole('textbox', { name: 'App name' }).fill('Notes app');
@@ -55,13 +56,13 @@ describe('an app key made in Settings', () => {
     expect(key.data).toMatchObject({ label: 'Notes app', usage: 0.000456, limit: 5, limit_remaining: 4.999544 });
 
     // Settings shows what it spent; Activity, filtered by the key, shows the request.
-    await page.getByRole('table', { name: 'App keys' }).getByRole('row', { name: /^Notes app/ }).getByText(/\$0\.000456 in all/).waitFor();
+    await page.getByRole('table', { name: 'App keys' }).getByRole('row', { name: /^Notes app/ }).getByText(/\$0\.00046 in all/).waitFor();
     await page.getByRole('button', { name: 'Activity' }).click();
     const filter = page.getByRole('combobox', { name: 'App key filter' });
     await filter.locator('option', { hasText: 'Notes app' }).waitFor({ state: 'attached' });
     await filter.selectOption({ label: 'Notes app' });
     const totals = page.getByLabel('Totals');
-    await totals.getByText('Spend').locator('xpath=following-sibling::dd').getByText('$0.000456').waitFor();
+    await totals.getByText('Spend').locator('xpath=following-sibling::dd').getByText('$0.00046').waitFor();
     expect(await totals.getByText('Requests').locator('xpath=following-sibling::dd').textContent()).toBe('1');
     const requests = page.getByRole('table', { name: 'Requests' });
     await requests.getByText('other app').waitFor();

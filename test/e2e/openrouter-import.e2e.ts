@@ -26,6 +26,7 @@ describe('OpenRouter Chatroom import in Chromium', () => {
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
     await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Storage' }).click();
     const picker = page.getByLabel('Import conversations');
 
     await picker.setInputFiles(json('broken.json', {

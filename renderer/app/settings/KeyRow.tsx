@@ -76,7 +76,7 @@ export function KeyRow({ k }: { k: KeySummary }) {
       {replacing ? (
         <form className="inline-form key-replace" aria-label={`New key for ${k.label}`} onSubmit={(e) => void replace(e)}>
           <input aria-label={`New API key for ${k.label}`} type="password" autoComplete="off" value={apiKey} autoFocus onChange={(e) => setApiKey(e.target.value)} />
-          <button type="submit" className="small primary" disabled={!apiKey}>
+          <button type="submit" className="primary" disabled={!apiKey}>
             Save key
           </button>
           <button type="button" className="small" onClick={() => setReplacing(false)}>

@@ -13,10 +13,18 @@ const PROTECTION = {
   basic: 'No OS keyring was found: keys are sealed with Chromium’s basic fallback only. Install a keyring (e.g. GNOME Keyring or KWallet) for real protection.',
 } as const;
 
+/** The first kind in the form's order with no key yet; the first kind when every one has one. */
+export function firstUnconfiguredKind(keys: readonly Pick<KeySummary, 'kind'>[]): KeySummary['kind'] {
+  return UPSTREAM_KINDS.find((k) => !keys.some((c) => c.kind === k)) ?? UPSTREAM_KINDS[0];
+}
+
 export function KeysPanel() {
   const { value: keys, error } = useRouteValue('keys.list', {}, 'keys.changed');
   const { value: info } = useRouteValue('app.info', {});
-  const [kind, setKind] = useState<KeySummary['kind']>('openrouter');
+  const [adding, setAdding] = useState(false);
+  const [chosenKind, setKind] = useState<KeySummary['kind'] | null>(null);
+  // the form starts on the first provider not configured yet (OpenRouter only when it is not)
+  const kind = chosenKind ?? firstUnconfiguredKind(keys ?? []);
   const [label, setLabel] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
   const [apiKey, setApiKey] = useState('');
@@ -38,6 +46,8 @@ export function KeysPanel() {
       });
       setLabel('');
       setBaseUrl('');
+      setKind(null);
+      setAdding(false);
       setMessage(`Saved ${saved.label} (${saved.hint})`);
     } catch (err) {
       setApiKey((k) => k || typed); // nothing typed is lost
@@ -54,36 +64,50 @@ export function KeysPanel() {
         {keys?.length === 0 && <li className="empty-state">No provider configured.</li>}
         {keys?.map((k) => <KeyRow key={k.id} k={k} />)}
       </ul>
-      <form className="key-form" onSubmit={(e) => void submit(e)} aria-label="Add a provider">
-        <label>
-          Provider
-          <select aria-label="Provider" value={kind} onChange={(e) => setKind(e.target.value as KeySummary['kind'])}>
-            {KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Name
-          <input aria-label="Name" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Work OpenAI" />
-        </label>
-        <label>
-          Base URL (optional)
-          <input aria-label="Base URL" title={envBase ? `Without one, the key goes to ${envBase.envBaseUrlVar}: ${envBase.baseUrl}` : undefined} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder={envBase?.baseUrl ?? UPSTREAM_KIND_INFO[kind].defaultBaseUrl} />
-        </label>
-        <label className="key-form-wide">
-          API key
-          <input aria-label="API key" type="password" autoComplete="off" value={apiKey} onChange={(e) => setApiKey(e.target.value)} />
-        </label>
-        <div className="key-form-actions">
-          <button type="submit" className="primary">
-            Save
+      {!(adding || keys?.length === 0) ? (
+        <p className="key-form-toggle">
+          <button type="button" onClick={() => setAdding(true)}>
+            Add a key
           </button>
-          {message && <span role="status">{message}</span>}
-        </div>
-      </form>
+          {message && <span role="status"> {message}</span>}
+        </p>
+      ) : (
+        <form className="key-form" onSubmit={(e) => void submit(e)} aria-label="Add a provider">
+          <label>
+            Provider
+            <select aria-label="Provider" value={kind} onChange={(e) => setKind(e.target.value as KeySummary['kind'])}>
+              {KINDS.map((k) => (
+                <option key={k.kind} value={k.kind}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Name
+            <input aria-label="Name" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Work OpenAI" />
+          </label>
+          <label>
+            Base URL (optional)
+            <input aria-label="Base URL" title={envBase ? `Without one, the key goes to ${envBase.envBaseUrlVar}: ${envBase.baseUrl}` : undefined} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder={envBase?.baseUrl ?? UPSTREAM_KIND_INFO[kind].defaultBaseUrl} />
+          </label>
+          <label className="key-form-wide">
+            API key
+            <input aria-label="API key" type="password" autoComplete="off" value={apiKey} onChange={(e) => setApiKey(e.target.value)} />
+          </label>
+          <div className="key-form-actions">
+            <button type="submit" className="primary">
+              Save
+            </button>
+            {keys?.length ? (
+              <button type="button" onClick={() => setAdding(false)}>
+                Cancel
+              </button>
+            ) : null}
+            {message && <span role="status">{message}</span>}
+          </div>
+        </form>
+      )}
     </section>
   );
 }

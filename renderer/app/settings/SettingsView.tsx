@@ -1,5 +1,5 @@
-import { bridge } from '../../bridge';
-import { useRouteValue } from '../../bridge/use-route-value';
+import type { ReactNode } from 'react';
+import { useUi } from '../ui-store';
 import { KeysPanel } from './KeysPanel';
 import { AnswerSettingsSection } from './AnswerSettingsSection';
 import { LocalApiSection } from './local-api/LocalApiSection';
@@ -8,36 +8,45 @@ import { BudgetSettingsSection } from '../../money/budgets/BudgetSettingsSection
 import { FeeSettingsSection } from '../../money/fees/FeeSettingsSection';
 import { StorageSection } from '../../history/storage/StorageSection';
 import { TransferSection } from '../../history/transfer/ui/TransferSection';
-import type { AppSettings } from '../../../shared/contract/routes';
+import { SettingsNav } from './frame/SettingsNav';
+import { ModelsSection } from './frame/ModelsSection';
+import { AboutSection } from './frame/AboutSection';
+import { DEFAULT_SETTINGS_SECTION, type SettingsSectionId } from './frame/sections';
+import './frame/settings-frame.css';
 
-export function SettingsView() {
-  const { value: settings } = useRouteValue('settings.get', {}, 'settings.changed');
-  return (
-    <div className="settings">
-      <h1>Settings</h1>
-      <KeysPanel />
-      <LocalApiSection />
-      <ToolsSection />
+const PAGES: Record<SettingsSectionId, () => ReactNode> = {
+  providers: () => <KeysPanel />,
+  models: () => <ModelsSection />,
+  answers: () => <AnswerSettingsSection />,
+  tools: () => <ToolsSection />,
+  'local-api': () => <LocalApiSection />,
+  money: () => (
+    <>
       <BudgetSettingsSection />
       <FeeSettingsSection />
+    </>
+  ),
+  storage: () => (
+    <>
       <StorageSection />
       <TransferSection />
-      <AnswerSettingsSection />
-      <section aria-labelledby="appearance-heading">
-        <h2 id="appearance-heading">Appearance</h2>
-        <label>
-          Theme{' '}
-          <select
-            aria-label="Theme"
-            value={settings?.theme ?? 'system'}
-            onChange={(e) => void bridge().invoke('settings.update', { theme: e.target.value as AppSettings['theme'] })}
-          >
-            <option value="system">Follow the system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-          </select>
-        </label>
-      </section>
+    </>
+  ),
+  about: () => <AboutSection />,
+};
+
+/** Settings: the section list on the left, one section's page on the right. */
+export function SettingsView() {
+  const view = useUi((s) => s.view);
+  const openSettings = useUi((s) => s.openSettings);
+  const section = view.kind === 'settings' ? view.section : DEFAULT_SETTINGS_SECTION;
+  return (
+    <div className="settings-frame">
+      <div className="settings-side">
+        <h1>Settings</h1>
+        <SettingsNav current={section} onOpen={openSettings} />
+      </div>
+      <div className="settings">{PAGES[section]()}</div>
     </div>
   );
 }

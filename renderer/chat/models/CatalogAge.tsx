@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { bridge } from '../../bridge';
 import { loadModels } from './use-models';
 import type { ModelList } from '../../../shared/contract/models';
+import { formatDay } from '../../../shared/format/dates';
 
 const SOURCE: Record<ModelList['source'], string> = {
   live: 'fetched from OpenRouter',
@@ -22,7 +23,7 @@ export function catalogAgeText(source: ModelList['source'], fetchedAt: number | 
   if (fetchedAt === null) return `Prices: ${SOURCE[source]}`;
   const hours = Math.max(0, (now - fetchedAt) / 3_600_000);
   const age = hours < 1 ? 'less than an hour old' : hours < 48 ? `${Math.floor(hours)} h old` : `${Math.floor(hours / 24)} days old`;
-  const date = new Date(fetchedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  const date = formatDay(fetchedAt);
   return `Prices: ${SOURCE[source]} from ${date} · ${age}`;
 }
 

@@ -17,7 +17,7 @@ export function RoomWelcome() {
       <h1>Talk to many models at once</h1>
       {configured === 0 ? (
         <p>
-          No provider is configured yet. <button type="button" className="link" onClick={openSettings}>Add a key</button>{' '}
+          No provider is configured yet. <button type="button" className="link" onClick={() => openSettings()}>Add a key</button>{' '}
           for OpenRouter, OpenAI, Anthropic, Google Gemini or a local OpenAI-compatible server.
         </p>
       ) : (

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import { formatMoment } from '../../../shared/format/dates';
 import { useRoom, refreshConversations } from '../../chat/state/room-store';
 import { deleteConversation, undoDeleteConversation } from '../../chat/state/actions';
 import { liveAnswers } from '../../chat/state/live-answers';
 import { useSyncExternalStore } from 'react';
 import { useUi } from '../../app/ui-store';
+import { useRouteValue } from '../../bridge/use-route-value';
 
 function useStreamingConversations(): Set<string> {
   const key = useSyncExternalStore(liveAnswers.subscribeSet, () =>
@@ -12,7 +14,6 @@ function useStreamingConversations(): Set<string> {
   return new Set(key ? key.split(',') : []);
 }
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 /** The conversations stored on this device, newest first; a dot marks those still answering. */
 export function ConversationList() {
@@ -20,6 +21,7 @@ export function ConversationList() {
   const view = useUi((s) => s.view);
   const openRoom = useUi((s) => s.openRoom);
   const streaming = useStreamingConversations();
+  const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
   const currentId = view.kind === 'room' ? view.conversationId : null;
   const [deleted, setDeleted] = useState<{ title: string } | null>(null);
 
@@ -55,8 +57,9 @@ export function ConversationList() {
       <div className="conversation-list" aria-label="Conversation list">
         {undo}
         <p className="empty-state">
-          No conversations yet. Add a provider key in Settings, then start a new chat to send one prompt to several
-          models side by side.
+          {/* the same fact as the welcome pane: a key is asked for only while none is configured */}
+          No conversations yet. {keys?.length === 0 ? 'Add a provider key in Settings, then start' : 'Start'} a new chat to send one prompt to
+          several models side by side.
         </p>
       </div>
     );
@@ -71,7 +74,7 @@ export function ConversationList() {
             <span className="conversation-title">{c.title || 'New chat'}</span>
             <span className="conversation-meta muted">
               {streaming.has(c.id) ? <span className="live-dot" aria-label="answering">● </span> : null}
-              {c.columns.length} model{c.columns.length === 1 ? '' : 's'} · {when.format(c.updatedAt)}
+              {c.columns.length} model{c.columns.length === 1 ? '' : 's'} · {formatMoment(c.updatedAt)}
             </span>
           </button>
           <button

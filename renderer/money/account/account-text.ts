@@ -1,4 +1,6 @@
 import { formatMicros } from '../../../shared/billing/money';
+import { formatMoney } from '../../../shared/billing/money-brief';
+import { formatMoment } from '../../../shared/format/dates';
 import type { AccountSummary } from '../../../shared/contract/account';
 
 // The words the header uses for the OpenRouter account. Figures are integer micro-dollars; null = not reported.
@@ -20,6 +22,7 @@ export function errorHeadline(kind: string): string {
   return HEADLINES[kind] ?? 'Balance unavailable';
 }
 
+// the hover card holds the exact figures behind the brief ones on the badge
 const money = (m: number | null | undefined): string => (typeof m === 'number' && Number.isFinite(m) ? formatMicros(m) : 'not reported');
 
 /** What can still be spent: the lower of the account balance and the key's remaining limit. */
@@ -36,8 +39,8 @@ export function balanceText(s: Summary): string {
   if (!b) return s.checkedAt ? 'Balance unknown' : 'Checking balance…';
   const left = spendableMicros(s);
   if (!left) return 'Balance unknown';
-  if (b.source === 'key') return `${formatMicros(left.micros)} left on key`;
-  return left.by === 'key-limit' ? `${formatMicros(left.micros)} left (key limit)` : formatMicros(left.micros);
+  if (b.source === 'key') return `${formatMoney(left.micros)} left on key`;
+  return left.by === 'key-limit' ? `${formatMoney(left.micros)} left (key limit)` : formatMoney(left.micros);
 }
 
 /** Beside a key limit lower than the balance, the balance itself. */
@@ -45,7 +48,7 @@ export function balanceNote(s: Summary): string | null {
   const left = spendableMicros(s);
   const b = s.balance;
   if (!left || !b || b.source !== 'credits' || left.by !== 'key-limit') return null;
-  return `of ${formatMicros(b.balanceMicros!)} balance`;
+  return `of ${formatMoney(b.balanceMicros!)} balance`;
 }
 
 /** Lines for the hover card: key usage by period, BYOK usage, the key's own limit. */
@@ -53,6 +56,8 @@ export function usageLines(s: Summary): string[] {
   const b = s.balance;
   if (!b) return [];
   const lines: string[] = [];
+  const left = spendableMicros(s);
+  if (left) lines.push(`Exactly ${money(left.micros)} left${b.source === 'credits' && left.by === 'key-limit' ? ` of ${money(b.balanceMicros)} balance` : ''}`);
   if (b.source === 'credits') lines.push(`Credits bought ${money(b.totalCreditsMicros)}, used ${money(b.totalUsageMicros)}`);
   if (b.note) lines.push(b.note);
   const k = b.key;
@@ -65,7 +70,7 @@ export function usageLines(s: Summary): string[] {
       lines.push(`Key limit ${money(k.limitMicros)}${k.limitReset ? ` (resets ${k.limitReset})` : ''}, ${money(k.limitRemainingMicros)} remaining`);
     }
   }
-  if (s.checkedAt) lines.push(`Checked ${new Date(s.checkedAt).toLocaleString()}`);
+  if (s.checkedAt) lines.push(`Checked ${formatMoment(s.checkedAt)}`);
   return lines;
 }
 

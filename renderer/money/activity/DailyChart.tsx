@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import type { DailySeries } from './aggregate';
 import { formatMicros, usdToMicros } from '../../../shared/billing/money';
+import { formatDay } from '../../../shared/format/dates';
 
 // Spend (bars, USD) and requests (line) per day, drawn with uPlot on a canvas, with Parley's own legend: what
 // each mark is, and the hovered day's figures. At least a week is shown, so a single day is one bar among days,
@@ -22,7 +23,7 @@ export function chartXRange(dayStarts: readonly number[]): [number, number] {
 
 /** The legend's line for one day. */
 export function dayReadout(series: DailySeries, i: number): string {
-  const date = new Date(series.dayStarts[i]!).toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
+  const date = formatDay(series.dayStarts[i]!);
   const n = series.requests[i]!;
   return `${date}: ${formatMicros(series.costMicros[i]!)} · ${n} request${n === 1 ? '' : 's'}`;
 }
@@ -70,7 +71,7 @@ function chartOptions(UPlot: typeof uPlot, width: number, xRange: [number, numbe
       { scale: 'req', side: 1, stroke: muted, grid: { show: false }, values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? String(v) : '')) },
     ],
     series: [
-      { value: (_u, v) => (v == null ? '' : new Date(v * 1000).toLocaleDateString()) },
+      { value: (_u, v) => (v == null ? '' : formatDay(v * 1000)) },
       { label: 'Spend', scale: 'usd', fill: accent, stroke: accent, paths: UPlot.paths.bars!({ size: [0.6, 48] }), value: (_u, v) => (v == null ? '' : usd(v)) },
       { label: 'Requests', scale: 'req', stroke: muted, width: 2, points: { show: true } },
     ],

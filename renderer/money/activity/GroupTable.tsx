@@ -1,4 +1,5 @@
-import { formatMicros } from '../../../shared/billing/money';
+import { Money } from '../Money';
+import { ModelId } from '../ModelId';
 import type { ActivityGroup, GroupBy } from './aggregate';
 import { fmtInt } from './activity-text';
 
@@ -19,12 +20,12 @@ export function GroupTable({ groups, by, label }: { groups: ActivityGroup[]; by:
       <tbody>
         {groups.map((g) => (
           <tr key={g.key} className={g.totals.mismatches ? 'mismatch' : undefined}>
-            <th scope="row">{label(g.key)}</th>
+            <th scope="row">{by === 'model' ? <ModelId id={label(g.key)} /> : label(g.key)}</th>
             <td>{fmtInt(g.totals.requests)}</td>
             <td>{fmtInt(g.totals.tokensIn)}</td>
             <td>{fmtInt(g.totals.tokensOut)}</td>
             <td>
-              {formatMicros(g.totals.costMicros)}
+              <Money micros={g.totals.costMicros} />
               {g.totals.unpriced ? <span className="muted"> (+{fmtInt(g.totals.unpriced)} unpriced)</span> : null}
               {g.totals.mismatches ? <span className="flag" title="OpenRouter billed a different amount for some requests"> ⚠ {fmtInt(g.totals.mismatches)}</span> : null}
             </td>

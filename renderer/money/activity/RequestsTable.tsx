@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { LedgerRow } from '../ledger/types';
+import { formatMoment } from '../../../shared/format/dates';
+import { ModelId } from '../ModelId';
 import { keyOf, modelOf, providerOf } from './aggregate';
 import { costText, fmtInt, mismatchText, SOURCE_LABEL } from './activity-text';
 
@@ -33,8 +35,8 @@ export function RequestsTable({ rows, keyLabel, onOpenMessage }: {
             const mismatch = mismatchText(r);
             return (
               <tr key={r.id} className={mismatch ? 'mismatch' : undefined} data-generation-id={r.id}>
-                <td>{new Date(r.createdAt).toLocaleString()}</td>
-                <td>{modelOf(r)}</td>
+                <td className="figure">{formatMoment(r.createdAt)}</td>
+                <td><ModelId id={modelOf(r)} /></td>
                 <td>{providerOf(r)}</td>
                 <td>{keyLabel(keyOf(r))}</td>
                 <td>{SOURCE_LABEL[r.source] ?? r.source}</td>
@@ -46,7 +48,7 @@ export function RequestsTable({ rows, keyLabel, onOpenMessage }: {
                 </td>
                 <td>
                   {r.conversationId && r.messageId ? (
-                    <button type="button" className="link" aria-label={`Open the answer from ${modelOf(r)} at ${new Date(r.createdAt).toLocaleString()}`} onClick={() => onOpenMessage(r.conversationId!, r.messageId!)}>
+                    <button type="button" className="link" aria-label={`Open the answer from ${modelOf(r)} at ${formatMoment(r.createdAt)}`} onClick={() => onOpenMessage(r.conversationId!, r.messageId!)}>
                       Open
                     </button>
                   ) : (

@@ -1,4 +1,4 @@
-import { formatMicros } from '../../../shared/billing/money';
+import { Money } from '../Money';
 import type { ActivityTotals } from './aggregate';
 import { fmtInt } from './activity-text';
 
@@ -11,7 +11,7 @@ export function TotalsSummary({ totals }: { totals: ActivityTotals }) {
       <div>
         <dt>Spend</dt>
         <dd title="What OpenRouter billed where it was checked, otherwise Parley's own figure">
-          {formatMicros(totals.costMicros)}
+          <Money micros={totals.costMicros} />
           {totals.unpriced ? <span className="muted"> + {fmtInt(totals.unpriced)} without a price</span> : null}
         </dd>
       </div>

@@ -28,7 +28,7 @@ export function UnknownCostCapForm() {
         Cost assumed for a request Parley cannot bound (USD){' '}
         <input inputMode="decimal" value={text ?? microsToField(current)} onChange={(e) => setText(e.target.value)} />
       </label>
-      <button type="submit">Save assumed cost</button>
+      <button type="submit" className="primary">Save assumed cost</button>
       {note ? <span role={note.error ? 'alert' : 'status'} className={note.error ? 'error' : 'muted'}>{note.text}</span> : null}
     </form>
   );

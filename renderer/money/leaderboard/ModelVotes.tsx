@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { fmtInt } from '../activity/activity-text';
-import { formatMicros } from '../../../shared/billing/money';
+import { formatMoment } from '../../../shared/format/dates';
+import { Money } from '../Money';
+import { ModelId } from '../ModelId';
 import type { VoteLine } from './figures';
 import { OUTCOME_TEXT } from './leaderboard-text';
 
@@ -29,20 +31,20 @@ export function ModelVotes({ model, lines, onOpenTurn }: { model: string; lines:
         <tbody>
           {lines.slice(0, shown).map((l) => (
             <tr key={l.vote.promptId}>
-              <td>{new Date(l.vote.vote.at).toLocaleString()}</td>
+              <td className="figure">{formatMoment(l.vote.vote.at)}</td>
               <td>{l.vote.conversationTitle || 'New chat'}</td>
               <td className="prompt-excerpt">{l.vote.promptExcerpt}</td>
               <td>
                 {OUTCOME_TEXT[l.outcome]}
                 {l.vote.vote.blind ? <span className="badge">blind</span> : null}
               </td>
-              <td>{l.against.join(', ')}</td>
-              <td>{l.costMicros === undefined ? 'unknown' : formatMicros(l.costMicros)}</td>
+              <td>{l.against.map((m, i) => (<span key={m}>{i ? ', ' : ''}<ModelId id={m} /></span>))}</td>
+              <td>{l.costMicros === undefined ? 'unknown' : <Money micros={l.costMicros} />}</td>
               <td>
                 <button
                   type="button"
                   className="link"
-                  aria-label={`Open the turn “${l.vote.promptExcerpt}” voted ${new Date(l.vote.vote.at).toLocaleString()}`}
+                  aria-label={`Open the turn “${l.vote.promptExcerpt}” voted ${formatMoment(l.vote.vote.at)}`}
                   onClick={() => onOpenTurn(l.vote.conversationId, l.vote.promptId)}
                 >
                   Open

@@ -1,5 +1,5 @@
 import { fmtInt } from '../activity/activity-text';
-import { formatMicros } from '../../../shared/billing/money';
+import { formatMoney } from '../../../shared/billing/money-brief';
 import type { ModelFigures, Outcome } from './figures';
 
 export const ratingText = (r: ModelFigures['rating']): string => (r ? String(Math.round(r.rating)) : '—');
@@ -7,7 +7,7 @@ export const intervalText = (r: ModelFigures['rating']): string => (r ? `${Math.
 
 /** A cost figure, or why there is none; "+ n unpriced" when some answers had no price. */
 export function costFigure(micros: number | null, unpriced: number, none: string): string {
-  const base = micros === null ? none : formatMicros(micros);
+  const base = micros === null ? none : formatMoney(micros);
   return unpriced ? `${base} (+${fmtInt(unpriced)} unpriced)` : base;
 }
 

@@ -56,9 +56,11 @@ describe('coming back after a reload or a restart', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     render(<App />);
     await user.click(screen.getByRole('button', { name: 'Settings' }));
-    await waitFor(async () => expect(await getSetting('ui.lastView')).toEqual({ kind: 'settings' }));
+    await user.click(within(await screen.findByRole('navigation', { name: 'Settings sections' })).getByRole('button', { name: 'Local API' }));
+    await waitFor(async () => expect(await getSetting('ui.lastView')).toEqual({ kind: 'settings', section: 'local-api' }));
     freshStart();
     expect(await screen.findByRole('heading', { name: 'Settings', level: 1 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Local API', level: 2 })).toBeTruthy();
   });
 
   it('starts on a new chat when the room it was in has been deleted', async () => {

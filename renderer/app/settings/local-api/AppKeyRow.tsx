@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { bridge } from '../../../bridge';
-import { formatMicros } from '../../../../shared/billing/money';
+import { formatMoney } from '../../../../shared/billing/money-brief';
+import { Money } from '../../../money/Money';
+import '../../../money/tables.css';
 import type { AppKeySummary, AppKeyUpdate } from '../../../../shared/contract/app-keys';
 import { LimitInputs } from './LimitInputs';
 import { fieldsOf, limitsOf, type LimitFields } from './limit-fields';
@@ -13,9 +15,9 @@ const SOURCE_NOTE: Record<AppKeySummary['source'], string> = {
 
 function limitsText(k: AppKeySummary): string {
   const parts = [
-    k.limitMicros !== null ? `${formatMicros(k.limitMicros)} in all` : '',
-    k.dailyMicros !== null ? `${formatMicros(k.dailyMicros)} a day` : '',
-    k.monthlyMicros !== null ? `${formatMicros(k.monthlyMicros)} a month` : '',
+    k.limitMicros !== null ? `${formatMoney(k.limitMicros)} in all` : '',
+    k.dailyMicros !== null ? `${formatMoney(k.dailyMicros)} a day` : '',
+    k.monthlyMicros !== null ? `${formatMoney(k.monthlyMicros)} a month` : '',
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'no limit';
 }
@@ -46,8 +48,10 @@ export function AppKeyRow({ k }: { k: AppKeySummary }) {
       </th>
       <td className="key-hint">{k.hint}</td>
       <td>{k.disabled ? 'disabled' : 'active'}</td>
-      <td>
-        {formatMicros(k.spend.todayMicros)} today · {formatMicros(k.spend.monthMicros)} this month · {formatMicros(k.spend.totalMicros)} in all
+      <td className="app-key-spent">
+        <span className="spent-line"><Money micros={k.spend.todayMicros} /> today</span>
+        <span className="spent-line"><Money micros={k.spend.monthMicros} /> this month</span>
+        <span className="spent-line"><Money micros={k.spend.totalMicros} /> in all</span>
       </td>
       <td>
         {editing ? (

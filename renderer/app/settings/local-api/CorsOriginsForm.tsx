@@ -27,7 +27,7 @@ export function CorsOriginsForm({ origins }: { origins: string[] }) {
         <textarea aria-label="Allowed origins" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
       </label>
       <div className="money-form-actions">
-        <button type="submit">Save origins</button>
+        <button type="submit" className="primary">Save origins</button>
         {note ? <span role={note.error ? 'alert' : 'status'} className={note.error ? 'error' : 'muted'}>{note.text}</span> : null}
       </div>
     </form>

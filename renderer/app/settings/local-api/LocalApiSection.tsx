@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { bridge } from '../../../bridge';
 import { useRouteValue } from '../../../bridge/use-route-value';
 import { AppKeyRow } from './AppKeyRow';
+import { CopyButton } from '../frame/CopyButton';
 import { CorsOriginsForm } from './CorsOriginsForm';
 import { CreateAppKeyForm } from './CreateAppKeyForm';
 
@@ -59,7 +60,11 @@ export function LocalApiSection() {
       </div>
       {status?.running ? (
         <p>
-          Serving at <code aria-label="Local API address">{status.url}</code>
+          Serving at{' '}
+          <span className="copy-field">
+            <code aria-label="Local API address">{status.url}</code>
+            <CopyButton text={status.url ?? ''} what="the local API address" />
+          </span>
         </p>
       ) : (
         <p className="muted">{status?.error ?? 'Not serving.'}</p>

@@ -1,10 +1,9 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { formatDay, formatMoment } from '../../../../shared/format/dates';
 import { useUi } from '../../../app/ui-store';
 import { SnippetText } from './SnippetText';
 import { useSearch, type ShownHit } from './use-search';
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 interface HitGroup {
   conversationId: string;
@@ -94,7 +93,7 @@ export function SearchBox() {
               <li key={g.conversationId} className="search-group" aria-label={g.title}>
                 <div className="search-group-head">
                   <span className="search-group-title" title={g.title}>{g.title}</span>
-                  <span className="search-group-date muted">{when.format(g.newest)}</span>
+                  <span className="search-group-date muted">{formatDay(g.newest)}</span>
                 </div>
                 <ul className="search-group-hits">
                   {g.hits.map((h) => (
@@ -103,7 +102,7 @@ export function SearchBox() {
                         <span className="visually-hidden">{g.title}: </span>
                         <span className="search-hit-meta muted">
                           {h.author}
-                          {h.field === 'reasoning' ? ' · in its reasoning' : ''} · {time.format(h.createdAt)}
+                          {h.field === 'reasoning' ? ' · in its reasoning' : ''} · {formatMoment(h.createdAt)}
                         </span>
                         <SnippetText snippet={h.snippet} />
                       </button>

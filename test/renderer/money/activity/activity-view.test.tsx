@@ -67,7 +67,8 @@ describe('Activity view', () => {
     const { totals } = await renderWithSample();
     expect(dd(totals, 'Tokens in')).toBe('3,800');
     expect(dd(totals, 'Tokens out')).toBe('850');
-    expect(dd(totals, 'Spend')).toBe('$0.028845 + 1 without a price'); // every significant micro-dollar, as on the answers
+    expect(dd(totals, 'Spend')).toBe('$0.03 + 1 without a price'); // in cents: $0.028845 rounds to 3 cents
+    expect(within(totals).getByText('$0.03').getAttribute('title')).toBe('$0.028845'); // the exact figure on hover
     expect(dd(totals, 'Billing mismatches')).toBe('1');
 
     const byDay = screen.getByRole('table', { name: 'By day' });
@@ -77,7 +78,7 @@ describe('Activity view', () => {
       .map((r) => [...r.children].map((c) => c.textContent));
     expect(dayRows).toEqual([
       ['2026-09-15', '2', '800', '150', '$0.003 (+1 unpriced) ⚠ 1'],
-      ['2026-09-14', '2', '3,000', '700', '$0.025845'],
+      ['2026-09-14', '2', '3,000', '700', '$0.03'],
     ]);
 
     const requests = screen.getByRole('table', { name: 'Requests' });
@@ -104,7 +105,7 @@ describe('Activity view', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Model filter' }), 'anthropic/claude-sonnet-4.5');
     expect(dd(totals, 'Requests')).toBe('1');
     expect(dd(totals, 'Tokens in')).toBe('2,000');
-    expect(dd(totals, 'Spend')).toBe('$0.0135');
+    expect(dd(totals, 'Spend')).toBe('$0.01'); // $0.0135
   });
 
   it('filters by the app key another app called the local API with', async () => {
@@ -125,8 +126,8 @@ describe('Activity view', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Group by' }), 'conversation');
     const byConversation = screen.getByRole('table', { name: 'By conversation' });
     expect(within(byConversation).getAllByRole('row').slice(1).map((r) => [...r.children].map((c) => c.textContent))).toEqual([
-      ['Not linked to a conversation', '2', '2,300', '550', '$0.0135 (+1 unpriced)'],
-      ['Trip plans', '1', '1,000', '200', '$0.012345'],
+      ['Not linked to a conversation', '2', '2,300', '550', '$0.01 (+1 unpriced)'],
+      ['Trip plans', '1', '1,000', '200', '$0.01'],
       ['Other apps (local API)', '1', '500', '100', '$0.003 ⚠ 1'],
     ]);
     useRoom.setState({ conversations: [] });

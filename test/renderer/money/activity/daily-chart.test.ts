@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { formatDay } from '../../../../shared/format/dates';
 import { describe, it, expect } from 'vitest';
 import { chartXRange, dayReadout, MIN_DAYS_SHOWN } from '../../../../renderer/money/activity/DailyChart';
 import { dailySeries } from '../../../../renderer/money/activity/aggregate';
@@ -26,6 +27,6 @@ describe('the daily chart', () => {
     const series = dailySeries(SAMPLE);
     const text = dayReadout(series, 0);
     expect(text).toMatch(new RegExp(`: ${formatMicros(12_345 + 13_500).replace(/[$.]/g, '\\$&')} · 2 requests$`));
-    expect(text).toContain(new Date(2026, 8, 14).toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric' }));
+    expect(text).toContain(formatDay(new Date(2026, 8, 14))); // the app's one date format
   });
 });

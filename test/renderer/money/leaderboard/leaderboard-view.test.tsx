@@ -101,7 +101,7 @@ describe('Leaderboard view', () => {
     expect(ratingA).toMatch(/^1035 \d+–\d+$/);
     const beta = cells(rowOf('lab/beta'));
     expect(beta.slice(0, 1)).toEqual(['1–2']);
-    expect(beta.slice(2, 9)).toEqual(['1', '2', '1', '$0.0045', '$0.018', '200 ms', '50.0 tok/s']);
+    expect(beta.slice(2, 9)).toEqual(['1', '2', '1', '$0.0045', '$0.02', '200 ms', '50.0 tok/s']); // cost per win $0.018, in cents
     expect(beta[1]).toMatch(/^965 /);
   });
 
