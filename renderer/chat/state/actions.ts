@@ -9,6 +9,7 @@ import { isQuotaError } from '../../history/db/errors';
 import type { NewAttachment } from '../../history/db/attachments';
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
 import { buildChatRequest } from './request';
+import { ContextFullError, fitForSend } from '../context/fit-for-send';
 import { attachmentData, rememberAttachment } from './attachment-data';
 import { activeTurns, contextFor, indexMessages, type Turn } from './turns';
 import { liveAnswers } from './live-answers';
@@ -101,7 +102,17 @@ async function startAnswer(conv: Conversation, column: ColumnConfig, user: Messa
   const n = turns.findIndex((t) => t.user.active.id === user.id);
   const context = contextFor(turns, n, column.id);
   const col = modelOverride ? { ...column, model: modelOverride } : column;
-  const request = buildChatRequest(col, context, await attachmentData(context));
+  let sent: MessageRow[];
+  try {
+    sent = await fitForSend(conv, col, context);
+  } catch (err) {
+    if (!(err instanceof ContextFullError)) throw err;
+    const failed = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model } });
+    upsertInMemory([failed]);
+    await failToStart(failed.id, err.message);
+    return failed;
+  }
+  const request = buildChatRequest(col, sent, await attachmentData(sent));
   const row = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model } });
   streamInto(row, column.id, request);
   return row;
@@ -148,7 +159,8 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
     const context = contextFor(turns, n, column.id);
     let request: ChatRequest;
     try {
-      request = buildChatRequest(column, context, await attachmentData(context));
+      const sent = await fitForSend(conv, column, context);
+      request = buildChatRequest(column, sent, await attachmentData(sent));
     } catch (err) {
       // the turn is stored: this answer says why it could not start, the other columns go ahead
       upsertInMemory([row]);

@@ -48,8 +48,18 @@ export interface ConversationRow {
   pinned?: boolean;
   /** blind mode: prompts sent while on hide who answered until the turn is voted on (see chat/state/blind.ts) */
   blind?: boolean;
+  /** what a column sends when its history outgrows the model's window, and what the last send left out (chat/context/) */
+  contextOverflow?: 'drop-oldest' | 'stop';
+  contextDropped?: Record<string, ContextDropMark>;
   /** soft-delete marker: hidden, purged after the undo window (see deletion.ts) */
   deletedAt?: number;
+}
+
+/** A column's last request left out every message before keptFromId: its context window was full. */
+export interface ContextDropMark {
+  model: string;
+  keptFromId: string;
+  droppedTurns: number;
 }
 
 export interface AttachmentRef {
