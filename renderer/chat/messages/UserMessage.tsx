@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import type { MessageRow } from '../state/types';
 import { deleteMessage, editUserMessage, selectSibling } from '../state/actions';
 import { SiblingSwitcher } from './SiblingSwitcher';
+import { ContextDroppedMark } from '../context/ContextDroppedMark';
 
 export interface UserMessageProps {
   row: MessageRow;
@@ -16,6 +17,7 @@ export const UserMessage = memo(function UserMessage({ row, siblingIds, siblingK
   const [draft, setDraft] = useState(row.content);
   return (
     <div className="user-message" role="article" aria-label="Your prompt">
+      <ContextDroppedMark row={row} />
       {continuedFrom ? <p className="continued-from muted">Continuing from {continuedFrom}’s answer in every column</p> : null}
       {editing ? (
         <form
