@@ -7,9 +7,11 @@ import { totalsLabel, type Totals } from '../messages/stats-text';
 import { usePicker } from '../models/picker-store';
 import { ColumnSettingsPanel } from './ColumnSettingsPanel';
 import { ColumnWebSearchNote } from '../web-search/ColumnWebSearchNote';
+import { ContextMeter } from '../context/ContextMeter';
+import type { MessageRow } from '../state/types';
 
 /** A column's model, its running totals, and its controls (stop, settings, change model, remove). */
-export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, streamingMessageId, anonymous = false, nextContext = null }: {
+export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, streamingMessageId, anonymous = false, nextContext = null, contextHistory }: {
   column: ColumnConfig;
   label: string;
   /** a blind turn awaits its vote: the header names neither the model nor the column's spend */
@@ -18,6 +20,8 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
   streamingMessageId: string | null;
   /** what this column will send with the next prompt ("Next prompt: 2 own + 1 from claude") */
   nextContext?: string | null;
+  /** the history the next prompt carries, for the context meter */
+  contextHistory?: MessageRow[];
 }) {
   const [open, setOpen] = useState(false);
   const openPicker = usePicker((s) => s.open);
@@ -28,6 +32,7 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
         <span className="column-totals muted" aria-label={`Totals for ${label}`}>{anonymous ? 'hidden until you vote' : totalsLabel(totals)}</span>
         {nextContext && !anonymous ? <span className="column-context muted" aria-label={`What ${label} receives next`}>{nextContext}</span> : null}
         {column.settings.webSearch?.enabled && !anonymous ? <ColumnWebSearchNote column={column} /> : null}
+        {contextHistory && !anonymous ? <ContextMeter column={column} label={label} history={contextHistory} /> : null}
       </div>
       {anonymous ? (
         // Per-column controls would tie this column to the answer they act on (a Stop that vanishes as one answer

@@ -3,6 +3,7 @@ import type { MessageRow } from '../state/types';
 import { deleteMessage, editUserMessage, selectSibling } from '../state/actions';
 import { ReplayOrigin } from '../replay/ReplayOrigin';
 import { SiblingSwitcher } from './SiblingSwitcher';
+import { ContextDroppedMark } from '../context/ContextDroppedMark';
 
 export interface UserMessageProps {
   row: MessageRow;
@@ -18,6 +19,7 @@ export const UserMessage = memo(function UserMessage({ row, siblingIds, siblingK
   return (
     <div className="user-message" role="article" aria-label="Your prompt">
       {row.replayOf ? <ReplayOrigin of={row.replayOf} /> : null}
+      <ContextDroppedMark row={row} />
       {continuedFrom ? <p className="continued-from muted">Continuing from {continuedFrom}’s answer in every column</p> : null}
       {editing ? (
         <form

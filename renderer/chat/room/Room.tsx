@@ -19,6 +19,7 @@ import { TurnList } from './TurnList';
 import { ReplayBanner } from '../replay/ReplayBanner';
 import { PinProvidersToggle } from './PinProvidersToggle';
 import { RoomWelcome } from './RoomWelcome';
+import { nextHistory } from '../context/next-history';
 
 const EMPTY_TOTALS: Totals = { costMicros: 0, unknownCost: 0, belowMicro: false, tokensIn: 0, tokensOut: 0, answers: 0 };
 
@@ -85,6 +86,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
     for (const c of columns) m.set(c.id, nextContextText(nextContextAnswers(turns, c.id, pendingRow ?? null), c.id, shownLabels));
     return m;
   }, [turns, columns, shownLabels, pendingRow, loaded]);
+  const contextHistories = useMemo(() => new Map(loaded === 'full' ? columns.map((c) => [c.id, nextHistory(turns, c.id, pendingRow ?? null)]) : []), [turns, columns, pendingRow, loaded]);
   const title = shown?.title || 'New chat';
   const showWelcome = !shown && columns.length === 0;
 
@@ -99,6 +101,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
           totals={byColumn.get(c.id) ?? EMPTY_TOTALS}
           streamingMessageId={streamingByColumn.get(c.id) ?? null}
           nextContext={nextContext.get(c.id) ?? null}
+          contextHistory={contextHistories.get(c.id)}
         />
       ))}
     </div>

@@ -9,6 +9,7 @@ import { isQuotaError } from '../../history/db/errors';
 import type { NewAttachment } from '../../history/db/attachments';
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
 import { buildChatRequest } from './request';
+import { ContextFullError, fitForSend } from '../context/fit-for-send';
 import { attachmentData, rememberAttachment } from './attachment-data';
 import { activeTurns, contextFor, indexMessages, type Turn } from './turns';
 import { liveAnswers } from './live-answers';
@@ -103,8 +104,18 @@ async function startAnswer(conv: Conversation, column: ColumnConfig, user: Messa
   const n = turns.findIndex((t) => t.user.active.id === user.id);
   const context = contextFor(turns, n, column.id);
   const col = modelOverride ? { ...column, model: modelOverride } : column;
+  let sent: MessageRow[];
+  try {
+    sent = await fitForSend(conv, col, context);
+  } catch (err) {
+    if (!(err instanceof ContextFullError)) throw err;
+    const failed = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model } });
+    upsertInMemory([failed]);
+    await failToStart(failed.id, err.message);
+    return failed;
+  }
   const pin = conv.pinProviders ? pinnedProvider(turns, column.id) : null;
-  const built = buildChatRequest(col, context, await attachmentData(context));
+  const built = buildChatRequest(col, sent, await attachmentData(sent));
   const request = pin ? pinRequest(built, pin) : built;
   const row = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model, ...(pin ? { pinned: pin } : {}) } });
   streamInto(row, column.id, request);
@@ -158,7 +169,8 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
     const context = contextFor(turns, n, column.id);
     let request: ChatRequest;
     try {
-      request = buildChatRequest(column, context, await attachmentData(context));
+      const sent = await fitForSend(conv, column, context);
+      request = buildChatRequest(column, sent, await attachmentData(sent));
       if (row.model?.pinned) request = pinRequest(request, row.model.pinned);
     } catch (err) {
       // the turn is stored: this answer says why it could not start, the other columns go ahead

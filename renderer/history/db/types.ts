@@ -57,6 +57,9 @@ export interface ConversationRow {
   pinned?: boolean;
   /** blind mode: prompts sent while on hide who answered until the turn is voted on (see chat/state/blind.ts) */
   blind?: boolean;
+  /** what a column sends when its history outgrows the model's window, and what the last send left out (chat/context/) */
+  contextOverflow?: 'drop-oldest' | 'stop';
+  contextDropped?: Record<string, ContextDropMark>;
   /** soft-delete marker: hidden, purged after the undo window (see deletion.ts) */
   deletedAt?: number;
   /** keep each column on the provider that served its first answer (OpenRouter: the prompt cache stays warm) */
@@ -78,6 +81,13 @@ export interface ReplayPlan {
   next: number;
   /** 'running' is read as interrupted when no runner of this window drives it (Parley was closed) */
   state: 'running' | 'paused' | 'done';
+}
+
+/** A column's last request left out every message before keptFromId: its context window was full. */
+export interface ContextDropMark {
+  model: string;
+  keptFromId: string;
+  droppedTurns: number;
 }
 
 export interface AttachmentRef {
