@@ -52,7 +52,7 @@ describe('answer details', { timeout: 30_000 }, () => {
     expect(within(pricedCell).getByText('test/priced')).toBeTruthy();
     expect(within(pricedCell).getByText('FakeProvider').getAttribute('title')).toBe('Served by FakeProvider');
     expect(within(pricedCell).getByText(new RegExp(`${priced.tokens!.completion} out`))).toBeTruthy();
-    expect(within(pricedCell).getByText(/^TTFT \d+ ms$/)).toBeTruthy();
+    expect(within(pricedCell).getByText(/^TTFT \d+(\.\d+)? m?s$/)).toBeTruthy();
     expect(within(pricedCell).getByText(/tok\/s$/)).toBeTruthy();
     expect(within(pricedCell).queryByText(/finish:/)).toBeNull(); // an ordinary stop is not worth a word
     expect(within(pricedCell).queryByText('fallback')).toBeNull();
