@@ -81,7 +81,7 @@ describe('chatroom in Chromium', () => {
     await page.getByRole('button', { name: 'New chat' }).click();
     await addModel(page, 'e2e/gamma');
     await send(page, '[hang] wait');
-    await page.getByRole('button', { name: 'Stop column gamma' }).waitFor();
+    await page.getByRole('button', { name: 'Stop gamma' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('article', { name: 'Answer from gamma' }).getByText('Stopped.').waitFor();
 

@@ -78,7 +78,7 @@ describe('a full disk in Chromium', () => {
     await answer.getByText(/w149/).waitFor();
     expect(await page.getByLabel('Streaming').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Send' }).count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'Stop all (Esc)' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Stop all answers (Esc)' }).count()).toBe(0);
     await page.getByRole('alert').getByText(/storage is full/).waitFor();
     expect((await storedAnswer(page))?.status).toBe('streaming');
     expect(host.backend.streams!.active()).toHaveLength(1); // main keeps it until the page stored it

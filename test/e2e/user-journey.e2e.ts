@@ -76,7 +76,7 @@ describe.each([hostShell, electronShell])('a user comparing three models over $t
     await answer(page, 'claude-sonnet-4.5').getByText(/claude\d+w3 /).waitFor();
 
     // 4. Stop the slow one mid-answer: what it said stays.
-    await page.getByRole('button', { name: 'Stop column claude-sonnet-4.5' }).click();
+    await page.getByRole('button', { name: 'Stop claude-sonnet-4.5' }).click();
     await answer(page, 'claude-sonnet-4.5').getByText('Stopped.').waitFor();
     const stoppedText = await answer(page, 'claude-sonnet-4.5').innerText();
     expect(stoppedText).toMatch(/claude\d+w3 /);

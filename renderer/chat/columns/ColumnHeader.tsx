@@ -2,22 +2,24 @@ import { memo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import './columns.css';
 import type { ColumnConfig } from '../state/types';
-import { removeColumn, stopAnswer } from '../state/actions';
+import { removeColumn } from '../state/actions';
 import { totalsLabel, type Totals } from '../messages/stats-text';
 import { usePicker } from '../models/picker-store';
 import { ColumnSettingsPanel } from './ColumnSettingsPanel';
 import { ColumnWebSearchNote } from '../web-search/ColumnWebSearchNote';
 import { ContextMeter } from '../context/ContextMeter';
 import type { MessageRow } from '../state/types';
+import { ColumnMenu } from './ColumnMenu';
+import { ProviderBadge, modelMaker } from '../messages/ProviderBadge';
 
-/** A column's model, its running totals, and its controls (stop, settings, change model, remove). */
-export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, streamingMessageId, anonymous = false, nextContext = null, contextHistory }: {
+/** A column on one line: its model with a maker badge, its running totals, its context meter and a "⋯" menu (Column
+ * settings, Model, Remove). What the column sends with the next prompt is its tooltip and the menu's first line. */
+export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, anonymous = false, nextContext = null, contextHistory }: {
   column: ColumnConfig;
   label: string;
   /** a blind turn awaits its vote: the header names neither the model nor the column's spend */
   anonymous?: boolean;
   totals: Totals;
-  streamingMessageId: string | null;
   /** what this column will send with the next prompt ("Next prompt: 2 own + 1 from claude") */
   nextContext?: string | null;
   /** the history the next prompt carries, for the context meter */
@@ -25,36 +27,27 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
 }) {
   const [open, setOpen] = useState(false);
   const openPicker = usePicker((s) => s.open);
+  const maker = anonymous ? null : modelMaker(column.model);
+  const figures = anonymous ? 'hidden until you vote' : totalsLabel(totals);
   return (
-    <div className="column-header" role="group" aria-label={anonymous ? label : `Column ${label}`}>
-      <div className="column-title">
-        <strong title={anonymous ? undefined : column.model}>{label}</strong>
-        <span className="column-totals muted" aria-label={`Totals for ${label}`}>{anonymous ? 'hidden until you vote' : totalsLabel(totals)}</span>
-        {nextContext && !anonymous ? <span className="column-context muted" aria-label={`What ${label} receives next`}>{nextContext}</span> : null}
-        {column.settings.webSearch?.enabled && !anonymous ? <ColumnWebSearchNote column={column} /> : null}
-        {contextHistory && !anonymous ? <ContextMeter column={column} label={label} history={contextHistory} /> : null}
-      </div>
-      {anonymous ? (
-        // Per-column controls would tie this column to the answer they act on (a Stop that vanishes as one answer
-        // ends, a removed column's answer leaving the turn): the room's "Stop all" stops a blind turn.
-        <div className="column-controls muted">controls after your vote</div>
-      ) : (
-        <div className="column-controls">
-          {streamingMessageId ? (
-            <button type="button" className="small" aria-label={`Stop column ${label}`} onClick={() => void stopAnswer(streamingMessageId)}>
-              Stop
-            </button>
-          ) : null}
-          <button type="button" className="small" aria-expanded={open} aria-label={`Settings for ${label}`} onClick={() => setOpen((o) => !o)}>
-            Settings
-          </button>
-          <button type="button" className="small" aria-label={`Change model of ${label}`} onClick={() => openPicker({ kind: 'change-column', columnId: column.id })}>
-            Model
-          </button>
-          <button type="button" className="small danger" aria-label={`Remove column ${label}`} onClick={() => void removeColumn(column.id)}>
-            ×
-          </button>
-        </div>
+    <div className="column-header" role="group" aria-label={anonymous ? label : `Column ${label}`} title={anonymous ? undefined : (nextContext ?? undefined)}>
+      <strong className="column-name" title={anonymous ? undefined : column.model}>{label}</strong>
+      {maker ? <ProviderBadge name={maker} title={`Made by ${maker}`} /> : null}
+      <span className="column-totals muted" aria-label={`Totals for ${label}`}>{figures}</span>
+      {nextContext && !anonymous ? <span className="visually-hidden" aria-label={`What ${label} receives next`}>{nextContext}</span> : null}
+      {column.settings.webSearch?.enabled && !anonymous ? <ColumnWebSearchNote column={column} /> : null}
+      {contextHistory && !anonymous ? <ContextMeter column={column} label={label} history={contextHistory} /> : null}
+      {anonymous ? null : (
+        // Blind turns awaiting a vote have no per-column controls: they would tie a column to the answer they act on.
+        <ColumnMenu
+          columnLabel={label}
+          note={nextContext}
+          items={[
+            { text: 'Column settings', label: `Column settings for ${label}`, onSelect: () => setOpen(true) },
+            { text: 'Model', label: `Change model of ${label}`, onSelect: () => openPicker({ kind: 'change-column', columnId: column.id }) },
+            { text: 'Remove', label: `Remove column ${label}`, danger: true, onSelect: () => void removeColumn(column.id) },
+          ]}
+        />
       )}
       {open && !anonymous
         ? createPortal(
@@ -62,7 +55,7 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
               className="modal-backdrop"
               role="dialog"
               aria-modal="true"
-              aria-label={`Settings for column ${label}`}
+              aria-label={`Column settings for ${label}`}
               onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}
               onKeyDown={(e) => {
                 if (e.key === 'Escape') {

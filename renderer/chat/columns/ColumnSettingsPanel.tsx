@@ -50,7 +50,7 @@ export function ColumnSettingsPanel({ column, label, onClose }: { column: Column
         void updateColumn(column.id, { model: withVariant(base, form.variant), settings }).then(onClose);
       }}
     >
-      <h2 className="column-settings-title">Settings for {label}</h2>
+      <h2 className="column-settings-title">Column settings for {label}</h2>
       <label>
         System prompt
         <textarea autoFocus value={form.system} rows={3} onChange={(e) => set('system', e.target.value)} />

@@ -3,7 +3,7 @@ import './compare.css';
 import type { Turn } from '../state/turns';
 import type { ColumnConfig } from '../state/types';
 import { votableAnswers, type ShownAnswer } from '../state/blind';
-import { sumTotals, totalsLabel } from '../messages/stats-text';
+import { sumTotals, totalsLabel, type Totals } from '../messages/stats-text';
 import { VoteBar } from './VoteBar';
 import { FuseControl } from './FuseControl';
 import { DiffDialog } from './DiffDialog';
@@ -11,6 +11,14 @@ import { DiffDialog } from './DiffDialog';
 /** Every answer of a turn that was paid for: all versions of every column's answer and of its fused answer. */
 export function turnAnswers(turn: Turn) {
   return [...[...turn.answers.values()].flatMap((s) => s.all), ...(turn.fused?.all ?? [])];
+}
+
+/** What the turn cost so far, or while answers stream how many are still answering (no zero totals then). */
+function turnLine(hidden: boolean, answering: number, totals: Totals): string {
+  if (hidden) return answering ? `${answering} answering…` : 'Turn cost shown after your vote';
+  const done = `Turn: ${totalsLabel(totals)} · ${totals.answers} answer${totals.answers === 1 ? '' : 's'}`;
+  if (!answering) return done;
+  return totals.answers ? `${answering} answering… · ${done.replace('Turn:', 'so far')}` : `${answering} answering…`;
 }
 
 /** Under a turn with two or more answers: vote, compare two, fuse, and what the turn cost (fused answers included). */
@@ -26,7 +34,9 @@ export function TurnTools({ turn, shown, hidden, columns, labelOf }: {
   const votable = votableAnswers(shown);
   const name = (a: ShownAnswer) => (hidden ? `Answer ${a.letter}` : labelOf(a.columnId));
   const fusing = turn.fused?.active.status === 'streaming';
-  const totals = sumTotals(turnAnswers(turn));
+  const answers = turnAnswers(turn);
+  const totals = sumTotals(answers);
+  const answering = [...turn.answers.values(), ...(turn.fused ? [turn.fused] : [])].filter((s) => s.active.status === 'streaming').length;
   return (
     <div className="turn-tools">
       <VoteBar turn={turn} shown={shown} hidden={hidden} labelOf={labelOf} />
@@ -38,7 +48,7 @@ export function TurnTools({ turn, shown, hidden, columns, labelOf }: {
         ) : null}
         {!hidden && votable.length >= 2 ? <FuseControl promptId={turn.user.active.id} columns={columns} busy={fusing} /> : null}
         <span className="turn-total muted" aria-label="Turn total">
-          {hidden ? 'Turn cost shown after your vote' : `Turn: ${totalsLabel(totals)} · ${totals.answers} answer${totals.answers === 1 ? '' : 's'}`}
+          {turnLine(hidden, answering, totals)}
         </span>
       </div>
       {diffing ? (

@@ -165,8 +165,8 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
           onPaste={onPaste}
         />
         {streaming ? (
-          <button type="button" className="primary" onClick={() => void stopRoom()} aria-label="Stop all (Esc)">
-            Stop
+          <button type="button" className="primary" onClick={() => void stopRoom()} aria-label="Stop all answers (Esc)" title="Stop every answer still being written (Esc)">
+            Stop all
           </button>
         ) : (
           <button type="button" className="primary" onClick={() => void submit()} disabled={!canSend} aria-label="Send">

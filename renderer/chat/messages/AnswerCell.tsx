@@ -1,15 +1,15 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
+import './answer.css';
 import type { MessageRow } from '../state/types';
 import { useLiveAnswer } from '../state/live-answers';
-import { continueWith, deleteMessage, regenerate, selectSibling, stopAnswer } from '../state/actions';
-import { fuseAgain } from '../state/fuse';
 import { Markdown, StreamingMarkdown } from '../markdown/Markdown';
 import { AnswerStats } from './AnswerStats';
-import { SiblingSwitcher } from './SiblingSwitcher';
-import { usePicker } from '../models/picker-store';
+import { AnswerToolbar } from './AnswerToolbar';
+import { ProviderBadge } from './ProviderBadge';
 import { answerNames } from './answer-names';
 import { AnswerSources } from '../web-search/AnswerSources';
 import { withCitationMarkers } from '../web-search/sources';
+import { VoteMark } from './VoteMark';
 
 export interface AnswerCellProps {
   row: MessageRow;
@@ -21,13 +21,16 @@ export interface AnswerCellProps {
   focused?: boolean;
   /** blind mode, not voted on yet: the answer is only its letter; no model, provider, cost or speed is shown */
   hiddenLetter?: string;
+  /** after a blind vote: the letter this answer had while hidden */
+  revealedLetter?: string | undefined;
+  /** the vote on this turn picked this answer */
+  winner?: boolean;
 }
 
 /** One column's answer to one prompt (or the turn's fused answer). Streaming text comes from the live store (this
  * cell alone re-renders). */
-export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingIds, siblingKey, isLastTurn, isContinuePending, focused = false, hiddenLetter }: AnswerCellProps) {
+export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingIds, siblingKey, isLastTurn, isContinuePending, focused = false, hiddenLetter, revealedLetter, winner = false }: AnswerCellProps) {
   const live = useLiveAnswer(row.id);
-  const [copied, setCopied] = useState(false);
   const streaming = !!live && live.status === 'streaming';
   const text = live ? live.text : row.content;
   const reasoning = live ? live.reasoning : (row.reasoning ?? '');
@@ -37,18 +40,31 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
   const fused = !!row.fused;
   const names = answerNames(hidden ? { kind: 'hidden', letter: hiddenLetter } : fused ? { kind: 'fused' } : { kind: 'column', label: columnLabel });
   const who = row.model?.used ?? live?.model ?? row.model?.requested ?? columnLabel;
-  const openPicker = usePicker((s) => s.open);
-  const again = () => void (fused ? fuseAgain(row) : regenerate(row.id)).catch((err: Error) => console.error('could not start the answer again:', err.message));
+  const toolbar = (
+    <AnswerToolbar
+      row={row}
+      text={text}
+      status={status}
+      streaming={streaming}
+      hidden={hidden}
+      fused={fused}
+      isLastTurn={isLastTurn}
+      isContinuePending={isContinuePending}
+      siblingIds={siblingIds}
+      siblingKey={siblingKey}
+      names={names}
+    />
+  );
 
   return (
     <article
-      className={`answer answer-${status ?? 'done'}${fused ? ' answer-fused' : ''}${hidden ? ' answer-hidden' : ''}`}
+      className={`answer answer-${status ?? 'done'}${fused ? ' answer-fused' : ''}${hidden ? ' answer-hidden' : ''}${winner ? ' answer-winner' : ''}`}
       aria-label={names.article}
       aria-busy={streaming}
       aria-current={focused ? 'true' : undefined}
       style={focused ? { outline: '2px solid var(--accent)', outlineOffset: 2 } : undefined}
     >
-      {hidden ? <p className="answer-letter" aria-hidden="true">{hiddenLetter}</p> : null}
+      {hidden ? <p className="answer-letter" aria-hidden="true">{hiddenLetter}</p> : <VoteMark letter={revealedLetter} winner={winner} />}
       {!hidden && row.model?.pinned && row.model.provider && row.model.provider !== row.model.pinned ? (
         <p className="muted cache-lost" role="note">Cache lost: served by {row.model.provider} instead of {row.model.pinned} (a fallback moved this column).</p>
       ) : null}
@@ -80,60 +96,29 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
         </p>
       ) : null}
       {streaming ? (
-        <p className="muted live-meta" aria-label="Streaming">{hidden ? 'streaming…' : `${live?.model ?? who}${live?.provider ? ` via ${live.provider}` : ''} · streaming…`}</p>
+        <div className="answer-foot">
+          <p className="muted live-meta" aria-label="Streaming">
+            {hidden ? (
+              'streaming…'
+            ) : (
+              <>
+                <span className="stat-model">{live?.model ?? who}</span>
+                {live?.provider ? <ProviderBadge name={live.provider} /> : null} streaming…
+              </>
+            )}
+          </p>
+          {toolbar}
+        </div>
       ) : hidden ? (
-        <p className="muted hidden-stats">
-          {row.blindLetter !== undefined ? 'Imported from an export made before the vote: who wrote this answer was left out.' : 'Model, provider, cost and speed are hidden until you vote.'}
-        </p>
+        <div className="answer-foot">
+          <p className="muted hidden-stats">
+            {row.blindLetter !== undefined ? 'Imported from an export made before the vote: who wrote this answer was left out.' : 'Model, provider, cost and speed are hidden until you vote.'}
+          </p>
+          {toolbar}
+        </div>
       ) : (
-        <AnswerStats row={row} />
+        <AnswerStats row={row} toolbar={toolbar} />
       )}
-      <div className="answer-actions" role="toolbar" aria-label={names.toolbar}>
-        <SiblingSwitcher ids={siblingIds} current={row.id} siblingKey={siblingKey} what="answer" onSelect={selectSibling} />
-        {streaming ? (
-          <button type="button" className="small" onClick={() => void stopAnswer(row.id)} aria-label={names.stop}>
-            Stop
-          </button>
-        ) : (
-          <>
-            <button
-              type="button"
-              className="small"
-              aria-label={names.copy}
-              onClick={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true))}
-            >
-              {copied ? 'Copied' : 'Copy'}
-            </button>
-            <button type="button" className="small" aria-label={names.regenerate(status === 'error')} onClick={again}>
-              {status === 'error' ? 'Retry' : fused ? 'Fuse again' : 'Regenerate'}
-            </button>
-            {status === 'error' ? (
-              <button
-                type="button"
-                className="small"
-                aria-label={names.retryWith}
-                onClick={() => openPicker(fused && row.parentId ? { kind: 'fuse', promptId: row.parentId } : { kind: 'retry', messageId: row.id })}
-              >
-                Retry with…
-              </button>
-            ) : null}
-            {isLastTurn && status !== 'error' && !hidden && !fused ? (
-              <button
-                type="button"
-                className={`small${isContinuePending ? ' pressed' : ''}`}
-                aria-pressed={isContinuePending}
-                aria-label={names.continueWith}
-                onClick={() => void continueWith(isContinuePending ? null : row.id)}
-              >
-                {isContinuePending ? 'Continuing with this' : 'Continue with this'}
-              </button>
-            ) : null}
-            <button type="button" className="small danger" aria-label={names.delete} onClick={() => void deleteMessage(row.id)}>
-              Delete
-            </button>
-          </>
-        )}
-      </div>
     </article>
   );
 });

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { Info } from 'lucide-react';
 import { shownCost } from '../../../shared/billing/shown-cost';
 import type { MessageRow } from '../state/types';
 import { useGenerationRecord } from '../state/answer-records';
@@ -6,10 +7,15 @@ import { answerCostFacts, costPhrase, mismatchText } from '../../money/cost-text
 import { msLabel, tokensLabel, tpsLabel } from './stats-text';
 import { useReconciliation } from './use-reconciliation';
 import { ExplainCost } from './ExplainCost';
+import { ProviderBadge } from './ProviderBadge';
+
+/** Finish reasons that mean the model ended on its own: not worth a word on every answer. */
+const ORDINARY_FINISH = new Set(['stop', 'end_turn', 'STOP']);
 
 /** Which model and provider actually answered, tokens, cost (and how it was worked out), speed and why it
- * stopped. The cost is the bill once OpenRouter has reconciled it; a different bill shows both figures. */
-export function AnswerStats({ row }: { row: MessageRow }) {
+ * stopped, on one quiet line beside the answer's toolbar; the details open in "Explain this cost". The cost is the
+ * bill once OpenRouter has reconciled it; a different bill shows both figures. */
+export function AnswerStats({ row, toolbar }: { row: MessageRow; toolbar?: ReactNode }) {
   const record = useGenerationRecord(row.id, row.generationId);
   const billing = useReconciliation(row.generationId);
   const [explaining, setExplaining] = useState(false);
@@ -28,40 +34,53 @@ export function AnswerStats({ row }: { row: MessageRow }) {
   const cause = mismatch && billing?.causes?.length ? billing.causes[0]! : null;
   const isByok = record?.isByok ?? row.cost?.isByok === true;
   return (
-    <div className="answer-stats" aria-label="Answer details">
-      <span className="stat-model" title={requested && requested !== model ? `requested ${requested}` : undefined}>
-        {model}
-      </span>
-      {provider ? <span className="stat-provider">via {provider}</span> : null}
-      {record?.fallbackUsed ? (
-        <span className="badge" title="The first choice failed; another provider served this answer">
-          fallback
-        </span>
-      ) : null}
-      {isByok ? <span className="badge">BYOK</span> : null}
-      {tokens ? <span className="stat-tokens">{tokens}</span> : null}
-      <span className="stat-cost" aria-label={`Cost: ${label}`}>
-        {label}
-      </span>
-      <button
-        type="button"
-        className="link stat-explain"
-        aria-expanded={explaining}
-        aria-controls={explaining ? panelId : undefined}
-        onClick={() => setExplaining((x) => !x)}
-      >
-        {explaining ? 'Hide cost details' : 'Explain this cost'}
-      </button>
+    <>
+      <div className="answer-foot">
+        <div className="answer-stats" aria-label="Answer details">
+          <span className="stat-who">
+            <span className="stat-model" title={requested && requested !== model ? `requested ${requested}` : model}>
+              {model}
+            </span>
+            {provider ? <ProviderBadge name={provider} /> : null}
+            {record?.fallbackUsed ? (
+              <span className="badge" title="The first choice failed; another provider served this answer">
+                fallback
+              </span>
+            ) : null}
+            {isByok ? <span className="badge" title="Sent with your own provider key">BYOK</span> : null}
+          </span>
+          <span className="stat-figures">
+            {tokens ? <span className="stat stat-tokens">{tokens}</span> : null}
+            <span className="stat stat-cost" aria-label={`Cost: ${label}`}>
+              {label}
+            </span>
+            {ttft ? <span className="stat stat-ttft" title="Time to first token">TTFT {ttft}</span> : null}
+            {tps ? <span className="stat stat-tps">{tps}</span> : null}
+            {finish && !ORDINARY_FINISH.has(finish) ? <span className="stat stat-finish">finish: {finish}</span> : null}
+            <button
+              type="button"
+              className="icon-button stat-explain"
+              aria-expanded={explaining}
+              aria-controls={explaining ? panelId : undefined}
+              aria-label={explaining ? 'Hide cost details' : 'Explain this cost'}
+              title={explaining ? 'Hide cost details' : 'Explain this cost'}
+              onClick={() => setExplaining((x) => !x)}
+            >
+              <Info size={13} aria-hidden={true} />
+            </button>
+          </span>
+        </div>
+        {toolbar}
+      </div>
       {mismatch ? (
-        <span className="badge badge-warn stat-mismatch" role="note" aria-label={cause ? `${mismatch}. Likely: ${cause}` : mismatch}>
-          {mismatch}
-        </span>
+        <p className="stat-warnings">
+          <span className="badge badge-warn stat-mismatch" role="note" aria-label={cause ? `${mismatch}. Likely: ${cause}` : mismatch}>
+            {mismatch}
+          </span>
+          {cause ? <span className="stat-cause">Likely: {cause}</span> : null}
+        </p>
       ) : null}
-      {cause ? <span className="stat-cause">Likely: {cause}</span> : null}
-      {ttft ? <span className="stat-ttft">TTFT {ttft}</span> : null}
-      {tps ? <span className="stat-tps">{tps}</span> : null}
-      {finish ? <span className="stat-finish">finish: {finish}</span> : null}
       {explaining ? <ExplainCost id={panelId} row={row} record={record} billing={billing} shown={shown} /> : null}
-    </div>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useRoom, openConversation } from '../state/room-store';
 import { activeTurns, indexMessages, nextContextAnswers, nextContextText, partialStart } from '../state/turns';
 import { liveAnswers, useStreamingIds } from '../state/live-answers';
-import { continueWith, setBlind, stopRoom } from '../state/actions';
+import { continueWith, setBlind } from '../state/actions';
 import { isTurnHidden, letterAt } from '../state/blind';
 import { useVoteKeys } from '../compare/use-vote-keys';
 import { columnLabels } from '../columns/labels';
@@ -53,8 +53,9 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   // While a blind turn awaits its vote, nothing names the room's models: not the column headers, the composer's
   // estimates or warnings, nor the totals (cost per column would tell the answers apart).
   const anyHidden = useMemo(() => !!shown && turns.some((t) => isTurnHidden(shown, t, columns)), [shown, turns, columns]);
-  // Columns are lettered by position, as the hidden turns' answers are: a number in add order would name the model.
-  const shownLabels = useMemo(() => (anyHidden ? new Map(columns.map((c, i) => [c.id, `Column ${letterAt(i)}`])) : labels), [anyHidden, columns, labels]);
+  // Headers are lettered by position, as the hidden turns' answers under them are ("Answer A"): a number in add
+  // order would name the model.
+  const shownLabels = useMemo(() => (anyHidden ? new Map(columns.map((c, i) => [c.id, `Answer ${letterAt(i)}`])) : labels), [anyHidden, columns, labels]);
   useVoteKeys(shown, turns, columns);
 
   const streamingKey = useStreamingIds(shown ? openId : null);
@@ -99,7 +100,6 @@ export function Room({ conversationId }: { conversationId: string | null }) {
           label={shownLabels.get(c.id) ?? c.model}
           anonymous={anyHidden}
           totals={byColumn.get(c.id) ?? EMPTY_TOTALS}
-          streamingMessageId={streamingByColumn.get(c.id) ?? null}
           nextContext={nextContext.get(c.id) ?? null}
           contextHistory={contextHistories.get(c.id)}
         />
@@ -125,11 +125,6 @@ export function Room({ conversationId }: { conversationId: string | null }) {
           + Model
         </button>
         <ModelSetControls columns={columns} isDraft={!shown} />
-        {streamingByColumn.size ? (
-          <button type="button" className="small danger" onClick={() => void stopRoom()} aria-label="Stop all answers (Esc)">
-            Stop all
-          </button>
-        ) : null}
       </div>
       {showWelcome ? (
         <RoomWelcome />

@@ -26,8 +26,10 @@ function TurnRowImpl({ turn, columns, labels, isLast, pendingContinueId, focusId
   const hidden = isTurnHidden({ blind }, turn, columns);
   const shown = shownAnswers(turn, columns, hidden);
   const labelOf = (columnId: string) => labels.get(columnId) ?? columns.find((c) => c.id === columnId)?.model ?? columnId;
+  const vote = turn.user.active.vote;
   const cell = (columnId: string, letter?: string) => {
     const s = turn.answers.get(columnId)!;
+    const voted = vote?.answers.find((a) => a.messageId === s.active.id);
     return (
       <AnswerCell
         key={columnId}
@@ -39,6 +41,8 @@ function TurnRowImpl({ turn, columns, labels, isLast, pendingContinueId, focusId
         isContinuePending={pendingContinueId === s.active.id}
         focused={focusId === s.active.id}
         {...(letter !== undefined ? { hiddenLetter: letter } : {})}
+        revealedLetter={vote?.blind ? voted?.label : undefined}
+        winner={vote?.verdict === 'best' && vote.winnerId === s.active.id}
       />
     );
   };

@@ -49,7 +49,7 @@ describe('blind mode and votes', { timeout: 30_000 }, () => {
     const shown = everythingShown();
     for (const b of BIRDS) expect(shown).not.toContain(b);
     expect(screen.getByLabelText('Conversation totals').textContent).toBe('Totals shown after your vote');
-    expect(screen.getByRole('group', { name: 'Column A' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Answer A' })).toBeTruthy();
 
     const answerB = screen.getByRole('article', { name: 'Answer B' });
     const bText = within(answerB).getByText(/^Answer number \d+/).textContent!;

@@ -129,7 +129,8 @@ describe('model picker and column settings', { timeout: 30_000 }, () => {
   it('sends each column’s own settings: system prompt, temperature, max tokens, reasoning, variant, provider preferences', async () => {
     const user = userEvent.setup();
     openRoomWith(['test/alpha', 'test/alpha']);
-    await user.click(await screen.findByRole('button', { name: 'Settings for alpha #2' }));
+    await user.click(await screen.findByRole('button', { name: 'Column menu for alpha #2' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Column settings for alpha #2' }));
     const form = screen.getByRole('form', { name: 'Settings form for alpha #2' });
     await user.type(within(form).getByLabelText('System prompt'), 'Be terse.');
     await user.type(within(form).getByLabelText('Temperature'), '0.2');

@@ -33,7 +33,9 @@ describe('accessibility', { timeout: 30_000 }, () => {
     await settled(h);
     await screen.findAllByLabelText('Answer details');
     expect(unnamed(25)).toEqual([]);
-    await user.click(screen.getByRole('button', { name: 'Settings for alpha' }));
+    await user.click(screen.getByRole('button', { name: 'Column menu for alpha' }));
+    expect(unnamed(25)).toEqual([]);
+    await user.click(screen.getByRole('menuitem', { name: 'Column settings for alpha' }));
     await user.click(screen.getByRole('button', { name: 'Edit prompt' }));
     expect(unnamed(35)).toEqual([]);
     await user.keyboard('{Control>}k{/Control}');

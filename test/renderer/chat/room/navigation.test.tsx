@@ -86,8 +86,10 @@ describe('room navigation', { timeout: 30_000 }, () => {
     await user.clear(name);
     await user.type(name, 'Duo{Enter}');
     await waitFor(async () => expect(((await getSetting<{ name: string }[]>('room.modelSets')) ?? []).map((x) => x.name)).toEqual(['Duo']));
-    await user.click(screen.getByRole('button', { name: 'Remove column beta:nitro' }));
-    await user.click(screen.getByRole('button', { name: 'Remove column alpha' }));
+    await user.click(screen.getByRole('button', { name: 'Column menu for beta:nitro' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Remove column beta:nitro' }));
+    await user.click(screen.getByRole('button', { name: 'Column menu for alpha' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Remove column alpha' }));
     expect(screen.queryByRole('group', { name: 'Column alpha' })).toBeNull();
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Use a model set' }), 'Duo (2)');
     expect(await screen.findByRole('group', { name: 'Column alpha' })).toBeTruthy();

@@ -94,8 +94,8 @@ describe('room: stop, regenerate, edit, delete, retry', { timeout: 30_000 }, () 
     const user = userEvent.setup();
     openRoomWith(['test/alpha', 'test/beta']);
     await sendPrompt('[hang] please');
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Stop column alpha' })).toBeTruthy(), { timeout: 5000 });
-    await user.click(screen.getByRole('button', { name: 'Stop column alpha' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Stop alpha' })).toBeTruthy(), { timeout: 5000 });
+    await user.click(screen.getByRole('button', { name: 'Stop alpha' }));
     expect(await within(await answer('alpha')).findByText('Stopped.', {}, { timeout: 5000 })).toBeTruthy();
     expect(within(await answer('beta')).queryByText('Stopped.')).toBeNull();
     expect(h.backend.streams!.active().filter((s) => s.status === 'streaming')).toHaveLength(1);
