@@ -34,6 +34,12 @@ export interface ErrorBody {
   availability?: { code: string; retryable: boolean; requested_models?: string[]; excluded_by?: string[]; retry_after?: number };
 }
 
+/** A generated image as OpenRouter returns it (`message.images[]`, streamed `delta.images[]`). */
+export interface OutputImage {
+  type: 'image_url';
+  image_url: { url: string }; // a data: URL
+}
+
 export interface ToolCallDelta {
   index: number;
   id?: string;
@@ -49,6 +55,7 @@ export interface ChunkChoice {
     reasoning?: string | null;
     reasoning_details?: Record<string, unknown>[];
     tool_calls?: ToolCallDelta[];
+    images?: OutputImage[];
   };
   finish_reason: FinishReason | null;
   native_finish_reason?: string | null;
@@ -81,6 +88,7 @@ export interface ChatCompletion {
       content: string | null;
       reasoning?: string | null;
       tool_calls?: ToolCall[];
+      images?: OutputImage[];
       refusal?: string | null;
     };
     error?: ErrorBody;

@@ -1,5 +1,5 @@
 import type { ToolCall } from '../../../shared/openrouter/chat-request';
-import type { ChatCompletion, ErrorBody, FinishReason, Usage } from '../../../shared/openrouter/chat-response';
+import type { ChatCompletion, ErrorBody, FinishReason, OutputImage, Usage } from '../../../shared/openrouter/chat-response';
 import type { EngineEventSink } from '../stream-events';
 import type { NormalizedEvent } from '../types';
 import type { RequestWatcher, ServedEndpoint } from '../record/request-watcher';
@@ -14,7 +14,7 @@ export interface RelayOptions {
   watcher?: RequestWatcher; // told who serves and what is relayed (the generation journal)
 }
 
-type ContentEvent = Extract<NormalizedEvent, { type: 'text' | 'reasoning' | 'reasoning_details' | 'tool_call' | 'finish' }>;
+type ContentEvent = Extract<NormalizedEvent, { type: 'text' | 'reasoning' | 'reasoning_details' | 'tool_call' | 'image' | 'finish' }>;
 
 const BLOCK = 256;
 
@@ -48,6 +48,7 @@ export class Relay {
   private readonly contentParts = new TextParts();
   private readonly reasoningParts = new TextParts();
   private readonly toolCalls: ToolCall[] = [];
+  private readonly images: OutputImage[] = [];
 
   constructor(private readonly opts: RelayOptions) {}
 
@@ -95,6 +96,9 @@ export class Relay {
         }
         break;
       }
+      case 'image':
+        this.images.push({ type: 'image_url', image_url: { url: ev.url } });
+        break;
       case 'finish':
         this.finishReason = ev.reason;
         this.nativeFinishReason = ev.native;
@@ -135,6 +139,7 @@ export class Relay {
     const message: ChatCompletion['choices'][number]['message'] = { role: 'assistant', content: this.text() };
     if (reasoning) message.reasoning = reasoning;
     if (toolCalls.length > 0) message.tool_calls = toolCalls;
+    if (this.images.length > 0) message.images = [...this.images];
     const choice: ChatCompletion['choices'][number] = {
       index: 0,
       finish_reason: this.finishReason,
