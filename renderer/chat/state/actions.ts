@@ -9,6 +9,7 @@ import { isQuotaError } from '../../history/db/errors';
 import type { NewAttachment } from '../../history/db/attachments';
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
 import { buildChatRequest } from './request';
+import { askForImages } from '../images/ask-for-images';
 import { attachmentData, rememberAttachment } from './attachment-data';
 import { activeTurns, contextFor, indexMessages, type Turn } from './turns';
 import { liveAnswers } from './live-answers';
@@ -101,7 +102,7 @@ async function startAnswer(conv: Conversation, column: ColumnConfig, user: Messa
   const n = turns.findIndex((t) => t.user.active.id === user.id);
   const context = contextFor(turns, n, column.id);
   const col = modelOverride ? { ...column, model: modelOverride } : column;
-  const request = buildChatRequest(col, context, await attachmentData(context));
+  const request = await askForImages(buildChatRequest(col, context, await attachmentData(context)));
   const row = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model } });
   streamInto(row, column.id, request);
   return row;
@@ -148,7 +149,7 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
     const context = contextFor(turns, n, column.id);
     let request: ChatRequest;
     try {
-      request = buildChatRequest(column, context, await attachmentData(context));
+      request = await askForImages(buildChatRequest(column, context, await attachmentData(context)));
     } catch (err) {
       // the turn is stored: this answer says why it could not start, the other columns go ahead
       upsertInMemory([row]);
