@@ -13,6 +13,7 @@ export type EngineEvent =
   | { type: 'reasoning_details'; details: Record<string, unknown>[] }
   | { type: 'tool_call'; index: number; id?: string; name?: string; argumentsDelta?: string }
   | { type: 'annotations'; annotations: UrlCitationAnnotation[] } // web search sources (url_citation)
+  | { type: 'image'; url: string } // a generated image, as a data: URL
   | { type: 'finish'; reason: FinishReason; native: string | null }
   | { type: 'error'; error: ErrorBody }
   | { type: 'usage'; usage: Usage };

@@ -60,6 +60,7 @@ export type NormalizedEvent =
   | { type: 'reasoning_details'; details: Record<string, unknown>[] }
   | { type: 'tool_call'; index: number; id?: string; name?: string; argumentsDelta?: string }
   | { type: 'annotations'; annotations: UrlCitationAnnotation[] }
+  | { type: 'image'; url: string } // a generated image, as a data: URL
   | { type: 'usage'; usage: RawUsage }
   | { type: 'finish'; reason: 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error'; native: string | null }
   | { type: 'error'; code: number; message: string; errorType?: string };

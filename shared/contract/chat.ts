@@ -34,6 +34,7 @@ export const streamSnapshotSchema = z.object({
   text: z.string(),
   reasoning: z.string(),
   toolCalls: z.array(toolCallSnapshotSchema),
+  images: z.array(z.string()).optional(), // generated images so far, as data: URLs
   model: z.string().nullable(),
   provider: z.string().nullable(),
   startedAt: z.number(),
@@ -51,6 +52,7 @@ export const streamDeltaSchema = z.object({
   seq: z.number().int(), // the snapshot seq after applying this delta; a gap means "re-fetch the snapshot"
   text: z.string().optional(),
   reasoning: z.string().optional(),
+  images: z.array(z.string()).optional(), // images that arrived since the last delta, as data: URLs
   model: z.string().optional(),
   provider: z.string().optional(),
   firstTokenAt: z.number().optional(),

@@ -39,6 +39,8 @@ export const chatMessageSchema = z.discriminatedUnion('role', [
     tool_calls: z.array(toolCallSchema).optional(),
     reasoning: z.string().nullable().optional(),
     reasoning_details: z.array(z.record(z.string(), z.unknown())).optional(),
+    /** Images the answer generated; sent back as image inputs so the next turn can edit them. */
+    images: z.array(z.object({ type: z.literal('image_url'), image_url: z.object({ url: z.string() }) })).optional(),
   }),
   z.object({ role: z.literal('tool'), content, tool_call_id: z.string() }),
 ]);
@@ -108,6 +110,8 @@ export const chatRequestSchema = z.object({
   tool_choice: z.unknown().optional(),
   parallel_tool_calls: z.boolean().optional(),
   reasoning: reasoningSchema.optional(),
+  /** Output modalities (`["image", "text"]` asks for images). */
+  modalities: z.array(z.enum(['text', 'image', 'audio'])).optional(),
   reasoning_effort: z.enum(['max', 'xhigh', 'high', 'medium', 'low', 'minimal', 'none']).optional(),
   include_reasoning: z.boolean().optional(),
   provider: providerPreferencesSchema.optional(),

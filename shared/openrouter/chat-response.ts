@@ -35,6 +35,12 @@ export interface ErrorBody {
   availability?: { code: string; retryable: boolean; requested_models?: string[]; excluded_by?: string[]; retry_after?: number };
 }
 
+/** A generated image as OpenRouter returns it (`message.images[]`, streamed `delta.images[]`). */
+export interface OutputImage {
+  type: 'image_url';
+  image_url: { url: string }; // a data: URL
+}
+
 export interface ToolCallDelta {
   index: number;
   id?: string;
@@ -51,6 +57,7 @@ export interface ChunkChoice {
     reasoning_details?: Record<string, unknown>[];
     tool_calls?: ToolCallDelta[];
     annotations?: UrlCitationAnnotation[];
+    images?: OutputImage[];
   };
   finish_reason: FinishReason | null;
   native_finish_reason?: string | null;
@@ -84,6 +91,7 @@ export interface ChatCompletion {
       reasoning?: string | null;
       tool_calls?: ToolCall[];
       annotations?: UrlCitationAnnotation[];
+      images?: OutputImage[];
       refusal?: string | null;
     };
     error?: ErrorBody;

@@ -94,6 +94,11 @@ export function createStreamManager(
         firstToken();
         break;
       }
+      case 'image':
+        (s.images ??= []).push(ev.url);
+        (p.extra.images ??= []).push(ev.url);
+        firstToken();
+        break;
       case 'finish':
         s.finishReason = ev.reason;
         break;

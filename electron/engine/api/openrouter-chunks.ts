@@ -81,6 +81,8 @@ export class ChunkFramer {
       }
       case 'annotations':
         return delta({ annotations: ev.annotations });
+      case 'image':
+        return delta({ images: [{ type: 'image_url', image_url: { url: ev.url } }] });
       case 'finish': {
         const d: ChunkChoice['delta'] = this.firstDelta ? { role: 'assistant', content: '' } : {};
         this.firstDelta = false;

@@ -1,6 +1,6 @@
 import type { UrlCitationAnnotation } from '../../../shared/openrouter/annotations';
 import type { ToolCall } from '../../../shared/openrouter/chat-request';
-import type { ChatCompletion, ErrorBody, FinishReason, Usage } from '../../../shared/openrouter/chat-response';
+import type { ChatCompletion, ErrorBody, FinishReason, OutputImage, Usage } from '../../../shared/openrouter/chat-response';
 import type { EngineEventSink } from '../stream-events';
 import type { NormalizedEvent } from '../types';
 import type { RequestWatcher, ServedEndpoint } from '../record/request-watcher';
@@ -15,7 +15,7 @@ export interface RelayOptions {
   watcher?: RequestWatcher; // told who serves and what is relayed (the generation journal)
 }
 
-type ContentEvent = Extract<NormalizedEvent, { type: 'text' | 'reasoning' | 'reasoning_details' | 'tool_call' | 'annotations' | 'finish' }>;
+type ContentEvent = Extract<NormalizedEvent, { type: 'text' | 'reasoning' | 'reasoning_details' | 'tool_call' | 'annotations' | 'image' | 'finish' }>;
 
 const BLOCK = 256;
 
@@ -50,6 +50,7 @@ export class Relay {
   private readonly reasoningParts = new TextParts();
   private readonly toolCalls: ToolCall[] = [];
   private readonly annotations: UrlCitationAnnotation[] = [];
+  private readonly images: OutputImage[] = [];
 
   constructor(private readonly opts: RelayOptions) {}
 
@@ -101,6 +102,9 @@ export class Relay {
         if (ev.annotations.length === 0) return;
         this.annotations.push(...ev.annotations);
         break;
+      case 'image':
+        this.images.push({ type: 'image_url', image_url: { url: ev.url } });
+        break;
       case 'finish':
         this.finishReason = ev.reason;
         this.nativeFinishReason = ev.native;
@@ -142,6 +146,7 @@ export class Relay {
     if (reasoning) message.reasoning = reasoning;
     if (toolCalls.length > 0) message.tool_calls = toolCalls;
     if (this.annotations.length > 0) message.annotations = this.annotations;
+    if (this.images.length > 0) message.images = [...this.images];
     const choice: ChatCompletion['choices'][number] = {
       index: 0,
       finish_reason: this.finishReason,

@@ -117,6 +117,7 @@ function PickerDialog({ intent, close }: { intent: PickerIntent; close: () => vo
           <label className="check"><input type="checkbox" checked={filters.freeOnly} onChange={(e) => set('freeOnly', e.target.checked)} />free</label>
           <label className="check"><input type="checkbox" checked={filters.reasoning} onChange={(e) => set('reasoning', e.target.checked)} />reasoning</label>
           <label className="check"><input type="checkbox" checked={filters.tools} onChange={(e) => set('tools', e.target.checked)} />tools</label>
+          <label className="check"><input type="checkbox" checked={filters.imageOutput} onChange={(e) => set('imageOutput', e.target.checked)} />image output</label>
         </div>
         {error ? <p className="error" role="alert">Could not load the model list: {error}</p> : null}
         {loaded && models.length === 0 ? <p className="muted">The model catalog is empty; type a model slug such as openai/gpt-4o-mini and press Enter.</p> : null}
@@ -159,6 +160,7 @@ function ModelRow({ m, active, onChoose }: { m: ModelSummary; active: boolean; o
           {m.supportsReasoning ? ' · reasoning' : ''}
           {m.supportsTools ? ' · tools' : ''}
           {m.inputModalities.filter((x) => x !== 'text').map((x) => ` · ${x}`).join('')}
+          {m.outputModalities.includes('image') ? ' · makes images' : ''}
         </span>
         <span className="picker-served muted">{m.servedBy.length ? `served by ${m.servedBy.join(', ')}` : 'no configured provider serves it'}</span>
       </button>

@@ -9,9 +9,10 @@ export interface ModelFilters {
   freeOnly: boolean;
   reasoning: boolean;
   tools: boolean;
+  imageOutput: boolean; // the model can answer with images
 }
 
-export const NO_FILTERS: ModelFilters = { provider: '', maxPromptUsdPerMTok: null, minContext: null, modalities: [], freeOnly: false, reasoning: false, tools: false };
+export const NO_FILTERS: ModelFilters = { provider: '', maxPromptUsdPerMTok: null, minContext: null, modalities: [], freeOnly: false, reasoning: false, tools: false, imageOutput: false };
 
 export function passes(m: ModelSummary, f: ModelFilters): boolean {
   if (f.provider && m.provider !== f.provider) return false;
@@ -21,6 +22,7 @@ export function passes(m: ModelSummary, f: ModelFilters): boolean {
   if (f.freeOnly && !m.isFree) return false;
   if (f.reasoning && !m.supportsReasoning) return false;
   if (f.tools && !m.supportsTools) return false;
+  if (f.imageOutput && !m.outputModalities.includes('image')) return false;
   return true;
 }
 

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './migrations';
+import type { ImageRow } from './migrations/v7';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
 import type { PostingChunk } from '../search/index/codec';
 import type { ImportPack, ImportPackIndexRow } from './staging/types';
@@ -23,6 +24,7 @@ export class ParleyDb extends Dexie {
   /** the leaderboard's vote facts, derived from messages.vote and generations (vote-facts/) */
   voteFacts!: Table<VoteFactPack, string>;
   voteFactKeys!: Table<VoteFactKeys, string>;
+  images!: Table<ImageRow, string>;
   /** Other windows' committed writes to conversations and messages (live sync between tabs). */
   readonly changes: ChangeFeed;
 

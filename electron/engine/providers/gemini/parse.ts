@@ -85,6 +85,11 @@ class GeminiState {
         this.text.push(text);
         out.push({ type: 'text', text });
       }
+    } else if (obj(p.inlineData) && p.thought !== true) {
+      // a generated image (thought images are drafts, not the answer)
+      const inline = obj(p.inlineData)!;
+      const data = str(inline.data);
+      if (data) out.push({ type: 'image', url: `data:${str(inline.mimeType) ?? 'image/png'};base64,${data}` });
     } else {
       const call = obj(p.functionCall);
       const name = str(call?.name);

@@ -4,6 +4,7 @@ import { contentParts, contentText, isHttpUrl, mimeFromName, parseDataUrl, parse
 import { EFFORT_RATIO, maxOutputTokens, reasoningWish } from '../common/reasoning';
 import { obj, str } from '../common/values';
 import { webSearchWish } from '../common/web-search';
+import { assistantImageParts, wantsImageOutput } from '../common/images';
 
 // OpenRouter-shaped request → Gemini generateContent (docs/provider-wire-formats.md §4.2).
 // The key goes in the x-goog-api-key header, never in the URL, so logged URLs never carry it.
@@ -92,7 +93,8 @@ function contents(messages: ChatMessage[]): Content[] {
         push('user', partsOf(m.content));
         break;
       case 'assistant': {
-        const parts = partsOf(m.content ?? '');
+        // an earlier answer's images go back as the model's own inline parts, so "make it blue" can edit them
+        const parts = [...assistantImageParts(m).map(userPart).filter((p): p is Part => p !== undefined), ...partsOf(m.content ?? '')];
         const signatures = signaturesById(m.reasoning_details);
         for (const call of m.tool_calls ?? []) {
           toolNames.set(call.id, call.function.name);
@@ -162,6 +164,7 @@ export function geminiBody(req: AdapterRequest): Record<string, unknown> {
   }
   const thinking = thinkingConfig(src, req.model);
   if (thinking) gen.thinkingConfig = thinking;
+  if (wantsImageOutput(src)) gen.responseModalities = ['TEXT', 'IMAGE'];
   if (Object.keys(gen).length > 0) body.generationConfig = gen;
   if (src.tools && src.tools.length > 0) {
     body.tools = [{

@@ -7,6 +7,7 @@ import { invalidBody, malformedJson, oversizedEvent, truncatedStream } from '../
 import { arr, obj, str, type Obj } from '../common/values';
 import { ContentDeltaTemplate } from './content-delta-template';
 import { chatCompletionsAnnotations } from '../common/web-search';
+import { imageEvents } from '../common/images';
 
 // The OpenAI `chat.completion.chunk` stream and `chat.completion` body → normalised events. Shared by the
 // OpenAI-compatible and OpenRouter adapters. Reasoning comes as `reasoning_content` (DeepSeek, xAI) or
@@ -75,6 +76,7 @@ function contentEvents(d: Obj, out: NormalizedEvent[], excludeReasoning: boolean
       }
     }
   }
+  if (d.images !== undefined) imageEvents(d.images, out);
   const refusal = d.refusal;
   if (typeof refusal === 'string' && refusal !== '') out.push({ type: 'text', text: refusal });
   const calls = d.tool_calls;

@@ -2,6 +2,7 @@ import type { ChatMessage, ChatRequest } from '../../../../shared/openrouter/cha
 import type { AdapterRequest, HttpRequestSpec } from '../../types';
 import { isOpenAiOrAzureUrl } from '../common/urls';
 import { webSearchWish } from '../common/web-search';
+import { answerImagesAsUserInput, wantsImageOutput } from '../common/images';
 
 // Request bodies for the OpenAI chat-completions wire (OpenAI, DeepSeek, Groq, xAI, Ollama, LM Studio, …) and
 // for OpenRouter, which speaks the same wire plus its routing fields.
@@ -29,6 +30,8 @@ export function openAiCompatibleBody(req: AdapterRequest): Record<string, unknow
   // plugin only to models that search.
   if (webSearchWish(src) && body.web_search_options === undefined) body.web_search_options = {};
   if (isOpenAiOrAzureUrl(req.upstream.baseUrl)) {
+    // OpenAI's chat completions return text and audio only; its images come from the Images and Responses APIs.
+    if (wantsImageOutput(src)) throw new Error(`${req.upstream.label} cannot return images through chat completions; use an OpenRouter or Gemini image model`);
     for (const k of NOT_OPENAI) delete body[k];
     // Reasoning models (o-series, gpt-5) reject max_tokens; max_completion_tokens works for every OpenAI model.
     if (body.max_tokens !== undefined && body.max_completion_tokens === undefined) body.max_completion_tokens = body.max_tokens;
@@ -36,7 +39,7 @@ export function openAiCompatibleBody(req: AdapterRequest): Record<string, unknow
   }
   const effort = src.reasoning_effort ?? src.reasoning?.effort ?? (src.reasoning?.enabled === false ? 'none' : undefined);
   if (effort) body.reasoning_effort = effort === 'max' ? 'xhigh' : effort;
-  body.messages = src.messages.map(withoutReasoningFields);
+  body.messages = answerImagesAsUserInput(src.messages).map(withoutReasoningFields);
   if (req.stream) body.stream_options = { ...(src as { stream_options?: object }).stream_options, include_usage: true };
   else delete body.stream_options;
   return body;
@@ -44,6 +47,7 @@ export function openAiCompatibleBody(req: AdapterRequest): Record<string, unknow
 
 export function openRouterBody(req: AdapterRequest): Record<string, unknown> {
   const body: Record<string, unknown> = { ...req.body, model: req.model, stream: req.stream };
+  body.messages = answerImagesAsUserInput(req.body.messages);
   if (!req.stream) delete body.stream_options;
   return body;
 }
