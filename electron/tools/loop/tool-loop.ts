@@ -6,6 +6,7 @@ import { toChatTools } from '../../../shared/tools/tool-selection';
 import { nextStepMessages, planToolCalls, type CallOutcome, type PlannedCall, type StreamedToolCall } from './tool-step';
 import type { RoomApprovals } from './room-approvals';
 import { sumLoopSteps, type LoopTotals } from './loop-cost';
+import type { ApprovalChoice, LoopStep, ToolCallRecord } from '../../../shared/tools/tool-steps';
 
 // A column's tool loop: model step → its tool calls → approval → MCP call → next model step, until the model
 // answers without calls, fails, is stopped, or reaches the step limit. Nothing here knows about windows: approvals
@@ -20,29 +21,8 @@ export interface StepOutcome {
   error: { code: number; message: string } | null;
 }
 
-export type ApprovalChoice = 'once' | 'always' | 'deny';
 export type CallableCall = Extract<PlannedCall, { kind: 'callable' }>;
-
-/** A tool call as stored with the answer and shown on its card. */
-export interface ToolCallRecord {
-  callId: string;
-  functionName: string;
-  serverId: string | null;
-  serverName: string | null;
-  tool: string | null;
-  argumentsText: string;
-  /** 'pending' while its approval card waits for the user. */
-  decision: 'pending' | 'allowed-once' | 'always-allowed' | 'pre-approved' | 'denied' | 'invalid' | 'stopped';
-  result: McpCallResult | null;
-  /** Why it did not run or failed, in words. */
-  error: string | null;
-}
-
-export interface LoopStep {
-  text: string;
-  record: GenerationRecord | null;
-  calls: ToolCallRecord[];
-}
+export type { ApprovalChoice, LoopStep, ToolCallRecord };
 
 export interface LoopResult {
   status: 'done' | 'error' | 'stopped' | 'step-limit';
