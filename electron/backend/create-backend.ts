@@ -5,6 +5,7 @@ import type { SecretCipher } from '../vault/cipher';
 import { createSettingsStore } from './settings-store';
 import { isAllowedExternalUrl } from './external-links';
 import { createStreamManager } from './chat/stream-manager';
+import { createRoomApprovals } from '../tools/loop/room-approvals';
 import type { ChatEngine } from './chat/chat-engine';
 import type { ModelList } from '../../shared/contract/models';
 import { createEngineRuntime, type EngineRuntimeOptions } from './engine-runtime';
@@ -136,7 +137,7 @@ export function createBackend(opts: BackendOptions) {
   const streams = createStreamManager(opts.chatEngine ?? runtime.engine, {
     delta: (d) => hub.emit('chat.delta', d),
     finished: (s) => hub.emit('chat.finished', s),
-  });
+  }, { tools: { callTool: (id, tool, args, o) => mcp.callTool(id, tool, args, o), approvals: createRoomApprovals() } });
 
   // MCP servers start when first needed and stop on quit (close below).
   const mcp = createMcpManager({
@@ -188,7 +189,8 @@ export function createBackend(opts: BackendOptions) {
       return updated;
     },
     'apiKeys.remove': ({ id }) => ({ removed: appKeys.remove(id) }),
-    'chat.start': ({ streamId, meta, request }) => streams.start(streamId, meta, request),
+    'chat.start': ({ streamId, meta, request, tools }) => streams.start(streamId, meta, request, tools),
+    'chat.approveTool': ({ streamId, callId, choice }) => ({ accepted: streams.approveTool(streamId, callId, choice) }),
     'chat.stop': ({ streamId }) => ({ stopped: streams.stop(streamId) }),
     'chat.active': () => streams.active(),
     'chat.ack': ({ streamId }) => ({ released: streams.ack(streamId) }),

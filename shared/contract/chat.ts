@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sourcesSchema } from '../openrouter/annotations';
 import { chatRequestSchema } from '../openrouter/chat-request';
 import { generationRecordSchema } from '../openrouter/generation';
+import { approvalChoiceSchema, chatToolsInputSchema, loopStepSchema } from '../tools/tool-steps';
 
 // Model output streams are owned by main. The renderer starts one with an id it chose (so it can write its own
 // placeholder row first), receives batched deltas as events, and can re-attach after a reload with chat.active.
@@ -19,6 +20,7 @@ export const chatStartInputSchema = z.object({
   streamId: streamIdSchema,
   meta: streamMetaSchema,
   request: chatRequestSchema,
+  tools: chatToolsInputSchema.optional(), // a tool loop (docs/mcp-tools.md)
 });
 
 export const toolCallSnapshotSchema = z.object({ id: z.string(), name: z.string(), arguments: z.string() });
@@ -44,6 +46,7 @@ export const streamSnapshotSchema = z.object({
   error: z.object({ code: z.number(), message: z.string() }).nullable(),
   record: generationRecordSchema.nullable(), // once finished
   sources: sourcesSchema.optional(), // web search sources (url_citation), as they arrived
+  toolSteps: z.array(loopStepSchema).optional(), // a tool loop's steps, each with its own record and calls
 });
 export type StreamSnapshot = z.infer<typeof streamSnapshotSchema>;
 
@@ -56,5 +59,8 @@ export const streamDeltaSchema = z.object({
   model: z.string().optional(),
   provider: z.string().optional(),
   firstTokenAt: z.number().optional(),
+  toolSteps: z.array(loopStepSchema).optional(), // the loop's steps whenever a card changes
 });
+
+export const chatApproveToolInputSchema = z.object({ streamId: streamIdSchema, callId: z.string().max(256), choice: approvalChoiceSchema }).strict();
 export type StreamDelta = z.infer<typeof streamDeltaSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { upstreamKindSchema } from '../providers/upstream-kinds';
-import { chatStartInputSchema, streamIdSchema, streamSnapshotSchema } from './chat';
+import { chatApproveToolInputSchema, chatStartInputSchema, streamIdSchema, streamSnapshotSchema } from './chat';
 import { modelListSchema } from './models';
 import { accountSummarySchema, generationReconciledSchema } from './account';
 import { generationRecordSchema } from '../openrouter/generation';
@@ -113,6 +113,7 @@ export const routes = {
     output: z.object({ stopped: z.number().int() }),
   },
   'chat.active': { input: empty, output: z.array(streamSnapshotSchema) },
+  'chat.approveTool': { input: chatApproveToolInputSchema, output: z.object({ accepted: z.boolean() }) },
   'chat.ack': { input: z.object({ streamId: streamIdSchema }).strict(), output: z.object({ released: z.boolean() }) },
   'models.list': { input: empty, output: modelListSchema },
   /** Fetches OpenRouter's live model list (no key needed); offline, the cached or bundled catalog answers. */

@@ -5,13 +5,15 @@ import type { StreamMeta, StreamSnapshot, StreamDelta } from '../../../shared/co
 import type { ChatEngine } from './chat-engine';
 import { BridgeError } from '../../../shared/contract/bridge';
 import { MAX_SOURCES } from '../../../shared/openrouter/annotations';
+import type { ChatToolsInput } from '../../../shared/tools/tool-steps';
+import { runColumnToolLoop, type ToolLoopHost } from './tool-loop-stream';
 
 export interface StreamEvents {
   delta(delta: StreamDelta): void;
   finished(snapshot: StreamSnapshot): void;
 }
 
-interface LiveStream {
+export interface LiveStream {
   snapshot: StreamSnapshot;
   controller: AbortController;
   pending: { text: string; reasoning: string; extra: Partial<StreamDelta> } | null;
@@ -23,12 +25,14 @@ interface LiveStream {
 export function createStreamManager(
   engine: ChatEngine,
   events: StreamEvents,
-  opts: { flushMs?: number; retainMs?: number; now?: () => number } = {},
+  opts: { flushMs?: number; retainMs?: number; now?: () => number; tools?: ToolLoopHost } = {},
 ) {
   const flushMs = opts.flushMs ?? 50;
   const retainMs = opts.retainMs ?? 24 * 60 * 60 * 1000;
   const now = opts.now ?? Date.now;
   const streams = new Map<string, LiveStream>();
+  /** Approval cards waiting for the user, by stream then call id: kept by main, so closing a view loses none. */
+  const waiting = new Map<string, Map<string, (choice: 'once' | 'always' | 'deny') => void>>();
   let timer: ReturnType<typeof setInterval> | null = null;
 
   function flush(live: LiveStream) {
@@ -134,7 +138,7 @@ export function createStreamManager(
   }
 
   return {
-    start(streamId: string, meta: StreamMeta, request: ChatRequest): StreamSnapshot {
+    start(streamId: string, meta: StreamMeta, request: ChatRequest, tools?: ChatToolsInput): StreamSnapshot {
       const existing = streams.get(streamId);
       if (existing) return structuredClone(existing.snapshot); // a retried start after a reload is not a second run
       for (const other of streams.values()) {
@@ -153,6 +157,30 @@ export function createStreamManager(
       };
       streams.set(streamId, live);
       ensureTimer();
+      if (tools && tools.offered.length > 0 && opts.tools) {
+        const approvals = new Map<string, (choice: 'once' | 'always' | 'deny') => void>();
+        waiting.set(streamId, approvals);
+        runColumnToolLoop(live, request, tools, {
+          engine,
+          host: opts.tools,
+          onEvent: (ev) => onEvent(live, ev),
+          approvals,
+          changed: (toolSteps) => {
+            live.snapshot.seq++;
+            (live.pending ??= { text: '', reasoning: '', extra: {} }).extra.toolSteps = toolSteps;
+          },
+        }).then(
+          ({ record, error }) => {
+            waiting.delete(streamId);
+            finish(live, record, error);
+          },
+          (err: unknown) => {
+            waiting.delete(streamId);
+            finish(live, null, { code: 500, message: `Tool loop failed: ${(err as Error)?.message ?? 'unknown error'}` });
+          },
+        );
+        return structuredClone(live.snapshot);
+      }
       engine
         .chat({ ...request, stream: true }, { signal: live.controller.signal, onEvent: (ev) => onEvent(live, ev), source: 'app' })
         .then(
@@ -170,6 +198,14 @@ export function createStreamManager(
         }
       }
       return stopped;
+    },
+    /** The user's answer on an approval card; false when that call is not waiting (already decided, or stopped). */
+    approveTool(streamId: string, callId: string, choice: 'once' | 'always' | 'deny'): boolean {
+      const resolve = waiting.get(streamId)?.get(callId);
+      if (!resolve) return false;
+      waiting.get(streamId)?.delete(callId);
+      resolve(choice);
+      return true;
     },
     /** Streams still running, and finished ones not yet acknowledged: what a renderer re-attaches to. */
     active(): StreamSnapshot[] {
