@@ -112,3 +112,18 @@ export const generationRecordSchema = z.object({
   error: z.object({ code: z.number(), message: z.string() }).optional(),
 });
 export type GenerationRecord = z.infer<typeof generationRecordSchema>;
+
+/** A record's cost facts, as an answer keeps them beside its text ("Explain this cost" reads them). */
+export const recordCostSchema = generationRecordSchema.pick({
+  costMicros: true, costSource: true, costReason: true, reportedCostMicros: true, computedCostMicros: true,
+  pricingSnapshot: true, reportedCostUsd: true, upstreamCostMicros: true, computedCostUsd: true, costLines: true,
+  cacheSavingsMicros: true, costDetail: true,
+});
+export type RecordCost = z.infer<typeof recordCostSchema>;
+
+/** The cost facts of a record, without the keys it leaves out. */
+export function recordCostOf(r: GenerationRecord): RecordCost {
+  const out: RecordCost = { costSource: r.costSource };
+  for (const k of recordCostSchema.keyof().options) if (r[k] !== undefined) Object.assign(out, { [k]: r[k] });
+  return out;
+}

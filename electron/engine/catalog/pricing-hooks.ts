@@ -1,6 +1,7 @@
 import { computeCost, type CostUsage } from '../../../shared/billing/cost';
 import { lookupPricing, type PricingLookup as CatalogLookup } from '../../../shared/catalog/pricing-for';
 import { findModel } from '../../../shared/catalog/find-model';
+import { STATIC_VARIANTS } from '../../../shared/catalog/variants';
 import { pricesAt } from '../../../shared/catalog/prices-at';
 import type { Catalog, ModelPricing, UpstreamRef } from '../../../shared/catalog/types';
 import type { TokenCounts } from '../../../shared/openrouter/generation';
@@ -48,7 +49,6 @@ export const perMTok = (s: string | undefined): number | undefined => {
 };
 
 /** The static variants that are catalog entries of their own (OpenRouter prices them apart). */
-const STATIC_VARIANTS = new Set(['free', 'extended', 'thinking']);
 
 /** A token record as the cost calculator reads it. */
 export function costUsageOf(t: TokenCounts): CostUsage {
@@ -76,7 +76,7 @@ export function createPricingHooks(getCatalog: () => Catalog, info: () => string
   };
   const lookup = (modelSlug: string, upstream: UpstreamConfig, variants: readonly string[] = []): CatalogLookup => {
     if (isLocalServer(upstream)) return {};
-    const statics = upstream.kind === 'openrouter' ? variants.filter((v) => STATIC_VARIANTS.has(v)) : [];
+    const statics = upstream.kind === 'openrouter' ? variants.filter((v) => (STATIC_VARIANTS as readonly string[]).includes(v)) : [];
     const slug = [modelSlug, ...statics].join(':');
     return lookupPricing(getCatalog(), slug, upstreamRef(slug, upstream));
   };

@@ -2,6 +2,7 @@ import type { ChatRequest, ProviderPreferences } from '../../../shared/openroute
 import type { HealthTracker } from '../health/endpoint-health';
 import { healthKey } from '../health/endpoint-health';
 import type { UpstreamConfig } from '../types';
+import { ROUTER_VARIANTS } from '../../../shared/catalog/variants';
 import { requestedParameters, supportsParameter, type Parameter } from './capabilities';
 import { isListedModelName, resolveModel } from './candidates';
 import { blendedPrice, orderEndpoints, orderIndex, type SortBy } from './order';
@@ -23,8 +24,6 @@ export interface PlanContext {
   knownModel?: (slug: string) => boolean;
 }
 
-/** Variants OpenRouter understands itself: kept on the slug sent to it. */
-const ROUTER_VARIANTS: readonly Variant[] = ['free', 'nitro', 'floor', 'extended', 'exacto'];
 
 type ModelOutcome =
   | { ok: true; endpoints: Endpoint[]; sortBy?: SortBy }
