@@ -3,7 +3,7 @@ import { generationRecordSchema, recordCostOf, type GenerationRecord } from '../
 
 const record: GenerationRecord = {
   id: 'gen-1', createdAt: 1, requestedModel: 'a/b', model: 'a/b', upstreamId: 'openrouter', upstreamKind: 'openrouter',
-  provider: 'openrouter', attempts: [], tokens: { prompt: 3, completion: 4, total: 7 } as GenerationRecord['tokens'],
+  provider: 'openrouter', attempts: [], tokens: { prompt: 3, completion: 4, cacheRead: 0, cacheWrite: 0, reasoning: 0 },
   reportedCostMicros: 120, computedCostMicros: 118, costMicros: 120, costSource: 'upstream', reportedCostUsd: '0.00012',
   computedCostUsd: '0.000118', cacheSavingsMicros: 0, costDetail: 'why',
   pricingSnapshot: { capturedAt: 1, source: 'bundled', rates: { prompt: '0.000001' } },
