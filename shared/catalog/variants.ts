@@ -5,17 +5,18 @@
 //   `:thinking` are served by Parley: the web plugin and reasoning).
 // - `static`: can be a catalog entry of its own with its own price (`…:free`); the others resolve to the base model.
 // - `picker`: offered in a column's variant menu.
+// - `ownPrice`: priced apart from the base model, only where the catalog lists the variant.
 
 export const MODEL_VARIANTS = {
-  free: { engine: true, toRouter: true, static: true, picker: true },
-  nitro: { engine: true, toRouter: true, static: false, picker: true },
-  floor: { engine: true, toRouter: true, static: false, picker: true },
-  online: { engine: true, toRouter: false, static: false, picker: true },
-  thinking: { engine: true, toRouter: false, static: true, picker: true },
-  extended: { engine: true, toRouter: true, static: true, picker: true },
-  exacto: { engine: true, toRouter: true, static: false, picker: false },
-  beta: { engine: false, toRouter: false, static: false, picker: false },
-} as const satisfies Record<string, { engine: boolean; toRouter: boolean; static: boolean; picker: boolean }>;
+  free: { engine: true, toRouter: true, static: true, picker: true, ownPrice: true },
+  nitro: { engine: true, toRouter: true, static: false, picker: true, ownPrice: false },
+  floor: { engine: true, toRouter: true, static: false, picker: true, ownPrice: false },
+  online: { engine: true, toRouter: false, static: false, picker: true, ownPrice: false },
+  thinking: { engine: true, toRouter: false, static: true, picker: true, ownPrice: false },
+  extended: { engine: true, toRouter: true, static: true, picker: true, ownPrice: true },
+  exacto: { engine: true, toRouter: true, static: false, picker: false, ownPrice: false },
+  beta: { engine: false, toRouter: false, static: false, picker: false, ownPrice: false },
+} as const satisfies Record<string, { engine: boolean; toRouter: boolean; static: boolean; picker: boolean; ownPrice: boolean }>;
 
 export type ModelVariant = keyof typeof MODEL_VARIANTS;
 type Facts = (typeof MODEL_VARIANTS)[ModelVariant];
@@ -32,3 +33,4 @@ export const ENGINE_VARIANTS: readonly EngineVariant[] = variantsWith('engine');
 export const PICKER_VARIANTS: readonly PickerVariant[] = variantsWith('picker');
 export const ROUTER_VARIANTS: readonly EngineVariant[] = variantsWith('toRouter') as EngineVariant[];
 export const STATIC_VARIANTS: readonly EngineVariant[] = variantsWith('static') as EngineVariant[];
+export const OWN_PRICE_VARIANTS: readonly ModelVariant[] = variantsWith('ownPrice');

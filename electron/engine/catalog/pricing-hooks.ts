@@ -4,7 +4,7 @@ import { findModel } from '../../../shared/catalog/find-model';
 import { STATIC_VARIANTS } from '../../../shared/catalog/variants';
 import { pricesAt } from '../../../shared/catalog/prices-at';
 import type { Catalog, ModelPricing, UpstreamRef } from '../../../shared/catalog/types';
-import { providerFor } from '../providers/registry';
+import { isRouter, providerFor } from '../providers/registry';
 import { nativeIdForSlug } from '../routing/model-ids';
 import { isLocalServer } from '../routing/providers';
 import type { PriceInfo, PricingLookup } from '../routing/route-types';
@@ -34,7 +34,7 @@ export function upstreamRef(modelSlug: string, u: UpstreamConfig): UpstreamRef {
   const slug = provider.slug(u);
   const providerId = provider.priceTable(u) ?? slug;
   const ref: UpstreamRef = { kind: u.kind, isByok: u.isByok, providerId };
-  if (u.kind !== 'openrouter') {
+  if (!isRouter(u)) {
     const prefix = `${slug}/`;
     ref.nativeModelId = modelSlug.startsWith(prefix) && u.kind === 'openai-compatible' ? modelSlug.slice(prefix.length) : nativeIdForSlug(modelSlug);
   }
@@ -60,7 +60,7 @@ export function createPricingHooks(getCatalog: () => Catalog, info: () => string
   };
   const lookup = (modelSlug: string, upstream: UpstreamConfig, variants: readonly string[] = []): CatalogLookup => {
     if (isLocalServer(upstream)) return {};
-    const statics = upstream.kind === 'openrouter' ? variants.filter((v) => (STATIC_VARIANTS as readonly string[]).includes(v)) : [];
+    const statics = isRouter(upstream) ? variants.filter((v) => (STATIC_VARIANTS as readonly string[]).includes(v)) : [];
     const slug = [modelSlug, ...statics].join(':');
     return lookupPricing(getCatalog(), slug, upstreamRef(slug, upstream));
   };

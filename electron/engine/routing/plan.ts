@@ -10,6 +10,7 @@ import { isLocalServer, localOnlyNames, providerSlugOf, upstreamNames } from './
 import type { Endpoint, PriceInfo, PricingLookup, RoutePlan, RouteStep } from './route-types';
 import { buildUpstreamBody } from './upstream-body';
 import { parseModelVariants, type Variant } from './variants';
+import { isRouter } from '../providers/registry';
 
 // Request → the ordered list of (endpoint, body) attempts: resolve every entry of `model`/`models`, apply variants
 // and `provider` preferences, order the survivors. When nothing survives the message says why.
@@ -46,7 +47,7 @@ const usd = (n: number) => `$${Number(n.toPrecision(6))}`;
 const label = (ep: Endpoint) => ep.upstream.label;
 
 function priceOf(ctx: PlanContext, slug: string, u: UpstreamConfig, variants: Variant[]): PriceInfo | undefined {
-  if (u.kind === 'openrouter' && variants.includes('free')) return { promptPerMTok: 0, completionPerMTok: 0, request: 0 };
+  if (isRouter(u) && variants.includes('free')) return { promptPerMTok: 0, completionPerMTok: 0, request: 0 };
   let p: PriceInfo | undefined;
   try {
     p = ctx.pricing?.(slug, u);
@@ -96,7 +97,7 @@ function resolveUncached(requested: string, upstreams: readonly UpstreamConfig[]
   const resolved = resolveModel(base, upstreams);
   const routerSuffix = variants.filter((v) => ROUTER_VARIANTS.includes(v)).map((v) => `:${v}`).join('');
   const endpoints = resolved.candidates.map(({ upstream, nativeModel }): EndpointSkeleton => {
-    const native = upstream.kind === 'openrouter' ? nativeModel + routerSuffix : nativeModel;
+    const native = isRouter(upstream) ? nativeModel + routerSuffix : nativeModel;
     return { key: healthKey(upstream.id, native), upstream, provider: providerSlugOf(upstream), modelSlug: resolved.slug, nativeModel: native, requested, variants };
   });
   return { ok: true, base, variants, slug: resolved.slug, endpoints };
@@ -129,19 +130,19 @@ function endpointsForModel(requested: string, req: ChatRequest, ctx: PlanContext
       return false;
     });
   };
-  const isRouter = (ep: Endpoint) => ep.upstream.kind === 'openrouter';
+  const viaRouter = (ep: Endpoint) => isRouter(ep.upstream);
   const badVariant = (message: string): ModelOutcome => ({ ok: false, status: 400, message, excludedBy: ['variant'] });
 
   if (variants.includes('extended')) {
-    keep('variant', isRouter, () => 'excluded: ":extended" is only served through OpenRouter');
+    keep('variant', viaRouter, () => 'excluded: ":extended" is only served through OpenRouter');
     if (eps.length === 0) return badVariant(`"${requested}": the ":extended" variant is only available through OpenRouter; add an OpenRouter key or drop the suffix.`);
   }
   if (variants.includes('online')) {
-    keep('variant', (ep) => isRouter(ep) || ep.upstream.supportsWebSearch === true, () => 'excluded: no web search support for ":online"');
+    keep('variant', (ep) => viaRouter(ep) || ep.upstream.supportsWebSearch === true, () => 'excluded: no web search support for ":online"');
     if (eps.length === 0) return badVariant(`"${requested}": the ":online" variant needs web search, which no configured upstream for "${base}" supports (OpenRouter does).`);
   }
   if (variants.includes('free')) {
-    keep('variant', (ep) => isRouter(ep) || (ep.price !== undefined && blendedPrice(ep.price) === 0 && !ep.price.request),
+    keep('variant', (ep) => viaRouter(ep) || (ep.price !== undefined && blendedPrice(ep.price) === 0 && !ep.price.request),
       () => 'excluded: not a free endpoint (":free")');
   }
   if (variants.includes('thinking')) {
@@ -154,12 +155,12 @@ function endpointsForModel(requested: string, req: ChatRequest, ctx: PlanContext
   }
   const only = lower(prefs.only);
   if (only?.length) {
-    keep('allowed_providers', (ep) => only.some((n) => upstreamNames(ep.upstream).has(n) || (isRouter(ep) && !localOnly.has(n))),
+    keep('allowed_providers', (ep) => only.some((n) => upstreamNames(ep.upstream).has(n) || (viaRouter(ep) && !localOnly.has(n))),
       () => 'excluded: not in provider.only');
   }
   if (prefs.data_collection === 'deny') {
     // OpenRouter receives `data_collection: "deny"` and enforces it across its own providers.
-    keep('data_policy:training', (ep) => ep.upstream.dataCollection === 'deny' || (isRouter(ep) && ep.upstream.dataCollection !== 'allow'),
+    keep('data_policy:training', (ep) => ep.upstream.dataCollection === 'deny' || (viaRouter(ep) && ep.upstream.dataCollection !== 'allow'),
       () => 'excluded by provider.data_collection "deny" (may store or train on data)');
   }
   const params = requestedParameters(req);
