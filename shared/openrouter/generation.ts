@@ -40,6 +40,11 @@ export const tokenCountsSchema = z.object({
 });
 export type TokenCounts = z.infer<typeof tokenCountsSchema>;
 
+/** The billable units beside the five totals, each a part of one of them (a new one is added to the schema only). */
+export type ExtraUnit = Exclude<keyof TokenCounts, 'prompt' | 'completion' | 'cacheRead' | 'cacheWrite' | 'reasoning' | 'estimated'>;
+const TOTALS = new Set(['prompt', 'completion', 'cacheRead', 'cacheWrite', 'reasoning', 'estimated']);
+export const EXTRA_UNITS = Object.keys(tokenCountsSchema.shape).filter((k) => !TOTALS.has(k)) as ExtraUnit[];
+
 export const costSourceSchema = z.enum(['upstream', 'computed', 'none']);
 export type CostSource = z.infer<typeof costSourceSchema>;
 /** Why a cost is unknown or what is special about it. `not-sent`: nothing reached a provider ($0); `failed`: the

@@ -1,7 +1,7 @@
 import type { CostLine } from '../../../shared/billing/cost';
 import { exactMicrosToUsd, usdText, usdToMicros } from '../../../shared/billing/money';
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
-import type { CostLineRecord, CostReason, GenerationRecord, TokenCounts } from '../../../shared/openrouter/generation';
+import { EXTRA_UNITS, type CostLineRecord, type CostReason, type GenerationRecord, type TokenCounts } from '../../../shared/openrouter/generation';
 import type { RawUsage, UpstreamConfig } from '../types';
 import { isLocalServer } from '../routing/providers';
 import { isRouter } from '../providers/registry';
@@ -35,12 +35,7 @@ export function tokensFromRaw(raw: RawUsage): TokenCounts {
     cacheWrite: raw.cacheWriteTokens,
     reasoning: raw.reasoningTokens,
   };
-  if (raw.cacheWrite1hTokens) t.cacheWrite1h = raw.cacheWrite1hTokens;
-  if (raw.audioInTokens) t.audioIn = raw.audioInTokens;
-  if (raw.audioOutTokens) t.audioOut = raw.audioOutTokens;
-  if (raw.imageInTokens) t.imageIn = raw.imageInTokens;
-  if (raw.imageOutTokens) t.imageOut = raw.imageOutTokens;
-  if (raw.webSearchRequests) t.webSearchRequests = raw.webSearchRequests;
+  for (const unit of EXTRA_UNITS) if (raw[unit]) t[unit] = raw[unit];
   return t;
 }
 
