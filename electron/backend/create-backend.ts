@@ -3,7 +3,6 @@ import { createEventHub } from '../ipc/event-hub';
 import { createKeyVault } from '../vault/key-vault';
 import type { SecretCipher } from '../vault/cipher';
 import { createSettingsStore } from './settings-store';
-import { isAllowedExternalUrl } from './external-links';
 import { createStreamManager } from './chat/stream-manager';
 import { createRoomApprovals } from '../tools/loop/room-approvals';
 import type { ChatEngine } from './chat/chat-engine';
@@ -16,14 +15,17 @@ import { createGenerationJournal } from './generation-journal';
 import { journalWatcher } from './interrupted/journal-watcher';
 import { createAppKeys } from './app-keys/app-keys';
 import { createLocalApiData } from './local-api-data/local-api-data';
-import { writeBackup, listBackups, readBackup, BackupNameError } from '../backup';
-import { listUpstreamModels, type UpstreamConfig } from '../engine';
+import type { UpstreamConfig } from '../engine';
 import type { GenerationRecord } from '../../shared/openrouter/generation';
-import { BridgeError } from '../../shared/contract/bridge';
-import { saving } from './saving';
 import { makeDataDirPrivate } from '../fs/private-modes';
 import { createMcpManager, createMcpServerStore } from '../tools/mcp';
 import { mcpRouteHandlers } from './tools/mcp-routes';
+import { appRouteHandlers } from './routes/app-routes';
+import { keyRouteHandlers } from './routes/key-routes';
+import { localApiRouteHandlers } from './routes/local-api-routes';
+import { chatRouteHandlers } from './routes/chat-routes';
+import { moneyRouteHandlers } from './routes/money-routes';
+import { backupRouteHandlers } from './routes/backup-routes';
 
 export interface BackendOptions {
   dataDir: string;
@@ -149,79 +151,12 @@ export function createBackend(opts: BackendOptions) {
   });
 
   const handlers: RouteHandlers = {
-    'app.info': () => ({
-      name: 'Parley' as const,
-      version: opts.version,
-      transport: opts.transport,
-      platform: process.platform,
-      engine: { upstreams: runtime.upstreams().length },
-      keyProtection: opts.cipher.protection,
-    }),
-    'settings.get': () => settings.get(),
-    'settings.update': async (patch) => {
-      const next = saving('the settings', () => settings.update(patch));
-      if ('localApiEnabled' in patch || 'localApiPort' in patch) await localApi.set(next.localApiEnabled, next.localApiPort);
-      hub.emit('settings.changed', next);
-      return next;
-    },
-    'keys.list': () => allKeys(),
-    'keys.set': (input) => {
-      const saved = saving('the key', () => vault.set(input));
-      keysChanged();
-      return saved;
-    },
-    'keys.remove': ({ id }) => {
-      const removed = saving('the change to your keys', () => vault.remove(id));
-      if (removed) keysChanged();
-      return { removed };
-    },
-    'keys.test': async ({ id }) => {
-      const upstream = runtime.upstreams().find((u) => u.id === id);
-      if (!upstream) throw new BridgeError({ code: 'not-found', message: 'No such provider is configured' });
-      return listUpstreamModels(upstream, opts.fetch ? { fetch: opts.fetch } : {});
-    },
-    'api.status': () => localApi.status(),
-    'apiKeys.list': () => appKeys.list(),
-    'apiKeys.create': (input) => appKeys.create(input),
-    'apiKeys.update': (patch) => {
-      const updated = appKeys.update(patch);
-      if (!updated) throw new BridgeError({ code: 'not-found', message: 'No such app key' });
-      return updated;
-    },
-    'apiKeys.remove': ({ id }) => ({ removed: appKeys.remove(id) }),
-    'chat.start': ({ streamId, meta, request, tools }) => streams.start(streamId, meta, request, tools),
-    'chat.approveTool': ({ streamId, callId, choice }) => ({ accepted: streams.approveTool(streamId, callId, choice) }),
-    'chat.stop': ({ streamId }) => ({ stopped: streams.stop(streamId) }),
-    'chat.active': () => streams.active(),
-    'chat.ack': ({ streamId }) => ({ released: streams.ack(streamId) }),
-    'models.list': () => listModels(),
-    'models.refresh': () => catalog.refresh(),
-    'account.summary': () => account.summary(),
-    'account.refresh': () => account.refresh(),
-    'generations.since': ({ afterSeq, limit }) => journal.since(afterSeq, limit),
-    'backups.write': async ({ json }) => {
-      try {
-        return await writeBackup(opts.dataDir, json);
-      } catch (err) {
-        if (err instanceof TypeError) throw new BridgeError({ code: 'bad-request', message: err.message });
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new BridgeError({ code: 'unavailable', message: code === 'ENOSPC' ? 'The disk is full: the backup was not written' : `The backup could not be written (${code ?? 'error'})` });
-      }
-    },
-    'backups.list': () => listBackups(opts.dataDir),
-    'backups.read': async ({ name }) => {
-      try {
-        return { json: await readBackup(opts.dataDir, name) };
-      } catch (err) {
-        if (err instanceof BackupNameError) throw new BridgeError({ code: 'bad-request', message: 'Not a Parley backup name' });
-        throw new BridgeError({ code: 'not-found', message: 'That backup no longer exists' });
-      }
-    },
-    'links.open': async ({ url }) => {
-      if (!opts.openExternal || !isAllowedExternalUrl(url)) return { opened: false };
-      await opts.openExternal(url);
-      return { opened: true };
-    },
+    ...appRouteHandlers({ ...opts, runtime, settings, localApi, hub }),
+    ...keyRouteHandlers({ vault, runtime, ...fetchOpt, allKeys, keysChanged }),
+    ...localApiRouteHandlers({ appKeys, localApi }),
+    ...chatRouteHandlers(streams),
+    ...moneyRouteHandlers({ listModels, catalog, account, journal }),
+    ...backupRouteHandlers(opts.dataDir),
     ...mcpRouteHandlers(mcp),
   };
 

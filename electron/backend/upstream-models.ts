@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { writeFileAtomic } from '../fs/write-file-atomic';
 import { join } from 'node:path';
 import { listUpstreamModels, providerSlugOf, slugForNativeId, type UpstreamConfig } from '../engine';
+import { isRouterKind } from '../../shared/providers/upstream-kinds';
 
 /** What each configured upstream says it serves (GET /models, Ollama tags), cached on disk with the time it was
  * asked, so the picker can offer a provider's newest models before the catalog knows them. */
@@ -38,7 +39,7 @@ export function createUpstreamModels(opts: { dataDir: string; fetch?: typeof fet
       const problems: string[] = [];
       await Promise.all(
         upstreams
-          .filter((u) => u.kind !== 'openrouter')
+          .filter((u) => !isRouterKind(u.kind))
           .map(async (u) => {
             const r = await listUpstreamModels(u, { timeoutMs: 8000, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
             if (r.ok) cache.upstreams[u.id] = { fetchedAt: Date.now(), models: r.models };

@@ -1,6 +1,6 @@
 import type { UrlCitationAnnotation } from '../../shared/openrouter/annotations';
 import type { ChatRequest } from '../../shared/openrouter/chat-request';
-import type { UpstreamKind } from '../../shared/openrouter/generation';
+import type { ExtraUnit, TokenCounts, UpstreamKind } from '../../shared/openrouter/generation';
 
 // The one interface every upstream adapter implements. Adapters are pure translators: they build the HTTP
 // request for their wire format and turn the upstream's bytes into normalised events. Routing, retries,
@@ -34,7 +34,7 @@ export interface HttpRequestSpec {
   body?: string;
 }
 
-export interface RawUsage {
+interface UsageTotals {
   promptTokens: number; // total input including cache read and write
   completionTokens: number; // total output including reasoning
   cacheReadTokens: number;
@@ -45,13 +45,12 @@ export interface RawUsage {
   upstreamPromptCostUsd?: number; // …upstream_inference_prompt_cost and …_completions_cost: that charge split
   upstreamCompletionsCostUsd?: number;
   isByok?: boolean;
-  webSearchRequests?: number;
-  cacheWrite1hTokens?: number; // the part of cacheWriteTokens written with the 1-hour TTL (Anthropic)
-  audioInTokens?: number; // parts of promptTokens / completionTokens, where the provider reports them
-  audioOutTokens?: number;
-  imageInTokens?: number;
-  imageOutTokens?: number;
 }
+
+/** What a provider reports, converted to OpenRouter's semantics: the five totals, the billable units beside them
+ * named as the generation record names them (TokenCounts: a new unit is added there), and the cost facts only a
+ * router reports. */
+export type RawUsage = UsageTotals & Partial<Pick<TokenCounts, ExtraUnit>>;
 
 export type NormalizedEvent =
   | { type: 'start'; upstreamId?: string; model?: string; provider?: string }

@@ -3,6 +3,7 @@ import { costReasonText, shownCost, shownCostLabel, type CostFacts, type ShownCo
 import type { TokenCounts } from '../../shared/openrouter/generation';
 import type { MessageCost } from '../history/db/types';
 import type { LedgerRow } from './ledger/types';
+import { isRouterKind } from '../../shared/providers/upstream-kinds';
 
 // How a request's cost reads, the same on an answer, in the totals and on the Activity page. The figure always
 // comes from the shared rule (shared/billing/shown-cost.ts): billed beats computed beats estimated.
@@ -69,7 +70,7 @@ export function mismatchText(parleyMicros: number | undefined, comparedMicros: n
 export function rowMismatchText(r: LedgerRow): string | null {
   if (!r.mismatch) return null;
   const compared = r.billedComparedMicros ?? (r.isByok ? r.billedProviderMicros : r.billedCostMicros);
-  const text = mismatchText(r.computedCostMicros, compared, r.isByok && r.upstreamKind === 'openrouter');
+  const text = mismatchText(r.computedCostMicros, compared, r.isByok && isRouterKind(r.upstreamKind));
   if (!text) return null;
   return r.reconcileCauses?.length ? `${text}. Likely: ${r.reconcileCauses[0]}` : text;
 }

@@ -1,6 +1,6 @@
 import { inUtcWindow, pricesAt } from '../catalog/prices-at';
 import type { ModelPricing, PriceOverride, PriceTier } from '../catalog/types';
-import type { CostReason } from '../openrouter/generation';
+import type { CostReason, TokenCounts } from '../openrouter/generation';
 import { isZero, mul, normalize, parseDecimal, roundToInteger, shift, toDecimalString, ZERO, type Decimal } from './decimal';
 
 // Cost of one request in integer micro-dollars (1 USD = 1_000_000 µ$), from its billable units and a price list.
@@ -15,23 +15,12 @@ import { isZero, mul, normalize, parseDecimal, roundToInteger, shift, toDecimalS
 // docs/price-catalog.md), then long-context tiers and OpenRouter's `overrides` (`min_prompt_tokens`, the UTC
 // time-of-day window `utc_start`–`utc_end` as HHMM), later overrides winning per rate (docs/openrouter-api.md §8.2).
 
-/** Every billable unit a provider may report (TokenCounts fits). Token parts are subsets of their totals. */
-export interface CostUsage {
-  prompt: number; // all input tokens, cache reads and writes included
-  completion: number; // all output tokens, reasoning included
-  cacheRead?: number;
-  cacheWrite?: number; // all cache-write tokens, both TTLs
-  cacheWrite1h?: number; // the part of cacheWrite written with the 1-hour TTL
-  reasoning?: number;
-  audioIn?: number; // input audio tokens (a part of prompt)
-  audioOut?: number; // output audio tokens (a part of completion)
-  imageIn?: number; // input image tokens (a part of prompt)
-  imageOut?: number; // output image tokens (a part of completion)
-  estimated?: boolean; // counted locally because the upstream never reported usage
+/** Every billable unit: a record's token counts (one shape, shared/openrouter/generation.ts), of which only the
+ * totals are required, and the units priced per request or per image. */
+export type CostUsage = Pick<TokenCounts, 'prompt' | 'completion'> & Partial<Omit<TokenCounts, 'prompt' | 'completion'>> & {
   images?: number; // input images, for models priced per image
-  webSearchRequests?: number;
   requests?: number; // defaults to 1 when the model has a per-request price
-}
+};
 
 export type CostComponent =
   | 'input'

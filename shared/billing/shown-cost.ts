@@ -1,5 +1,6 @@
 import type { CostReason, GenerationRecord } from '../openrouter/generation';
 import { formatMicros, isBelowMicro } from './money';
+import { isRouterKind } from '../providers/upstream-kinds';
 
 // THE rule for the cost a person sees, used by answers, column and room totals, Activity, CSV, budgets and the
 // local API: billed beats computed beats estimated.
@@ -54,7 +55,7 @@ export function shownCost(f: CostFacts): ShownCost {
         parts: { providerMicros: f.upstreamCostMicros, feeMicros: f.reportedCostMicros },
       });
     }
-    if (f.isByok && f.upstreamKind === 'openrouter' && num(f.computedCostMicros)) {
+    if (f.isByok && isRouterKind(f.upstreamKind) && num(f.computedCostMicros)) {
       // OpenRouter reported only its fee: the provider's charge is Parley's price for it.
       return withReason({
         micros: f.reportedCostMicros + f.computedCostMicros,

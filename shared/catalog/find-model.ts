@@ -1,12 +1,12 @@
 import { dashedDate, matchesRule } from './match';
 import type { Catalog, CatalogModel } from './types';
+import { VARIANT_SUFFIXES, type ModelVariant as VariantSuffix } from './variants';
+
+export { VARIANT_SUFFIXES, type VariantSuffix };
 
 // Slug lookup with OpenRouter's variant suffixes (docs/openrouter-api.md §6): "…:free", "…:nitro",
 // "…:free:online". Static variants (":free", ":thinking", ":extended") can be catalog entries of their own; the
 // others only change routing, so they resolve to the base model.
-
-export const VARIANT_SUFFIXES = ['free', 'nitro', 'floor', 'online', 'thinking', 'extended', 'exacto', 'beta'] as const;
-export type VariantSuffix = (typeof VARIANT_SUFFIXES)[number];
 
 const isVariant = (s: string): s is VariantSuffix => (VARIANT_SUFFIXES as readonly string[]).includes(s);
 

@@ -1,6 +1,8 @@
 import { findModel, findModelNaming, splitVariants } from './find-model';
 import { dashedDate, matchesRule } from './match';
 import type { Catalog, DirectModelEntry, ModelPricing, UpstreamRef } from './types';
+import { OWN_PRICE_VARIANTS } from './variants';
+import { isRouterKind } from '../providers/upstream-kinds';
 
 // Which price list applies to a call: OpenRouter's list price for traffic on OpenRouter (BYOK or not), the
 // provider's own price table for a direct key. A direct table answers only for the ids its entries' match rules
@@ -18,8 +20,6 @@ const PROVIDER_ALIASES: Record<string, string> = {
   'mistral-ai': 'mistral',
 };
 
-/** Static variants whose price differs from the base model's: priced only where the catalog lists them. */
-const PRICED_VARIANTS = new Set(['free', 'extended']);
 
 export function normalizeProviderId(id: string): string {
   const s = id.toLowerCase().trim();
@@ -82,12 +82,12 @@ export interface PricingLookup {
 /** The price list for `slug` served through `upstream`, or why Parley has none. OpenRouter traffic (BYOK or not)
  * is listed at OpenRouter's price; the BYOK fee is separate (see shared/billing/byok-fees.ts). */
 export function lookupPricing(catalog: Catalog, slug: string, upstream: UpstreamRef): PricingLookup {
-  if (upstream.kind === 'openrouter') {
+  if (isRouterKind(upstream.kind)) {
     const named = findModelNaming(catalog, slug);
     if (named) return { pricing: named.pricing };
     const model = findModel(catalog, slug);
     if (!model) return { detail: `${slug} is not in the price list` };
-    const wanted = splitVariants(slug.toLowerCase()).variants.filter((v) => PRICED_VARIANTS.has(v));
+    const wanted = splitVariants(slug.toLowerCase()).variants.filter((v) => OWN_PRICE_VARIANTS.includes(v));
     const got = splitVariants(model.id.toLowerCase()).variants;
     const missing = wanted.find((v) => !got.includes(v));
     if (missing) return { detail: `the price list has no :${missing} variant of ${splitVariants(slug).base}` };

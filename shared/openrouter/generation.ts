@@ -40,6 +40,11 @@ export const tokenCountsSchema = z.object({
 });
 export type TokenCounts = z.infer<typeof tokenCountsSchema>;
 
+/** The billable units beside the five totals, each a part of one of them (a new one is added to the schema only). */
+export type ExtraUnit = Exclude<keyof TokenCounts, 'prompt' | 'completion' | 'cacheRead' | 'cacheWrite' | 'reasoning' | 'estimated'>;
+const TOTALS = new Set(['prompt', 'completion', 'cacheRead', 'cacheWrite', 'reasoning', 'estimated']);
+export const EXTRA_UNITS = Object.keys(tokenCountsSchema.shape).filter((k) => !TOTALS.has(k)) as ExtraUnit[];
+
 export const costSourceSchema = z.enum(['upstream', 'computed', 'none']);
 export type CostSource = z.infer<typeof costSourceSchema>;
 /** Why a cost is unknown or what is special about it. `not-sent`: nothing reached a provider ($0); `failed`: the
@@ -112,3 +117,18 @@ export const generationRecordSchema = z.object({
   error: z.object({ code: z.number(), message: z.string() }).optional(),
 });
 export type GenerationRecord = z.infer<typeof generationRecordSchema>;
+
+/** A record's cost facts, as an answer keeps them beside its text ("Explain this cost" reads them). */
+export const recordCostSchema = generationRecordSchema.pick({
+  costMicros: true, costSource: true, costReason: true, reportedCostMicros: true, computedCostMicros: true,
+  pricingSnapshot: true, reportedCostUsd: true, upstreamCostMicros: true, computedCostUsd: true, costLines: true,
+  cacheSavingsMicros: true, costDetail: true,
+});
+export type RecordCost = z.infer<typeof recordCostSchema>;
+
+/** The cost facts of a record, without the keys it leaves out. */
+export function recordCostOf(r: GenerationRecord): RecordCost {
+  const out: RecordCost = { costSource: r.costSource };
+  for (const k of recordCostSchema.keyof().options) if (r[k] !== undefined) Object.assign(out, { [k]: r[k] });
+  return out;
+}

@@ -19,6 +19,10 @@ export interface UpstreamKindInfo {
   defaultBaseUrl: string;
   /** Environment variables read at start-up: the key, and an optional base URL that replaces the default. */
   env: { id: string; key: string; baseUrl: string };
+  /** A router (OpenRouter, another gateway): it serves any model slug, routes by provider preferences, reports
+   * what it charged (only its fee when a BYOK key of the user's is behind it). Its provider module has a
+   * `router` capability (electron/engine/providers/provider-module.ts). */
+  router: boolean;
 }
 
 export const UPSTREAM_KIND_INFO: Record<UpstreamKind, UpstreamKindInfo> = {
@@ -27,23 +31,30 @@ export const UPSTREAM_KIND_INFO: Record<UpstreamKind, UpstreamKindInfo> = {
     formLabel: 'OpenRouter',
     defaultBaseUrl: 'https://openrouter.ai/api/v1',
     env: { id: 'env:openrouter', key: 'OPENROUTER_API_KEY', baseUrl: 'OPENROUTER_BASE_URL' },
+    router: true,
   },
   'openai-compatible': {
     label: 'OpenAI',
     formLabel: 'OpenAI or compatible (Groq, DeepSeek, xAI, Ollama, LM Studio…)',
     defaultBaseUrl: 'https://api.openai.com/v1',
     env: { id: 'env:openai', key: 'OPENAI_API_KEY', baseUrl: 'OPENAI_BASE_URL' },
+    router: false,
   },
   anthropic: {
     label: 'Anthropic',
     formLabel: 'Anthropic',
     defaultBaseUrl: 'https://api.anthropic.com',
     env: { id: 'env:anthropic', key: 'ANTHROPIC_API_KEY', baseUrl: 'ANTHROPIC_BASE_URL' },
+    router: false,
   },
   gemini: {
     label: 'Google AI Studio',
     formLabel: 'Google Gemini',
     defaultBaseUrl: 'https://generativelanguage.googleapis.com',
     env: { id: 'env:gemini', key: 'GEMINI_API_KEY', baseUrl: 'GEMINI_BASE_URL' },
+    router: false,
   },
 };
+
+/** Whether upstreams of this kind are routers (see UpstreamKindInfo.router); false for none. */
+export const isRouterKind = (kind: UpstreamKind | null | undefined): boolean => !!kind && UPSTREAM_KIND_INFO[kind].router;

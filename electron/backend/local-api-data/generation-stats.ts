@@ -1,6 +1,7 @@
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
 import { usageCostOf } from '../../engine';
 import { INTERRUPTED_ESTIMATE, isInterruptedEstimate, shownCost } from '../../../shared/billing/shown-cost';
+import { isRouterKind } from '../../../shared/providers/upstream-kinds';
 
 // GET /generation?id= for the local API, from Parley's own record of the request (docs/openrouter-api.md §4.3,
 // §12.4), with OpenRouter's money semantics, the same as the answer's `usage`: `total_cost` is what OpenRouter
@@ -18,7 +19,7 @@ function providerResponses(record: GenerationRecord): Record<string, unknown>[] 
 
 export function generationStats(record: GenerationRecord, billedMicros?: number): Record<string, unknown> {
   const money = usageCostOf(record, { kind: record.upstreamKind ?? 'openrouter', isByok: record.isByok });
-  const billedTotal = record.upstreamKind === 'openrouter' && !record.isByok && billedMicros !== undefined ? billedMicros / 1e6 : undefined;
+  const billedTotal = isRouterKind(record.upstreamKind) && !record.isByok && billedMicros !== undefined ? billedMicros / 1e6 : undefined;
   // OpenRouter's schema has no "unknown" charge; like the usage ledger, an unpriced request counts as 0.
   const cost = billedTotal ?? toNumber(money.cost) ?? 0;
   const t = record.tokens;

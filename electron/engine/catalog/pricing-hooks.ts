@@ -1,10 +1,10 @@
-import { computeCost, type CostUsage } from '../../../shared/billing/cost';
+import { computeCost } from '../../../shared/billing/cost';
 import { lookupPricing, type PricingLookup as CatalogLookup } from '../../../shared/catalog/pricing-for';
 import { findModel } from '../../../shared/catalog/find-model';
+import { STATIC_VARIANTS } from '../../../shared/catalog/variants';
 import { pricesAt } from '../../../shared/catalog/prices-at';
 import type { Catalog, ModelPricing, UpstreamRef } from '../../../shared/catalog/types';
-import type { TokenCounts } from '../../../shared/openrouter/generation';
-import { providerFor } from '../providers/registry';
+import { isRouter, providerFor } from '../providers/registry';
 import { nativeIdForSlug } from '../routing/model-ids';
 import { isLocalServer } from '../routing/providers';
 import type { PriceInfo, PricingLookup } from '../routing/route-types';
@@ -34,7 +34,7 @@ export function upstreamRef(modelSlug: string, u: UpstreamConfig): UpstreamRef {
   const slug = provider.slug(u);
   const providerId = provider.priceTable(u) ?? slug;
   const ref: UpstreamRef = { kind: u.kind, isByok: u.isByok, providerId };
-  if (u.kind !== 'openrouter') {
+  if (!isRouter(u)) {
     const prefix = `${slug}/`;
     ref.nativeModelId = modelSlug.startsWith(prefix) && u.kind === 'openai-compatible' ? modelSlug.slice(prefix.length) : nativeIdForSlug(modelSlug);
   }
@@ -46,22 +46,6 @@ export const perMTok = (s: string | undefined): number | undefined => {
   const n = s === undefined ? Number.NaN : Number(s);
   return Number.isFinite(n) && n >= 0 ? n * 1_000_000 : undefined;
 };
-
-/** The static variants that are catalog entries of their own (OpenRouter prices them apart). */
-const STATIC_VARIANTS = new Set(['free', 'extended', 'thinking']);
-
-/** A token record as the cost calculator reads it. */
-export function costUsageOf(t: TokenCounts): CostUsage {
-  const u: CostUsage = { prompt: t.prompt, completion: t.completion, cacheRead: t.cacheRead, cacheWrite: t.cacheWrite, reasoning: t.reasoning };
-  if (t.estimated) u.estimated = true;
-  if (t.cacheWrite1h) u.cacheWrite1h = t.cacheWrite1h;
-  if (t.audioIn) u.audioIn = t.audioIn;
-  if (t.audioOut) u.audioOut = t.audioOut;
-  if (t.imageIn) u.imageIn = t.imageIn;
-  if (t.imageOut) u.imageOut = t.imageOut;
-  if (t.webSearchRequests) u.webSearchRequests = t.webSearchRequests;
-  return u;
-}
 
 export interface CatalogInfo {
   source: string; // "live", "cache" or "bundled"
@@ -76,7 +60,7 @@ export function createPricingHooks(getCatalog: () => Catalog, info: () => string
   };
   const lookup = (modelSlug: string, upstream: UpstreamConfig, variants: readonly string[] = []): CatalogLookup => {
     if (isLocalServer(upstream)) return {};
-    const statics = upstream.kind === 'openrouter' ? variants.filter((v) => STATIC_VARIANTS.has(v)) : [];
+    const statics = isRouter(upstream) ? variants.filter((v) => (STATIC_VARIANTS as readonly string[]).includes(v)) : [];
     const slug = [modelSlug, ...statics].join(':');
     return lookupPricing(getCatalog(), slug, upstreamRef(slug, upstream));
   };
@@ -106,7 +90,7 @@ export function createPricingHooks(getCatalog: () => Catalog, info: () => string
   const priceUsage: PriceUsageHook = (modelSlug, upstream, tokens, variants, at) => {
     if (isLocalServer(upstream)) return { micros: 0, exactMicros: '0', reason: 'free' };
     const found = lookup(modelSlug, upstream, variants);
-    const r = computeCost(costUsageOf(tokens), found.pricing, { at: at ?? Date.now() });
+    const r = computeCost(tokens, found.pricing, { at: at ?? Date.now() });
     const out: PricedUsage = { micros: r.micros, reason: r.reason };
     if (r.exactMicros !== undefined) out.exactMicros = r.exactMicros;
     if (r.breakdown.length) out.lines = r.breakdown;

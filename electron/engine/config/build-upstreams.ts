@@ -4,6 +4,7 @@ import { slugify } from '../providers/provider-module';
 import { providerSlugOf } from '../providers/registry';
 import { isCustomUpstream } from '../routing/providers';
 import type { UpstreamConfig } from '../types';
+import { providerFor } from '../providers/registry';
 
 // The upstream list the engine routes over, from (a) keys stored in the vault, (b) environment variables,
 // (c) custom OpenAI-compatible endpoints and (d) detected local servers. Earlier sources win when two name the
@@ -39,15 +40,16 @@ export const normaliseBaseUrl = (url: string): string => url.trim().replace(/\/+
 
 function upstreamFrom(e: { id: string; kind: UpstreamKind; label?: string; baseUrl?: string; apiKey?: string }): UpstreamConfig {
   const baseUrl = normaliseBaseUrl(e.baseUrl || UPSTREAM_KIND_INFO[e.kind].defaultBaseUrl);
+  const router = providerFor(e.kind).router;
   const u: UpstreamConfig = {
     id: e.id,
     kind: e.kind,
     label: e.label?.trim() || UPSTREAM_KIND_INFO[e.kind].label,
     baseUrl,
-    isByok: e.kind !== 'openrouter',
+    isByok: !router,
   };
   if (e.apiKey) u.apiKey = e.apiKey;
-  if (e.kind === 'openrouter') u.supportsWebSearch = true;
+  if (router?.webSearch) u.supportsWebSearch = true;
   if (isLoopbackUrl(baseUrl)) u.dataCollection = 'deny';
   return u;
 }

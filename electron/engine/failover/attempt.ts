@@ -7,6 +7,7 @@ import type { AttemptFailure } from './retry-policy';
 import type { RouteStep } from '../routing/route-types';
 import type { Transport, UpstreamResponse } from './transport';
 import { httpFailure } from './upstream-error';
+import { isRouter } from '../providers/registry';
 
 // One request to one endpoint. Before the first content event nothing has reached the caller, so any failure is
 // reported back for failover; after it, failures end the stream with an error chunk.
@@ -180,8 +181,8 @@ export async function runAttempt(
         if (!relay.committed) {
           clearTimeout(timer);
           ttftMs = deps.now() - started;
-          const isRouter = upstream.kind === 'openrouter';
-          const c = relay.commit(isRouter && start.model ? start.model : ep.modelSlug, isRouter ? start.provider ?? upstream.label : upstream.label, ep);
+          const router = isRouter(upstream);
+          const c = relay.commit(router && start.model ? start.model : ep.modelSlug, router ? start.provider ?? upstream.label : upstream.label, ep);
           if (c) return c.then(() => relay.handle(ev)).then(noOutcome);
         }
         const p = relay.handle(ev);

@@ -32,8 +32,19 @@ export interface ModelListRequest {
   pick(json: unknown): string[];
 }
 
+/** What a router-type upstream (OpenRouter, another gateway) does that a single provider does not: it serves any
+ * `author/model` slug (after the first-hand providers), keeps the router's variant suffixes on the slug, forwards
+ * `provider` preferences, answers for any provider name in `provider.order`, names the model and provider that
+ * served each answer, is paid by the user's credits (not BYOK) and reports its own charge in usage. */
+export interface RouterCapability {
+  /** Serves `:online` itself (a web search plugin). */
+  webSearch: boolean;
+}
+
 export interface ProviderModule {
   kind: UpstreamKind;
+  /** Present for a router-type upstream; the kind's `router` fact in shared/providers/upstream-kinds.ts agrees. */
+  router?: RouterCapability;
   adapter: ProviderAdapter;
   /** The provider slug `provider.order/only/ignore` name this upstream by ("anthropic", "google", "ollama"). */
   slug(u: UpstreamConfig): string;

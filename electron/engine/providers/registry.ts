@@ -21,6 +21,11 @@ export function providerFor(kind: UpstreamKind): ProviderModule {
   return p;
 }
 
+/** Whether an upstream is a router (its module has the router capability): OpenRouter or another gateway. */
+export function isRouter(u: Pick<UpstreamConfig, 'kind'>): boolean {
+  return providerFor(u.kind).router !== undefined;
+}
+
 /** Adapters are stateless: the same object serves every request. */
 export function adapterFor(kind: UpstreamKind): ProviderAdapter {
   return providerFor(kind).adapter;

@@ -1,9 +1,10 @@
 import type { CostLine } from '../../../shared/billing/cost';
 import { exactMicrosToUsd, usdText, usdToMicros } from '../../../shared/billing/money';
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
-import type { CostLineRecord, CostReason, GenerationRecord, TokenCounts } from '../../../shared/openrouter/generation';
+import { EXTRA_UNITS, type CostLineRecord, type CostReason, type GenerationRecord, type TokenCounts } from '../../../shared/openrouter/generation';
 import type { RawUsage, UpstreamConfig } from '../types';
 import { isLocalServer } from '../routing/providers';
+import { isRouter } from '../providers/registry';
 
 // Token counts and cost for the generation record and the final usage chunk. Money from the wire is read
 // through its decimal text (never `usd * 1e6`), and the exact text is kept beside the rounded µ$.
@@ -34,12 +35,7 @@ export function tokensFromRaw(raw: RawUsage): TokenCounts {
     cacheWrite: raw.cacheWriteTokens,
     reasoning: raw.reasoningTokens,
   };
-  if (raw.cacheWrite1hTokens) t.cacheWrite1h = raw.cacheWrite1hTokens;
-  if (raw.audioInTokens) t.audioIn = raw.audioInTokens;
-  if (raw.audioOutTokens) t.audioOut = raw.audioOutTokens;
-  if (raw.imageInTokens) t.imageIn = raw.imageInTokens;
-  if (raw.imageOutTokens) t.imageOut = raw.imageOutTokens;
-  if (raw.webSearchRequests) t.webSearchRequests = raw.webSearchRequests;
+  for (const unit of EXTRA_UNITS) if (raw[unit]) t[unit] = raw[unit];
   return t;
 }
 
@@ -114,7 +110,7 @@ export function costFields(opts: {
     reason = priced?.reason ?? (out.computedCostMicros === 0 ? 'free' : undefined);
     if (priced?.detail && out.computedCostMicros === undefined) out.costDetail = priced.detail.slice(0, 300);
   }
-  const byokViaRouter = opts.upstream.kind === 'openrouter' && raw?.isByok === true;
+  const byokViaRouter = isRouter(opts.upstream) && raw?.isByok === true;
   if (out.reportedCostMicros !== undefined && byokViaRouter) {
     // OpenRouter's `cost` is only its fee; the provider billed the rest (docs/openrouter-api.md §3, §9.1).
     if (out.upstreamCostMicros !== undefined) {

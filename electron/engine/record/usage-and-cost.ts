@@ -7,6 +7,7 @@ import type { RouteStep } from '../routing/route-types';
 import type { RawUsage, UpstreamConfig } from '../types';
 import { toOpenRouterUsage, type UsageCost } from '../usage/normalize';
 import { costFields, estimateTokens, tokensFromRaw, type CostFields, type PriceUsageHook } from './cost-fields';
+import { isRouter } from '../providers/registry';
 
 // Tokens, cost and the price snapshot of a served request, into its record; and the `usage` object the caller
 // receives, with OpenRouter's money semantics.
@@ -26,7 +27,7 @@ export interface PricingHooksForRecord {
  */
 export function usageCostOf(record: Pick<GenerationRecord, 'upstreamKind' | 'isByok'> & CostFields, upstream: Pick<UpstreamConfig, 'kind' | 'isByok'>): UsageCost {
   const computed = record.computedCostUsd ?? (record.computedCostMicros !== undefined ? microsToUsd(record.computedCostMicros) : undefined);
-  if (upstream.kind === 'openrouter') {
+  if (isRouter(upstream)) {
     const cost = record.reportedCostUsd ?? (record.isByok ? undefined : computed);
     const out: UsageCost = { isByok: record.isByok };
     if (cost !== undefined) out.cost = cost;
@@ -50,7 +51,7 @@ export function recordUsageAndCost(
   const { upstream, modelSlug, variants } = step.endpoint;
   const tokens: TokenCounts = raw ? tokensFromRaw(raw) : estimateTokens(req, relay.outputChars);
   record.tokens = tokens;
-  if (raw?.isByok !== undefined && upstream.kind === 'openrouter') record.isByok = raw.isByok;
+  if (raw?.isByok !== undefined && isRouter(upstream)) record.isByok = raw.isByok;
   Object.assign(record, costFields({ raw, tokens, partial, modelSlug, upstream, variants, priceUsage: hooks.priceUsage, at: record.createdAt }));
   try {
     const snapshot = hooks.priceSnapshot?.(record.model ?? modelSlug, upstream, variants);

@@ -1,6 +1,7 @@
 import type { UpstreamConfig } from '../types';
 import { isDirectProvider, nativeIdForSlug, slugForNativeId } from './model-ids';
 import { isCustomUpstream, isLocalAuthor, providerSlugOf, upstreamNames } from './providers';
+import { isRouter } from '../providers/registry';
 
 // Model id → the configured upstreams that can serve it, each with the id that upstream uses.
 
@@ -44,7 +45,7 @@ export function resolveModel(id: string, upstreams: readonly UpstreamConfig[]): 
     const known = slugForNativeId(id);
     if (known) {
       for (const u of upstreams) if (providerSlugOf(u) === known.provider) candidates.push({ upstream: u, nativeModel: id });
-      for (const u of upstreams) if (u.kind === 'openrouter') candidates.push({ upstream: u, nativeModel: known.slug });
+      for (const u of upstreams) if (isRouter(u)) candidates.push({ upstream: u, nativeModel: known.slug });
       return { slug: known.slug, candidates };
     }
     let slug = id;
@@ -69,7 +70,7 @@ export function resolveModel(id: string, upstreams: readonly UpstreamConfig[]): 
     if (native !== undefined) candidates.push({ upstream: u, nativeModel: native });
   }
   if (!isLocalAuthor(author, upstreams)) {
-    for (const u of upstreams) if (u.kind === 'openrouter') candidates.push({ upstream: u, nativeModel: slug });
+    for (const u of upstreams) if (isRouter(u)) candidates.push({ upstream: u, nativeModel: slug });
   }
   return { slug, candidates };
 }

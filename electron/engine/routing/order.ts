@@ -1,6 +1,7 @@
 import type { HealthTracker } from '../health/endpoint-health';
 import type { Endpoint, PriceInfo } from './route-types';
 import { upstreamNames } from './providers';
+import { isRouter } from '../providers/registry';
 
 // The order endpoints are tried in (docs/openrouter-api.md §7): BYOK first; `provider.order` as given;
 // `sort` by price / throughput / latency; otherwise load-balanced by inverse square of price. Endpoints that
@@ -23,13 +24,13 @@ export const blendedPrice = (p: PriceInfo): number => p.promptPerMTok + p.comple
 /** Position of an endpoint in `provider.order`; OpenRouter matches its own names and any provider it can serve. */
 export function orderIndex(ep: Endpoint, order: readonly string[], localOnly: ReadonlySet<string>): number {
   const names = upstreamNames(ep.upstream);
-  const isRouter = ep.upstream.kind === 'openrouter';
-  const i = order.findIndex((n) => names.has(n) || (isRouter && !localOnly.has(n)));
+  const router = isRouter(ep.upstream);
+  const i = order.findIndex((n) => names.has(n) || (router && !localOnly.has(n)));
   return i < 0 ? UNLISTED : i;
 }
 
 export function namesOpenRouterExplicitly(order: readonly string[], eps: readonly Endpoint[]): boolean {
-  return eps.some((ep) => ep.upstream.kind === 'openrouter' && order.some((n) => upstreamNames(ep.upstream).has(n)));
+  return eps.some((ep) => isRouter(ep.upstream) && order.some((n) => upstreamNames(ep.upstream).has(n)));
 }
 
 const byokRank = (ep: Endpoint) => (ep.upstream.isByok ? 0 : 1);

@@ -2,6 +2,7 @@ import type { ChatRequest, ProviderPreferences } from '../../../shared/openroute
 import type { HealthTracker } from '../health/endpoint-health';
 import { healthKey } from '../health/endpoint-health';
 import type { UpstreamConfig } from '../types';
+import { ROUTER_VARIANTS } from '../../../shared/catalog/variants';
 import { requestedParameters, supportsParameter, type Parameter } from './capabilities';
 import { isListedModelName, resolveModel } from './candidates';
 import { blendedPrice, orderEndpoints, orderIndex, type SortBy } from './order';
@@ -10,6 +11,7 @@ import type { Endpoint, PriceInfo, PricingLookup, RoutePlan, RouteStep } from '.
 import { buildUpstreamBody } from './upstream-body';
 import { parseModelVariants, type Variant } from './variants';
 import { searchesTheWeb, wantsWebSearch } from './web-search';
+import { isRouter } from '../providers/registry';
 
 // Request → the ordered list of (endpoint, body) attempts: resolve every entry of `model`/`models`, apply variants
 // and `provider` preferences, order the survivors. When nothing survives the message says why.
@@ -24,8 +26,6 @@ export interface PlanContext {
   knownModel?: (slug: string) => boolean;
 }
 
-/** Variants OpenRouter understands itself: kept on the slug sent to it. */
-const ROUTER_VARIANTS: readonly Variant[] = ['free', 'nitro', 'floor', 'extended', 'exacto'];
 
 type ModelOutcome =
   | { ok: true; endpoints: Endpoint[]; sortBy?: SortBy }
@@ -48,7 +48,7 @@ const usd = (n: number) => `$${Number(n.toPrecision(6))}`;
 const label = (ep: Endpoint) => ep.upstream.label;
 
 function priceOf(ctx: PlanContext, slug: string, u: UpstreamConfig, variants: Variant[]): PriceInfo | undefined {
-  if (u.kind === 'openrouter' && variants.includes('free')) return { promptPerMTok: 0, completionPerMTok: 0, request: 0 };
+  if (isRouter(u) && variants.includes('free')) return { promptPerMTok: 0, completionPerMTok: 0, request: 0 };
   let p: PriceInfo | undefined;
   try {
     p = ctx.pricing?.(slug, u);
@@ -98,7 +98,7 @@ function resolveUncached(requested: string, upstreams: readonly UpstreamConfig[]
   const resolved = resolveModel(base, upstreams);
   const routerSuffix = variants.filter((v) => ROUTER_VARIANTS.includes(v)).map((v) => `:${v}`).join('');
   const endpoints = resolved.candidates.map(({ upstream, nativeModel }): EndpointSkeleton => {
-    const native = upstream.kind === 'openrouter' ? nativeModel + routerSuffix : nativeModel;
+    const native = isRouter(upstream) ? nativeModel + routerSuffix : nativeModel;
     return { key: healthKey(upstream.id, native), upstream, provider: providerSlugOf(upstream), modelSlug: resolved.slug, nativeModel: native, requested, variants };
   });
   return { ok: true, base, variants, slug: resolved.slug, endpoints };
@@ -131,11 +131,11 @@ function endpointsForModel(requested: string, req: ChatRequest, ctx: PlanContext
       return false;
     });
   };
-  const isRouter = (ep: Endpoint) => ep.upstream.kind === 'openrouter';
+  const viaRouter = (ep: Endpoint) => isRouter(ep.upstream);
   const badVariant = (message: string): ModelOutcome => ({ ok: false, status: 400, message, excludedBy: ['variant'] });
 
   if (variants.includes('extended')) {
-    keep('variant', isRouter, () => 'excluded: ":extended" is only served through OpenRouter');
+    keep('variant', viaRouter, () => 'excluded: ":extended" is only served through OpenRouter');
     if (eps.length === 0) return badVariant(`"${requested}": the ":extended" variant is only available through OpenRouter; add an OpenRouter key or drop the suffix.`);
   }
   if (variants.includes('online')) {
@@ -149,7 +149,7 @@ function endpointsForModel(requested: string, req: ChatRequest, ctx: PlanContext
     }
   }
   if (variants.includes('free')) {
-    keep('variant', (ep) => isRouter(ep) || (ep.price !== undefined && blendedPrice(ep.price) === 0 && !ep.price.request),
+    keep('variant', (ep) => viaRouter(ep) || (ep.price !== undefined && blendedPrice(ep.price) === 0 && !ep.price.request),
       () => 'excluded: not a free endpoint (":free")');
   }
   if (variants.includes('thinking')) {
@@ -162,12 +162,12 @@ function endpointsForModel(requested: string, req: ChatRequest, ctx: PlanContext
   }
   const only = lower(prefs.only);
   if (only?.length) {
-    keep('allowed_providers', (ep) => only.some((n) => upstreamNames(ep.upstream).has(n) || (isRouter(ep) && !localOnly.has(n))),
+    keep('allowed_providers', (ep) => only.some((n) => upstreamNames(ep.upstream).has(n) || (viaRouter(ep) && !localOnly.has(n))),
       () => 'excluded: not in provider.only');
   }
   if (prefs.data_collection === 'deny') {
     // OpenRouter receives `data_collection: "deny"` and enforces it across its own providers.
-    keep('data_policy:training', (ep) => ep.upstream.dataCollection === 'deny' || (isRouter(ep) && ep.upstream.dataCollection !== 'allow'),
+    keep('data_policy:training', (ep) => ep.upstream.dataCollection === 'deny' || (viaRouter(ep) && ep.upstream.dataCollection !== 'allow'),
       () => 'excluded by provider.data_collection "deny" (may store or train on data)');
   }
   const params = requestedParameters(req);

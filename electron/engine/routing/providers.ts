@@ -33,7 +33,7 @@ export function upstreamNames(u: UpstreamConfig): ReadonlySet<string> {
  * custom endpoints such as Groq or vLLM). */
 export function isCustomUpstream(u: UpstreamConfig): boolean {
   const p = providerFor(u.kind);
-  return u.kind !== 'openrouter' && p.direct?.author !== p.slug(u);
+  return p.router === undefined && p.direct?.author !== p.slug(u);
 }
 
 /** Names that refer to something only Parley knows about (local/custom upstreams): never forwarded to OpenRouter. */

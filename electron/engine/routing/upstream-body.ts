@@ -1,6 +1,7 @@
 import type { ChatRequest, ProviderPreferences } from '../../../shared/openrouter/chat-request';
 import type { Endpoint } from './route-types';
 import { upstreamNames } from './providers';
+import { isRouter } from '../providers/registry';
 
 // The body one endpoint receives: `models` is resolved by Parley (one model per attempt), variants are applied,
 // and the `provider` preferences go to OpenRouter only, minus the names that mean something only to Parley.
@@ -30,7 +31,7 @@ export function forwardedProviderPreferences(
 export function buildUpstreamBody(req: ChatRequest, ep: Endpoint, localOnly: ReadonlySet<string>): ChatRequest {
   const body: ChatRequest = { ...req, model: ep.nativeModel, stream: true };
   delete body.models;
-  if (ep.upstream.kind === 'openrouter') {
+  if (isRouter(ep.upstream)) {
     const provider = forwardedProviderPreferences(req.provider, upstreamNames(ep.upstream), localOnly);
     if (provider) body.provider = provider;
     else delete body.provider;

@@ -2,8 +2,9 @@
 // `meta-llama/llama-3.3-70b-instruct:free:online`. A colon can also be part of a model name (Ollama's
 // `llama3:8b`), so unknown suffixes are only an error when no configured upstream lists the full name.
 
-export const KNOWN_VARIANTS = ['free', 'nitro', 'floor', 'online', 'thinking', 'extended', 'exacto'] as const;
-export type Variant = (typeof KNOWN_VARIANTS)[number];
+import { ENGINE_VARIANTS as KNOWN_VARIANTS, type EngineVariant as Variant } from '../../../shared/catalog/variants';
+
+export { KNOWN_VARIANTS, type Variant };
 
 const isVariant = (s: string): s is Variant => (KNOWN_VARIANTS as readonly string[]).includes(s);
 

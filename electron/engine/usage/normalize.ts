@@ -28,9 +28,9 @@ export function toOpenRouterUsage(raw: RawUsage, money?: UsageCost): Usage {
     prompt_tokens_details: { cached_tokens: raw.cacheReadTokens, cache_write_tokens: raw.cacheWriteTokens },
     completion_tokens_details: { reasoning_tokens: raw.reasoningTokens },
   };
-  if (raw.audioInTokens) usage.prompt_tokens_details!.audio_tokens = raw.audioInTokens;
-  if (raw.audioOutTokens) usage.completion_tokens_details!.audio_tokens = raw.audioOutTokens;
-  if (raw.imageOutTokens) usage.completion_tokens_details!.image_tokens = raw.imageOutTokens;
+  if (raw.audioIn) usage.prompt_tokens_details!.audio_tokens = raw.audioIn;
+  if (raw.audioOut) usage.completion_tokens_details!.audio_tokens = raw.audioOut;
+  if (raw.imageOut) usage.completion_tokens_details!.image_tokens = raw.imageOut;
   if (money?.cost !== undefined) usage.cost = Number(money.cost);
   else if (raw.reportedCostUsd !== undefined) usage.cost = raw.reportedCostUsd;
   const isByok = money?.isByok ?? raw.isByok;

@@ -1,6 +1,6 @@
 import { bridge, onConnectionStatus } from '../../bridge';
 import type { StreamSnapshot } from '../../../shared/contract/chat';
-import type { GenerationRecord } from '../../../shared/openrouter/generation';
+import { recordCostOf, type GenerationRecord } from '../../../shared/openrouter/generation';
 import type { MessageRow } from './types';
 import type { FinishReason } from '../../../shared/openrouter/chat-response';
 import { createStreamCheckpointer, type StreamCheckpointer } from '../../history/db/checkpointer';
@@ -79,9 +79,7 @@ export async function failToStart(messageId: string, message: string) {
 }
 
 function cost(r: GenerationRecord, messageId: string): AnswerOutcome['cost'] {
-  const out: NonNullable<AnswerOutcome['cost']> = { costSource: r.costSource };
-  const copy = ['costMicros', 'costReason', 'reportedCostMicros', 'computedCostMicros', 'pricingSnapshot', 'reportedCostUsd', 'upstreamCostMicros', 'computedCostUsd', 'costLines', 'cacheSavingsMicros', 'costDetail'] as const;
-  for (const k of copy) if (r[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = r[k];
+  const out: NonNullable<AnswerOutcome['cost']> = recordCostOf(r);
   if (r.isByok) out.isByok = true;
   const estimate = takeAnswerEstimate(messageId);
   if (estimate) out.estimate = estimate;

@@ -1,3 +1,4 @@
+import { PICKER_VARIANTS, type PickerVariant } from '../../../shared/catalog/variants';
 import type { AttachmentRef, ColumnConfig, ConversationRow, MessageRow } from '../../history/db/types';
 
 // The room works on the history store's own rows (history/db). A conversation holds model columns; messages form
@@ -8,8 +9,8 @@ import type { AttachmentRef, ColumnConfig, ConversationRow, MessageRow } from '.
 export type { AttachmentRef, ColumnConfig, ColumnSettings, MessageRow, MessageStatus, ReasoningEffort } from '../../history/db/types';
 export type Conversation = ConversationRow;
 
-export const VARIANTS = ['free', 'nitro', 'floor', 'online', 'thinking', 'extended'] as const;
-export type Variant = '' | (typeof VARIANTS)[number];
+export const VARIANTS = PICKER_VARIANTS;
+export type Variant = '' | PickerVariant;
 
 /** "openai/gpt-4o:nitro" → { base: "openai/gpt-4o", variant: "nitro" } (unknown suffixes stay in base). */
 export function splitVariant(model: string): { base: string; variant: Variant } {

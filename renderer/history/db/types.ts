@@ -1,6 +1,6 @@
 import type { UrlCitation } from '../../../shared/openrouter/annotations';
 import type { FinishReason } from '../../../shared/openrouter/chat-response';
-import type { CostLineRecord, CostReason, CostSource, GenerationRecord, TokenCounts } from '../../../shared/openrouter/generation';
+import type { GenerationRecord, RecordCost, TokenCounts } from '../../../shared/openrouter/generation';
 
 // Row shapes of Parley's local history (IndexedDB database 'parley'). Costs are integer micro-dollars
 // (1 USD = 1_000_000); an unknown cost has no number and a reason.
@@ -128,23 +128,14 @@ export interface CostEstimate {
   basis?: 'history' | 'max_tokens';
 }
 
-export interface MessageCost {
-  costMicros?: number; // the figure shown
-  costSource: CostSource;
-  costReason?: CostReason;
-  reportedCostMicros?: number;
-  computedCostMicros?: number;
+/** An answer's cost: the generation record's cost facts (shared/openrouter/generation.ts), whether a BYOK key
+ * paid, and what the composer estimated. Answers stored by older versions may have a price snapshot without its
+ * source. */
+export type MessageCost = Omit<RecordCost, 'pricingSnapshot'> & {
   pricingSnapshot?: PricingSnapshot;
-  // The same facts the generation record keeps (shared/openrouter/generation.ts), for "Explain this cost":
-  reportedCostUsd?: string; // exact decimal the upstream reported
-  upstreamCostMicros?: number; // BYOK through OpenRouter: the provider's charge (reportedCostMicros is the fee)
-  computedCostUsd?: string; // Parley's computation, exact
   isByok?: boolean;
-  costLines?: CostLineRecord[];
-  cacheSavingsMicros?: number;
-  costDetail?: string;
   estimate?: CostEstimate;
-}
+};
 
 export interface MessageTimings {
   ttftMs: number | null;

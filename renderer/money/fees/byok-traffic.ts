@@ -4,6 +4,7 @@ import { shownCost } from '../../../shared/billing/shown-cost';
 import type { ModelPricing } from '../../../shared/catalog/types';
 import type { TokenCounts } from '../../../shared/openrouter/generation';
 import type { LedgerRow } from '../ledger/types';
+import { isRouterKind } from '../../../shared/providers/upstream-kinds';
 
 // The user's real month of traffic, for the fee comparison: every priced request, whichever way it was paid —
 // straight to a provider with the user's key, with the user's key through OpenRouter (BYOK, the traffic that
@@ -30,7 +31,7 @@ export interface TrafficSummary {
 }
 
 export function trafficKind(r: LedgerRow): TrafficKind {
-  if (r.upstreamKind !== 'openrouter') return 'direct';
+  if (!isRouterKind(r.upstreamKind)) return 'direct';
   return r.isByok ? 'byokOpenRouter' : 'credits';
 }
 

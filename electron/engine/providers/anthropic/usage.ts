@@ -26,6 +26,6 @@ export function fromAnthropic(startUsage: unknown, deltaUsage?: unknown): RawUsa
       cacheWriteTokens: cacheWrite,
       reasoningTokens: thinking,
     },
-    { webSearch: web, cacheWrite1h: oneHour !== undefined && oneHour > 0 ? Math.min(oneHour, cacheWrite) : undefined },
+    { webSearchRequests: web, cacheWrite1h: oneHour !== undefined && oneHour > 0 ? Math.min(oneHour, cacheWrite) : undefined },
   );
 }

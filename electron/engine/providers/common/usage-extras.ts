@@ -1,22 +1,20 @@
 import type { RawUsage } from '../../types';
+import { EXTRA_UNITS, type ExtraUnit } from '../../../../shared/openrouter/generation';
 import { num } from './values';
 
 /** The billable extras some providers report beside the token counts: OpenRouter's `cost`, `is_byok` and
- * `cost_details` (the provider's charge and its input/output split), web search requests, 1-hour cache writes,
- * and audio and image tokens. Only numbers are kept; anything else is ignored. */
-export interface UsageExtras {
+ * `cost_details` (the provider's charge and its input/output split), and the billable units beside the totals
+ * (web search requests, 1-hour cache writes, audio and image tokens…). Only numbers are kept; anything else is ignored. */
+interface UsageCostExtras {
   cost?: unknown;
   upstreamCost?: unknown;
   upstreamPromptCost?: unknown;
   upstreamCompletionsCost?: unknown;
   isByok?: unknown;
-  webSearch?: unknown;
-  cacheWrite1h?: unknown;
-  audioIn?: unknown;
-  audioOut?: unknown;
-  imageIn?: unknown;
-  imageOut?: unknown;
 }
+
+/** The billable units beside the totals, by their record names (TokenCounts). */
+export type UsageExtras = UsageCostExtras & { [K in ExtraUnit]?: unknown };
 
 export function withExtras(u: RawUsage, x: UsageExtras): RawUsage {
   const set = <K extends keyof RawUsage>(key: K, v: unknown) => {
@@ -28,11 +26,7 @@ export function withExtras(u: RawUsage, x: UsageExtras): RawUsage {
   set('upstreamPromptCostUsd', x.upstreamPromptCost);
   set('upstreamCompletionsCostUsd', x.upstreamCompletionsCost);
   if (typeof x.isByok === 'boolean') u.isByok = x.isByok;
-  set('webSearchRequests', x.webSearch);
-  set('cacheWrite1hTokens', x.cacheWrite1h);
-  if (num(x.audioIn)) set('audioInTokens', x.audioIn);
-  if (num(x.audioOut)) set('audioOutTokens', x.audioOut);
-  if (num(x.imageIn)) set('imageInTokens', x.imageIn);
-  if (num(x.imageOut)) set('imageOutTokens', x.imageOut);
+  // A web search count is kept even when 0 (the caller learns none ran); the other units only when present.
+  for (const unit of EXTRA_UNITS) if (unit === 'webSearchRequests' || num(x[unit])) set(unit, x[unit]);
   return u;
 }

@@ -39,7 +39,7 @@ export function fromOpenAI(usage: unknown): RawUsage | undefined {
     upstreamPromptCost: costDetails?.upstream_inference_prompt_cost,
     upstreamCompletionsCost: costDetails?.upstream_inference_completions_cost,
     isByok: u.is_byok,
-    webSearch: obj(u.server_tool_use)?.web_search_requests ?? obj(u.server_tool_use_details)?.web_search_requests,
+    webSearchRequests: obj(u.server_tool_use)?.web_search_requests ?? obj(u.server_tool_use_details)?.web_search_requests,
     audioIn: promptDetails?.audio_tokens,
     audioOut: completionDetails?.audio_tokens,
     imageOut: completionDetails?.image_tokens,

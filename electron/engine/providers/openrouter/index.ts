@@ -30,6 +30,7 @@ export const openRouterAdapter: ProviderAdapter = {
 export const openRouterProvider: ProviderModule = {
   kind: 'openrouter',
   adapter: openRouterAdapter,
+  router: { webSearch: true },
   slug: () => 'openrouter',
   aliases: [],
   // OpenRouter routes every parameter on to providers that honour it.

@@ -33,7 +33,7 @@ describe('fromOpenAI', () => {
     expect(fromOpenAI({
       prompt_tokens: 100, completion_tokens: 50, cost: 0.000525, is_byok: true, cost_details: { upstream_inference_cost: 0.0105 },
       prompt_tokens_details: { audio_tokens: 20 }, completion_tokens_details: { audio_tokens: 5, image_tokens: 7 },
-    })).toMatchObject({ reportedCostUsd: 0.000525, upstreamCostUsd: 0.0105, isByok: true, audioInTokens: 20, audioOutTokens: 5, imageOutTokens: 7 });
+    })).toMatchObject({ reportedCostUsd: 0.000525, upstreamCostUsd: 0.0105, isByok: true, audioIn: 20, audioOut: 5, imageOut: 7 });
     expect(fromOpenAI({ prompt_tokens: 1, completion_tokens: 1, cost_details: { upstream_inference_cost: null } })).not.toHaveProperty('upstreamCostUsd');
   });
 
@@ -80,9 +80,9 @@ describe('fromAnthropic', () => {
       { input_tokens: 10, cache_creation_input_tokens: 3000, cache_creation: { ephemeral_5m_input_tokens: 1000, ephemeral_1h_input_tokens: 2000 }, output_tokens: 1 },
       { output_tokens: 40, server_tool_use: { web_search_requests: 3 } },
     );
-    expect(u).toMatchObject({ cacheWriteTokens: 3000, cacheWrite1hTokens: 2000, webSearchRequests: 3 });
+    expect(u).toMatchObject({ cacheWriteTokens: 3000, cacheWrite1h: 2000, webSearchRequests: 3 });
     // no 1-hour writes: nothing extra is recorded
-    expect(fromAnthropic({ input_tokens: 1, output_tokens: 1, cache_creation: { ephemeral_1h_input_tokens: 0 } })).not.toHaveProperty('cacheWrite1hTokens');
+    expect(fromAnthropic({ input_tokens: 1, output_tokens: 1, cache_creation: { ephemeral_1h_input_tokens: 0 } })).not.toHaveProperty('cacheWrite1h');
   });
 
   it('works with only the message body usage (non-streaming) and returns undefined without any', () => {
@@ -106,7 +106,7 @@ describe('fromGemini', () => {
       promptTokenCount: 100, candidatesTokenCount: 50,
       promptTokensDetails: [{ modality: 'TEXT', tokenCount: 60 }, { modality: 'AUDIO', tokenCount: 30 }, { modality: 'IMAGE', tokenCount: 10 }],
       candidatesTokensDetails: [{ modality: 'AUDIO', tokenCount: 50 }],
-    })).toMatchObject({ audioInTokens: 30, imageInTokens: 10, audioOutTokens: 50 });
+    })).toMatchObject({ audioIn: 30, imageIn: 10, audioOut: 50 });
   });
 
   it('ignores metadata without counts (Vertex trafficType-only chunks)', () => {

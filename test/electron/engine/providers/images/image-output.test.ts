@@ -43,7 +43,7 @@ describe('OpenRouter image output', () => {
     const evs = await collect(adapterFor('openrouter').parseStream(fromText(wire), req));
     expect(text(evs)).toBe('Here is a cat.');
     expect(images(evs)).toEqual([`data:image/png;base64,${PNG_A}`, `data:image/png;base64,${PNG_B}`]);
-    expect(usageOf(evs)).toMatchObject({ completionTokens: 1300, imageOutTokens: 1290 });
+    expect(usageOf(evs)).toMatchObject({ completionTokens: 1300, imageOut: 1290 });
     const c = cost(evs);
     expect(c.micros).toBe(EXPECTED_MICROS);
     expect(c.breakdown.find((l) => l.component === 'image_output')).toMatchObject({ units: 1290, micros: 38_700 });
@@ -94,7 +94,7 @@ describe('Gemini image output', () => {
     const evs = await collect(adapterFor('gemini').parseStream(fromText(wire), req));
     expect(text(evs)).toBe('A cat.');
     expect(images(evs)).toEqual([`data:image/png;base64,${PNG_A}`]);
-    expect(usageOf(evs)).toMatchObject({ completionTokens: 1300, imageOutTokens: 1290 });
+    expect(usageOf(evs)).toMatchObject({ completionTokens: 1300, imageOut: 1290 });
     expect(cost(evs).micros).toBe(EXPECTED_MICROS);
   });
 

@@ -1,0 +1,27 @@
+import { writeBackup, listBackups, readBackup, BackupNameError } from '../../backup';
+import { BridgeError } from '../../../shared/contract/bridge';
+import type { RouteGroup } from './route-group';
+
+/** Backups in the data folder: write one, list them, read one back. */
+export function backupRouteHandlers(dataDir: string): RouteGroup<'backups'> {
+  return {
+    'backups.write': async ({ json }) => {
+      try {
+        return await writeBackup(dataDir, json);
+      } catch (err) {
+        if (err instanceof TypeError) throw new BridgeError({ code: 'bad-request', message: err.message });
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new BridgeError({ code: 'unavailable', message: code === 'ENOSPC' ? 'The disk is full: the backup was not written' : `The backup could not be written (${code ?? 'error'})` });
+      }
+    },
+    'backups.list': () => listBackups(dataDir),
+    'backups.read': async ({ name }) => {
+      try {
+        return { json: await readBackup(dataDir, name) };
+      } catch (err) {
+        if (err instanceof BackupNameError) throw new BridgeError({ code: 'bad-request', message: 'Not a Parley backup name' });
+        throw new BridgeError({ code: 'not-found', message: 'That backup no longer exists' });
+      }
+    },
+  };
+}
