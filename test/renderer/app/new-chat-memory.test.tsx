@@ -42,8 +42,9 @@ describe('a new chat not sent yet', { timeout: 30_000 }, () => {
     await waitFor(async () => expect((await getSetting<{ model: string }[]>('ui.draftColumns'))?.map((c) => c.model)).toEqual(['test/alpha', 'test/beta']));
     restart();
     await waitFor(() => expect(draftModels()).toEqual(['test/alpha', 'test/beta']));
-    expect(await screen.findByRole('button', { name: 'Remove column alpha' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Remove column beta' })).toBeTruthy();
+    // each column is shown with its own menu (Column settings, Model, Remove)
+    expect(await screen.findByRole('button', { name: 'Column menu for alpha' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Column menu for beta' })).toBeTruthy();
   });
 
   it('forgets them once the prompt is sent', async () => {

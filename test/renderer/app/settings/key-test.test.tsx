@@ -81,6 +81,8 @@ describe('testing a key from Settings', () => {
   it('shows the selected kind’s default address as the Base URL placeholder', async () => {
     const user = userEvent.setup();
     render(<KeysPanel />);
+    // keys are configured, so the form waits behind "Add a key", on the first provider not configured yet
+    await user.click(await screen.findByRole('button', { name: 'Add a key' }));
     const url = screen.getByRole('textbox', { name: 'Base URL' });
     expect(url.getAttribute('placeholder')).toBe('https://openrouter.ai/api/v1');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'anthropic');

@@ -7,10 +7,13 @@ import { SnippetText } from '../../../../../renderer/history/search/ui/SnippetTe
 import { useUi } from '../../../../../renderer/app/ui-store';
 import { setTurnVote } from '../../../../../renderer/history/db';
 import { freshHistory, seedConversation } from '../../../support/seed-history';
+import { installFakeMain } from '../../../support/fake-main';
 
 const SLOW = { timeout: 5000 };
 
 beforeEach(async () => {
+  // the sidebar asks main which keys exist (to say "add a key" only while none does)
+  installFakeMain({ 'keys.list': () => [] });
   await freshHistory();
   useUi.setState({ view: { kind: 'room', conversationId: null } });
 });
