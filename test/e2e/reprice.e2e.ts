@@ -83,6 +83,16 @@ describe('reprice a conversation', () => {
     await expect.poll(async () => (await rows()).length).toBe(2);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+
+    // one answer alone, from its "Explain this cost": kestrel's usage only
+    const kestrel = page.getByRole('article', { name: 'Answer from kestrel' });
+    await kestrel.getByRole('button', { name: /Explain this cost/ }).first().click();
+    await kestrel.getByRole('button', { name: 'On other models…' }).click();
+    await table.waitFor();
+    expect(await dialog.textContent()).toContain('1 request, actually');
+    expect((await rows()).map(([name, cost]) => [name, micros(cost)])).toEqual([['e2e/kestrel used', usage.kestrel![0] * 1 + usage.kestrel![1] * 2]]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
     await page.close();
   });
