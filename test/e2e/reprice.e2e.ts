@@ -63,7 +63,7 @@ describe('reprice a conversation', () => {
     const tokensIn = usage.kestrel![0] + usage.osprey![0];
     const tokensOut = usage.kestrel![1] + usage.osprey![1];
 
-    await page.getByRole('button', { name: 'Reprice' }).click();
+    await page.getByRole('button', { name: 'Reprice', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'What would this have cost?' });
     const table = dialog.getByRole('table', { name: 'Cost on each model' });
     await table.waitFor();
