@@ -63,7 +63,7 @@ describe('reprice a conversation', () => {
     const tokensIn = usage.kestrel![0] + usage.osprey![0];
     const tokensOut = usage.kestrel![1] + usage.osprey![1];
 
-    await page.getByRole('button', { name: 'Reprice' }).click();
+    await page.getByRole('button', { name: 'Reprice', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'What would this have cost?' });
     const table = dialog.getByRole('table', { name: 'Cost on each model' });
     await table.waitFor();
@@ -81,6 +81,16 @@ describe('reprice a conversation', () => {
     expect(micros((await rows())[0]![1])).toBe(Math.round(tokensIn * 0.5 + tokensOut * 1));
     await dialog.getByRole('button', { name: 'Remove e2e/osprey' }).click();
     await expect.poll(async () => (await rows()).length).toBe(2);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // one answer alone, from its "Explain this cost": kestrel's usage only
+    const kestrel = page.getByRole('article', { name: 'Answer from kestrel' });
+    await kestrel.getByRole('button', { name: /Explain this cost/ }).first().click();
+    await kestrel.getByRole('button', { name: 'On other models…' }).click();
+    await table.waitFor();
+    expect(await dialog.textContent()).toContain('1 request, actually');
+    expect((await rows()).map(([name, cost]) => [name, micros(cost)])).toEqual([['e2e/kestrel used', usage.kestrel![0] * 1 + usage.kestrel![1] * 2]]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(errors).toEqual([]);

@@ -7,6 +7,7 @@ import { sumTotals, totalsLabel, type Totals } from '../messages/stats-text';
 import { VoteBar } from './VoteBar';
 import { FuseControl } from './FuseControl';
 import { DiffDialog } from './DiffDialog';
+import { RepriceButton } from '../../money/reprice/RepriceButton';
 
 /** Every answer of a turn that was paid for: all versions of every column's answer and of its fused answer. */
 export function turnAnswers(turn: Turn) {
@@ -47,6 +48,9 @@ export function TurnTools({ turn, shown, hidden, columns, labelOf }: {
           </button>
         ) : null}
         {!hidden && votable.length >= 2 ? <FuseControl promptId={turn.user.active.id} columns={columns} busy={fusing} /> : null}
+        {!hidden && !answering ? (
+          <RepriceButton generationIds={answers.flatMap((a) => (a.generationId ? [a.generationId] : []))} what="this turn" label="Reprice turn" />
+        ) : null}
         <span className="turn-total muted" aria-label="Turn total">
           {turnLine(hidden, answering, totals)}
         </span>

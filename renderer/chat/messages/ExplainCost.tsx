@@ -5,6 +5,7 @@ import { parseDecimal } from '../../../shared/billing/decimal';
 import type { CostLineRecord, GenerationRecord } from '../../../shared/openrouter/generation';
 import type { MessageRow } from '../../history/db/types';
 import { mismatchText, partsText, sourceSentence, type Billing } from '../../money/cost-text';
+import { RepriceButton } from '../../money/reprice/RepriceButton';
 import { unpricedSearchNote } from '../web-search/search-cost-note';
 
 // "Explain this cost": every billed unit × its price = its amount, what caching saved, where the figure comes
@@ -133,6 +134,7 @@ export function ExplainCost({ id, row, record, billing, shown }: {
   return (
     <div id={id} className="explain-cost" role="region" aria-label="How this cost was worked out">
       {items}
+      {row.generationId ? <RepriceButton generationIds={[row.generationId]} what="this answer" label="On other models…" /> : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { renameConversation } from '../state/actions';
 import { ExportMenu } from '../../history/transfer/ui/ExportMenu';
 import { RepriceButton } from '../../money/reprice/RepriceButton';
+import { RoomReplayButton } from '../replay/RoomReplayButton';
 
 /** The conversation's title, renamed in place. */
 export function RoomTitle({ conversationId, title }: { conversationId: string | null; title: string }) {
@@ -33,6 +34,7 @@ export function RoomTitle({ conversationId, title }: { conversationId: string | 
       ) : null}
       {conversationId ? <ExportMenu conversationId={conversationId} title={title} /> : null}
       {conversationId ? <RepriceButton conversationId={conversationId} what="this conversation" label="Reprice" /> : null}
+      {conversationId ? <RoomReplayButton conversationId={conversationId} /> : null}
     </>
   );
 }
