@@ -54,6 +54,13 @@ function textTokens(text: string): number {
   return n;
 }
 
+/** Tokens of a text of any length without remembering it: exact up to EXACT_COUNT_CHARS, beyond that from samples
+ * (a 1 MB line must not hold the page for seconds). */
+export function boundedTextTokens(text: string): number {
+  if (!text) return 0;
+  return text.length <= EXACT_COUNT_CHARS ? countTokens(text, NO_SPECIALS) : sampledTokens(text);
+}
+
 /** Tokens of a piece of output as it streams: counted once and not remembered (unlike history texts). */
 export function countTextTokens(text: string): number {
   return text ? countTokens(text, NO_SPECIALS) : 0;

@@ -113,7 +113,7 @@ describe('blind means blind in every view', () => {
     // while the answers stream: one Stop for the turn, none per column; columns lettered, not numbered
     await page.getByRole('button', { name: 'Stop all answers (Esc)' }).waitFor();
     const streaming = await everythingShown(page);
-    for (const l of ['A', 'B', 'C']) expect.soft(await page.getByRole('group', { name: `Column ${l}` }).count(), `Column ${l}`).toBe(1);
+    for (const l of ['A', 'B', 'C']) expect.soft(await page.getByRole('group', { name: `Answer ${l}`, exact: true }).count(), `Answer ${l}`).toBe(1);
     expect.soft(streaming).not.toMatch(/Stop column|Column [0-9]/i);
     await answersDone(page);
     await page.getByRole('group', { name: 'Vote on this turn' }).waitFor();

@@ -90,7 +90,8 @@ describe('compare, decide, remember in Chromium', () => {
     await table.waitFor();
     const first = table.locator('tbody tr').first();
     expect(await first.locator('th').textContent()).toBe(winner);
-    expect(micros((await first.locator('td.cost-per-win').textContent())!)).toBe(winnerCost);
+    // shown in cents-style short form; the exact figure is on hover
+    expect(micros((await first.locator('td.cost-per-win').getAttribute('title'))!)).toBe(winnerCost);
     expect(await table.locator('tbody tr').count()).toBe(3);
     await page.getByRole('button', { name: `Votes behind ${winner}` }).click();
     await page.getByRole('table', { name: `Votes behind ${winner}` }).getByRole('button', { name: /^Open the turn “\[anon\] which way is best\?”/ }).click();

@@ -32,10 +32,12 @@ afterAll(async () => {
 const words = (turn: number) => Array.from({ length: 60 }, (_, i) => `t${turn}w${i}`).join(' ').slice(0, 300);
 const prompt = (turn: number) => `echo: turn ${turn} ${words(turn)}`;
 
-async function send(page: Page, text: string) {
+async function send(page: Page, text: string, answered = true) {
   const box = page.getByRole('textbox', { name: 'Prompt' });
   await box.fill(text);
   await box.press('Enter');
+  // the fake echoes the prompt: wait for that answer (no stream is active yet right after Enter)
+  if (answered) await page.getByRole('article', { name: 'Answer from alpha' }).filter({ hasText: text.slice(6, 40) }).last().waitFor({ timeout: 30_000 });
   await expect.poll(() => host.backend.streams!.active().length, { timeout: 30_000 }).toBe(0);
   await page.getByLabel('Streaming').waitFor({ state: 'detached', timeout: 30_000 });
 }
@@ -69,7 +71,7 @@ describe('the context meter in Chromium', () => {
     const choice = page.getByRole('combobox', { name: 'When the context of alpha is full' });
     await expect.poll(() => choice.inputValue()).toBe('stop');
     const before = host.requests.length;
-    await send(page, prompt(4));
+    await send(page, prompt(4), false);
     await page.getByRole('alert').filter({ hasText: /^Not sent: this conversation needs about/ }).waitFor();
     expect(host.requests.length).toBe(before);
     await expect.poll(() => fill(page), { timeout: 20_000 }).toBe(100);

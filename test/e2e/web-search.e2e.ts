@@ -56,6 +56,10 @@ afterAll(async () => {
 
 async function addProvider(page: Page, kind: string, name: string, url: string, key: string) {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('list', { name: 'Configured providers' }).waitFor();
+  // once a key exists the form waits behind "Add a key"
+  const add = page.getByRole('button', { name: 'Add a key' });
+  if (await add.isVisible()) await add.click();
   const form = page.getByRole('form', { name: 'Add a provider' });
   await form.getByRole('combobox', { name: 'Provider' }).selectOption(kind);
   await form.getByRole('textbox', { name: 'Name' }).fill(name);

@@ -1,4 +1,4 @@
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { boundedTextTokens } from '../../../shared/billing/estimate-tokens';
 import { attachmentKindOf, type MessageRow } from '../state/types';
 import { FORMAT_RULES, promptFormatOf, type FormatRule, type PromptFormat } from './provider-format';
 
@@ -8,8 +8,6 @@ import { FORMAT_RULES, promptFormatOf, type FormatRule, type PromptFormat } from
 
 /** A text attachment's bytes per token until its text is read at send time (English prose and code average ~4). */
 export const TEXT_ATTACHMENT_BYTES_PER_TOKEN = 4;
-
-const NO_SPECIALS = { disallowedSpecial: new Set<string>() };
 
 interface Counted {
   content: string;
@@ -23,8 +21,9 @@ interface Counted {
 const byMessage = new Map<string, Counted>();
 const MAX_REMEMBERED = 50_000;
 
+/** Exact for ordinary messages; a very long one (a pasted log, a 1 MB answer) is estimated from samples. */
 function rawTokens(text: string): number {
-  return text ? countTokens(text, NO_SPECIALS) : 0;
+  return boundedTextTokens(text);
 }
 
 function countMessage(m: Pick<MessageRow, 'id' | 'content' | 'attachments'>): Counted {

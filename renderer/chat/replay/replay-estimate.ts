@@ -1,5 +1,5 @@
 import { computeCost } from '../../../shared/billing/cost';
-import { countTextTokens, estimateRequestTokens } from '../../../shared/billing/estimate-tokens';
+import { boundedTextTokens, estimateRequestTokens } from '../../../shared/billing/estimate-tokens';
 import type { ModelSummary } from '../../../shared/contract/models';
 import { modelForPricing } from '../../money/estimate/model-pricing';
 import { buildChatRequest } from '../state/request';
@@ -28,7 +28,7 @@ export function estimateReplay(contexts: { context: MessageRow[]; answers: strin
     }
     for (const { context, answers } of contexts) {
       const prompt = estimateRequestTokens(buildChatRequest(newColumn(model), context)).tokens;
-      const lengths = answers.map(countTextTokens);
+      const lengths = answers.map(boundedTextTokens);
       const shortest = lengths.length ? Math.min(...lengths) : 0;
       const longest = lengths.length ? Math.max(...lengths) : 1_000;
       low += computeCost({ prompt, completion: shortest }, pricing).micros ?? 0;

@@ -1,4 +1,5 @@
 import { fmtInt } from '../activity/activity-text';
+import { formatMicros } from '../../../shared/billing/money';
 import { ModelId } from '../ModelId';
 import type { ModelFigures } from './figures';
 import { costFigure, intervalText, msText, ratingText, tpsText } from './leaderboard-text';
@@ -63,7 +64,7 @@ export function LeaderboardTable({ rows, label, selected, onSelect }: {
             <td>{fmtInt(r.losses)}</td>
             <td title={r.allBad ? `${fmtInt(r.allBad)} of them marked all bad` : undefined}>{fmtInt(r.ties + r.allBad)}</td>
             <td className="cost"><Figure text={costFigure(r.medianCostMicros, r.unpricedAnswers, 'unknown')} /></td>
-            <td className="cost cost-per-win"><Figure text={costFigure(r.costPerWinMicros, r.unpricedAnswers, r.wins === 0 ? 'no wins' : 'unknown')} /></td>
+            <td className="cost cost-per-win" title={r.costPerWinMicros !== null ? `exactly ${formatMicros(r.costPerWinMicros)}` : undefined}><Figure text={costFigure(r.costPerWinMicros, r.unpricedAnswers, r.wins === 0 ? 'no wins' : 'unknown')} /></td>
             <td>{msText(r.medianTtftMs)}</td>
             <td>{tpsText(r.medianTokensPerSecond)}</td>
           </tr>

@@ -1,31 +1,51 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ledger } from '../ledger';
 import type { LedgerRow } from '../ledger/types';
 import { splitVeiledRecords } from '../../chat/state/blind-veil';
 import { useVeil } from '../../chat/state/use-veil';
 import { RepriceDialog } from './RepriceDialog';
 
-/** "What would this have cost?" for the requests of one conversation, some generations (an answer, a turn) or given
- * rows. Requests of blind turns not voted on yet are left out: pricing them would name their models. */
-export function RepriceButton({ conversationId, generationIds, rows, what, label = 'What would this have cost?' }: {
+interface Source {
   conversationId?: string;
   generationIds?: readonly string[];
   rows?: readonly LedgerRow[];
-  what: string;
-  label?: string;
-}) {
+}
+
+async function rowsOf({ conversationId, generationIds, rows }: Source): Promise<readonly LedgerRow[]> {
+  if (rows) return rows;
+  if (generationIds) return (await Promise.all(generationIds.map((id) => ledger().get(id)))).filter((r): r is LedgerRow => r !== undefined);
+  return ledger().list({ conversationId: conversationId! });
+}
+
+/** "What would this have cost?" for the requests of one conversation, some generations (an answer, a turn) or given
+ * rows. Requests of blind turns not voted on yet are left out: pricing them would name their models. While open,
+ * requests recorded since (an answer that just finished) join the table. */
+export function RepriceButton({ conversationId, generationIds, rows, what, label = 'What would this have cost?' }: Source & { what: string; label?: string }) {
   const veil = useVeil();
   const [open, setOpen] = useState<readonly LedgerRow[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const isOpen = open !== null;
+  const idsKey = generationIds?.join(',');
+
+  useEffect(() => {
+    if (!isOpen || rows) return;
+    let live = true;
+    const off = ledger().onChange(() => {
+      rowsOf({ conversationId, generationIds: idsKey?.split(',') }).then(
+        (all) => live && setOpen(splitVeiledRecords(veil, all).shown),
+        () => {}, // the table keeps what it has; opening again says why
+      );
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [isOpen, rows, conversationId, idsKey, veil]);
+
   const show = async () => {
     setProblem(null);
     try {
-      const all =
-        rows ??
-        (generationIds
-          ? (await Promise.all(generationIds.map((id) => ledger().get(id)))).filter((r): r is LedgerRow => r !== undefined)
-          : await ledger().list({ conversationId: conversationId! }));
-      setOpen(splitVeiledRecords(veil, all).shown);
+      setOpen(splitVeiledRecords(veil, await rowsOf({ conversationId, generationIds, rows })).shown);
     } catch (err) {
       setProblem(`Could not read the requests: ${(err as Error).message}`);
     }
