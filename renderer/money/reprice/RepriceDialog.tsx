@@ -38,7 +38,7 @@ export function RepriceDialog({ rows, what, onClose, now }: { rows: readonly Led
         <p className="muted">
           {table.requests} request{table.requests === 1 ? '' : 's'}, actually {formatMicros(table.actualMicros)}
           {table.actualUnpriced ? ` (+${table.actualUnpriced} with no price)` : ''}. The same token usage priced on each model: at each request’s own time, at today’s prices,
-          without prompt caching, and on your own key through OpenRouter (its 5 % fee on top).
+          without prompt caching, on your own key through OpenRouter (its 5 % fee on top) and on credits bought by card (5.5 % on top).
           {table.noUsage ? ` ${table.noUsage} request${table.noUsage === 1 ? ' has' : 's have'} no token counts and are left out.` : ''}
           {table.estimatedTokens ? ' Some token counts were estimated (interrupted answers).' : ''}
         </p>
@@ -67,6 +67,7 @@ export function RepriceDialog({ rows, what, onClose, now }: { rows: readonly Led
                 <th scope="col">At today’s prices</th>
                 <th scope="col">Without caching</th>
                 <th scope="col" title="the provider's list price plus OpenRouter's BYOK fee, beyond the monthly allowance">Own key via OpenRouter</th>
+                <th scope="col" title="the list price plus the 5.5 % card fee for buying that many credits (the $0.80 minimum per purchase left out)">On credits</th>
                 <th scope="col"><span className="visually-hidden">Remove</span></th>
               </tr>
             </thead>
@@ -93,6 +94,7 @@ function Line({ line, onRemove }: { line: RepriceLine; onRemove: () => void }) {
       <td>{money(line.todayMicros)}</td>
       <td>{money(line.noCacheMicros)}</td>
       <td>{money(line.byokMicros)}</td>
+      <td>{money(line.creditsMicros)}</td>
       <td>
         <button type="button" className="small icon" aria-label={`Remove ${line.model}`} title={`Remove ${line.model}`} onClick={onRemove}>
           <X size={14} aria-hidden="true" />

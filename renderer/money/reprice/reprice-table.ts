@@ -25,6 +25,8 @@ export interface RepriceLine {
   noCacheMicros: number | null;
   /** own key through OpenRouter: the provider's list price plus OpenRouter's fee */
   byokMicros: number | null;
+  /** on OpenRouter credits bought by card: the list price plus the card purchase fee (as a share, over larger buys) */
+  creditsMicros: number | null;
   /** this model answered some of these requests */
   used: boolean;
   /** why the figure is approximate, when it is */
@@ -52,7 +54,9 @@ export function tokenizerFamily(slug: string): string {
   return families[author] ?? author;
 }
 
-const withFee = (micros: number | null): number | null => (micros === null ? null : Math.round((micros * (10_000 + DEFAULT_BYOK_FEE_SETTINGS.feeBps)) / 10_000));
+const plusBps = (micros: number | null, bps: number): number | null => (micros === null ? null : Math.round((micros * (10_000 + bps)) / 10_000));
+const withFee = (micros: number | null) => plusBps(micros, DEFAULT_BYOK_FEE_SETTINGS.feeBps);
+const onCredits = (micros: number | null) => plusBps(micros, DEFAULT_BYOK_FEE_SETTINGS.cardFeeBps);
 
 export function repriceTable(rows: readonly LedgerRow[], candidates: readonly RepriceCandidate[], now: number): RepriceTable {
   const requests = rows.map((r) => ({ createdAt: r.createdAt, tokens: r.tokens }));
@@ -78,6 +82,7 @@ export function repriceTable(rows: readonly LedgerRow[], candidates: readonly Re
       todayMicros: today.micros,
       noCacheMicros: noCache.micros,
       byokMicros: withFee(then.micros),
+      creditsMicros: onCredits(then.micros),
       used: usedModels.has(c.model),
       approximate: others.length ? `token counts from ${others.join(', ')} tokenizers; ${family}’s would count the same text differently` : null,
     };

@@ -37,6 +37,8 @@ describe('the reprice table', () => {
     expect(by.get('anthropic/claude-sonnet-4.5')).toMatchObject({ thenMicros: 11_880, used: false });
     // own key through OpenRouter: + 5 %
     expect(by.get('anthropic/claude-sonnet-4.5')!.byokMicros).toBe(12_474);
+    // on credits bought by card: + 5.5 % → 11,880 × 1.055 = 12,533.4
+    expect(by.get('anthropic/claude-sonnet-4.5')!.creditsMicros).toBe(12_533);
     expect(t.lines.map((l) => l.model)).toEqual(['openai/gpt-4o', 'anthropic/claude-sonnet-4.5', 'nobody/unpriced']);
     expect(by.get('nobody/unpriced')!.thenMicros).toBeNull();
   });
