@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import {
-  createPricingHooks, isCustomUpstream, loadCatalog, perMTok, providerSlugOf, refreshCatalog, resolveModel,
+  createPricingHooks, isCustomUpstream, loadCatalog, modelSearchesTheWeb, perMTok, providerSlugOf, refreshCatalog, resolveModel,
   type LoadedCatalog, type ModelLimits, type UpstreamConfig,
 } from '../engine';
 import { loadBundledCatalog } from '../../shared/catalog';
@@ -88,7 +88,7 @@ export function createCatalogService(opts: {
     const upstreams = opts.upstreams();
     const served = (id: string) => [...new Set(resolveModel(id, upstreams).candidates.map((c) => c.upstream))];
     const at = now();
-    const models = loaded.catalog.data.map((m) => summarise(m, served(m.id), at));
+    const models: ModelSummary[] = loaded.catalog.data.map((m) => ({ ...summarise(m, served(m.id), at), searchesWeb: modelSearchesTheWeb(m.id, upstreams) }));
     const known = new Set(models.map((m) => m.id));
     // Models a provider listed that the catalog does not know yet (no price known), from the cached lists.
     for (const { slug, upstream } of upstreamModels.slugs(upstreams)) {
@@ -98,6 +98,7 @@ export function createCatalogService(opts: {
         id: slug, name: `${upstream.label}: ${slug.split('/').slice(1).join('/')}`, provider: slug.split('/')[0] ?? '', contextLength: null,
         inputModalities: ['text'], outputModalities: ['text'], promptUsdPerMTok: null, completionUsdPerMTok: null, isFree: false,
         supportsReasoning: false, supportsTools: false, servedBy: served(slug).map((u) => u.label), servedByIds: served(slug).map((u) => u.id), pricing: null,
+        searchesWeb: modelSearchesTheWeb(slug, upstreams),
       });
     }
     // Models only a local or custom server knows (Ollama, LM Studio, vLLM): not in any price list.
@@ -112,6 +113,7 @@ export function createCatalogService(opts: {
           id, name: `${u.label}: ${name}`, provider: providerSlugOf(u), contextLength: null, inputModalities: ['text'],
           outputModalities: ['text'], promptUsdPerMTok: 0, completionUsdPerMTok: 0, isFree: true, supportsReasoning: false,
           supportsTools: false, servedBy: [u.label], servedByIds: [u.id], pricing: { prompt: '0', completion: '0' },
+          searchesWeb: u.supportsWebSearch === true,
         });
       }
     }

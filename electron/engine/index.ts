@@ -22,6 +22,7 @@ export type { ListModelsResult, ListModelsOptions } from './config/list-models';
 
 // Routing facts others show: which upstreams serve a model, and what it is called there.
 export { resolveModel } from './routing/candidates';
+export { modelSearchesTheWeb } from './routing/web-search';
 export { isCustomUpstream, isLocalServer } from './routing/providers';
 export { nativeIdForSlug, slugForNativeId } from './routing/model-ids';
 export type { PriceInfo, PricingLookup } from './routing/route-types';

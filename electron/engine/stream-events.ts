@@ -1,3 +1,4 @@
+import type { UrlCitationAnnotation } from '../../shared/openrouter/annotations';
 import type { ErrorBody, FinishReason, Usage } from '../../shared/openrouter/chat-response';
 
 // What a streaming caller of the engine receives, in order, once an endpoint has produced output: `start`
@@ -11,6 +12,7 @@ export type EngineEvent =
   | { type: 'reasoning'; text: string }
   | { type: 'reasoning_details'; details: Record<string, unknown>[] }
   | { type: 'tool_call'; index: number; id?: string; name?: string; argumentsDelta?: string }
+  | { type: 'annotations'; annotations: UrlCitationAnnotation[] } // web search sources (url_citation)
   | { type: 'finish'; reason: FinishReason; native: string | null }
   | { type: 'error'; error: ErrorBody }
   | { type: 'usage'; usage: Usage };

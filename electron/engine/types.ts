@@ -1,3 +1,4 @@
+import type { UrlCitationAnnotation } from '../../shared/openrouter/annotations';
 import type { ChatRequest } from '../../shared/openrouter/chat-request';
 import type { ExtraUnit, TokenCounts, UpstreamKind } from '../../shared/openrouter/generation';
 
@@ -57,6 +58,7 @@ export type NormalizedEvent =
   | { type: 'reasoning'; text: string }
   | { type: 'reasoning_details'; details: Record<string, unknown>[] }
   | { type: 'tool_call'; index: number; id?: string; name?: string; argumentsDelta?: string }
+  | { type: 'annotations'; annotations: UrlCitationAnnotation[] }
   | { type: 'usage'; usage: RawUsage }
   | { type: 'finish'; reason: 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error'; native: string | null }
   | { type: 'error'; code: number; message: string; errorType?: string };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourcesSchema } from '../openrouter/annotations';
 import { chatRequestSchema } from '../openrouter/chat-request';
 import { generationRecordSchema } from '../openrouter/generation';
 
@@ -41,6 +42,7 @@ export const streamSnapshotSchema = z.object({
   finishReason: z.string().nullable(),
   error: z.object({ code: z.number(), message: z.string() }).nullable(),
   record: generationRecordSchema.nullable(), // once finished
+  sources: sourcesSchema.optional(), // web search sources (url_citation), as they arrived
 });
 export type StreamSnapshot = z.infer<typeof streamSnapshotSchema>;
 

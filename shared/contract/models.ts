@@ -27,6 +27,8 @@ export const modelSummarySchema = z.object({
   isFree: z.boolean(),
   supportsReasoning: z.boolean(),
   supportsTools: z.boolean(),
+  /** Some configured upstream can search the web for it (OpenRouter, or the provider's own search tool). */
+  searchesWeb: z.boolean().optional(),
   servedBy: z.array(z.string()), // labels of configured upstreams able to serve it ("OpenRouter", "Anthropic")
   servedByIds: z.array(z.string()), // their upstream ids, in the same order
   /** The catalog's full price list (USD per token as decimal strings, OpenRouter's shape), for exact estimates. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { UrlCitationAnnotation } from './annotations';
 import type { ToolCall } from './chat-request';
 import type { finishReasonSchema } from './generation';
 
@@ -49,6 +50,7 @@ export interface ChunkChoice {
     reasoning?: string | null;
     reasoning_details?: Record<string, unknown>[];
     tool_calls?: ToolCallDelta[];
+    annotations?: UrlCitationAnnotation[];
   };
   finish_reason: FinishReason | null;
   native_finish_reason?: string | null;
@@ -81,6 +83,7 @@ export interface ChatCompletion {
       content: string | null;
       reasoning?: string | null;
       tool_calls?: ToolCall[];
+      annotations?: UrlCitationAnnotation[];
       refusal?: string | null;
     };
     error?: ErrorBody;

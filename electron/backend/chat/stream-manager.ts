@@ -4,6 +4,7 @@ import type { GenerationRecord } from '../../../shared/openrouter/generation';
 import type { StreamMeta, StreamSnapshot, StreamDelta } from '../../../shared/contract/chat';
 import type { ChatEngine } from './chat-engine';
 import { BridgeError } from '../../../shared/contract/bridge';
+import { MAX_SOURCES } from '../../../shared/openrouter/annotations';
 
 export interface StreamEvents {
   delta(delta: StreamDelta): void;
@@ -100,6 +101,12 @@ export function createStreamManager(
         s.error = { code: ev.error.code, message: ev.error.message };
         s.finishReason = 'error';
         break;
+      case 'annotations': {
+        // Sources are stored with the finished answer; they need no delta of their own.
+        const room = MAX_SOURCES - (s.sources?.length ?? 0);
+        if (room > 0) (s.sources ??= []).push(...ev.annotations.slice(0, room).map((a) => a.url_citation));
+        return;
+      }
       case 'reasoning_details':
       case 'usage':
         return; // the record carries usage; reasoning details are not shown

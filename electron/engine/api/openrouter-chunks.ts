@@ -79,6 +79,8 @@ export class ChunkFramer {
         if (ev.argumentsDelta !== undefined) fn.arguments = ev.argumentsDelta;
         return delta({ tool_calls: [{ index: ev.index, ...(ev.id ? { id: ev.id, type: 'function' as const } : {}), function: fn }] });
       }
+      case 'annotations':
+        return delta({ annotations: ev.annotations });
       case 'finish': {
         const d: ChunkChoice['delta'] = this.firstDelta ? { role: 'assistant', content: '' } : {};
         this.firstDelta = false;

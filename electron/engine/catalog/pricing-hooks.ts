@@ -78,7 +78,13 @@ export function createPricingHooks(getCatalog: () => Catalog, info: () => string
     const completion = perMTok(p?.completion);
     if (prompt === undefined || completion === undefined) return undefined;
     const request = p?.request !== undefined ? Number(p.request) : undefined;
-    return { promptPerMTok: prompt, completionPerMTok: completion, ...(request !== undefined && Number.isFinite(request) ? { request } : {}) };
+    const webSearch = p?.web_search !== undefined ? Number(p.web_search) : undefined;
+    return {
+      promptPerMTok: prompt,
+      completionPerMTok: completion,
+      ...(request !== undefined && Number.isFinite(request) ? { request } : {}),
+      ...(webSearch !== undefined && Number.isFinite(webSearch) && webSearch > 0 ? { webSearch } : {}),
+    };
   };
 
   const priceUsage: PriceUsageHook = (modelSlug, upstream, tokens, variants, at) => {

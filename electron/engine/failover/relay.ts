@@ -1,3 +1,4 @@
+import type { UrlCitationAnnotation } from '../../../shared/openrouter/annotations';
 import type { ToolCall } from '../../../shared/openrouter/chat-request';
 import type { ChatCompletion, ErrorBody, FinishReason, Usage } from '../../../shared/openrouter/chat-response';
 import type { EngineEventSink } from '../stream-events';
@@ -14,7 +15,7 @@ export interface RelayOptions {
   watcher?: RequestWatcher; // told who serves and what is relayed (the generation journal)
 }
 
-type ContentEvent = Extract<NormalizedEvent, { type: 'text' | 'reasoning' | 'reasoning_details' | 'tool_call' | 'finish' }>;
+type ContentEvent = Extract<NormalizedEvent, { type: 'text' | 'reasoning' | 'reasoning_details' | 'tool_call' | 'annotations' | 'finish' }>;
 
 const BLOCK = 256;
 
@@ -48,6 +49,7 @@ export class Relay {
   private readonly contentParts = new TextParts();
   private readonly reasoningParts = new TextParts();
   private readonly toolCalls: ToolCall[] = [];
+  private readonly annotations: UrlCitationAnnotation[] = [];
 
   constructor(private readonly opts: RelayOptions) {}
 
@@ -95,6 +97,10 @@ export class Relay {
         }
         break;
       }
+      case 'annotations':
+        if (ev.annotations.length === 0) return;
+        this.annotations.push(...ev.annotations);
+        break;
       case 'finish':
         this.finishReason = ev.reason;
         this.nativeFinishReason = ev.native;
@@ -135,6 +141,7 @@ export class Relay {
     const message: ChatCompletion['choices'][number]['message'] = { role: 'assistant', content: this.text() };
     if (reasoning) message.reasoning = reasoning;
     if (toolCalls.length > 0) message.tool_calls = toolCalls;
+    if (this.annotations.length > 0) message.annotations = this.annotations;
     const choice: ChatCompletion['choices'][number] = {
       index: 0,
       finish_reason: this.finishReason,

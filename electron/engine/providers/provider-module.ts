@@ -37,7 +37,7 @@ export interface ModelListRequest {
  * `provider` preferences, answers for any provider name in `provider.order`, names the model and provider that
  * served each answer, is paid by the user's credits (not BYOK) and reports its own charge in usage. */
 export interface RouterCapability {
-  /** Serves `:online` itself (a web search plugin). */
+  /** Searches the web for every model it serves (its upstreams say so up front: `supportsWebSearch`). */
   webSearch: boolean;
 }
 
@@ -58,6 +58,8 @@ export interface ProviderModule {
   /** The catalog's direct price table for this upstream ("anthropic", "groq"), or undefined for OpenRouter's
    * list prices (OpenRouter) or none. */
   priceTable(u: UpstreamConfig): string | undefined;
+  /** Whether this upstream can search the web for the model (the `web` plugin, `:online`); absent: never. */
+  webSearch?(u: UpstreamConfig, nativeModel: string): boolean;
 }
 
 /** `{"data":[{"id":…}]}` — the OpenAI-style model list (OpenAI, OpenRouter, Anthropic, LM Studio). */

@@ -2,11 +2,12 @@ import { estimateRequestTokens } from '../../../shared/billing/estimate-tokens';
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
 import { isLocalServer } from '../routing/providers';
 import type { RouteStep } from '../routing/route-types';
+import { maxSearches } from '../routing/web-search';
 
 // The most a request can cost before it is sent, for budgets that reserve (docs/openrouter-api.md §12.2): its
 // prompt tokens (o200k_base count) at the input price plus its output ceiling at the output price, plus any
-// per-request fee, on the dearest endpoint it may be tried on (only one of them answers and bills). The output
-// ceiling is the request's max_completion_tokens / max_tokens, else the model's output limit, else what its
+// per-request fee and its web searches (at most maxSearches, at the per-search price), on the dearest endpoint it
+// may be tried on (only one of them answers and bills). The output ceiling is the request's max_completion_tokens / max_tokens, else the model's output limit, else what its
 // context window leaves after the prompt. Local servers are free. When no endpoint's price or ceiling is known the
 // worst case is unknown, and the caller applies its own cap.
 
@@ -49,7 +50,8 @@ export function worstCaseCost(req: ChatRequest, steps: readonly RouteStep[], lim
       continue;
     }
     // USD per million tokens × tokens = micro-dollars
-    const promptMicros = promptTokens * price.promptPerMTok + (price.request ?? 0) * 1e6;
+    const searchMicros = price.webSearch ? maxSearches(body, endpoint) * price.webSearch * 1e6 : 0;
+    const promptMicros = promptTokens * price.promptPerMTok + (price.request ?? 0) * 1e6 + searchMicros;
     atLeast = Math.max(atLeast, promptMicros);
     const output = outputCeiling(body, promptTokens, limitsOf?.(endpoint.modelSlug));
     if (output === undefined) {

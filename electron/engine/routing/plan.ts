@@ -11,6 +11,7 @@ import type { Endpoint, PriceInfo, PricingLookup, RoutePlan, RouteStep } from '.
 import { buildUpstreamBody } from './upstream-body';
 import { parseModelVariants, type Variant } from './variants';
 import { isRouter } from '../providers/registry';
+import { searchesTheWeb, wantsWebSearch } from './web-search';
 
 // Request → the ordered list of (endpoint, body) attempts: resolve every entry of `model`/`models`, apply variants
 // and `provider` preferences, order the survivors. When nothing survives the message says why.
@@ -138,8 +139,14 @@ function endpointsForModel(requested: string, req: ChatRequest, ctx: PlanContext
     if (eps.length === 0) return badVariant(`"${requested}": the ":extended" variant is only available through OpenRouter; add an OpenRouter key or drop the suffix.`);
   }
   if (variants.includes('online')) {
-    keep('variant', (ep) => viaRouter(ep) || ep.upstream.supportsWebSearch === true, () => 'excluded: no web search support for ":online"');
+    keep('variant', searchesTheWeb, () => 'excluded: no web search support for ":online"');
     if (eps.length === 0) return badVariant(`"${requested}": the ":online" variant needs web search, which no configured upstream for "${base}" supports (OpenRouter does).`);
+  } else if (wantsWebSearch(req)) {
+    keep('web_search', searchesTheWeb, () => 'cannot search the web');
+    if (eps.length === 0) {
+      const message = `Web search is not available for this model ("${base}") with the configured keys: OpenRouter, and Anthropic, Gemini and OpenAI search models with your own keys, can search.`;
+      return { ok: false, status: 400, message, excludedBy: ['web_search'] };
+    }
   }
   if (variants.includes('free')) {
     keep('variant', (ep) => viaRouter(ep) || (ep.price !== undefined && blendedPrice(ep.price) === 0 && !ep.price.request),

@@ -7,6 +7,7 @@ export interface PriceInfo {
   promptPerMTok: number;
   completionPerMTok: number;
   request?: number;
+  webSearch?: number; // USD per web search, where the price list has one
 }
 
 export type PricingLookup = (modelSlug: string, upstream: UpstreamConfig) => PriceInfo | undefined;

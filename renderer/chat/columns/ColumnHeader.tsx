@@ -6,6 +6,7 @@ import { removeColumn, stopAnswer } from '../state/actions';
 import { totalsLabel, type Totals } from '../messages/stats-text';
 import { usePicker } from '../models/picker-store';
 import { ColumnSettingsPanel } from './ColumnSettingsPanel';
+import { ColumnWebSearchNote } from '../web-search/ColumnWebSearchNote';
 
 /** A column's model, its running totals, and its controls (stop, settings, change model, remove). */
 export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, streamingMessageId, anonymous = false, nextContext = null }: {
@@ -26,6 +27,7 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
         <strong title={anonymous ? undefined : column.model}>{label}</strong>
         <span className="column-totals muted" aria-label={`Totals for ${label}`}>{anonymous ? 'hidden until you vote' : totalsLabel(totals)}</span>
         {nextContext && !anonymous ? <span className="column-context muted" aria-label={`What ${label} receives next`}>{nextContext}</span> : null}
+        {column.settings.webSearch?.enabled && !anonymous ? <ColumnWebSearchNote column={column} /> : null}
       </div>
       {anonymous ? (
         // Per-column controls would tie this column to the answer they act on (a Stop that vanishes as one answer

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { splitVariant, VARIANTS, withVariant, type ColumnConfig, type ColumnSettings, type ReasoningEffort, type Variant } from '../state/types';
 import { updateColumn } from '../state/actions';
+import { WebSearchFields } from '../web-search/WebSearchFields';
 
 type Sort = NonNullable<NonNullable<ColumnSettings['provider']>['sort']>;
 const EFFORTS: ReasoningEffort[] = ['minimal', 'low', 'medium', 'high', 'xhigh'];
@@ -21,6 +22,7 @@ export function ColumnSettingsPanel({ column, label, onClose }: { column: Column
     only: (s.provider?.only ?? []).join(', '),
     ignore: (s.provider?.ignore ?? []).join(', '),
     sort: (s.provider?.sort ?? '') as Sort | '',
+    webSearch: s.webSearch,
   });
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const temperature = num(form.temperature);
@@ -44,6 +46,7 @@ export function ColumnSettingsPanel({ column, label, onClose }: { column: Column
         if (maxTokens !== undefined) settings.maxTokens = maxTokens;
         if (form.reasoningEffort) settings.reasoningEffort = form.reasoningEffort;
         if (Object.keys(provider).length) settings.provider = provider;
+        if (form.webSearch) settings.webSearch = form.webSearch;
         void updateColumn(column.id, { model: withVariant(base, form.variant), settings }).then(onClose);
       }}
     >
@@ -102,6 +105,7 @@ export function ColumnSettingsPanel({ column, label, onClose }: { column: Column
           </select>
         </label>
       </fieldset>
+      <WebSearchFields value={form.webSearch} onChange={(v) => set('webSearch', v)} />
       {invalid ? <p role="alert" className="error">Temperature is 0–2; max tokens a whole number above 0.</p> : null}
       <div className="edit-actions">
         <button type="submit" className="primary small" disabled={invalid}>Save settings</button>

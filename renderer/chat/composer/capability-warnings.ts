@@ -2,7 +2,8 @@ import type { ModelSummary } from '../../../shared/contract/models';
 import type { ColumnConfig, PendingAttachment } from '../state/types';
 import { findModel } from '../models/use-models';
 
-/** Which columns cannot take which attachments, from the catalog's input modalities (unknown models pass). */
+/** Which columns cannot take which attachments, from the catalog's input modalities, and which cannot search the
+ * web they were asked to (unknown models pass). */
 export function capabilityWarnings(columns: ColumnConfig[], labels: Map<string, string>, attachments: Pick<PendingAttachment, 'kind'>[], models: ModelSummary[]): string[] {
   const needImage = attachments.some((a) => a.kind === 'image');
   const needFile = attachments.some((a) => a.kind === 'pdf');
@@ -12,6 +13,7 @@ export function capabilityWarnings(columns: ColumnConfig[], labels: Map<string, 
     if (!m) continue;
     const label = labels.get(c.id) ?? c.model;
     if (needImage && !m.inputModalities.includes('image')) out.push(`${label} does not accept images`);
+    if (c.settings.webSearch?.enabled && m.searchesWeb === false) out.push(`${label}: web search is not available for this model`);
     if (needFile && !m.inputModalities.includes('file')) out.push(`${label} does not read PDFs natively (OpenRouter may parse them to text; other providers will refuse)`);
   }
   return out;

@@ -8,6 +8,8 @@ import { AnswerStats } from './AnswerStats';
 import { SiblingSwitcher } from './SiblingSwitcher';
 import { usePicker } from '../models/picker-store';
 import { answerNames } from './answer-names';
+import { AnswerSources } from '../web-search/AnswerSources';
+import { withCitationMarkers } from '../web-search/sources';
 
 export interface AnswerCellProps {
   row: MessageRow;
@@ -58,7 +60,8 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
           <div className="reasoning-text">{reasoning}</div>
         </details>
       ) : null}
-      {streaming ? <StreamingMarkdown text={text} /> : text ? <Markdown text={text} /> : null}
+      {streaming ? <StreamingMarkdown text={text} /> : text ? <Markdown text={withCitationMarkers(text, row.sources)} /> : null}
+      {streaming ? null : <AnswerSources sources={row.sources} />}
       {streaming && !text && !reasoning ? <p className="muted waiting">Waiting for {names.waitingFor}…</p> : null}
       {status === 'error' ? (
         <div className="answer-error" role="alert">

@@ -5,6 +5,7 @@ import { parseDecimal } from '../../../shared/billing/decimal';
 import type { CostLineRecord, GenerationRecord } from '../../../shared/openrouter/generation';
 import type { MessageRow } from '../../history/db/types';
 import { mismatchText, partsText, sourceSentence, type Billing } from '../../money/cost-text';
+import { unpricedSearchNote } from '../web-search/search-cost-note';
 
 // "Explain this cost": every billed unit × its price = its amount, what caching saved, where the figure comes
 // from (billed / computed from the price list of a date / estimated), the bill when OpenRouter has reconciled it,
@@ -89,6 +90,8 @@ export function ExplainCost({ id, row, record, billing, shown }: {
       ? `OpenRouter reported its BYOK fee, ${formatUsdText(cost.reportedCostUsd)}, and the provider's charge, ${formatMicros(cost.upstreamCostMicros)}.`
       : `OpenRouter reported ${formatUsdText(cost.reportedCostUsd)} with the answer.`);
   }
+  const searchNote = unpricedSearchNote(t, lines, cost?.reportedCostUsd !== undefined);
+  if (searchNote) add('searches', searchNote);
   const parts = partsText(shown);
   if (parts && shown.micros !== undefined) add('parts', `You pay ${parts} = ${formatMicros(shown.micros)}: the provider bills your key, OpenRouter takes its fee from your credits.`);
   if (billing) {

@@ -12,6 +12,7 @@ import { useConversationBilling } from '../../money/ledger/use-billing';
 import { Composer } from '../composer/Composer';
 import { usePicker } from '../models/picker-store';
 import { ModelSetControls } from './ModelSetControls';
+import { RoomWebSearchToggle } from '../web-search/RoomWebSearchToggle';
 import { RoomTitle } from './RoomTitle';
 import { useUi } from '../../app/ui-store';
 import { TurnList } from './TurnList';
@@ -112,6 +113,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
           <input type="checkbox" checked={blind} onChange={(e) => void setBlind(e.target.checked)} />
           Blind
         </label>
+        <RoomWebSearchToggle columns={columns} />
         <button type="button" className="small" onClick={() => openPicker({ kind: 'add-column' })} aria-label="Add model (Ctrl+K)">
           + Model
         </button>

@@ -1,5 +1,6 @@
 import type { ChatMessage, ChatRequest, ContentPart } from '../../../shared/openrouter/chat-request';
 import { attachmentKindOf, type ColumnConfig, type MessageRow } from './types';
+import { webPlugin } from '../web-search/web-plugin';
 
 /** What an attachment becomes in a request: a data: URL (images, PDFs) or its text (text files). */
 export type AttachmentData = Map<string, string>;
@@ -46,5 +47,7 @@ export function buildChatRequest(column: ColumnConfig, history: MessageRow[], da
   if (p?.sort) provider.sort = p.sort;
   if (p?.allowFallbacks === false) provider.allow_fallbacks = false;
   if (Object.keys(provider).length) req.provider = provider;
+  const plugin = webPlugin(s.webSearch);
+  if (plugin) req.plugins = [plugin];
   return req;
 }

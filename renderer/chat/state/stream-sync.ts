@@ -107,6 +107,7 @@ export function snapshotOutcome(s: StreamSnapshot): AnswerOutcome {
     out.generationId = r.id;
   }
   if (s.error) out.error = { code: s.error.code, message: s.error.message };
+  if (s.sources?.length) out.sources = s.sources;
   return out;
 }
 

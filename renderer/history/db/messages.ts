@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import type { UrlCitation } from '../../../shared/openrouter/annotations';
 import { attachmentRows, prepareAttachments, type NewAttachment, type PreparedAttachment } from './attachments';
 import { getParleyDb, type ParleyDb } from './database';
 import { InvalidWriteError, NotFoundError } from './errors';
@@ -183,6 +184,7 @@ export interface AnswerOutcome {
   finishReason?: FinishReason | null;
   nativeFinishReason?: string | null;
   error?: MessageError;
+  sources?: UrlCitation[];
   now?: number;
 }
 
@@ -199,6 +201,7 @@ export function withOutcome(row: MessageRow, outcome: AnswerOutcome): MessageRow
   if (outcome.finishReason !== undefined) next.finishReason = outcome.finishReason;
   if (outcome.nativeFinishReason !== undefined) next.nativeFinishReason = outcome.nativeFinishReason;
   if (outcome.error !== undefined) next.error = outcome.error;
+  if (outcome.sources !== undefined) next.sources = outcome.sources;
   return next;
 }
 

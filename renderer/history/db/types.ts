@@ -1,3 +1,4 @@
+import type { UrlCitation } from '../../../shared/openrouter/annotations';
 import type { FinishReason } from '../../../shared/openrouter/chat-response';
 import type { GenerationRecord, RecordCost, TokenCounts } from '../../../shared/openrouter/generation';
 
@@ -22,6 +23,14 @@ export interface ColumnSettings {
   maxTokens?: number;
   reasoningEffort?: ReasoningEffort;
   provider?: ProviderPreferences;
+  webSearch?: WebSearchSettings;
+}
+
+/** A column's web search (the `web` plugin): off unless enabled; engine and max results as OpenRouter takes them. */
+export interface WebSearchSettings {
+  enabled: boolean;
+  engine?: 'native' | 'exa';
+  maxResults?: number;
 }
 
 export interface ColumnConfig {
@@ -141,6 +150,8 @@ export interface MessageRow {
   blindLetter?: string;
   /** answers: written by fusing other answers of the same prompt (columnId is FUSED_COLUMN_ID) */
   fused?: FusedFrom;
+  /** answers: the web pages a web search found and the answer cites (url_citation, indices into content) */
+  sources?: UrlCitation[];
   createdAt: number;
   updatedAt: number;
   /** search document number (internal; absent while not indexed) */

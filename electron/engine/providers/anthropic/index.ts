@@ -34,4 +34,5 @@ export const anthropicProvider: ProviderModule = {
     pick: modelIdsFromData,
   }),
   priceTable: () => 'anthropic',
+  webSearch: () => true, // the server tool web_search_20250305
 };

@@ -5,6 +5,8 @@ import { streamErrorEvent } from '../common/upstream-errors';
 import { anthropicFinish } from './finish-reason';
 import { invalidBody, malformedJson, oversizedEvent, truncatedStream } from '../common/stream-errors';
 import { arr, num, obj, str, type Obj } from '../common/values';
+import { urlCitation } from '../common/web-search';
+import type { UrlCitationAnnotation } from '../../../../shared/openrouter/annotations';
 
 // Anthropic Messages SSE and message bodies → normalised events (docs/provider-wire-formats.md §3.3).
 // Tool calls are numbered 0, 1, … in order of appearance (not by content-block index). Signed thinking is
@@ -12,6 +14,8 @@ import { arr, num, obj, str, type Obj } from '../common/values';
 // caller can send it back unchanged. Usage and finish are held until `message_stop`: a stream that ends
 // without it is truncated. `error` events (HTTP 200) map per errors.ts: overloaded_error → 503
 // provider_overloaded, api_error → 502 provider_unavailable, rate_limit_error → 429.
+// Web search citations (`web_search_result_location`) cite the text block they arrive in: they come out as
+// `url_citation` annotations spanning that block, when the block ends.
 
 export interface AnthropicParseOptions {
   label: string;
@@ -22,7 +26,7 @@ export interface AnthropicParseOptions {
 const FORMAT = 'anthropic-claude-v1';
 
 type BlockState =
-  | { kind: 'text' }
+  | { kind: 'text'; start: number; citations: UrlCitationAnnotation[] }
   | { kind: 'tool'; tool: number; hasArgs: boolean }
   | { kind: 'thinking'; parts: string[]; signature: string }
   | { kind: 'other' };
@@ -40,6 +44,7 @@ export async function* parseAnthropicStream(
   const blocks: BlockState[] = [];
   let tools = 0;
   let details = 0;
+  let offset = 0; // UTF-16 length of the text yielded so far
   try {
     for await (const ev of readSse(body)) {
       if (ev.event === 'ping') continue;
@@ -60,7 +65,15 @@ export async function* parseAnthropicStream(
           switch (d?.type) {
             case 'text_delta': {
               const text = d.text;
-              if (typeof text === 'string' && text !== '') yield { type: 'text', text };
+              if (typeof text === 'string' && text !== '') {
+                offset += text.length;
+                yield { type: 'text', text };
+              }
+              break;
+            }
+            case 'citations_delta': {
+              const cite = citationOf(d.citation);
+              if (b?.kind === 'text' && cite) b.citations.push(cite);
               break;
             }
             case 'input_json_delta': {
@@ -83,7 +96,7 @@ export async function* parseAnthropicStream(
               if (b?.kind === 'thinking' && typeof d.signature === 'string') b.signature += d.signature;
               break;
             default:
-              break; // citations_delta and future delta types
+              break; // future delta types
           }
           break;
         }
@@ -110,9 +123,17 @@ export async function* parseAnthropicStream(
           const cb = obj(msg.content_block);
           switch (cb?.type) {
             case 'text': {
-              blocks[index] = { kind: 'text' };
+              const state: BlockState = { kind: 'text', start: offset, citations: [] };
+              for (const c of arr(cb.citations) ?? []) {
+                const cite = citationOf(c);
+                if (cite) state.citations.push(cite);
+              }
+              blocks[index] = state;
               const text = cb.text;
-              if (typeof text === 'string' && text !== '') yield { type: 'text', text };
+              if (typeof text === 'string' && text !== '') {
+                offset += text.length;
+                yield { type: 'text', text };
+              }
               break;
             }
             case 'tool_use': {
@@ -150,7 +171,9 @@ export async function* parseAnthropicStream(
         }
         case 'content_block_stop': {
           const b = blocks[num(msg.index) ?? -1];
-          if (b?.kind === 'tool' && !b.hasArgs) {
+          if (b?.kind === 'text' && b.citations.length > 0) {
+            yield { type: 'annotations', annotations: spanned(b.citations, b.start, offset) };
+          } else if (b?.kind === 'tool' && !b.hasArgs) {
             b.hasArgs = true;
             yield { type: 'tool_call', index: b.tool, argumentsDelta: '{}' };
           } else if (b?.kind === 'thinking' && !excludeReasoning && (b.signature || b.parts.length > 0)) {
@@ -202,12 +225,20 @@ export function parseAnthropicMessage(json: unknown, opts: AnthropicParseOptions
   out.push(start);
   let tools = 0;
   let details = 0;
+  let offset = 0;
   for (const item of content) {
     const b = obj(item);
     switch (b?.type) {
-      case 'text':
-        if (typeof b.text === 'string' && b.text !== '') out.push({ type: 'text', text: b.text });
+      case 'text': {
+        const start = offset;
+        if (typeof b.text === 'string' && b.text !== '') {
+          offset += b.text.length;
+          out.push({ type: 'text', text: b.text });
+        }
+        const cites = (arr(b.citations) ?? []).flatMap((c) => citationOf(c) ?? []);
+        if (cites.length > 0) out.push({ type: 'annotations', annotations: spanned(cites, start, offset) });
         break;
+      }
       case 'thinking':
         if (opts.excludeReasoning) break;
         if (typeof b.thinking === 'string' && b.thinking !== '') out.push({ type: 'reasoning', text: b.thinking });
@@ -234,4 +265,19 @@ export function parseAnthropicMessage(json: unknown, opts: AnthropicParseOptions
   const stop = str(m.stop_reason) ?? null;
   out.push({ type: 'finish', reason: anthropicFinish(stop), native: stop });
   return out;
+}
+
+/** A `web_search_result_location` citation; other citation kinds (documents, pages) name no URL. */
+function citationOf(raw: unknown): UrlCitationAnnotation | undefined {
+  const c = obj(raw);
+  const url = str(c?.url);
+  if (!c || c.type !== 'web_search_result_location' || !url) return undefined;
+  const title = str(c.title);
+  const content = str(c.cited_text);
+  return urlCitation({ url, ...(title ? { title } : {}), ...(content ? { content } : {}) });
+}
+
+function spanned(cites: UrlCitationAnnotation[], start: number, end: number): UrlCitationAnnotation[] {
+  if (end <= start) return cites;
+  return cites.map((c) => ({ type: 'url_citation', url_citation: { ...c.url_citation, start_index: start, end_index: end } }));
 }

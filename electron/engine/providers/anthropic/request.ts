@@ -3,15 +3,19 @@ import type { AdapterRequest, HttpRequestSpec } from '../../types';
 import { contentParts, isHttpUrl, parseDataUrl, parseToolArguments } from '../common/content';
 import { EFFORT_RATIO, maxOutputTokens, reasoningWish } from '../common/reasoning';
 import { obj, str } from '../common/values';
+import { webSearchWish } from '../common/web-search';
 
 // OpenRouter-shaped request → Anthropic Messages API (POST {baseUrl}/v1/messages,
 // docs/provider-wire-formats.md §3.2). System text goes top-level, tool results become user
-// `tool_result` blocks, images and PDFs become content blocks, `reasoning` becomes a thinking budget.
+// `tool_result` blocks, images and PDFs become content blocks, `reasoning` becomes a thinking budget, and the
+// `web` plugin becomes the server tool `web_search_20250305` (docs/provider-wire-formats.md §8).
 
 export const ANTHROPIC_VERSION = '2023-06-01';
 export const DEFAULT_MAX_TOKENS = 4096;
 const MIN_BUDGET = 1024;
 const MAX_BUDGET = 128_000;
+/** Searches one answer may run when the request does not say (`max_uses`): each is billed. */
+export const DEFAULT_MAX_SEARCHES = 5;
 
 type Block = Record<string, unknown>;
 interface AnthropicMessage {
@@ -199,6 +203,11 @@ export function anthropicBody(req: AdapterRequest): Record<string, unknown> {
     });
     const choice = toolChoice(src.tool_choice, src.parallel_tool_calls);
     if (choice) body.tool_choice = choice;
+  }
+  const search = webSearchWish(src);
+  if (search) {
+    const tool: Block = { type: 'web_search_20250305', name: 'web_search', max_uses: search.maxUses ?? DEFAULT_MAX_SEARCHES };
+    body.tools = [...((body.tools as Block[] | undefined) ?? []), tool];
   }
   if (src.user) body.metadata = { user_id: src.user };
   const topCache = (src as { cache_control?: unknown }).cache_control;

@@ -38,4 +38,5 @@ export const geminiProvider: ProviderModule = {
       .flatMap((m) => (typeof m.name === 'string' ? [m.name.replace(/^models\//, '')] : [])),
   }),
   priceTable: () => 'google',
+  webSearch: (_u, model) => /^(models\/)?gemini-/.test(model), // Google Search grounding
 };

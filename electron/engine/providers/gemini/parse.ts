@@ -6,12 +6,14 @@ import { geminiFinish } from './finish-reason';
 import { GEMINI_SIGNATURE_FORMAT } from './request';
 import { invalidBody, malformedJson, oversizedEvent, truncatedStream } from '../common/stream-errors';
 import { arr, obj, str, type Obj } from '../common/values';
+import { groundingAnnotations, searchQueries } from './grounding';
 
 // Gemini GenerateContentResponse chunks → normalised events (docs/provider-wire-formats.md §4.3).
 // The stream ends at EOF; `usageMetadata` is cumulative (the last one wins); function calls arrive whole and
 // without ids (Parley numbers them call_0, call_1, …); `thought: true` parts are reasoning; thought signatures
 // come out as reasoning_details (reasoning.encrypted, format google-gemini-v1, with the call id they belong to).
-// Usage and finish are emitted at the end, because usage may follow the chunk carrying finishReason.
+// Usage and finish are emitted at the end, because usage may follow the chunk carrying finishReason. So are the
+// Google Search grounding sources (grounding.ts): their segments index the whole answer.
 
 export interface GeminiParseOptions {
   label: string;
@@ -28,6 +30,9 @@ class GeminiState {
   private usage: RawUsage | undefined;
   private tools = 0;
   private details = 0;
+  private readonly text: string[] = [];
+  private grounding: Obj | undefined;
+  private searches: number | undefined;
 
   constructor(
     private readonly opts: GeminiParseOptions,
@@ -53,6 +58,12 @@ class GeminiState {
     if (cand) {
       const parts = arr(obj(cand.content)?.parts);
       if (parts) for (const p of parts) this.part(obj(p), out);
+      const grounding = obj(cand.groundingMetadata);
+      if (grounding) {
+        if (arr(grounding.groundingChunks)?.length) this.grounding = grounding;
+        const queries = searchQueries(grounding);
+        if (queries !== undefined) this.searches = queries;
+      }
       const finish = cand.finishReason;
       if (typeof finish === 'string' && finish !== '') this.finishNative = finish;
     }
@@ -71,6 +82,7 @@ class GeminiState {
       if (p.thought === true) {
         if (!this.opts.excludeReasoning) out.push({ type: 'reasoning', text });
       } else {
+        this.text.push(text);
         out.push({ type: 'text', text });
       }
     } else {
@@ -97,7 +109,14 @@ class GeminiState {
       out.push(truncatedStream(this.opts.label, clean ? 'a finishReason' : 'its last event was complete'));
       return;
     }
-    if (this.usage) out.push({ type: 'usage', usage: this.usage });
+    if (this.grounding) {
+      const annotations = groundingAnnotations(this.grounding, this.text.join(''));
+      if (annotations.length > 0) out.push({ type: 'annotations', annotations });
+    }
+    if (this.usage) {
+      if (this.searches) this.usage.webSearchRequests = this.searches;
+      out.push({ type: 'usage', usage: this.usage });
+    }
     if (this.finishNative !== undefined) {
       out.push({ type: 'finish', reason: geminiFinish(this.finishNative, this.tools > 0), native: this.finishNative });
     } else {

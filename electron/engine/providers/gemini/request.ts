@@ -3,6 +3,7 @@ import type { AdapterRequest, HttpRequestSpec } from '../../types';
 import { contentParts, contentText, isHttpUrl, mimeFromName, parseDataUrl, parseToolArguments } from '../common/content';
 import { EFFORT_RATIO, maxOutputTokens, reasoningWish } from '../common/reasoning';
 import { obj, str } from '../common/values';
+import { webSearchWish } from '../common/web-search';
 
 // OpenRouter-shaped request → Gemini generateContent (docs/provider-wire-formats.md §4.2).
 // The key goes in the x-goog-api-key header, never in the URL, so logged URLs never carry it.
@@ -174,6 +175,8 @@ export function geminiBody(req: AdapterRequest): Record<string, unknown> {
     const cfg = toolConfig(src.tool_choice);
     if (cfg) body.toolConfig = cfg;
   }
+  // The web plugin is Google Search grounding (docs/provider-wire-formats.md §8).
+  if (webSearchWish(src)) body.tools = [...((body.tools as unknown[] | undefined) ?? []), { google_search: {} }];
   return body;
 }
 

@@ -1,6 +1,7 @@
 import type { AdapterRequest, ProviderAdapter, UpstreamConfig } from '../../types';
 import { COMMON_PARAMETERS, keyHeader, modelIdsFromData, slugify, trimBase, type Parameter, type ProviderModule } from '../provider-module';
 import { excludesReasoning } from '../common/reasoning';
+import { webSearchWish } from '../common/web-search';
 import { isLoopbackUrl, isOpenAiUrl } from '../common/urls';
 import { isOllama, ollamaModelNames } from './local-servers';
 import { openAiModels } from './native-ids';
@@ -12,7 +13,16 @@ import { chatCompletionsRequest, openAiCompatibleBody } from './request';
 // is OpenAI itself when it points at api.openai.com or is named "OpenAI"; otherwise it is named by its label.
 
 function parseOptions(req: AdapterRequest): ChatCompletionsParseOptions {
-  return { label: req.upstream.label, secrets: req.secrets ?? [req.upstream.apiKey], excludeReasoning: excludesReasoning(req.body) };
+  const opts: ChatCompletionsParseOptions = { label: req.upstream.label, secrets: req.secrets ?? [req.upstream.apiKey], excludeReasoning: excludesReasoning(req.body) };
+  // A search model runs one web search per request and bills it, without counting it in its usage.
+  if (webSearchWish(req.body)) opts.searchesPerRequest = 1;
+  return opts;
+}
+
+/** OpenAI's chat-completions search models (gpt-4o-search-preview, gpt-5-search-api, …): the only ones of this
+ * kind that search the web. */
+export function isOpenAiSearchModel(nativeModel: string): boolean {
+  return /(^|[-/])search([-_]|$)/.test(nativeModel.toLowerCase());
 }
 
 export const openAiCompatibleAdapter: ProviderAdapter = {
@@ -50,4 +60,5 @@ export const openAiCompatibleProvider: ProviderModule = {
     return { url: `${base}/models`, headers: keyHeader('authorization', u.apiKey && `Bearer ${u.apiKey}`), pick: modelIdsFromData };
   },
   priceTable: (u) => slug(u) || undefined,
+  webSearch: (u, model) => slug(u) === 'openai' && isOpenAiSearchModel(model),
 };

@@ -6,6 +6,7 @@ import { openAiFinish } from './finish-reason';
 import { invalidBody, malformedJson, oversizedEvent, truncatedStream } from '../common/stream-errors';
 import { arr, obj, str, type Obj } from '../common/values';
 import { ContentDeltaTemplate } from './content-delta-template';
+import { chatCompletionsAnnotations } from '../common/web-search';
 
 // The OpenAI `chat.completion.chunk` stream and `chat.completion` body → normalised events. Shared by the
 // OpenAI-compatible and OpenRouter adapters. Reasoning comes as `reasoning_content` (DeepSeek, xAI) or
@@ -15,6 +16,8 @@ export interface ChatCompletionsParseOptions {
   label: string;
   secrets: readonly (string | undefined)[];
   excludeReasoning: boolean;
+  /** Web searches the upstream runs per request but does not count in its usage (OpenAI's search models). */
+  searchesPerRequest?: number;
 }
 
 type ToolCallEvent = Extract<NormalizedEvent, { type: 'tool_call' }>;
@@ -81,6 +84,18 @@ function contentEvents(d: Obj, out: NormalizedEvent[], excludeReasoning: boolean
       if (tc) out.push(toolCallEvent(tc, i, ids));
     }
   }
+  if (d.annotations !== undefined) {
+    const annotations = chatCompletionsAnnotations(d.annotations);
+    if (annotations.length > 0) out.push({ type: 'annotations', annotations });
+  }
+}
+
+/** Usage with the searches the upstream runs but does not report. */
+function usageEvent(usage: unknown, opts: ChatCompletionsParseOptions): NormalizedEvent | undefined {
+  const raw = fromOpenAI(usage);
+  if (!raw) return undefined;
+  if (opts.searchesPerRequest && raw.webSearchRequests === undefined) raw.webSearchRequests = opts.searchesPerRequest;
+  return { type: 'usage', usage: raw };
 }
 
 function startEvent(chunk: Obj): NormalizedEvent | undefined {
@@ -168,8 +183,8 @@ export async function* parseChatCompletionsBatches(
         }
         const usage = chunk.usage;
         if (usage !== null && usage !== undefined) {
-          const raw = fromOpenAI(usage);
-          if (raw) out.push({ type: 'usage', usage: raw });
+          const ev = usageEvent(usage, opts);
+          if (ev) out.push(ev);
         }
         template.learn(data, chunk);
       }
@@ -219,8 +234,8 @@ export function parseChatCompletion(json: unknown, opts: ChatCompletionsParseOpt
       out.push(streamErrorEvent({ error: choice.error }, opts.label, opts.secrets, 'after partial output'));
     }
   }
-  const raw = fromOpenAI(root.usage);
-  if (raw) out.push({ type: 'usage', usage: raw });
+  const usage = usageEvent(root.usage, opts);
+  if (usage) out.push(usage);
   const fin = choice ? finishEvent(choice) : undefined;
   if (fin) out.push(fin);
   else if (choice) out.push({ type: 'finish', reason: 'stop', native: null });

@@ -1,6 +1,7 @@
 import type { ChatMessage, ChatRequest } from '../../../../shared/openrouter/chat-request';
 import type { AdapterRequest, HttpRequestSpec } from '../../types';
 import { isOpenAiOrAzureUrl } from '../common/urls';
+import { webSearchWish } from '../common/web-search';
 
 // Request bodies for the OpenAI chat-completions wire (OpenAI, DeepSeek, Groq, xAI, Ollama, LM Studio, …) and
 // for OpenRouter, which speaks the same wire plus its routing fields.
@@ -24,6 +25,9 @@ export function openAiCompatibleBody(req: AdapterRequest): Record<string, unknow
   const src: ChatRequest = req.body;
   const body: Record<string, unknown> = { ...src, model: req.model, stream: req.stream };
   for (const k of OPENROUTER_ONLY) delete body[k];
+  // OpenAI's search models take `web_search_options` (docs/provider-wire-formats.md §8); routing sends the web
+  // plugin only to models that search.
+  if (webSearchWish(src) && body.web_search_options === undefined) body.web_search_options = {};
   if (isOpenAiOrAzureUrl(req.upstream.baseUrl)) {
     for (const k of NOT_OPENAI) delete body[k];
     // Reasoning models (o-series, gpt-5) reject max_tokens; max_completion_tokens works for every OpenAI model.

@@ -42,6 +42,7 @@ export const openRouterProvider: ProviderModule = {
   }),
   // OpenRouter traffic is priced at OpenRouter's list price (the catalog's models), not a direct table.
   priceTable: () => undefined,
+  webSearch: () => true, // the web plugin, for any model
 };
 
 /** OpenRouter's generation id (`X-Generation-Id`), for reconciling with GET /generation. */

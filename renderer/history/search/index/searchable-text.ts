@@ -1,6 +1,13 @@
-// What of a message the full-text index holds: its text and, for an answer, its reasoning. Every place that adds
-// or removes a message's index entries uses this one function, so removal recomputes exactly the terms added.
+// What of a message the full-text index holds: its text and, for an answer, its reasoning and the titles of its
+// web sources. Every place that adds or removes a message's index entries uses this one function, so removal
+// recomputes exactly the terms added.
 
-export function searchableText(m: { content: string; reasoning?: string | undefined }): string {
-  return m.reasoning ? `${m.content}\n${m.reasoning}` : m.content;
+export function searchableText(m: { content: string; reasoning?: string | undefined; sources?: unknown }): string {
+  const text = m.reasoning ? `${m.content}\n${m.reasoning}` : m.content;
+  if (!Array.isArray(m.sources)) return text;
+  const titles = m.sources.flatMap((s: unknown) => {
+    const title = (s as { title?: unknown } | null)?.title;
+    return typeof title === 'string' && title !== '' ? [title] : [];
+  });
+  return titles.length > 0 ? `${text}\n${titles.join('\n')}` : text;
 }

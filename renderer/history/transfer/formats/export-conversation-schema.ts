@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourcesSchema } from '../../../../shared/openrouter/annotations';
 import type { ImportLimits } from './export-format';
 import type { ExportFields } from './export-fields';
 import { moneySchemas } from './export-money-schema';
@@ -31,7 +32,7 @@ function messageSchema(f: ExportFields, money: ReturnType<typeof moneySchemas>) 
     attachments: z.array(attachmentRef).max(1000).optional(),
     status: z.enum(['streaming', 'done', 'error', 'interrupted', 'stopped']),
     continueFromId: id.nullable().optional(),
-    model: z.object({ requested: short, used: short.nullable(), provider: short.nullable(), upstream: short.nullable() }).optional(),
+    model: z.object({ requested: short, used: short.nullable(), provider: short.nullable(), upstream: short.nullable(), chosenBy: short.optional() }).optional(),
     tokens: tokens.nullable().optional(),
     cost: cost.optional(),
     generationId: short.optional(),
@@ -42,6 +43,7 @@ function messageSchema(f: ExportFields, money: ReturnType<typeof moneySchemas>) 
     blind: z.boolean().optional(),
     vote: vote.optional(),
     fused: z.object({ sources: z.array(id).max(64) }).optional(),
+    sources: sourcesSchema.optional(), // web search sources (docs/export-format.md, "Sources")
     blindLetter: z.string().regex(/^[A-Z][0-9]{0,4}$/).optional(),
     createdAt: ms,
     updatedAt: ms,
@@ -69,6 +71,7 @@ function columnSchema(f: ExportFields) {
           allowFallbacks: z.boolean().optional(),
         })
         .optional(),
+      webSearch: z.object({ enabled: z.boolean(), engine: z.enum(['native', 'exa']).optional(), maxResults: z.number().int().min(1).max(10).optional() }).optional(),
     }),
   });
   return column;

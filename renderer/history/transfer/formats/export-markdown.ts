@@ -1,4 +1,5 @@
 import { getConversation } from '../../db/conversations';
+import { sourcesMarkdown } from '../../../chat/web-search/sources-markdown';
 import { NotFoundError } from '../../db/errors';
 import { getActivePath } from '../../db/branches';
 import { FUSED_COLUMN_ID } from '../../db/group-id';
@@ -70,7 +71,7 @@ export async function exportMarkdown(conversationId: string, opts: { now?: numbe
         continue;
       }
       if (answer.reasoning) out.push('<details><summary>Reasoning</summary>', '', answer.reasoning, '', '</details>', '');
-      out.push(`${answer.content || '_(empty)_'}${statusLine(answer)}${answerFooter(answer)}`, '');
+      out.push(`${answer.content || '_(empty)_'}${sourcesMarkdown(answer.sources)}${statusLine(answer)}${answerFooter(answer)}`, '');
     }
   }
   const blindTurns = path.turns.filter((t) => veiled(t.user.id) || t.answers.some((a) => a.message.blindLetter !== undefined));
@@ -86,7 +87,7 @@ export async function exportMarkdown(conversationId: string, opts: { now?: numbe
       for (const { letter, answer } of lettered) {
         out.push(`### Answer ${letter}`, '');
         if (answer.reasoning) out.push('<details><summary>Reasoning</summary>', '', answer.reasoning, '', '</details>', '');
-        out.push(`${answer.content || '_(empty)_'}${answer.status === 'error' ? '\n\n_The answer failed._' : statusLine(answer)}`, '');
+        out.push(`${answer.content || '_(empty)_'}${sourcesMarkdown(answer.sources)}${answer.status === 'error' ? '\n\n_The answer failed._' : statusLine(answer)}`, '');
       }
     }
   }
@@ -99,7 +100,7 @@ export async function exportMarkdown(conversationId: string, opts: { now?: numbe
     for (const { prompt, answer } of fused) {
       out.push('### You', '', `${prompt.content}${attachmentsLine(prompt)}`, '');
       out.push(`### Fused by \`${answer.model?.requested ?? 'unknown model'}\` from ${answer.fused?.sources.length ?? 0} answers`, '');
-      out.push(`${answer.content || '_(empty)_'}${answer.error ? `\n\n_Error: ${answer.error.message}_` : ''}${answerFooter(answer)}`, '');
+      out.push(`${answer.content || '_(empty)_'}${sourcesMarkdown(answer.sources)}${answer.error ? `\n\n_Error: ${answer.error.message}_` : ''}${answerFooter(answer)}`, '');
     }
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -179,6 +179,7 @@ function planConversation(
     if (m.error !== undefined) row.error = m.error;
     if (m.blind !== undefined) row.blind = m.blind;
     if (m.blindLetter !== undefined) row.blindLetter = m.blindLetter;
+    if (m.sources !== undefined) row.sources = m.sources;
     const { vote, problem: voteProblem } = importedVote(m, byId, msgId);
     if (vote) row.vote = vote;
     const { fused, problem: fusedProblem } = importedFused(m, byId, msgId);
