@@ -16,7 +16,7 @@ import { launchChromium } from '../../test/e2e/support/browser';
 import { startFakeHost, RENDERER_DIR } from '../../test/e2e/support/fake-host';
 import { buildLeaderboard, ledgerLookup, withLedgerFigures } from '../../renderer/money/leaderboard/figures';
 import type { StoredVote } from '../../renderer/history/db/votes';
-import type { LedgerRow } from '../../renderer/money/ledger/types';
+import type { LedgerRow } from '../../renderer/history/db/ledger-types';
 import { corpusSource, makeCorpus, type CorpusSpec } from './corpus';
 
 const VOTES = 10_000;

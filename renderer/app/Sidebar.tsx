@@ -1,4 +1,4 @@
-import { useUi } from './ui-store';
+import { useUi } from '../common/ui-store';
 import { ConversationList } from '../history/sidebar/ConversationList';
 import { newChat } from '../chat/room/new-chat';
 import { SearchBox } from '../history/search/ui/SearchBox';

@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import './columns.css';
-import type { ColumnConfig } from '../state/types';
+import type { ColumnConfig } from '../../common/room/types';
 import { removeColumn, stopAnswer } from '../state/actions';
 import { totalsLabel, type Totals } from '../messages/stats-text';
 import { usePicker } from '../models/picker-store';

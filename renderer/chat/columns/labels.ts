@@ -1,4 +1,4 @@
-import type { ColumnConfig } from '../state/types';
+import type { ColumnConfig } from '../../common/room/types';
 
 /** Short, unique names for columns: "claude-sonnet-4.5", and "gpt-4o #2" when a model appears twice. */
 export function columnLabels(columns: ColumnConfig[]): Map<string, string> {

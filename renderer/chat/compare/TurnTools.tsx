@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import './compare.css';
-import type { Turn } from '../state/turns';
-import type { ColumnConfig } from '../state/types';
-import { votableAnswers, type ShownAnswer } from '../state/blind';
+import type { Turn } from '../../common/room/turns';
+import type { ColumnConfig } from '../../common/room/types';
+import { votableAnswers, type ShownAnswer } from '../../common/room/blind';
 import { sumTotals, totalsLabel } from '../messages/stats-text';
 import { VoteBar } from './VoteBar';
 import { FuseControl } from './FuseControl';

@@ -1,12 +1,12 @@
 import { memo, useMemo, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
-import type { ColumnConfig, PendingAttachment } from '../state/types';
+import type { ColumnConfig, PendingAttachment } from '../../common/room/types';
 import { NotSentError, send, stopRoom } from '../state/actions';
-import { useModels } from '../models/use-models';
+import { useModels } from '../../common/models/use-models';
 import { readAttachment } from './read-attachment';
 import { capabilityWarnings } from './capability-warnings';
 import { previewRequests } from '../state/preview';
 import { SendEstimate } from '../../money/estimate/SendEstimate';
-import { useDebounced } from '../../money/estimate/use-debounced';
+import { useDebounced } from '../../common/use-debounced';
 import { useBudgetGate } from '../../money/budgets/use-budget-gate';
 import { BudgetBlockedNotice } from '../../money/budgets/BudgetBlockedNotice';
 

@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
-import type { MessageRow } from '../state/types';
-import { useLiveAnswer } from '../state/live-answers';
+import type { MessageRow } from '../../common/room/types';
+import { useLiveAnswer } from '../../common/room/live-answers';
 import { continueWith, deleteMessage, regenerate, selectSibling, stopAnswer } from '../state/actions';
 import { fuseAgain } from '../state/fuse';
 import { Markdown, StreamingMarkdown } from '../markdown/Markdown';
@@ -9,7 +9,7 @@ import { SiblingSwitcher } from './SiblingSwitcher';
 import { usePicker } from '../models/picker-store';
 import { answerNames } from './answer-names';
 import { AnswerSources } from '../web-search/AnswerSources';
-import { withCitationMarkers } from '../web-search/sources';
+import { withCitationMarkers } from '../../common/web-search/sources';
 
 export interface AnswerCellProps {
   row: MessageRow;

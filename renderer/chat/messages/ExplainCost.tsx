@@ -4,7 +4,7 @@ import { costReasonText, type ShownCost } from '../../../shared/billing/shown-co
 import { parseDecimal } from '../../../shared/billing/decimal';
 import type { CostLineRecord, GenerationRecord } from '../../../shared/openrouter/generation';
 import type { MessageRow } from '../../history/db/types';
-import { mismatchText, partsText, sourceSentence, type Billing } from '../../money/cost-text';
+import { mismatchText, partsText, sourceSentence, type Billing } from '../../common/money/cost-text';
 import { unpricedSearchNote } from '../web-search/search-cost-note';
 
 // "Explain this cost": every billed unit × its price = its amount, what caching saved, where the figure comes

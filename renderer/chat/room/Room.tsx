@@ -1,20 +1,20 @@
 import { useEffect, useMemo } from 'react';
-import { useRoom, openConversation } from '../state/room-store';
-import { activeTurns, indexMessages, nextContextAnswers, nextContextText, partialStart } from '../state/turns';
-import { liveAnswers, useStreamingIds } from '../state/live-answers';
+import { useRoom, openConversation } from '../../common/room/room-store';
+import { activeTurns, indexMessages, nextContextAnswers, nextContextText, partialStart } from '../../common/room/turns';
+import { liveAnswers, useStreamingIds } from '../../common/room/live-answers';
 import { continueWith, setBlind, stopRoom } from '../state/actions';
-import { isTurnHidden, letterAt } from '../state/blind';
+import { isTurnHidden, letterAt } from '../../common/room/blind';
 import { useVoteKeys } from '../compare/use-vote-keys';
 import { columnLabels } from '../columns/labels';
 import { ColumnHeader } from '../columns/ColumnHeader';
 import { sumTotals, totalsLabel, type Totals } from '../messages/stats-text';
-import { useConversationBilling } from '../../money/ledger/use-billing';
+import { useConversationBilling } from '../../common/ledger/use-billing';
 import { Composer } from '../composer/Composer';
 import { usePicker } from '../models/picker-store';
 import { ModelSetControls } from './ModelSetControls';
 import { RoomWebSearchToggle } from '../web-search/RoomWebSearchToggle';
 import { RoomTitle } from './RoomTitle';
-import { useUi } from '../../app/ui-store';
+import { useUi } from '../../common/ui-store';
 import { TurnList } from './TurnList';
 import { RoomWelcome } from './RoomWelcome';
 

@@ -10,14 +10,14 @@ import type { NewAttachment } from '../../history/db/attachments';
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
 import { buildChatRequest } from './request';
 import { attachmentData, rememberAttachment } from './attachment-data';
-import { activeTurns, contextFor, indexMessages, type Turn } from './turns';
-import { liveAnswers } from './live-answers';
+import { activeTurns, contextFor, indexMessages, type Turn } from '../../common/room/turns';
+import { liveAnswers } from '../../common/room/live-answers';
 import { trackStream, failToStart } from './stream-sync';
-import { removeConversationInMemory, removeInMemory, setConversationInMemory, upsertInMemory, useRoom } from './room-store';
+import { removeConversationInMemory, removeInMemory, setConversationInMemory, upsertInMemory, useRoom } from '../../common/room/room-store';
 import { deleteMessageTree } from './delete-messages';
-import type { ColumnConfig, ColumnSettings, Conversation, MessageRow, PendingAttachment } from './types';
-import { assignEstimate } from '../../money/estimate/sent-estimates';
-import type { SendTicket } from '../../money/budgets/send-holds';
+import type { ColumnConfig, ColumnSettings, Conversation, MessageRow, PendingAttachment } from '../../common/room/types';
+import { assignEstimate } from '../../common/money/sent-estimates';
+import type { SendTicket } from '../../common/money/send-holds';
 
 // Everything a user can do in a room. Each action writes the history store first, mirrors the result in memory,
 // then (for prompts) starts one stream per column in main.

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useRoom, refreshConversations } from '../../chat/state/room-store';
+import { useRoom, refreshConversations } from '../../common/room/room-store';
 import { deleteConversation, undoDeleteConversation } from '../../chat/state/actions';
-import { liveAnswers } from '../../chat/state/live-answers';
+import { liveAnswers } from '../../common/room/live-answers';
 import { useSyncExternalStore } from 'react';
-import { useUi } from '../../app/ui-store';
+import { useUi } from '../../common/ui-store';
 
 function useStreamingConversations(): Set<string> {
   const key = useSyncExternalStore(liveAnswers.subscribeSet, () =>

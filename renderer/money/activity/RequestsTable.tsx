@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LedgerRow } from '../ledger/types';
+import type { LedgerRow } from '../../history/db/ledger-types';
 import { keyOf, modelOf, providerOf } from './aggregate';
 import { costText, fmtInt, mismatchText, SOURCE_LABEL } from './activity-text';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { readVoteFacts } from '../../history/db/vote-facts/read';
-import { ledger } from '../ledger';
+import { ledger } from '../../common/ledger';
 import type { LeaderboardVote } from './figures';
 
 export interface LeaderboardData {

@@ -1,4 +1,4 @@
-import type { AnswerFigures } from '../../../money/leaderboard/answer-cost';
+import type { AnswerFigures } from './answer-cost';
 import type { TurnVote, VotedAnswer } from '../types';
 
 // The leaderboard's derived tables (schema v5): for every voted turn, what the leaderboard shows of it, with each

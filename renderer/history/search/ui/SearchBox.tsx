@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { useUi } from '../../../app/ui-store';
+import { useUi } from '../../../common/ui-store';
 import { SnippetText } from './SnippetText';
 import { useSearch, type ShownHit } from './use-search';
 

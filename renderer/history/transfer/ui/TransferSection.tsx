@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { ImportError, importJson } from '../../db';
-import { refreshConversations } from '../../../chat/state/room-store';
+import { refreshConversations } from '../../../common/room/room-store';
 import { downloadAllJson } from './exports';
 import { describeImport } from './import-report';
 

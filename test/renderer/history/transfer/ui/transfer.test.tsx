@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getConversation, getParleyDb, importJson, listAllMessages, listConversations } from '../../../../../renderer/history/db';
 import { ExportMenu } from '../../../../../renderer/history/transfer/ui/ExportMenu';
 import { TransferSection } from '../../../../../renderer/history/transfer/ui/TransferSection';
-import { useRoom } from '../../../../../renderer/chat/state/room-store';
+import { useRoom } from '../../../../../renderer/common/room/room-store';
 import { blobText, captureDownloads, freshHistory, seedConversation } from '../../../support/seed-history';
 
 const SLOW = { timeout: 5000 };

@@ -1,5 +1,5 @@
-import type { LedgerRow } from '../ledger/types';
-import { rowCost } from '../activity/aggregate';
+import type { LedgerRow } from '../ledger-types';
+import { rowCost } from '../../../money/activity/aggregate';
 
 // The leaderboard's only read of what an answer cost: the ledger row's shown cost (billed by OpenRouter where
 // reconciled, else Parley's own figure), in integer micro-dollars; undefined when unknown. Keep every cost read of
