@@ -6,7 +6,7 @@ import type { FinishReason } from '../../../shared/openrouter/chat-response';
 import { createStreamCheckpointer, type StreamCheckpointer } from '../../history/db/checkpointer';
 import { getMessage, withOutcome, type AnswerOutcome } from '../../history/db/messages';
 import { recoverInterrupted } from '../../history/db/recovery';
-import { guardUnsavedAnswers } from '../../history/storage/unsaved-guard';
+import { guardUnsavedAnswers } from '../../history/db/unsaved-guard';
 import { liveAnswers, fromSnapshot } from '../../common/room/live-answers';
 import { rememberRecord } from './answer-records';
 import { upsertInMemory, useRoom } from '../../common/room/room-store';
