@@ -21,6 +21,7 @@ import { startBackupScheduler } from '../history/storage/backup-scheduler';
 import { purgeDeletedConversations, requestPersistentStorage } from '../history/db';
 import { startHistorySync } from '../chat/state/history-sync';
 import { rememberViews, restoreLastView } from '../common/last-view';
+import './feature-slots';
 
 const VIEW_NAMES: Record<View['kind'], string> = { settings: 'Settings', activity: 'Activity', leaderboard: 'Leaderboard', room: 'Room' };
 

@@ -5,10 +5,10 @@ import { useModels } from '../../common/models/use-models';
 import { readAttachment } from './read-attachment';
 import { capabilityWarnings } from './capability-warnings';
 import { previewRequests } from '../state/preview';
-import { SendEstimate } from '../../money/estimate/SendEstimate';
 import { useDebounced } from '../../common/use-debounced';
-import { useBudgetGate } from '../../money/budgets/use-budget-gate';
-import { BudgetBlockedNotice } from '../../money/budgets/BudgetBlockedNotice';
+import { sendEstimateSlot, sendGuard } from '../../common/slots/room-slots';
+
+const SendEstimate = sendEstimateSlot.Slot;
 
 /** Per-column input estimate for the prompt being typed; re-computed only once typing pauses. */
 const ColumnEstimates = memo(function ColumnEstimates({ columns, text, names }: { columns: ColumnConfig[]; text: string; names?: string[] }) {
@@ -34,7 +34,8 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
   const [dragging, setDragging] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const { models } = useModels();
-  const gate = useBudgetGate();
+  const { useGate, blockedNotice: BudgetBlockedNotice } = sendGuard();
+  const gate = useGate();
   const settledText = useDebounced(text, 300);
   const warnings = capabilityWarnings(columns, labels, attachments, models);
   const noColumns = columns.length === 0;

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { renameConversation } from '../state/actions';
-import { ExportMenu } from '../../history/transfer/ui/ExportMenu';
+import { exportMenuSlot } from '../../common/slots/room-slots';
+
+const ExportMenu = exportMenuSlot.Slot;
 
 /** The conversation's title, renamed in place. */
 export function RoomTitle({ conversationId, title }: { conversationId: string | null; title: string }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useRoom, refreshConversations } from '../../common/room/room-store';
-import { deleteConversation, undoDeleteConversation } from '../../chat/state/actions';
+import { deleteConversation, undoDeleteConversation } from '../../common/room/conversation-actions';
 import { liveAnswers } from '../../common/room/live-answers';
 import { useSyncExternalStore } from 'react';
 import { useUi } from '../../common/ui-store';

@@ -1,5 +1,6 @@
 import { bridge } from '../../bridge';
-import { getParleyDb, getSetting, importJson, setSetting } from '../db';
+import { getParleyDb, getSetting, setSetting } from '../db';
+import { importJson } from '../transfer/formats/import-json';
 import { refreshConversations } from '../../common/room/room-store';
 import type { BackupInfo } from '../../../shared/contract/routes';
 
