@@ -34,6 +34,7 @@ export function App() {
 function Shell() {
   const view = useUi((s) => s.view);
   const openMessage = useUi((s) => s.openMessage);
+  const openRoom = useUi((s) => s.openRoom);
   const { value: settings } = useRouteValue('settings.get', {}, 'settings.changed');
   useRoomShortcuts();
   useEffect(() => {
@@ -75,7 +76,7 @@ function Shell() {
           ) : view.kind === 'activity' ? (
             <ActivityView onOpenMessage={openMessage} />
           ) : view.kind === 'leaderboard' ? (
-            <LeaderboardView onOpenTurn={openMessage} />
+            <LeaderboardView onOpenTurn={openMessage} onOpenRoom={openRoom} />
           ) : (
             <Room conversationId={view.conversationId} />
           )}

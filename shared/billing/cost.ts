@@ -63,7 +63,7 @@ export interface CostOptions {
   at?: number; // when the request was made (ms epoch), for time-of-day and dated prices; default now
 }
 
-type RateKey =
+export type RateKey =
   | 'prompt' | 'completion' | 'input_cache_read' | 'input_cache_write' | 'input_cache_write_1h' | 'internal_reasoning'
   | 'audio' | 'audio_output' | 'image_token' | 'image_output';
 const RATE_KEYS: readonly RateKey[] = [
@@ -109,7 +109,7 @@ export function overrideApplies(o: PriceOverride, promptTokens: number, at: numb
 }
 
 /** The rates after long-context tiers and overrides at the request's size and time. */
-function effectiveRates(pricing: ModelPricing, promptTokens: number, at: number): { rates: Partial<Record<RateKey, string>>; tier?: number } {
+export function effectiveRates(pricing: ModelPricing, promptTokens: number, at: number): { rates: Partial<Record<RateKey, string>>; tier?: number } {
   const rates: Partial<Record<RateKey, string>> = {};
   for (const k of RATE_KEYS) if (pricing[k] !== undefined) rates[k] = pricing[k];
   let applied: PriceTier | undefined;

@@ -7,9 +7,10 @@ import { capabilityWarnings } from './capability-warnings';
 import { previewRequests } from '../state/preview';
 import { useDebounced } from '../../common/use-debounced';
 import { sendEstimateSlot, sendGuard } from '../../common/slots/room-slots';
+import { PromptSuggestion } from '../../money/suggest/PromptSuggestion';
+
 
 const SendEstimate = sendEstimateSlot.Slot;
-
 /** Per-column input estimate for the prompt being typed; re-computed only once typing pauses. */
 const ColumnEstimates = memo(function ColumnEstimates({ columns, text, names }: { columns: ColumnConfig[]; text: string; names?: string[] }) {
   const requests = useMemo(() => previewRequests(columns, text), [columns, text]);
@@ -137,6 +138,7 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
       ) : null}
       {problem ? <p className="error" role="alert">{problem}</p> : null}
       <BudgetBlockedNotice gate={gate} onSendAnyway={() => void submit()} />
+      {hideModelNames ? null : <PromptSuggestion text={settledText} models={columns.map((c) => c.model)} />}
       <ColumnEstimates columns={columns} text={settledText} {...(hideModelNames ? { names: columns.map((c) => labels.get(c.id) ?? 'a column') } : {})} />
       <div className="composer-row">
         <button type="button" className="small" aria-label="Attach files" onClick={() => fileRef.current?.click()}>

@@ -49,6 +49,7 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
       style={focused ? { outline: '2px solid var(--accent)', outlineOffset: 2 } : undefined}
     >
       {hidden ? <p className="answer-letter" aria-hidden="true">{hiddenLetter}</p> : null}
+      {row.model?.chosenBy && !hidden ? <p className="muted chosen-by">{who}, chosen by {row.model.chosenBy}</p> : null}
       {fused ? (
         <p className="fused-mark">
           <span className="badge badge-fused">Fused</span> one answer combining {row.fused!.sources.length} answers of this turn

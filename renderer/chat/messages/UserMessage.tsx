@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { MessageRow } from '../../common/room/types';
 import { deleteMessage, editUserMessage, selectSibling } from '../state/actions';
+import { ReplayOrigin } from '../replay/ReplayOrigin';
 import { SiblingSwitcher } from './SiblingSwitcher';
 
 export interface UserMessageProps {
@@ -16,6 +17,7 @@ export const UserMessage = memo(function UserMessage({ row, siblingIds, siblingK
   const [draft, setDraft] = useState(row.content);
   return (
     <div className="user-message" role="article" aria-label="Your prompt">
+      {row.replayOf ? <ReplayOrigin of={row.replayOf} /> : null}
       {continuedFrom ? <p className="continued-from muted">Continuing from {continuedFrom}’s answer in every column</p> : null}
       {editing ? (
         <form

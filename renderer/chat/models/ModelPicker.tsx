@@ -6,6 +6,7 @@ import { CatalogAge } from '../../common/models/CatalogAge';
 import { createModelSearch, contextLabel, NO_FILTERS, priceLabel, type ModelFilters } from './filter-models';
 import { addColumn, regenerate, updateColumn } from '../state/actions';
 import { fuseTurn } from '../state/fuse';
+import { MY_BEST } from '../../money/suggest/my-best';
 
 const MODALITIES = ['image', 'file', 'audio'];
 const SHOWN = 80;
@@ -119,6 +120,11 @@ function PickerDialog({ intent, close }: { intent: PickerIntent; close: () => vo
         </div>
         {error ? <p className="error" role="alert">Could not load the model list: {error}</p> : null}
         {loaded && models.length === 0 ? <p className="muted">The model catalog is empty; type a model slug such as openai/gpt-4o-mini and press Enter.</p> : null}
+        {intent.kind === 'add-column' ? (
+          <button type="button" className="link picker-my-best" onClick={() => choose(MY_BEST)}>
+            Or add “My best”: for each prompt, the model your votes prefer for its kind
+          </button>
+        ) : null}
         <ul className="picker-results" role="listbox" aria-label="Models">
           {results.slice(0, SHOWN).map((m, i) => (
             <ModelRow key={m.id} m={m} active={i === active} onChoose={() => choose(m.id)} />

@@ -16,6 +16,7 @@ import { RoomWebSearchToggle } from '../web-search/RoomWebSearchToggle';
 import { RoomTitle } from './RoomTitle';
 import { useUi } from '../../common/ui-store';
 import { TurnList } from './TurnList';
+import { ReplayBanner } from '../replay/ReplayBanner';
 import { RoomWelcome } from './RoomWelcome';
 
 const EMPTY_TOTALS: Totals = { costMicros: 0, unknownCost: 0, belowMicro: false, tokensIn: 0, tokensOut: 0, answers: 0 };
@@ -104,6 +105,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
 
   return (
     <section className="room" aria-label={`Room: ${title}`}>
+      {shown?.replay ? <ReplayBanner conversationId={shown.id} plan={shown.replay} /> : null}
       <div className="room-bar">
         <RoomTitle key={shown?.id ?? 'draft'} conversationId={shown?.id ?? null} title={title} />
         <span className="room-totals muted" aria-label="Conversation totals">

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { renameConversation } from '../state/actions';
 import { exportMenuSlot } from '../../common/slots/room-slots';
+import { RepriceButton } from '../../money/reprice/RepriceButton';
+
 
 const ExportMenu = exportMenuSlot.Slot;
-
 /** The conversation's title, renamed in place. */
 export function RoomTitle({ conversationId, title }: { conversationId: string | null; title: string }) {
   const [editing, setEditing] = useState(false);
@@ -33,6 +34,7 @@ export function RoomTitle({ conversationId, title }: { conversationId: string | 
         </button>
       ) : null}
       {conversationId ? <ExportMenu conversationId={conversationId} title={title} /> : null}
+      {conversationId ? <RepriceButton conversationId={conversationId} what="this conversation" label="Reprice" /> : null}
     </>
   );
 }

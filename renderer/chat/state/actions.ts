@@ -20,6 +20,7 @@ import type { SendTicket } from '../../common/money/send-holds';
 import { reloadConversation, stopAnswer } from '../../common/room/conversation-actions';
 
 export { deleteConversation, reloadConversation, stopAnswer, undoDeleteConversation } from '../../common/room/conversation-actions';
+import { chooseMyBest, isMyBest, loadMyBestRecords, type MyBestChoice } from '../../money/suggest/my-best';
 
 // Everything a user can do in a room. Each action writes the history store first, mirrors the result in memory,
 // then (for prompts) starts one stream per column in main.
@@ -119,7 +120,7 @@ function notSentText(err: unknown): string {
 }
 
 /** Starts the stored pending answers of a sent prompt, one per column, each with that column's context. */
-async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], user: MessageRow, answers: MessageRow[], sentFrom: Map<string, MessageRow>, ticket?: SendTicket) {
+async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], user: MessageRow, answers: MessageRow[], sentFrom: Map<string, MessageRow>, ticket?: SendTicket, choices: Map<string, MyBestChoice> = new Map()) {
   // the rows in memory (those from before the send if another room was opened since)
   const mem = useRoom.getState();
   const rows = mem.openId === conv.id ? mem.messages.values() : [...sentFrom.values(), user];
@@ -127,6 +128,12 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
   const n = turns.findIndex((t) => t.user.active.id === user.id);
   for (const [i, column] of columns.entries()) {
     const row = answers[i]!;
+    const choice = choices.get(column.id);
+    if (choice && 'error' in choice) {
+      upsertInMemory([row]);
+      await failToStart(row.id, choice.error);
+      continue;
+    }
     const context = contextFor(turns, n, column.id);
     let request: ChatRequest;
     try {
@@ -140,6 +147,21 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
     ticket?.bind(column.id, row.id); // the column's budget hold now ends with this answer
     streamInto(row, column.id, request);
   }
+}
+
+/** For each "My best" column, the model chosen for this prompt, or why none could be. */
+async function myBestChoices(columns: ColumnConfig[], text: string): Promise<Map<string, MyBestChoice>> {
+  const out = new Map<string, MyBestChoice>();
+  if (!columns.some((c) => isMyBest(c.model))) return out;
+  let records: Awaited<ReturnType<typeof loadMyBestRecords>>;
+  try {
+    records = await loadMyBestRecords();
+  } catch (err) {
+    for (const c of columns) if (isMyBest(c.model)) out.set(c.id, { error: `My best: could not read your votes (${(err as Error).message})` });
+    return out;
+  }
+  for (const c of columns) if (isMyBest(c.model)) out.set(c.id, chooseMyBest(records, text));
+  return out;
 }
 
 /**
@@ -160,7 +182,13 @@ export async function send(text: string, attachments: PendingAttachment[] = [], 
 async function sendTurn(text: string, attachments: PendingAttachment[], ticket: SendTicket | undefined): Promise<string> {
   const s = useRoom.getState();
   const open = s.conversation;
-  const columns = open ? open.columns : s.draftColumns;
+  const roomColumns = open ? open.columns : s.draftColumns;
+  // "My best" columns become, for this prompt, the model the user's votes prefer (or say why none can be)
+  const choices = await myBestChoices(roomColumns, text);
+  const columns = roomColumns.map((c) => {
+    const choice = choices.get(c.id);
+    return choice && 'model' in choice ? { ...c, model: choice.model } : c;
+  });
   const before = open ? current().turns : [];
   const last = before[before.length - 1];
   const parentId = last ? last.user.active.id : null;
@@ -170,9 +198,12 @@ async function sendTurn(text: string, attachments: PendingAttachment[], ticket: 
   let turn: WrittenTurn;
   try {
     turn = await appendTurn(
-      open ? open.id : { columns, blind: s.draftBlind },
+      open ? open.id : { columns: roomColumns, blind: s.draftBlind },
       { content: text, parentId, continueFromId, ...(files.length ? { attachments: files } : {}) },
-      columns.map((c) => ({ columnId: c.id, model: { requested: c.model } })),
+      columns.map((c) => {
+        const choice = choices.get(c.id);
+        return { columnId: c.id, model: { requested: c.model, ...(choice && 'model' in choice ? { chosenBy: choice.chosenBy } : {}) } };
+      }),
     );
   } catch (err) {
     throw new NotSentError(notSentText(err));
@@ -182,7 +213,7 @@ async function sendTurn(text: string, attachments: PendingAttachment[], ticket: 
   if (!open) useRoom.setState({ openId: conv.id, conversation: conv, messages: new Map(), loaded: 'full', draftColumns: [] });
   (user.attachments ?? []).forEach((ref, i) => rememberAttachment(ref.id, attachments[i]!.data));
   upsertInMemory([user]);
-  await startPendingAnswers(conv, columns, user, answers, open ? s.messages : new Map(), ticket);
+  await startPendingAnswers(conv, columns, user, answers, open ? s.messages : new Map(), ticket, choices);
   return conv.id;
 }
 

@@ -13,7 +13,7 @@ export interface NewConversation {
   now?: number;
 }
 
-export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId' | 'blind'>>;
+export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId' | 'blind' | 'replay'>>;
 
 function checkColumns(columns: ColumnConfig[]) {
   const seen = new Set<string>();
@@ -72,6 +72,7 @@ export async function updateConversation(id: string, patch: ConversationPatch, n
     if (patch.pinned !== undefined) next.pinned = patch.pinned;
     if (patch.pendingContinueFromId !== undefined) next.pendingContinueFromId = patch.pendingContinueFromId;
     if (patch.blind !== undefined) next.blind = patch.blind;
+    if (patch.replay !== undefined) next.replay = patch.replay;
     await db.conversations.put(next);
     return next;
   });

@@ -51,6 +51,8 @@ export interface NewUserMessage {
   parentId?: string | null;
   /** "Continue with this answer"; defaults to the conversation's pendingContinueFromId, which is then cleared */
   continueFromId?: string | null;
+  /** a replay room's prompt: the turn it was first asked in */
+  replayOf?: { conversationId: string; promptId: string };
   now?: number;
 }
 
@@ -95,6 +97,7 @@ export async function addPrompt(db: ParleyDb, conv: ConversationRow, input: NewU
   };
   if (files.length) row.attachments = files.map((f) => f.ref);
   if (conv.blind) row.blind = true;
+  if (input.replayOf) row.replayOf = input.replayOf;
   await indexMessage(db, row);
   await db.messages.add(row);
   if (files.length) await db.attachments.bulkAdd(attachmentRows(files, id, conversationId));
@@ -137,7 +140,7 @@ export async function addPendingAnswer(db: ParleyDb, conv: ConversationRow, inpu
   return addStreamingAnswerRow(db, conv, {
     parentId: input.parentId,
     columnId: input.columnId,
-    model: { requested: input.model.requested, used: input.model.used ?? null, provider: input.model.provider ?? null, upstream: input.model.upstream ?? null },
+    model: { requested: input.model.requested, used: input.model.used ?? null, provider: input.model.provider ?? null, upstream: input.model.upstream ?? null, ...(input.model.chosenBy ? { chosenBy: input.model.chosenBy } : {}) },
     now: input.now ?? Date.now(),
   });
 }

@@ -59,6 +59,23 @@ export interface ConversationRow {
   blind?: boolean;
   /** soft-delete marker: hidden, purged after the undo window (see deletion.ts) */
   deletedAt?: number;
+  /** a replay room: past prompts run again on these columns' models, one blind turn each (chat/replay/) */
+  replay?: ReplayPlan;
+}
+
+/** A prompt a replay runs again: where it was first asked. */
+export interface ReplaySource {
+  conversationId: string;
+  promptId: string;
+  excerpt: string;
+}
+
+export interface ReplayPlan {
+  sources: ReplaySource[];
+  /** how many sources have a turn in the replay room (the next one to send) */
+  next: number;
+  /** 'running' is read as interrupted when no runner of this window drives it (Parley was closed) */
+  state: 'running' | 'paused' | 'done';
 }
 
 export interface AttachmentRef {
@@ -73,6 +90,8 @@ export interface ModelSnapshot {
   used: string | null; // what actually answered
   provider: string | null;
   upstream: string | null; // Parley upstream id (openrouter, openai, ollama-local…)
+  /** why this model answered when the column let Parley choose ("My best"): the rule and the record behind it */
+  chosenBy?: string;
 }
 
 export interface PricingSnapshot {
@@ -150,6 +169,8 @@ export interface MessageRow {
   blindLetter?: string;
   /** answers: written by fusing other answers of the same prompt (columnId is FUSED_COLUMN_ID) */
   fused?: FusedFrom;
+  /** prompts of a replay room: the turn this prompt was first asked in */
+  replayOf?: { conversationId: string; promptId: string };
   /** answers: the web pages a web search found and the answer cites (url_citation, indices into content) */
   sources?: UrlCitation[];
   createdAt: number;

@@ -5,6 +5,7 @@ import { FUSED_COLUMN_ID } from './group-id';
 import { ensureAllMaterialized, ensureConversationMaterialized } from './staging/materialize';
 import type { MessageRow, TurnVote } from './types';
 import { promptExcerpt } from './prompt-excerpt';
+import { classifyPrompt, type PromptCategory } from '../../../shared/prompts/classify';
 
 // Votes live with their turn: on the prompt's row (`vote`), so deleting, exporting or importing a turn carries
 // its vote along. The sparse index vote.at lets the leaderboard read the voted prompts without the others.
@@ -58,6 +59,8 @@ export interface StoredVote {
   conversationTitle: string;
   /** the start of the prompt, to recognise the turn in a list */
   promptExcerpt: string;
+  /** what kind of prompt it was (shared/prompts/classify), from its whole text */
+  category?: PromptCategory;
   vote: TurnVote;
 }
 
@@ -77,6 +80,7 @@ export async function listVotes(q: { from?: number; to?: number } = {}): Promise
         conversationId: m.conversationId,
         conversationTitle: conv.title,
         promptExcerpt: promptExcerpt(m.content),
+        category: classifyPrompt(m.content),
         vote: m.vote,
       });
     }

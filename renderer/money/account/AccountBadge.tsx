@@ -6,6 +6,10 @@ import { useRouteValue } from '../../bridge/use-route-value';
 import type { LedgerRow } from '../../history/db/ledger-types';
 import { BLIND_NOTICE, rerunPrompts, veiledStreaming } from '../../common/room/blind-veil';
 import { useAllStreamingIds, useVeil } from '../../common/room/use-veil';
+import { useHeldWhile } from './use-held-while';
+import { useForecast } from '../forecast/use-forecast';
+import { useForecastNoticeDays } from '../forecast/notice-setting';
+import { daysText, runOutText } from '../forecast/forecast-text';
 import { balanceNote, balanceText, errorHeadline, freeLimitsOf, freeLimitsText, usageLines } from './account-text';
 
 // The OpenRouter balance in the header: what can still be spent (the lower of the balance and the key's limit).
@@ -38,14 +42,6 @@ function useFreeUsage(): { used: boolean; today: number } {
 const newer = (shown: AccountSummary | null, next: AccountSummary): AccountSummary =>
   shown?.checkedAt && next.checkedAt !== null && next.checkedAt < shown.checkedAt ? shown : next;
 
-/** `value` as it was when `held` became true, for as long as it stays true. */
-function useHeldWhile<T>(value: T, held: boolean): T {
-  const [kept, setKept] = useState<{ value: T } | null>(null);
-  if (held && !kept) setKept({ value });
-  if (!held && kept) setKept(null);
-  return held && kept ? kept.value : value;
-}
-
 /** Whether the balance must hold still: an answer of a blind turn not voted on yet is streaming (in any room), or
  * one answer of such a turn was re-run alone here (its cost would be the whole drop) and the turn awaits its vote. */
 function useBlindHold(): { held: boolean; untilVote: boolean } {
@@ -75,6 +71,8 @@ export function AccountBadge() {
   const summary = useHeldWhile(latestSummary, held);
   const free = useHeldWhile(useFreeUsage(), held);
   const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
+  const forecast = useHeldWhile(useForecast(7, summary), held);
+  const [noticeDays] = useForecastNoticeDays();
   const hasKey = summary?.configured === true || (keys ?? []).some((k) => k.kind === 'openrouter');
 
   useEffect(() => {
@@ -146,6 +144,9 @@ export function AccountBadge() {
 
   const error = summary?.error ?? null;
   const lines = summary ? usageLines(summary) : [];
+  if (forecast?.balance?.at != null) lines.push(runOutText('At the last 7 days’ rate, the balance', forecast.balance));
+  const daysLeft = forecast?.balance?.daysLeft ?? null;
+  const warnDays = noticeDays !== null && daysLeft !== null && daysLeft < noticeDays ? daysLeft : null;
   const freeLimits = summary ? freeLimitsOf(summary) : null;
   const note = summary ? balanceNote(summary) : null;
   return (
@@ -157,6 +158,11 @@ export function AccountBadge() {
         {untilVote ? <span className="muted account-note"> (held: {BLIND_NOTICE})</span> : null}
         {error && summary?.balance ? <span className="muted"> (last known)</span> : null}
       </span>
+      {warnDays !== null ? (
+        <span className="account-forecast-warning" role="status">
+          runs out in {daysText(warnDays)}
+        </span>
+      ) : null}
       <div id="account-usage" className="account-tip" role="tooltip">
         {lines.length ? lines.map((l) => <div key={l}>{l}</div>) : <div>No usage figures yet. Press Refresh to ask OpenRouter.</div>}
       </div>

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { useLedgerRows } from '../../common/ledger/use-ledger';
 import { useRouteValue } from '../../bridge/use-route-value';
 import { ByokFeePanel } from '../fees/ByokFeePanel';
+import { ForecastPanel } from '../forecast/ForecastPanel';
+import { RepriceButton } from '../reprice/RepriceButton';
 import { dailySeries, dayRange, filterOptions, filterRows, groupRows, NO_FILTERS, totalsOf, type ActivityFilters, type GroupBy } from './aggregate';
 import { downloadCsv, ledgerToCsv } from './csv';
 import { ActivityFiltersBar } from './ActivityFiltersBar';
@@ -32,6 +34,7 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
   const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
   const keyLabels = useMemo(() => new Map((keys ?? []).map((k) => [k.id, k.label])), [keys]);
   const keyLabel = (id: string) => (id === 'none' ? 'no key' : (keyLabels.get(id) ?? id));
+  const { value: account } = useRouteValue('account.summary', {}, 'account.changed');
   const { value: appKeys } = useRouteValue('apiKeys.list', {}, 'apiKeys.changed');
   const appKeyLabels = useMemo(() => new Map((appKeys ?? []).map((k) => [k.id, k.label])), [appKeys]);
   const appKeyLabel = (id: string) => appKeyLabels.get(id) ?? `${id} (deleted)`;
@@ -61,6 +64,7 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
         >
           Export CSV
         </button>
+        {shown.length ? <RepriceButton rows={shown} what="these requests" label="What would these have cost?" /> : null}
       </div>
       <p className="muted">
         Every request Parley made or relayed for other apps through the local API, as recorded on this device. Spend is what was billed where it is
@@ -76,6 +80,7 @@ export function ActivityView({ onOpenMessage, now }: { onOpenMessage: (conversat
         </p>
       ) : null}
       <TotalsSummary totals={totals} />
+      <ForecastPanel account={account} held={blindStreaming} {...(now !== undefined ? { now } : {})} />
       <DailyChart series={series} />
       <div className="activity-grouping">
         <label>

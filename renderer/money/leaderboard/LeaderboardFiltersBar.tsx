@@ -1,9 +1,13 @@
+import { CATEGORY_LABEL, PROMPT_CATEGORIES, type PromptCategory } from '../../../shared/prompts/classify';
+
 export type RangeDays = 'all' | '7' | '30' | '90' | '365';
 
 export interface LeaderboardControls {
   range: RangeDays;
   blindOnly: boolean;
   conversationId: string | null;
+  /** prompts of one kind only (shared/prompts/classify) */
+  category?: PromptCategory | null;
 }
 
 /** Time range, blind votes only, one room. Every control is labelled. */
@@ -31,6 +35,17 @@ export function LeaderboardFiltersBar({ value, rooms, onChange }: {
           {rooms.map((r) => (
             <option key={r.id} value={r.id}>
               {r.title || 'New chat'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Prompts
+        <select aria-label="Prompt kind" value={value.category ?? ''} onChange={(e) => onChange({ ...value, category: (e.target.value || null) as PromptCategory | null })}>
+          <option value="">Every kind</option>
+          {PROMPT_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {CATEGORY_LABEL[c]}
             </option>
           ))}
         </select>

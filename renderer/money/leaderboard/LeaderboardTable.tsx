@@ -1,19 +1,23 @@
 import { fmtInt } from '../activity/activity-text';
 import type { ModelFigures } from './figures';
 import { costFigure, intervalText, msText, ratingText, tpsText } from './leaderboard-text';
+import { rankRangeText, type RankedModel } from './standing';
 
-/** One row per model compared, best rated first; the model's name opens the votes behind its row. */
-export function LeaderboardTable({ rows, pools, selected, onSelect }: {
-  rows: ModelFigures[];
-  pools: number;
+const isRanked = (r: ModelFigures | RankedModel): r is RankedModel => 'rankBest' in r;
+
+/** One row per model, best rated first; the model's name opens the votes behind its row. Ranked rows show the
+ * range of ranks their interval allows; unranked ones (too few votes) show none. */
+export function LeaderboardTable({ rows, label, selected, onSelect }: {
+  rows: (ModelFigures | RankedModel)[];
+  label: string;
   selected: string | null;
   onSelect: (model: string | null) => void;
 }) {
   return (
-    <table className="activity-table leaderboard-table" aria-label="Models ranked by your votes">
+    <table className="activity-table leaderboard-table" aria-label={label}>
       <thead>
         <tr>
-          <th scope="col">#</th>
+          <th scope="col" title="The ranks its 95 % interval allows: 1 + the models surely better, to the pool's size − the models surely worse">Rank</th>
           <th scope="col">Model</th>
           <th scope="col" title="Bradley–Terry rating on the Elo scale, with its 95 % interval">Rating</th>
           <th scope="col">Wins</th>
@@ -28,7 +32,7 @@ export function LeaderboardTable({ rows, pools, selected, onSelect }: {
       <tbody>
         {rows.map((r) => (
           <tr key={r.model} className={selected === r.model ? 'selected' : undefined}>
-            <td>{r.rank}</td>
+            <td className="rank">{isRanked(r) ? rankRangeText(r) : '—'}</td>
             <th scope="row">
               <button
                 type="button"
@@ -39,7 +43,6 @@ export function LeaderboardTable({ rows, pools, selected, onSelect }: {
               >
                 {r.model}
               </button>
-              {pools > 1 && r.rating ? <span className="muted pool"> pool {r.rating.pool + 1}</span> : null}
             </th>
             <td>
               <strong>{ratingText(r.rating)}</strong> <span className="muted interval">{intervalText(r.rating)}</span>

@@ -3,6 +3,7 @@ import type { StoredVote } from '../../history/db/votes';
 import type { TurnVote, VotedAnswer } from '../../history/db/types';
 import { answerFigures, type AnswerFigures } from '../../history/db/vote-facts/answer-cost';
 import { fitBradleyTerry, type PairResult, type Rating } from './rating';
+import { classifyPrompt, type PromptCategory } from '../../../shared/prompts/classify';
 
 // The personal leaderboard's figures, from the votes and the usage ledger. A vote between two or more different
 // models counts, for each model in it, as a win (its answer was picked), a loss (another model's was), a tie or
@@ -28,6 +29,8 @@ export interface LeaderboardFilters {
   blindOnly: boolean;
   /** one room (conversation) */
   conversationId: string | null;
+  /** one kind of prompt */
+  category?: PromptCategory | null;
 }
 
 export const NO_LEADERBOARD_FILTERS: LeaderboardFilters = { blindOnly: false, conversationId: null };
@@ -93,7 +96,8 @@ export function filterVotes<V extends StoredVote | LeaderboardVote>(votes: reado
       (f.from === undefined || v.vote.at >= f.from) &&
       (f.to === undefined || v.vote.at < f.to) &&
       (!f.blindOnly || v.vote.blind) &&
-      (f.conversationId === null || v.conversationId === f.conversationId),
+      (f.conversationId === null || v.conversationId === f.conversationId) &&
+      (!f.category || (v.category ?? classifyPrompt(v.promptExcerpt)) === f.category),
   );
 }
 

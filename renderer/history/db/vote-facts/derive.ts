@@ -2,6 +2,7 @@ import { answerFigures } from './answer-cost';
 import type { LedgerRow } from '../ledger-types';
 import type { GenerationRow, MessageRow } from '../types';
 import { promptExcerpt } from '../prompt-excerpt';
+import { classifyPrompt } from '../../../../shared/prompts/classify';
 import type { FactAnswer, VoteFact, VoteFactKeys } from './types';
 
 // How a voted turn becomes its fact. One definition, used by the migration, the self-heal rebuild and the upkeep
@@ -36,6 +37,7 @@ export async function factsOf(prompts: MessageRow[], ledger: LedgerReader): Prom
   return voted.map((p) => ({
     promptId: p.id,
     promptExcerpt: promptExcerpt(p.content),
+    category: classifyPrompt(p.content),
     vote: {
       ...p.vote,
       answers: p.vote.answers.map((a): FactAnswer => {

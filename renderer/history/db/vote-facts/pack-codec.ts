@@ -1,4 +1,5 @@
 import type { FactAnswer, VoteFact, VoteFactPack } from './types';
+import { classifyPrompt } from '../../../../shared/prompts/classify';
 
 // A pack is stored column by column (one array per field, answers flattened): IndexedDB reads arrays of strings
 // and numbers two to three times faster than as many small objects, and rebuilding the objects costs little.
@@ -12,6 +13,7 @@ export function encodePack(conversationId: string, facts: readonly VoteFact[]): 
     conversationId,
     promptId: facts.map((f) => f.promptId),
     excerpt: facts.map((f) => f.promptExcerpt),
+    category: facts.map((f) => f.category ?? classifyPrompt(f.promptExcerpt)),
     at: facts.map((f) => f.vote.at),
     blind: facts.map((f) => f.vote.blind),
     verdict: facts.map((f) => f.vote.verdict),
@@ -45,7 +47,7 @@ export function decodePack(p: VoteFactPack): VoteFact[] {
     }
     const vote: VoteFact['vote'] = { verdict: p.verdict[i]!, answers, blind: p.blind[i]!, at: p.at[i]! };
     if (p.winnerId[i] !== null) vote.winnerId = p.winnerId[i]!;
-    out.push({ promptId: p.promptId[i]!, promptExcerpt: p.excerpt[i]!, vote });
+    out.push({ promptId: p.promptId[i]!, promptExcerpt: p.excerpt[i]!, category: p.category?.[i] ?? classifyPrompt(p.excerpt[i]!), vote });
   }
   return out;
 }

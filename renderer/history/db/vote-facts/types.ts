@@ -1,5 +1,6 @@
 import type { AnswerFigures } from './answer-cost';
 import type { TurnVote, VotedAnswer } from '../types';
+import type { PromptCategory } from '../../../../shared/prompts/classify';
 
 // The leaderboard's derived tables (schema v5): for every voted turn, what the leaderboard shows of it, with each
 // answer's figures copied from its usage-ledger row. Facts are packed per conversation (one row holds all of a
@@ -18,6 +19,8 @@ export interface FactAnswer extends VotedAnswer, AnswerFigures {
 export interface VoteFact {
   promptId: string;
   promptExcerpt: string;
+  /** the prompt's kind, classified from its whole text */
+  category?: PromptCategory;
   vote: Omit<TurnVote, 'answers'> & { answers: FactAnswer[] };
 }
 
@@ -27,6 +30,8 @@ export interface VoteFactPack {
   conversationId: string;
   promptId: string[];
   excerpt: string[];
+  /** absent in packs written before categories: read back from the excerpt */
+  category?: PromptCategory[];
   at: number[];
   blind: boolean[];
   verdict: VoteFact['vote']['verdict'][];

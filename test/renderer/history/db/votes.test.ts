@@ -41,7 +41,7 @@ describe('votes stored with their turn', () => {
     expect((await getMessage(prompt.id))!.vote!.winnerId).toBe(a.id);
     expect((await getActivePath(conv.id)).conversation.updatedAt).toBe(9_000);
     expect(await listVotes()).toEqual([
-      { promptId: prompt.id, conversationId: conv.id, conversationTitle: 'Test chat', promptExcerpt: 'Which is faster?', vote: bestVote(a.id, b.id, 5_000) },
+      { promptId: prompt.id, conversationId: conv.id, conversationTitle: 'Test chat', promptExcerpt: 'Which is faster?', category: 'chat', vote: bestVote(a.id, b.id, 5_000) },
     ]);
   });
 

@@ -61,24 +61,46 @@ async function seed() {
   return { r1, r2, first };
 }
 
+/** Four votes are under the default threshold (10): rank every model with at least one vote. */
+async function rankFromOneVote(user: ReturnType<typeof userEvent.setup>) {
+  const field = await screen.findByRole('spinbutton', { name: /Rank models with at least/ });
+  await user.clear(field);
+  await user.type(field, '1');
+}
+
 const rowOf = (model: string) => screen.getByRole('button', { name: `Votes behind ${model}` }).closest('tr')!;
 const cells = (tr: HTMLElement) => [...tr.querySelectorAll('td')].map((td) => td.textContent);
 
 describe('Leaderboard view', () => {
-  it('ranks the models by rating and shows wins, losses, ties, cost per answer, cost per win, TTFT and speed', async () => {
+  it('lists models with fewer votes than the threshold apart, unranked', async () => {
     await seed();
     render(<LeaderboardView onOpenTurn={() => {}} now={NOW} />);
+    const table = await screen.findByRole('table', { name: 'Models with too few votes' });
+    expect(screen.queryByRole('table', { name: 'Models ranked by your votes' })).toBeNull();
+    expect(screen.getByRole('heading', { name: /Too few votes to rank \(under 10 each/ })).toBeTruthy();
+    expect([...table.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td')!.textContent])).toEqual([
+      ['lab/alpha', '—'],
+      ['lab/beta', '—'],
+    ]);
+  });
+
+  it('ranks the models by rating and shows wins, losses, ties, cost per answer, cost per win, TTFT and speed', async () => {
+    const user = userEvent.setup();
+    await seed();
+    render(<LeaderboardView onOpenTurn={() => {}} now={NOW} />);
+    await rankFromOneVote(user);
     await screen.findByRole('table', { name: 'Models ranked by your votes' });
     expect(screen.getByRole('status').textContent).toBe('4 votes · 2 models');
     const names = [...screen.getByRole('table', { name: 'Models ranked by your votes' }).querySelectorAll('tbody tr th button')].map((b) => b.textContent);
     expect(names).toEqual(['lab/alpha', 'lab/beta']);
     // alpha: 2 wins, 1 loss, 1 tie; answers 1000, 2000, 3000, 4000 µ$ → median $0.0025, cost per win 10000/2 = $0.005
     const [rankA, ratingA, winsA, lossesA, tiesA, medianA, perWinA, ttftA, tpsA] = cells(rowOf('lab/alpha'));
-    expect([rankA, winsA, lossesA, tiesA, medianA, perWinA, ttftA, tpsA]).toEqual(['1', '2', '1', '1', '$0.0025', '$0.005', '100 ms', '40.0 tok/s']);
+    // four votes: the intervals overlap, so either could be first
+    expect([rankA, winsA, lossesA, tiesA, medianA, perWinA, ttftA, tpsA]).toEqual(['1–2', '2', '1', '1', '$0.0025', '$0.005', '100 ms', '40.0 tok/s']);
     // 2.5 + 0.5 (virtual tie) : 1.5 + 0.5 over 5 games → θ gap ln 1.5, alpha at 1000 + 200·log10(1.5)
     expect(ratingA).toMatch(/^1035 \d+–\d+$/);
     const beta = cells(rowOf('lab/beta'));
-    expect(beta.slice(0, 1)).toEqual(['2']);
+    expect(beta.slice(0, 1)).toEqual(['1–2']);
     expect(beta.slice(2, 9)).toEqual(['1', '2', '1', '$0.0045', '$0.018', '200 ms', '50.0 tok/s']);
     expect(beta[1]).toMatch(/^965 /);
   });
@@ -87,6 +109,7 @@ describe('Leaderboard view', () => {
     const user = userEvent.setup();
     await seed();
     render(<LeaderboardView onOpenTurn={() => {}} now={NOW} />);
+    await rankFromOneVote(user);
     await screen.findByRole('table', { name: 'Models ranked by your votes' });
     await user.click(screen.getByRole('checkbox', { name: 'Blind votes only' }));
     expect(screen.getByRole('status').textContent).toBe('2 votes · 2 models');

@@ -13,11 +13,12 @@ export async function votesFromSources(): Promise<LeaderboardVote[]> {
 /** The votes as the leaderboard reads them from the facts, without the fact-only `rowId`. */
 export async function votesFromFacts(): Promise<{ votes: LeaderboardVote[]; rebuilt: boolean }> {
   const read = await readVoteFacts();
-  const votes = read.votes.map(({ promptId, conversationId, conversationTitle, promptExcerpt, vote }) => ({
+  const votes = read.votes.map(({ promptId, conversationId, conversationTitle, promptExcerpt, category, vote }) => ({
     promptId,
     conversationId,
     conversationTitle,
     promptExcerpt,
+    category,
     vote: { ...vote, answers: vote.answers.map(({ rowId: _rowId, ...a }) => a) },
   }));
   return { votes, rebuilt: read.rebuilt };

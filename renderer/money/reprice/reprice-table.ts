@@ -1,0 +1,87 @@
+import { repriceViews } from '../../../shared/billing/reprice';
+import { DEFAULT_BYOK_FEE_SETTINGS } from '../../../shared/billing/byok-fees';
+import type { ModelPricing } from '../../../shared/catalog/types';
+import type { LedgerRow } from '../../history/db/ledger-types';
+import { rowCostMicros } from '../forecast/forecast';
+
+// The "What would this have cost?" table: the same requests' token usage priced on each chosen model, at the
+// requests' own times and at today's prices, without prompt caching, and on the user's own key through OpenRouter
+// (OpenRouter's BYOK fee on top of the provider's list price, beyond the monthly allowance). Token counts come from
+// each request's own tokenizer: priced on a model of another family they are approximate (a different tokenizer
+// counts the same text differently; Parley keeps no text in the ledger to count again), and the row says so.
+
+export interface RepriceCandidate {
+  model: string;
+  pricing: ModelPricing | undefined;
+}
+
+export interface RepriceLine {
+  model: string;
+  /** at each request's own time, caching as it was used */
+  thenMicros: number | null;
+  /** all at today's prices */
+  todayMicros: number | null;
+  /** at the request's time, every input token at the input rate */
+  noCacheMicros: number | null;
+  /** own key through OpenRouter: the provider's list price plus OpenRouter's fee */
+  byokMicros: number | null;
+  /** this model answered some of these requests */
+  used: boolean;
+  /** why the figure is approximate, when it is */
+  approximate: string | null;
+}
+
+export interface RepriceTable {
+  lines: RepriceLine[];
+  requests: number;
+  /** what the requests actually cost (billed where known), and how many had no price */
+  actualMicros: number;
+  actualUnpriced: number;
+  /** requests with no token counts (not priced on any model) */
+  noUsage: number;
+  estimatedTokens: boolean;
+}
+
+/** The tokenizer family a model's counts come from, by its author (an approximation of which tokenizer it uses). */
+export function tokenizerFamily(slug: string): string {
+  const author = slug.split('/')[0]!.toLowerCase();
+  const families: Record<string, string> = {
+    openai: 'OpenAI', anthropic: 'Anthropic', google: 'Gemini', 'meta-llama': 'Llama', mistralai: 'Mistral', deepseek: 'DeepSeek',
+    qwen: 'Qwen', 'x-ai': 'Grok', cohere: 'Cohere', microsoft: 'Phi', nvidia: 'Llama', amazon: 'Nova', moonshotai: 'Kimi', 'z-ai': 'GLM',
+  };
+  return families[author] ?? author;
+}
+
+const withFee = (micros: number | null): number | null => (micros === null ? null : Math.round((micros * (10_000 + DEFAULT_BYOK_FEE_SETTINGS.feeBps)) / 10_000));
+
+export function repriceTable(rows: readonly LedgerRow[], candidates: readonly RepriceCandidate[], now: number): RepriceTable {
+  const requests = rows.map((r) => ({ createdAt: r.createdAt, tokens: r.tokens }));
+  const usedModels = new Set(rows.map((r) => r.model ?? r.requestedModel));
+  const families = new Set([...usedModels].map(tokenizerFamily));
+  let actual = 0;
+  let unpriced = 0;
+  for (const r of rows) {
+    const c = rowCostMicros(r);
+    if (c === undefined) unpriced++;
+    else actual += c;
+  }
+  const noUsage = rows.filter((r) => !r.tokens).length;
+  let estimated = false;
+  const lines = candidates.map((c): RepriceLine => {
+    const { then, today, noCache } = repriceViews(requests, c.pricing, now);
+    estimated ||= then.estimated;
+    const family = tokenizerFamily(c.model);
+    const others = [...families].filter((f) => f !== family);
+    return {
+      model: c.model,
+      thenMicros: then.micros,
+      todayMicros: today.micros,
+      noCacheMicros: noCache.micros,
+      byokMicros: withFee(then.micros),
+      used: usedModels.has(c.model),
+      approximate: others.length ? `token counts from ${others.join(', ')} tokenizers; ${family}’s would count the same text differently` : null,
+    };
+  });
+  lines.sort((a, b) => (a.thenMicros ?? Infinity) - (b.thenMicros ?? Infinity) || a.model.localeCompare(b.model));
+  return { lines, requests: rows.length, actualMicros: actual, actualUnpriced: unpriced, noUsage, estimatedTokens: estimated };
+}

@@ -1,0 +1,89 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { startFakeHost, type FakeHost } from './support/fake-host';
+import type { ModelSummary } from '../../shared/contract/models';
+
+// "What would this conversation have cost?" in Chromium against the built renderer and the real host: a room of two
+// fake models, one turn; Reprice lists both models at the same usage priced with the catalog (checked by hand from
+// the token counts each answer shows), adds a third, cheaper model at the top, and removes one.
+
+const model = (id: string, prompt: string, completion: string): ModelSummary => ({
+  id, name: id.split('/')[1]!, provider: 'e2e', contextLength: 100_000, inputModalities: ['text'], outputModalities: ['text'],
+  promptUsdPerMTok: Number(prompt) * 1e6, completionUsdPerMTok: Number(completion) * 1e6, isFree: false, supportsReasoning: false, supportsTools: false,
+  servedBy: ['Fake'], servedByIds: ['fake'], pricing: { prompt, completion },
+});
+// µ$ per token: kestrel 1 in / 2 out, osprey 3 / 4, heron 0.5 / 1
+const MODELS = [model('e2e/kestrel', '0.000001', '0.000002'), model('e2e/osprey', '0.000003', '0.000004'), model('e2e/heron', '0.0000005', '0.000001')];
+
+let host: FakeHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  host = await startFakeHost({ tokensPerSecond: 300, models: MODELS });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+async function addModel(page: Page, slug: string) {
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Add a model' });
+  await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
+  await dialog.getByRole('button', { name: new RegExp(`\\(${slug.replace('/', '\\/')}\\)$`) }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+const micros = (text: string) => Math.round(Number(/\$([\d,]+\.\d+)/.exec(text)![1]!.replace(/,/g, '')) * 1_000_000);
+
+describe('reprice a conversation', () => {
+  it('prices the same usage on each model, hand-checked from the token counts', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await addModel(page, 'e2e/kestrel');
+    await addModel(page, 'e2e/osprey');
+    const box = page.getByRole('textbox', { name: 'Prompt' });
+    await box.fill('how do tides work?');
+    await box.press('Enter');
+    await expect.poll(() => host.backend.streams!.active().length, { timeout: 15_000 }).toBe(0);
+
+    // the usage each answer shows: "18 in · 15 out"
+    const usage: Record<string, [number, number]> = {};
+    for (const m of ['kestrel', 'osprey']) {
+      const article = page.getByRole('article', { name: `Answer from ${m}` });
+      await article.getByText(/^Answer from e2e\//).waitFor({ timeout: 15_000 });
+      const [, i, o] = /(\d+) in · (\d+) out/.exec((await article.textContent())!)!;
+      usage[m] = [Number(i), Number(o)];
+    }
+    const tokensIn = usage.kestrel![0] + usage.osprey![0];
+    const tokensOut = usage.kestrel![1] + usage.osprey![1];
+
+    await page.getByRole('button', { name: 'Reprice' }).click();
+    const dialog = page.getByRole('dialog', { name: 'What would this have cost?' });
+    const table = dialog.getByRole('table', { name: 'Cost on each model' });
+    await table.waitFor();
+    const rows = async () =>
+      table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!, tr.querySelectorAll('td')[0]!.textContent!]));
+    // both requests on kestrel: in·1 + out·2; on osprey: in·3 + out·4 (µ$), cheaper first, both marked as used
+    expect((await rows()).map(([name, cost]) => [name, micros(cost)])).toEqual([
+      ['e2e/kestrel used', tokensIn * 1 + tokensOut * 2],
+      ['e2e/osprey used', tokensIn * 3 + tokensOut * 4],
+    ]);
+
+    await dialog.getByRole('combobox', { name: 'Model to compare' }).fill('e2e/heron');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(async () => (await rows()).map(([n]) => n)).toEqual(['e2e/heron', 'e2e/kestrel used', 'e2e/osprey used']);
+    expect(micros((await rows())[0]![1])).toBe(Math.round(tokensIn * 0.5 + tokensOut * 1));
+    await dialog.getByRole('button', { name: 'Remove e2e/osprey' }).click();
+    await expect.poll(async () => (await rows()).length).toBe(2);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
