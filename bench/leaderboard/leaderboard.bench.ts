@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { BenchResult } from '../types';
 import { launchChromium } from '../../test/e2e/support/browser';
 import { startFakeHost, RENDERER_DIR } from '../../test/e2e/support/fake-host';
-import { buildLeaderboard, ledgerLookup, withLedgerFigures } from '../../renderer/money/leaderboard/figures';
+import { buildLeaderboard, ledgerLookup, withLedgerFigures } from '../../renderer/common/leaderboard/figures';
 import { standings } from '../../renderer/money/leaderboard/standing';
 import type { StoredVote } from '../../renderer/history/db/votes';
 import type { LedgerRow } from '../../renderer/history/db/ledger-types';

@@ -6,7 +6,7 @@ import { CatalogAge } from '../../common/models/CatalogAge';
 import { createModelSearch, contextLabel, NO_FILTERS, priceLabel, type ModelFilters } from './filter-models';
 import { addColumn, regenerate, updateColumn } from '../state/actions';
 import { fuseTurn } from '../state/fuse';
-import { MY_BEST } from '../../money/suggest/my-best';
+import { MY_BEST } from '../../common/suggest/my-best';
 
 const MODALITIES = ['image', 'file', 'audio'];
 const SHOWN = 80;

@@ -20,7 +20,7 @@ import type { SendTicket } from '../../common/money/send-holds';
 import { reloadConversation, stopAnswer } from '../../common/room/conversation-actions';
 
 export { deleteConversation, reloadConversation, stopAnswer, undoDeleteConversation } from '../../common/room/conversation-actions';
-import { chooseMyBest, isMyBest, loadMyBestRecords, type MyBestChoice } from '../../money/suggest/my-best';
+import { chooseMyBest, isMyBest, loadMyBestRecords, type MyBestChoice } from '../../common/suggest/my-best';
 
 // Everything a user can do in a room. Each action writes the history store first, mirrors the result in memory,
 // then (for prompts) starts one stream per column in main.

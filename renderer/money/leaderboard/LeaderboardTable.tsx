@@ -1,5 +1,5 @@
 import { fmtInt } from '../activity/activity-text';
-import type { ModelFigures } from './figures';
+import type { ModelFigures } from '../../common/leaderboard/figures';
 import { costFigure, intervalText, msText, ratingText, tpsText } from './leaderboard-text';
 import { rankRangeText, type RankedModel } from './standing';
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import './leaderboard.css';
 import { fmtInt } from '../activity/activity-text';
-import { buildLeaderboard, filterVotes, votesBehind, type LeaderboardFilters } from './figures';
+import { buildLeaderboard, filterVotes, votesBehind, type LeaderboardFilters } from '../../common/leaderboard/figures';
 import { useLeaderboardData } from './use-leaderboard-data';
 import { LeaderboardFiltersBar, type LeaderboardControls } from './LeaderboardFiltersBar';
 import { LeaderboardTable } from './LeaderboardTable';

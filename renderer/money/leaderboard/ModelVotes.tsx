@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { fmtInt } from '../activity/activity-text';
 import { formatMicros } from '../../../shared/billing/money';
-import type { VoteLine } from './figures';
+import type { VoteLine } from '../../common/leaderboard/figures';
 import { OUTCOME_TEXT } from './leaderboard-text';
 
 const PAGE = 100;

@@ -1,7 +1,7 @@
 import { getParleyDb } from '../../../../../renderer/history/db/database';
 import { listVotes } from '../../../../../renderer/history/db/votes';
 import { readVoteFacts } from '../../../../../renderer/history/db/vote-facts/read';
-import { ledgerLookup, withLedgerFigures, type LeaderboardVote } from '../../../../../renderer/money/leaderboard/figures';
+import { ledgerLookup, withLedgerFigures, type LeaderboardVote } from '../../../../../renderer/common/leaderboard/figures';
 import type { LedgerRow } from '../../../../../renderer/history/db/ledger-types';
 
 /** The leaderboard's votes as defined from the sources: every vote, each answer's figures from the whole ledger. */
