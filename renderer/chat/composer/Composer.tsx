@@ -6,11 +6,11 @@ import { readAttachment } from './read-attachment';
 import { capabilityWarnings } from './capability-warnings';
 import { previewRequests } from '../state/preview';
 import { useDebounced } from '../../common/use-debounced';
-import { sendEstimateSlot, sendGuard } from '../../common/slots/room-slots';
-import { PromptSuggestion } from '../../money/suggest/PromptSuggestion';
+import { promptSuggestionSlot, sendEstimateSlot, sendGuard } from '../../common/slots/room-slots';
 
 
 const SendEstimate = sendEstimateSlot.Slot;
+const PromptSuggestion = promptSuggestionSlot.Slot;
 /** Per-column input estimate for the prompt being typed; re-computed only once typing pauses. */
 const ColumnEstimates = memo(function ColumnEstimates({ columns, text, names }: { columns: ColumnConfig[]; text: string; names?: string[] }) {
   const requests = useMemo(() => previewRequests(columns, text), [columns, text]);

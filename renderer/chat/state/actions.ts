@@ -20,16 +20,13 @@ import type { SendTicket } from '../../common/money/send-holds';
 import { reloadConversation, stopAnswer } from '../../common/room/conversation-actions';
 
 export { deleteConversation, reloadConversation, stopAnswer, undoDeleteConversation } from '../../common/room/conversation-actions';
+import { newColumn, newId, roomColumns, setColumns } from '../../common/room/column-actions';
+
+export { addColumn, newColumn, newId, roomColumns, setColumns } from '../../common/room/column-actions';
 import { chooseMyBest, isMyBest, loadMyBestRecords, type MyBestChoice } from '../../common/suggest/my-best';
 
 // Everything a user can do in a room. Each action writes the history store first, mirrors the result in memory,
 // then (for prompts) starts one stream per column in main.
-
-export const newId = () => crypto.randomUUID();
-
-export function newColumn(model: string, settings: ColumnSettings = {}): ColumnConfig {
-  return { id: `col_${newId()}`, model, settings };
-}
 
 function current(): { conv: Conversation; turns: Turn[] } {
   const s = useRoom.getState();
@@ -37,22 +34,6 @@ function current(): { conv: Conversation; turns: Turn[] } {
   return { conv: s.conversation, turns: activeTurns(indexMessages(s.messages.values(), s.conversation.id), s.conversation) };
 }
 
-/** The open room's columns, or the draft's when no conversation is open yet. */
-export function roomColumns(): ColumnConfig[] {
-  const s = useRoom.getState();
-  return s.conversation?.columns ?? s.draftColumns;
-}
-
-export async function setColumns(columns: ColumnConfig[]) {
-  const s = useRoom.getState();
-  if (!s.conversation) {
-    useRoom.setState({ draftColumns: columns });
-    return;
-  }
-  setConversationInMemory(await conversations.updateConversation(s.conversation.id, { columns }));
-}
-
-export const addColumn = (model: string, settings: ColumnSettings = {}) => setColumns([...roomColumns(), newColumn(model, settings)]);
 export const removeColumn = (columnId: string) => setColumns(roomColumns().filter((c) => c.id !== columnId));
 
 export async function updateColumn(columnId: string, patch: { model?: string; settings?: ColumnSettings }) {

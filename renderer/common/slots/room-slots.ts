@@ -1,14 +1,22 @@
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
 import type { ReactElement } from 'react';
 import { placeHolds, type SendTicket } from '../money/send-holds';
+import type { ReplaySource } from '../../history/db/types';
 import { slot } from './slot';
 
-// The room's places other areas fill (app/feature-slots.ts): money's estimate and budget gate in the composer,
-// history's export menu in the room title.
+// The places one area's UI shows another's, filled by app/feature-slots.ts: money's estimate, budget gate and
+// suggestion in the composer, history's export menu and money's reprice in the room title, the room's replay
+// dialog in the leaderboard.
 
 export const sendEstimateSlot = slot<{ models: string[]; columnIds: string[]; request: (model: string, index: number) => ChatRequest; names?: string[] }>('SendEstimate');
 
 export const exportMenuSlot = slot<{ conversationId: string; title: string }>('ExportMenu');
+
+export const repriceSlot = slot<{ conversationId: string; what: string; label: string }>('Reprice');
+
+export const promptSuggestionSlot = slot<{ text: string; models: readonly string[] }>('PromptSuggestion');
+
+export const replayDialogSlot = slot<{ sources: ReplaySource[]; suggestedModels: string[]; onClose: () => void; onStarted: (conversationId: string) => void }>('ReplayDialog');
 
 /** What the composer asks before a send: the columns' holds (a ticket), or null when a budget says no. */
 export interface SendGate {

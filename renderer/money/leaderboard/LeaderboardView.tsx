@@ -7,8 +7,10 @@ import { LeaderboardFiltersBar, type LeaderboardControls } from './LeaderboardFi
 import { LeaderboardTable } from './LeaderboardTable';
 import { ModelVotes } from './ModelVotes';
 import { DEFAULT_MIN_VOTES, standings } from './standing';
-import { ReplayDialog } from '../../chat/replay/ReplayDialog';
+import { replayDialogSlot } from '../../common/slots/room-slots';
 import { refreshConversations } from '../../common/room/room-store';
+
+const ReplayDialog = replayDialogSlot.Slot;
 
 const DAY = 86_400_000;
 
