@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import parley from './eslint-rules/renderer-layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**'] },
@@ -38,6 +39,26 @@ export default tseslint.config(
     // The renderer talks to main only through the typed bridge.
     files: ['renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'ws'], patterns: ['**/electron/**'] }] },
+  },
+  {
+    // The renderer's layers (docs/architecture.md): storage (history/db) and the bridge at the bottom, the common
+    // layer (stores, model list, ledger access, formatting) on them, the feature areas on that, never on each
+    // other; app/ composes them all.
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { parley },
+    rules: {
+      'parley/renderer-layers': ['error', {
+        root: 'renderer',
+        layers: {
+          'history/db': [],
+          bridge: [],
+          common: ['history/db', 'bridge'],
+          chat: ['common', 'history/db', 'bridge'],
+          history: ['common', 'history/db', 'bridge'],
+          money: ['common', 'history/db', 'bridge'],
+        },
+      }],
+    },
   },
   {
     // Node tests share a module cache between files (vitest.config.ts, project 'node'): a mocked module would leak

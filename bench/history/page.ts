@@ -6,8 +6,8 @@ import { ensureAllMaterialized } from '../../renderer/history/db/staging/materia
 import { getConversation } from '../../renderer/history/db/conversations';
 import { listMessages } from '../../renderer/history/db/messages';
 import { getActivePath } from '../../renderer/history/db/branches';
-import { searchMessages } from '../../renderer/history/search/index/query';
-import { chunkBytes } from '../../renderer/history/search/index/codec';
+import { searchMessages } from '../../renderer/history/db/search-index/query';
+import { chunkBytes } from '../../renderer/history/db/search-index/codec';
 import { makeCorpus, rng } from './corpus';
 
 const corpus = makeCorpus();

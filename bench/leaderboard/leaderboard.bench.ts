@@ -14,10 +14,10 @@ import type { Page } from 'playwright-core';
 import type { BenchResult } from '../types';
 import { launchChromium } from '../../test/e2e/support/browser';
 import { startFakeHost, RENDERER_DIR } from '../../test/e2e/support/fake-host';
-import { buildLeaderboard, ledgerLookup, withLedgerFigures } from '../../renderer/money/leaderboard/figures';
+import { buildLeaderboard, ledgerLookup, withLedgerFigures } from '../../renderer/common/leaderboard/figures';
 import { standings } from '../../renderer/money/leaderboard/standing';
 import type { StoredVote } from '../../renderer/history/db/votes';
-import type { LedgerRow } from '../../renderer/money/ledger/types';
+import type { LedgerRow } from '../../renderer/history/db/ledger-types';
 import { corpusSource, makeCorpus, type CorpusSpec } from './corpus';
 
 const VOTES = 10_000;

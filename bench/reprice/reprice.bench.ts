@@ -6,7 +6,7 @@ import type { BenchResult } from '../types';
 import { loadBundledCatalog } from '../../shared/catalog';
 import { computeCost } from '../../shared/billing/cost';
 import { repriceTable } from '../../renderer/money/reprice/reprice-table';
-import type { LedgerRow } from '../../renderer/money/ledger/types';
+import type { LedgerRow } from '../../renderer/history/db/ledger-types';
 
 const N = 100_000;
 const DAY = 86_400_000;

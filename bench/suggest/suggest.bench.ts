@@ -4,11 +4,11 @@
 // the same with 100 votes.
 import type { BenchResult } from '../types';
 import { makeCorpus } from '../leaderboard/corpus';
-import { ledgerLookup, withLedgerFigures, type LeaderboardVote } from '../../renderer/money/leaderboard/figures';
-import { categoryRecords, suggestFor } from '../../renderer/money/suggest/suggest';
+import { ledgerLookup, withLedgerFigures, type LeaderboardVote } from '../../renderer/common/leaderboard/figures';
+import { categoryRecords, suggestFor } from '../../renderer/common/suggest/suggest';
 import { classifyPrompt } from '../../shared/prompts/classify';
 import type { StoredVote } from '../../renderer/history/db/votes';
-import type { LedgerRow } from '../../renderer/money/ledger/types';
+import type { LedgerRow } from '../../renderer/history/db/ledger-types';
 import { LABELLED } from '../../test/shared/prompts/labelled-prompts';
 
 const TYPED = [

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { getBridgeState } from '../bridge';
-import { useUi, type View } from './ui-store';
+import { useUi, type View } from '../common/ui-store';
 import { Sidebar } from './Sidebar';
 import { useSidebar } from './sidebar/sidebar-state';
 import { Header } from './Header';
@@ -15,15 +15,16 @@ import { useRouteValue } from '../bridge/use-route-value';
 import { ActivityView } from '../money/activity/ActivityView';
 import { LeaderboardView } from '../money/leaderboard/LeaderboardView';
 import { BudgetBanner } from '../money/budgets/BudgetBanner';
-import { startLedger } from '../money/ledger';
+import { startLedger } from '../common/ledger';
 import { StorageProblemBanner } from '../history/storage/StorageProblemBanner';
 import { RestoreOfferBanner } from '../history/storage/RestoreOfferBanner';
 import { startBackupScheduler } from '../history/storage/backup-scheduler';
 import { purgeDeletedConversations, requestPersistentStorage } from '../history/db';
 import { startHistorySync } from '../chat/state/history-sync';
-import { rememberViews, restoreLastView } from './last-view';
+import { rememberViews, restoreLastView } from '../common/last-view';
 import { rememberDraft, restoreDraft } from './draft-memory';
 import { useFocusComposerOnRoomOpen } from './focus-composer';
+import './feature-slots';
 
 const VIEW_NAMES: Record<View['kind'], string> = { settings: 'Settings', activity: 'Activity', leaderboard: 'Leaderboard', room: 'Room' };
 

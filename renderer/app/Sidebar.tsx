@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { BarChart3, PanelLeftClose, PanelLeftOpen, Settings, SquarePen, Trophy, type LucideIcon } from 'lucide-react';
-import { useUi, type View } from './ui-store';
+import { useUi, type View } from '../common/ui-store';
 import { ConversationList } from '../history/sidebar/ConversationList';
 import { newChat } from '../chat/room/new-chat';
 import { SearchBox } from '../history/search/ui/SearchBox';

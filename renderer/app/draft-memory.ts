@@ -1,7 +1,7 @@
-import { useRoom } from '../chat/state/room-store';
+import { useRoom } from '../common/room/room-store';
 import { startDraft } from '../chat/state/actions';
 import { deleteSetting, getSetting, setSetting } from '../history/db/settings';
-import { useUi } from './ui-store';
+import { useUi } from '../common/ui-store';
 import type { ColumnConfig } from '../history/db/types';
 
 // A new chat's models, chosen but not sent yet, kept with the history so a restart reopens the same new chat.

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useUi } from './ui-store';
+import { useUi } from '../common/ui-store';
 
 // When a room opens (a new chat, a conversation from the list, the app's start), the prompt box takes the focus,
 // so typing starts at once instead of after a dozen Tabs. A message to bring into view (from Activity) keeps its own

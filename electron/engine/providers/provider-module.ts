@@ -37,7 +37,7 @@ export interface ModelListRequest {
  * `provider` preferences, answers for any provider name in `provider.order`, names the model and provider that
  * served each answer, is paid by the user's credits (not BYOK) and reports its own charge in usage. */
 export interface RouterCapability {
-  /** Serves `:online` itself (a web search plugin). */
+  /** Searches the web for every model it serves (its upstreams say so up front: `supportsWebSearch`). */
   webSearch: boolean;
 }
 

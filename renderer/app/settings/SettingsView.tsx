@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useUi } from '../ui-store';
+import { useUi } from '../../common/ui-store';
 import { KeysPanel } from './KeysPanel';
 import { AnswerSettingsSection } from './AnswerSettingsSection';
 import { LocalApiSection } from './local-api/LocalApiSection';
@@ -11,7 +11,7 @@ import { TransferSection } from '../../history/transfer/ui/TransferSection';
 import { SettingsNav } from './frame/SettingsNav';
 import { ModelsSection } from './frame/ModelsSection';
 import { AboutSection } from './frame/AboutSection';
-import { DEFAULT_SETTINGS_SECTION, type SettingsSectionId } from './frame/sections';
+import { DEFAULT_SETTINGS_SECTION, type SettingsSectionId } from '../../common/settings-sections';
 import './frame/settings-frame.css';
 
 const PAGES: Record<SettingsSectionId, () => ReactNode> = {

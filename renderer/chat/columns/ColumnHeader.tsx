@@ -1,14 +1,14 @@
 import { memo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import './columns.css';
-import type { ColumnConfig } from '../state/types';
+import type { ColumnConfig } from '../../common/room/types';
 import { removeColumn } from '../state/actions';
 import { totalsLabel, type Totals } from '../messages/stats-text';
 import { usePicker } from '../models/picker-store';
 import { ColumnSettingsPanel } from './ColumnSettingsPanel';
 import { ColumnWebSearchNote } from '../web-search/ColumnWebSearchNote';
 import { ContextMeter } from '../context/ContextMeter';
-import type { MessageRow } from '../state/types';
+import type { MessageRow } from '../../common/room/types';
 import { ColumnMenu } from './ColumnMenu';
 import { ProviderBadge, modelMaker } from '../messages/ProviderBadge';
 

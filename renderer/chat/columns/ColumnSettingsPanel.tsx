@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { splitVariant, VARIANTS, withVariant, type ColumnConfig, type ColumnSettings, type ReasoningEffort, type Variant } from '../state/types';
+import { splitVariant, VARIANTS, withVariant, type ColumnConfig, type ColumnSettings, type ReasoningEffort, type Variant } from '../../common/room/types';
 import { updateColumn } from '../state/actions';
 import { WebSearchFields } from '../web-search/WebSearchFields';
 

@@ -1,5 +1,5 @@
-import type { ColumnConfig } from '../state/types';
-import { isMyBest, MY_BEST_NAME } from '../../money/suggest/my-best';
+import type { ColumnConfig } from '../../common/room/types';
+import { isMyBest, MY_BEST_NAME } from '../../common/suggest/my-best';
 
 /** Short, unique names for columns: "claude-sonnet-4.5", and "gpt-4o #2" when a model appears twice. */
 export function columnLabels(columns: ColumnConfig[]): Map<string, string> {

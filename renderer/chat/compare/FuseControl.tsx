@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ColumnConfig } from '../state/types';
+import type { ColumnConfig } from '../../common/room/types';
 import { fuseTurn } from '../state/fuse';
 import { usePicker } from '../models/picker-store';
 

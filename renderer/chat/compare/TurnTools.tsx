@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import './compare.css';
-import type { Turn } from '../state/turns';
-import type { ColumnConfig } from '../state/types';
-import { votableAnswers, type ShownAnswer } from '../state/blind';
+import type { Turn } from '../../common/room/turns';
+import type { ColumnConfig } from '../../common/room/types';
+import { votableAnswers, type ShownAnswer } from '../../common/room/blind';
 import { sumTotals, totalsLabel, type Totals } from '../messages/stats-text';
 import { VoteBar } from './VoteBar';
 import { FuseControl } from './FuseControl';
 import { DiffDialog } from './DiffDialog';
-import { RepriceButton } from '../../money/reprice/RepriceButton';
+import { repriceSlot } from '../../common/slots/room-slots';
+
+const RepriceButton = repriceSlot.Slot;
 
 /** Every answer of a turn that was paid for: all versions of every column's answer and of its fused answer. */
 export function turnAnswers(turn: Turn) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { Turn } from '../state/turns';
+import type { Turn } from '../../common/room/turns';
 import type { TurnVote } from '../../history/db/types';
-import { canVote, voteIsCurrent, votableAnswers, type ShownAnswer } from '../state/blind';
+import { canVote, voteIsCurrent, votableAnswers, type ShownAnswer } from '../../common/room/blind';
 import { voteOnTurn, type VoteChoice } from '../state/vote-actions';
 
 export const TIE_KEY = 't';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import type { Turn } from '../state/turns';
-import type { ColumnConfig, Conversation } from '../state/types';
-import { canVote, isTurnHidden, shownAnswers, votableAnswers, voteIsCurrent } from '../state/blind';
+import type { Turn } from '../../common/room/turns';
+import type { ColumnConfig, Conversation } from '../../common/room/types';
+import { canVote, isTurnHidden, shownAnswers, votableAnswers, voteIsCurrent } from '../../common/room/blind';
 import { voteOnTurn, type VoteChoice } from '../state/vote-actions';
 import { ALL_BAD_KEY, TIE_KEY } from './VoteBar';
 

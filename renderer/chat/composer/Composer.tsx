@@ -1,16 +1,16 @@
 import { memo, useMemo, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
-import type { ColumnConfig, PendingAttachment } from '../state/types';
+import type { ColumnConfig, PendingAttachment } from '../../common/room/types';
 import { NotSentError, send, stopRoom } from '../state/actions';
-import { useModels } from '../models/use-models';
+import { useModels } from '../../common/models/use-models';
 import { readAttachment } from './read-attachment';
 import { capabilityWarnings } from './capability-warnings';
 import { previewRequests } from '../state/preview';
-import { SendEstimate } from '../../money/estimate/SendEstimate';
-import { useDebounced } from '../../money/estimate/use-debounced';
-import { useBudgetGate } from '../../money/budgets/use-budget-gate';
-import { BudgetBlockedNotice } from '../../money/budgets/BudgetBlockedNotice';
-import { PromptSuggestion } from '../../money/suggest/PromptSuggestion';
+import { useDebounced } from '../../common/use-debounced';
+import { promptSuggestionSlot, sendEstimateSlot, sendGuard } from '../../common/slots/room-slots';
 
+
+const SendEstimate = sendEstimateSlot.Slot;
+const PromptSuggestion = promptSuggestionSlot.Slot;
 /** Per-column input estimate for the prompt being typed; re-computed only once typing pauses. */
 const ColumnEstimates = memo(function ColumnEstimates({ columns, text, names }: { columns: ColumnConfig[]; text: string; names?: string[] }) {
   const requests = useMemo(() => previewRequests(columns, text), [columns, text]);
@@ -35,7 +35,8 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
   const [dragging, setDragging] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const { models } = useModels();
-  const gate = useBudgetGate();
+  const { useGate, blockedNotice: BudgetBlockedNotice } = sendGuard();
+  const gate = useGate();
   const settledText = useDebounced(text, 300);
   const warnings = capabilityWarnings(columns, labels, attachments, models);
   const noColumns = columns.length === 0;

@@ -1,6 +1,6 @@
 import type { ModelSummary } from '../../../shared/contract/models';
-import type { ColumnConfig, PendingAttachment } from '../state/types';
-import { findModel } from '../models/use-models';
+import type { ColumnConfig, PendingAttachment } from '../../common/room/types';
+import { findModel } from '../../common/models/use-models';
 
 /** Which columns cannot take which attachments, from the catalog's input modalities, and which cannot search the
  * web they were asked to (unknown models pass). */

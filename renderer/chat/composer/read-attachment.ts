@@ -1,4 +1,4 @@
-import type { AttachmentKind, PendingAttachment } from '../state/types';
+import type { AttachmentKind, PendingAttachment } from '../../common/room/types';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const TEXT_EXT = /\.(txt|md|markdown|csv|tsv|json|jsonl|xml|ya?ml|toml|ini|log|py|js|mjs|cjs|ts|tsx|jsx|java|kt|c|h|cc|cpp|hpp|cs|go|rs|rb|php|swift|sh|bash|zsh|sql|html|css|scss)$/i;

@@ -1,6 +1,6 @@
-import { useRoom } from '../state/room-store';
+import { useRoom } from '../../common/room/room-store';
 import './context-meter.css';
-import type { MessageRow } from '../state/types';
+import type { MessageRow } from '../../common/room/types';
 
 /** On a prompt a column's last request left out: "Not sent to <model>: context full". */
 export function ContextDroppedMark({ row }: { row: Pick<MessageRow, 'id' | 'seq'> }) {

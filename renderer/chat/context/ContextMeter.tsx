@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import './context-meter.css';
-import type { ColumnConfig, MessageRow } from '../state/types';
-import { useRoom } from '../state/room-store';
-import { useModels } from '../models/use-models';
-import { modelForPricing } from '../../money/estimate/model-pricing';
+import type { ColumnConfig, MessageRow } from '../../common/room/types';
+import { useRoom } from '../../common/room/room-store';
+import { useModels } from '../../common/models/use-models';
+import { modelForPricing } from '../../common/money/model-pricing';
 import { setContextOverflow } from '../../history/db/context-marks';
-import { setConversationInMemory } from '../state/room-store';
+import { setConversationInMemory } from '../../common/room/room-store';
 import { countContext } from './context-count';
 import { DEFAULT_OVERFLOW, WARN_RATIO, promptLimit, type OverflowChoice } from './overflow-rule';
 import { meterText } from './meter-text';

@@ -1,5 +1,5 @@
 import { boundedTextTokens } from '../../../shared/billing/estimate-tokens';
-import { attachmentKindOf, type MessageRow } from '../state/types';
+import { attachmentKindOf, type MessageRow } from '../../common/room/types';
 import { FORMAT_RULES, promptFormatOf, type FormatRule, type PromptFormat } from './provider-format';
 
 // The tokens a column's next request carries: system prompt, its history on the shown branch, attachments and

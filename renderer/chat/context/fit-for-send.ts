@@ -1,8 +1,8 @@
-import { loadModels } from '../models/use-models';
-import { modelForPricing } from '../../money/estimate/model-pricing';
+import { loadModels } from '../../common/models/use-models';
+import { modelForPricing } from '../../common/money/model-pricing';
 import { setContextDropMark } from '../../history/db/context-marks';
-import { setConversationInMemory } from '../state/room-store';
-import type { ColumnConfig, Conversation, MessageRow } from '../state/types';
+import { setConversationInMemory } from '../../common/room/room-store';
+import type { ColumnConfig, Conversation, MessageRow } from '../../common/room/types';
 import { countContext } from './context-count';
 import { DEFAULT_OVERFLOW, fitContext, promptLimit } from './overflow-rule';
 

@@ -1,4 +1,4 @@
-import type { MessageRow } from '../state/types';
+import type { MessageRow } from '../../common/room/types';
 import type { OverflowChoice } from './overflow-rule';
 
 export const tokensLabel = (n: number) => (n >= 10_000 ? `${Math.round(n / 1000)}k` : n.toLocaleString('en-US'));

@@ -1,5 +1,5 @@
-import { contextFor, type Turn } from '../state/turns';
-import type { MessageRow } from '../state/types';
+import { contextFor, type Turn } from '../../common/room/turns';
+import type { MessageRow } from '../../common/room/types';
 
 /** The history column `columnId` sends with the next prompt (the prompt itself not yet written), oldest first. */
 export function nextHistory(turns: Turn[], columnId: string, pendingContinue: MessageRow | null): MessageRow[] {

@@ -1,6 +1,6 @@
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
 import type { ModelSummary } from '../../../shared/contract/models';
-import { loadModels } from '../models/use-models';
+import { loadModels } from '../../common/models/use-models';
 
 /** A model whose catalog output modalities include images is asked for them (OpenRouter's `modalities`; each
  * adapter turns it into its own wire's field, docs/provider-wire-formats.md §9). */

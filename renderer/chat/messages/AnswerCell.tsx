@@ -1,14 +1,14 @@
 import { memo } from 'react';
 import './answer.css';
-import type { MessageRow } from '../state/types';
-import { useLiveAnswer } from '../state/live-answers';
+import type { MessageRow } from '../../common/room/types';
+import { useLiveAnswer } from '../../common/room/live-answers';
 import { Markdown, StreamingMarkdown } from '../markdown/Markdown';
 import { AnswerStats } from './AnswerStats';
 import { AnswerToolbar } from './AnswerToolbar';
 import { ProviderBadge } from './ProviderBadge';
 import { answerNames } from './answer-names';
 import { AnswerSources } from '../web-search/AnswerSources';
-import { withCitationMarkers } from '../web-search/sources';
+import { withCitationMarkers } from '../../common/web-search/sources';
 import { VoteMark } from './VoteMark';
 
 export interface AnswerCellProps {

@@ -1,9 +1,9 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Info } from 'lucide-react';
 import { shownCost } from '../../../shared/billing/shown-cost';
-import type { MessageRow } from '../state/types';
+import type { MessageRow } from '../../common/room/types';
 import { useGenerationRecord } from '../state/answer-records';
-import { answerCostFacts, costPhrase, mismatchText } from '../../money/cost-text';
+import { answerCostFacts, costPhrase, mismatchText } from '../../common/money/cost-text';
 import { msLabel, tokensLabel, tpsLabel } from './stats-text';
 import { useReconciliation } from './use-reconciliation';
 import { ExplainCost } from './ExplainCost';

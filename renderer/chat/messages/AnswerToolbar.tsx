@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Check, Copy, CornerDownRight, RotateCcw, Shuffle, Square, Trash2 } from 'lucide-react';
-import type { MessageRow } from '../state/types';
+import type { MessageRow } from '../../common/room/types';
 import { continueWith, deleteMessage, regenerate, selectSibling, stopAnswer } from '../state/actions';
 import { fuseAgain } from '../state/fuse';
 import { usePicker } from '../models/picker-store';

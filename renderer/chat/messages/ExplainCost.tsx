@@ -4,8 +4,10 @@ import { costReasonText, type ShownCost } from '../../../shared/billing/shown-co
 import { parseDecimal } from '../../../shared/billing/decimal';
 import type { CostLineRecord, GenerationRecord } from '../../../shared/openrouter/generation';
 import type { MessageRow } from '../../history/db/types';
-import { mismatchText, partsText, sourceSentence, type Billing } from '../../money/cost-text';
-import { RepriceButton } from '../../money/reprice/RepriceButton';
+import { mismatchText, partsText, sourceSentence, type Billing } from '../../common/money/cost-text';
+import { repriceSlot } from '../../common/slots/room-slots';
+
+const RepriceButton = repriceSlot.Slot;
 import { unpricedSearchNote } from '../web-search/search-cost-note';
 
 // "Explain this cost": every billed unit × its price = its amount, what caching saved, where the figure comes

@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import type { MessageRow } from '../state/types';
+import type { MessageRow } from '../../common/room/types';
 import { deleteMessage, editUserMessage, selectSibling } from '../state/actions';
 import { ReplayOrigin } from '../replay/ReplayOrigin';
 import { SiblingSwitcher } from './SiblingSwitcher';

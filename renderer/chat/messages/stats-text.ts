@@ -2,7 +2,7 @@ import { formatMicros } from '../../../shared/billing/money';
 import { shownCost } from '../../../shared/billing/shown-cost';
 import type { TokenCounts } from '../../../shared/openrouter/generation';
 import type { MessageRow } from '../../history/db/types';
-import { answerCostFacts, costPhrase, type Billing } from '../../money/cost-text';
+import { answerCostFacts, costPhrase, type Billing } from '../../common/money/cost-text';
 
 // How numbers about an answer read. Money is written by shared/billing/money.ts and chosen by the shared rule
 // (billed beats computed beats estimated); when unknown there is no number, only why.

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ledger } from '../../money/ledger';
-import { billingOf, type Billing } from '../../money/cost-text';
+import { ledger } from '../../common/ledger';
+import { billingOf, type Billing } from '../../common/money/cost-text';
 
 export type Reconciliation = Billing;
 

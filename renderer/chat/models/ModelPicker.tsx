@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ModelSummary } from '../../../shared/contract/models';
 import { usePicker, type PickerIntent } from './picker-store';
-import { useModels } from './use-models';
-import { CatalogAge } from './CatalogAge';
+import { useModels } from '../../common/models/use-models';
+import { CatalogAge } from '../../common/models/CatalogAge';
 import { createModelSearch, contextLabel, NO_FILTERS, priceLabel, type ModelFilters } from './filter-models';
 import { addColumn, regenerate, updateColumn } from '../state/actions';
 import { fuseTurn } from '../state/fuse';
-import { MY_BEST } from '../../money/suggest/my-best';
+import { MY_BEST } from '../../common/suggest/my-best';
 
 const MODALITIES = ['image', 'file', 'audio'];
 const SHOWN = 80;

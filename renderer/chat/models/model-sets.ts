@@ -1,5 +1,5 @@
 import { getSetting, setSetting } from '../../history/db/settings';
-import type { ColumnSettings } from '../state/types';
+import type { ColumnSettings } from '../../common/room/types';
 
 // Saved model sets ("my compare set"), kept in the history store's settings table (IndexedDB, never localStorage).
 

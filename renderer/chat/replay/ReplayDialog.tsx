@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { X } from 'lucide-react';
 import { formatMicros } from '../../../shared/billing/money';
 import type { ReplaySource } from '../../history/db/types';
-import { useModels } from '../models/use-models';
+import { useModels } from '../../common/models/use-models';
 import { estimateReplay, type ReplayEstimate } from './replay-estimate';
 import { startReplay } from './run-replay';
 import { sourceTurn } from './source-context';

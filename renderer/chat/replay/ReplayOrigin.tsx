@@ -1,5 +1,5 @@
-import { useUi } from '../../app/ui-store';
-import { useRoom } from '../state/room-store';
+import { useUi } from '../../common/ui-store';
+import { useRoom } from '../../common/room/room-store';
 
 /** Under a replay room's prompt: the room it was first asked in, one click back to that turn. */
 export function ReplayOrigin({ of }: { of: { conversationId: string; promptId: string } }) {

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { listMessages } from '../../history/db/messages';
 import type { ReplaySource } from '../../history/db/types';
 import { promptExcerpt } from '../../history/db/prompt-excerpt';
-import { useUi } from '../../app/ui-store';
-import { refreshConversations, useRoom } from '../state/room-store';
+import { useUi } from '../../common/ui-store';
+import { refreshConversations, useRoom } from '../../common/room/room-store';
 import { ReplayDialog } from './ReplayDialog';
 
 /** "Replay…" in a room: its prompts asked again on models you choose (this room's by default). */

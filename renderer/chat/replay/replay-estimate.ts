@@ -1,10 +1,10 @@
 import { computeCost } from '../../../shared/billing/cost';
 import { boundedTextTokens, estimateRequestTokens } from '../../../shared/billing/estimate-tokens';
 import type { ModelSummary } from '../../../shared/contract/models';
-import { modelForPricing } from '../../money/estimate/model-pricing';
+import { modelForPricing } from '../../common/money/model-pricing';
 import { buildChatRequest } from '../state/request';
 import { newColumn } from '../state/actions';
-import type { MessageRow } from '../state/types';
+import type { MessageRow } from '../../common/room/types';
 
 // What a replay may cost before it starts: for each prompt and model, the context it will send (counted with the
 // tokenizer) at the model's input price, plus an answer as long as the original turn's shortest answer (low) to

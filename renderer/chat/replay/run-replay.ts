@@ -6,7 +6,7 @@ import { buildChatRequest } from '../state/request';
 import { attachmentData } from '../state/attachment-data';
 import { failToStart } from '../state/stream-sync';
 import { newColumn, reloadConversation, streamInto } from '../state/actions';
-import { setConversationInMemory, upsertInMemory, useRoom } from '../state/room-store';
+import { setConversationInMemory, upsertInMemory, useRoom } from '../../common/room/room-store';
 import { sourceContext } from './source-context';
 
 // A replay: past prompts run again, one blind turn each, in a room of their own whose columns are the chosen

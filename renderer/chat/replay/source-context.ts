@@ -1,8 +1,8 @@
 import { getConversation } from '../../history/db/conversations';
 import { listMessages } from '../../history/db/messages';
 import type { ReplaySource } from '../../history/db/types';
-import { activeTurns, contextFor, indexMessages } from '../state/turns';
-import type { MessageRow } from '../state/types';
+import { activeTurns, contextFor, indexMessages } from '../../common/room/turns';
+import type { MessageRow } from '../../common/room/types';
 
 /** What the original turn sent: its prompt and the history before it, as the column whose answer won the vote saw it
  * (the first column when the turn has no winner). A prompt no longer on its room's shown branch is sent alone. */

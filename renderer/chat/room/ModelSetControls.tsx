@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ColumnConfig } from '../state/types';
+import type { ColumnConfig } from '../../common/room/types';
 import { newId, startDraft } from '../state/actions';
 import { saveModelSet } from '../models/model-sets';
 import { useModelSets } from '../models/use-model-sets';

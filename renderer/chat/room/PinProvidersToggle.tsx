@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { updateConversation } from '../../history/db/conversations';
-import { setConversationInMemory } from '../state/room-store';
-import type { Conversation } from '../state/types';
+import { setConversationInMemory } from '../../common/room/room-store';
+import type { Conversation } from '../../common/room/types';
 
 /** Keep each column on the provider that served its first answer, so OpenRouter's prompt cache stays warm. */
 export function PinProvidersToggle({ conversation }: { conversation: Conversation }) {

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { renameConversation } from '../state/actions';
-import { ExportMenu } from '../../history/transfer/ui/ExportMenu';
-import { RepriceButton } from '../../money/reprice/RepriceButton';
+import { exportMenuSlot, repriceSlot } from '../../common/slots/room-slots';
 import { RoomReplayButton } from '../replay/RoomReplayButton';
+
+const ExportMenu = exportMenuSlot.Slot;
+const RepriceButton = repriceSlot.Slot;
 
 /** The conversation's title, renamed in place. */
 export function RoomTitle({ conversationId, title }: { conversationId: string | null; title: string }) {

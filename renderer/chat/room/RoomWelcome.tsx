@@ -1,4 +1,4 @@
-import { useUi } from '../../app/ui-store';
+import { useUi } from '../../common/ui-store';
 import { useRouteValue } from '../../bridge/use-route-value';
 import { usePicker } from '../models/picker-store';
 import { useModelSets } from '../models/use-model-sets';

@@ -1,11 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Turn } from '../state/turns';
-import type { ColumnConfig } from '../state/types';
+import type { Turn } from '../../common/room/turns';
+import type { ColumnConfig } from '../../common/room/types';
 import { TurnRow } from './TurnRow';
 import { selectSibling } from '../state/actions';
-import { useRoom } from '../state/room-store';
-import { rememberScroll, savedScroll } from '../../app/last-view';
+import { useRoom } from '../../common/room/room-store';
+import { rememberScroll, savedScroll } from '../../common/last-view';
 
 /** The room's turns, virtualized: only the rows on screen exist in the DOM, so a 10,000-message conversation
  * costs what a short one does. Sticks to the bottom while answers stream unless the user scrolled up. */

@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import type { Turn } from '../state/turns';
-import type { ColumnConfig } from '../state/types';
-import { isTurnHidden, shownAnswers } from '../state/blind';
+import type { Turn } from '../../common/room/turns';
+import type { ColumnConfig } from '../../common/room/types';
+import { isTurnHidden, shownAnswers } from '../../common/room/blind';
 import { UserMessage } from '../messages/UserMessage';
 import { AnswerCell } from '../messages/AnswerCell';
 import { TurnTools } from '../compare/TurnTools';

@@ -1,6 +1,6 @@
 import { startDraft, roomColumns } from '../state/actions';
-import { useRoom } from '../state/room-store';
-import { useUi } from '../../app/ui-store';
+import { useRoom } from '../../common/room/room-store';
+import { useUi } from '../../common/ui-store';
 
 /** A new, empty room with the same models (and blind mode) as the one open now (not stored until its first prompt). */
 export function newChat() {

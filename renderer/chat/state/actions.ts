@@ -2,7 +2,6 @@ import { bridge } from '../../bridge';
 import * as history from '../../history/db/messages';
 import * as conversations from '../../history/db/conversations';
 import { branchOnEdit, switchSibling } from '../../history/db/branches';
-import { deleteConversation as softDeleteConversation, type DeletionHandle } from '../../history/db/deletion';
 import { getAttachmentBlob } from '../../history/db/attachments';
 import { appendTurn, type WrittenTurn } from '../../history/db/append-turn';
 import { isQuotaError } from '../../history/db/errors';
@@ -12,25 +11,24 @@ import { buildChatRequest } from './request';
 import { ContextFullError, fitForSend } from '../context/fit-for-send';
 import { askForImages } from '../images/ask-for-images';
 import { attachmentData, rememberAttachment } from './attachment-data';
-import { activeTurns, contextFor, indexMessages, type Turn } from './turns';
-import { liveAnswers } from './live-answers';
+import { activeTurns, contextFor, indexMessages, type Turn } from '../../common/room/turns';
+import { liveAnswers } from '../../common/room/live-answers';
 import { trackStream, failToStart } from './stream-sync';
-import { removeConversationInMemory, removeInMemory, setConversationInMemory, upsertInMemory, useRoom } from './room-store';
+import { removeInMemory, setConversationInMemory, upsertInMemory, useRoom } from '../../common/room/room-store';
 import { deleteMessageTree } from './delete-messages';
-import type { ColumnConfig, ColumnSettings, Conversation, MessageRow, PendingAttachment } from './types';
-import { assignEstimate } from '../../money/estimate/sent-estimates';
-import type { SendTicket } from '../../money/budgets/send-holds';
+import type { ColumnConfig, ColumnSettings, Conversation, MessageRow, PendingAttachment } from '../../common/room/types';
+import { assignEstimate } from '../../common/money/sent-estimates';
+import type { SendTicket } from '../../common/money/send-holds';
 import { pinnedProvider, pinRequest } from './cache-pin';
-import { chooseMyBest, isMyBest, loadMyBestRecords, type MyBestChoice } from '../../money/suggest/my-best';
+import { reloadConversation, stopAnswer } from '../../common/room/conversation-actions';
+import { newColumn, newId, roomColumns, setColumns } from '../../common/room/column-actions';
+
+export { deleteConversation, reloadConversation, stopAnswer, undoDeleteConversation } from '../../common/room/conversation-actions';
+export { addColumn, newColumn, newId, roomColumns, setColumns } from '../../common/room/column-actions';
+import { chooseMyBest, isMyBest, loadMyBestRecords, type MyBestChoice } from '../../common/suggest/my-best';
 
 // Everything a user can do in a room. Each action writes the history store first, mirrors the result in memory,
 // then (for prompts) starts one stream per column in main.
-
-export const newId = () => crypto.randomUUID();
-
-export function newColumn(model: string, settings: ColumnSettings = {}): ColumnConfig {
-  return { id: `col_${newId()}`, model, settings };
-}
 
 function current(): { conv: Conversation; turns: Turn[] } {
   const s = useRoom.getState();
@@ -38,27 +36,6 @@ function current(): { conv: Conversation; turns: Turn[] } {
   return { conv: s.conversation, turns: activeTurns(indexMessages(s.messages.values(), s.conversation.id), s.conversation) };
 }
 
-export async function reloadConversation(id: string) {
-  const c = await conversations.getConversation(id);
-  if (c) setConversationInMemory(c);
-}
-
-/** The open room's columns, or the draft's when no conversation is open yet. */
-export function roomColumns(): ColumnConfig[] {
-  const s = useRoom.getState();
-  return s.conversation?.columns ?? s.draftColumns;
-}
-
-export async function setColumns(columns: ColumnConfig[]) {
-  const s = useRoom.getState();
-  if (!s.conversation) {
-    useRoom.setState({ draftColumns: columns });
-    return;
-  }
-  setConversationInMemory(await conversations.updateConversation(s.conversation.id, { columns }));
-}
-
-export const addColumn = (model: string, settings: ColumnSettings = {}) => setColumns([...roomColumns(), newColumn(model, settings)]);
 export const removeColumn = (columnId: string) => setColumns(roomColumns().filter((c) => c.id !== columnId));
 
 export async function updateColumn(columnId: string, patch: { model?: string; settings?: ColumnSettings }) {
@@ -84,21 +61,6 @@ export async function renameConversation(id: string, title: string) {
   setConversationInMemory(await conversations.renameConversation(id, title));
 }
 
-let lastDeletion: DeletionHandle | null = null;
-/** Deletes a conversation (undoable for a few seconds, see undoDeleteConversation). */
-export async function deleteConversation(id: string) {
-  for (const e of liveAnswers.all()) if (e.conversationId === id) await stopAnswer(e.messageId);
-  lastDeletion = await softDeleteConversation(id);
-  removeConversationInMemory(id);
-}
-
-export async function undoDeleteConversation(): Promise<string | null> {
-  const h = lastDeletion;
-  lastDeletion = null;
-  if (!h || !(await h.undo())) return null;
-  await reloadConversation(h.conversationId);
-  return h.conversationId;
-}
 
 /** Creates the answer row, then asks main to stream into it. */
 async function startAnswer(conv: Conversation, column: ColumnConfig, user: MessageRow, turns: Turn[], modelOverride?: string): Promise<MessageRow> {
@@ -290,10 +252,6 @@ export async function continueWith(answerId: string | null) {
   setConversationInMemory(await conversations.updateConversation(conv.id, { pendingContinueFromId: answerId }));
 }
 
-export async function stopAnswer(messageId: string) {
-  const live = liveAnswers.get(messageId);
-  if (live) await bridge().invoke('chat.stop', { streamId: live.streamId });
-}
 
 /** Stops every answer streaming in the open room (other rooms keep going). */
 export async function stopRoom() {

@@ -1,5 +1,5 @@
 import { getAttachmentBlob } from '../../history/db/attachments';
-import { attachmentKindOf, type MessageRow } from './types';
+import { attachmentKindOf, type MessageRow } from '../../common/room/types';
 import type { AttachmentData } from './request';
 
 // Attachment bytes live in the history store; requests need them as data: URLs (or text). Read once per id.

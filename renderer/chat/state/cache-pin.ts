@@ -1,5 +1,5 @@
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
-import type { Turn } from './turns';
+import type { Turn } from '../../common/room/turns';
 
 // Cache-aware pinning: a prompt cache lives at one provider, so a room that keeps each column on the provider that
 // served its first answer keeps the cache warm. The pin is a provider preference OpenRouter reads (that provider

@@ -1,7 +1,7 @@
 import { getParleyDb } from '../../history/db/database';
 import { searchTables } from '../../history/db/messages';
-import { removeDocs } from '../../history/search/index/writer';
-import type { MessageRow } from './types';
+import { removeDocs } from '../../history/db/search-index/writer';
+import type { MessageRow } from '../../common/room/types';
 
 // Deleting a message and everything under it (a prompt's answers and later turns), with its attachments and
 // search entries, in one transaction. The history store has no message deletion yet; this stays here until it does.

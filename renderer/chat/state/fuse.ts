@@ -2,12 +2,12 @@ import type { ChatRequest, ContentPart } from '../../../shared/openrouter/chat-r
 import { createFusedAnswer } from '../../history/db/fused';
 import { FUSED_COLUMN_ID } from '../../history/db/group-id';
 import { attachmentData } from './attachment-data';
-import { isComparable, letterAt, shownAnswers } from './blind';
+import { isComparable, letterAt, shownAnswers } from '../../common/room/blind';
 import { reloadConversation, streamInto } from './actions';
 import { userContent, type AttachmentData } from './request';
-import { indexMessages, turnOf } from './turns';
-import { useRoom } from './room-store';
-import type { MessageRow } from './types';
+import { indexMessages, turnOf } from '../../common/room/turns';
+import { useRoom } from '../../common/room/room-store';
+import type { MessageRow } from '../../common/room/types';
 
 // "Fuse these answers": a chosen model gets the prompt and the turn's finished answers (named by letter, never by
 // model, so no model is favoured by name) and writes one answer combining them, stored as the turn's fused answer.

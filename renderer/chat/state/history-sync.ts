@@ -1,6 +1,6 @@
 import { getParleyDb } from '../../history/db/database';
 import type { HistoryChange } from '../../history/db/change-feed';
-import { openConversation, refreshConversations, removeConversationInMemory, removeInMemory, setConversationInMemory, upsertInMemory, useRoom } from './room-store';
+import { openConversation, refreshConversations, removeConversationInMemory, removeInMemory, setConversationInMemory, upsertInMemory, useRoom } from '../../common/room/room-store';
 
 // Keeps this window in step with writes made in another window or tab of the same profile: a conversation
 // renamed, answered, branched or deleted there shows here at once (change-feed.ts announces them).

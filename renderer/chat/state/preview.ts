@@ -1,8 +1,8 @@
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
 import { buildChatRequest } from './request';
-import { activeTurns, contextFor, indexMessages, type Turn } from './turns';
-import { useRoom } from './room-store';
-import type { ColumnConfig, MessageRow } from './types';
+import { activeTurns, contextFor, indexMessages, type Turn } from '../../common/room/turns';
+import { useRoom } from '../../common/room/room-store';
+import type { ColumnConfig, MessageRow } from '../../common/room/types';
 
 /**
  * The request each column would send if `text` were sent now (for estimates before sending): its own history,

@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatRequest, ContentPart } from '../../../shared/openrouter/chat-request';
-import { attachmentKindOf, type ColumnConfig, type MessageRow } from './types';
+import { attachmentKindOf, type ColumnConfig, type MessageRow } from '../../common/room/types';
 import { webPlugin } from '../web-search/web-plugin';
 
 /** What an attachment becomes in a request: a data: URL (images, PDFs) or its text (text files). */

@@ -1,17 +1,17 @@
 import { bridge, onConnectionStatus } from '../../bridge';
 import type { StreamSnapshot } from '../../../shared/contract/chat';
 import { recordCostOf, type GenerationRecord } from '../../../shared/openrouter/generation';
-import type { MessageRow } from './types';
+import type { MessageRow } from '../../common/room/types';
 import type { FinishReason } from '../../../shared/openrouter/chat-response';
 import { createStreamCheckpointer, type StreamCheckpointer } from '../../history/db/checkpointer';
 import { getMessage, withOutcome, type AnswerOutcome } from '../../history/db/messages';
 import { recoverInterrupted } from '../../history/db/recovery';
-import { guardUnsavedAnswers } from '../../history/storage/unsaved-guard';
-import { liveAnswers, fromSnapshot } from './live-answers';
+import { guardUnsavedAnswers } from '../../history/db/unsaved-guard';
+import { liveAnswers, fromSnapshot } from '../../common/room/live-answers';
 import { rememberRecord } from './answer-records';
-import { upsertInMemory, useRoom } from './room-store';
-import { takeAnswerEstimate } from '../../money/estimate/sent-estimates';
-import { settleHold } from '../../money/budgets/send-holds';
+import { upsertInMemory, useRoom } from '../../common/room/room-store';
+import { takeAnswerEstimate } from '../../common/money/sent-estimates';
+import { settleHold } from '../../common/money/send-holds';
 
 // One per page, independent of which conversation is open: streams live in main, so switching rooms never stops
 // them, and a reloaded page re-attaches with chat.active. Streamed text is checkpointed to the history store about

@@ -1,10 +1,10 @@
 import { setTurnVote } from '../../history/db/votes';
 import type { TurnVote } from '../../history/db/types';
-import { isComparable, isTurnHidden, shownAnswers } from './blind';
-import { indexMessages, turnOf, type Turn } from './turns';
+import { isComparable, isTurnHidden, shownAnswers } from '../../common/room/blind';
+import { indexMessages, turnOf, type Turn } from '../../common/room/turns';
 import { reloadConversation } from './actions';
-import { upsertInMemory, useRoom } from './room-store';
-import type { ColumnConfig } from './types';
+import { upsertInMemory, useRoom } from '../../common/room/room-store';
+import type { ColumnConfig } from '../../common/room/types';
 
 // Voting on a turn of the open room: the best answer, a tie, or all bad. The vote records what was compared
 // (answers, the model that wrote each, their letters) and whether names were hidden when it was cast.

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Globe } from 'lucide-react';
 import type { UrlCitation } from '../../../shared/openrouter/annotations';
 import { openExternalLink } from '../markdown/open-link';
-import { numberSources } from './sources';
+import { numberSources } from '../../common/web-search/sources';
 import './web-search.css';
 
 /** The web pages an answer's search found, numbered as the answer's `[n]` markers cite them. Links open in the

@@ -1,6 +1,6 @@
 import { Globe } from 'lucide-react';
 import type { ColumnConfig } from '../../history/db/types';
-import { findModel, useModels } from '../models/use-models';
+import { findModel, useModels } from '../../common/models/use-models';
 import './web-search.css';
 
 /** Under a column's name while its web search is on: that it is on, or that this model cannot search with the

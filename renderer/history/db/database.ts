@@ -2,7 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './migrations';
 import type { ImageRow } from './migrations/v7';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
-import type { PostingChunk } from '../search/index/codec';
+import type { PostingChunk } from './search-index/codec';
 import type { ImportPack, ImportPackIndexRow } from './staging/types';
 import { voteFactsUpkeep } from './vote-facts/upkeep';
 import { abortCause } from './abort-cause';

@@ -2,9 +2,9 @@ import Dexie from 'dexie';
 import { getParleyDb } from './database';
 import { NotFoundError } from './errors';
 import { searchTables } from './messages';
-import { removeDocs, type SearchDoc } from '../search/index/writer';
+import { removeDocs, type SearchDoc } from './search-index/writer';
 import { packContent } from './staging/types';
-import { searchableText } from '../search/index/searchable-text';
+import { searchableText } from './search-index/searchable-text';
 
 // Deleting a conversation is a soft delete first: it disappears from lists and search at once, and can be
 // undone for `undoMs` (default 10 s). Then it is purged for real: messages, attachments, search index entries,

@@ -36,10 +36,5 @@ export { createStreamCheckpointer, unsavedCheckpointers, flushAllCheckpointers, 
 export { recoverInterrupted } from './recovery';
 export { requestPersistentStorage, storageEstimate, type StorageEstimateInfo } from './browser-storage';
 export { getSetting, setSetting, deleteSetting, listSettings, SecretRefusedError } from './settings';
-export { searchMessages, type SearchHit, type SearchOptions, type SearchResult } from '../search/index/query';
-export { snippetParts, type Snippet } from '../search/index/snippet';
-export { exportConversations, exportJson, type ExportOptions } from '../transfer/formats/export-json';
-export { exportMarkdown } from '../transfer/formats/export-markdown';
-export { importJson, type ImportOptions, type ImportReport } from '../transfer/formats/import-json';
-export { ImportError, type ImportErrorCode } from '../transfer/formats/guard';
-export { DEFAULT_IMPORT_LIMITS, EXPORT_FORMAT, EXPORT_VERSION, type ImportLimits, type ParleyExport } from '../transfer/formats/export-format';
+export { searchMessages, type SearchHit, type SearchOptions, type SearchResult } from './search-index/query';
+export { snippetParts, type Snippet } from './search-index/snippet';

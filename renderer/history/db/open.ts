@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { DEFAULT_DB_NAME, ParleyDb, setParleyDb } from './database';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
-import { bytesToBase64 } from '../transfer/formats/base64';
+import { bytesToBase64 } from './base64';
 
 // Opening the history, with a copy of the old data taken before any schema upgrade runs (the app hands it to
 // the main process, which writes it next to the rolling backups). If that copy cannot be made, the upgrade does

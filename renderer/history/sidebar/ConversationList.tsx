@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { formatMoment } from '../../../shared/format/dates';
-import { useRoom, refreshConversations } from '../../chat/state/room-store';
-import { deleteConversation, undoDeleteConversation } from '../../chat/state/actions';
-import { liveAnswers } from '../../chat/state/live-answers';
+import { useRoom, refreshConversations } from '../../common/room/room-store';
+import { deleteConversation, undoDeleteConversation } from '../../common/room/conversation-actions';
+import { liveAnswers } from '../../common/room/live-answers';
 import { useSyncExternalStore } from 'react';
-import { useUi } from '../../app/ui-store';
+import { useUi } from '../../common/ui-store';
 import { useRouteValue } from '../../bridge/use-route-value';
 
 function useStreamingConversations(): Set<string> {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { bridge } from '../../bridge';
-import { importJson, requestPersistentStorage, storageEstimate, type StorageEstimateInfo } from '../db';
+import { requestPersistentStorage, storageEstimate, type StorageEstimateInfo } from '../db';
+import { importJson } from '../transfer/formats/import-json';
 import type { BackupInfo } from '../../../shared/contract/routes';
 import { formatBytes } from './format-bytes';
 import { runBackup } from './backup-scheduler';

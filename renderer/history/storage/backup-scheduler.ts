@@ -1,5 +1,6 @@
 import { bridge } from '../../bridge';
-import { exportJson, getSetting, listConversations, setSetting } from '../db';
+import { getSetting, listConversations, setSetting } from '../db';
+import { exportJson } from '../transfer/formats/export-json';
 
 // The daily automatic backup: the conversations changed since the previous day's backup, handed to main, which
 // writes them atomically into the data directory and keeps the last 14 days. Several runs on one day rewrite that

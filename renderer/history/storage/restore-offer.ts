@@ -1,6 +1,7 @@
 import { bridge } from '../../bridge';
-import { getParleyDb, getSetting, importJson, setSetting } from '../db';
-import { refreshConversations } from '../../chat/state/room-store';
+import { getParleyDb, getSetting, setSetting } from '../db';
+import { importJson } from '../transfer/formats/import-json';
+import { refreshConversations } from '../../common/room/room-store';
 import type { BackupInfo } from '../../../shared/contract/routes';
 
 // A store that opens empty while main's data directory holds backups: a new browser profile, a different address

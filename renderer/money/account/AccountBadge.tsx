@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AccountSummary } from '../../../shared/contract/account';
 import { bridge } from '../../bridge';
-import { useLedgerRows } from '../ledger/use-ledger';
+import { useLedgerRows } from '../../common/ledger/use-ledger';
 import { useRouteValue } from '../../bridge/use-route-value';
-import type { LedgerRow } from '../ledger/types';
-import { BLIND_NOTICE, rerunPrompts, veiledStreaming } from '../../chat/state/blind-veil';
-import { useAllStreamingIds, useVeil } from '../../chat/state/use-veil';
+import type { LedgerRow } from '../../history/db/ledger-types';
+import { BLIND_NOTICE, rerunPrompts, veiledStreaming } from '../../common/room/blind-veil';
+import { useAllStreamingIds, useVeil } from '../../common/room/use-veil';
 import { useHeldWhile } from './use-held-while';
 import { useForecast } from '../forecast/use-forecast';
 import { useForecastNoticeDays } from '../forecast/notice-setting';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useLedgerRows } from '../ledger/use-ledger';
+import { useLedgerRows } from '../../common/ledger/use-ledger';
 import { useRouteValue } from '../../bridge/use-route-value';
 import { ByokFeePanel } from '../fees/ByokFeePanel';
 import { ForecastPanel } from '../forecast/ForecastPanel';
@@ -11,17 +11,17 @@ import { TotalsSummary } from './TotalsSummary';
 import { DailyChart } from './DailyChart';
 import { GroupTable } from './GroupTable';
 import { RequestsTable } from './RequestsTable';
-import { CatalogAge } from '../../chat/models/CatalogAge';
-import { useModels } from '../../chat/models/use-models';
+import { CatalogAge } from '../../common/models/CatalogAge';
+import { useModels } from '../../common/models/use-models';
 
 /** How old today's price list is (new answers are priced with it; old ones keep theirs). */
 function PriceListAge() {
   const { source, fetchedAt, reload } = useModels();
   return source ? <CatalogAge source={source} fetchedAt={fetchedAt} onRefreshed={reload} /> : null;
 }
-import { useRoom } from '../../chat/state/room-store';
-import { BLIND_NOTICE, splitVeiledRecords, veiledStreaming } from '../../chat/state/blind-veil';
-import { useAllStreamingIds, useVeil } from '../../chat/state/use-veil';
+import { useRoom } from '../../common/room/room-store';
+import { BLIND_NOTICE, splitVeiledRecords, veiledStreaming } from '../../common/room/blind-veil';
+import { useAllStreamingIds, useVeil } from '../../common/room/use-veil';
 
 // The local usage ledger, like OpenRouter's Activity page: filters, totals, spend per day, groupings, each
 // request (linked to its answer), CSV export, and the BYOK fee calculator.

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LedgerRow } from '../ledger/types';
+import type { LedgerRow } from '../../history/db/ledger-types';
 import { formatMoment } from '../../../shared/format/dates';
 import { ModelId } from '../ModelId';
 import { keyOf, modelOf, providerOf } from './aggregate';

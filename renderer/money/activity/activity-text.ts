@@ -1,6 +1,6 @@
 import { costReasonText, shownCost } from '../../../shared/billing/shown-cost';
-import type { LedgerRow } from '../ledger/types';
-import { costPhrase, rowMismatchText } from '../cost-text';
+import type { LedgerRow } from '../../history/db/ledger-types';
+import { costPhrase, rowMismatchText } from '../../common/money/cost-text';
 
 const int = new Intl.NumberFormat('en-US');
 export const fmtInt = (n: number): string => int.format(n);

@@ -1,5 +1,5 @@
 import { shownMicros } from '../../../shared/billing/shown-cost';
-import type { LedgerRow } from '../ledger/types';
+import type { LedgerRow } from '../../history/db/ledger-types';
 
 // The Activity page's arithmetic: filters, totals and groupings over ledger rows. Days are local calendar days.
 // A row's cost is its shown cost (rowCost); a row without one counts as "unpriced", never as zero.

@@ -1,6 +1,6 @@
 import { microsToUsd } from '../../../shared/billing/money';
 import { shownCost } from '../../../shared/billing/shown-cost';
-import type { LedgerRow } from '../ledger/types';
+import type { LedgerRow } from '../../history/db/ledger-types';
 import { keyOf, modelOf, providerOf, rowCost } from './aggregate';
 
 // The ledger as CSV (RFC 4180, CRLF). Metadata only: the ledger holds no prompt text, and no column names or

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BudgetMessage } from '../../../shared/billing/budgets';
-import { ledger } from '../ledger';
+import { ledger } from '../../common/ledger';
 import { evaluateSend, loadBudgetContext } from './budget-check';
 
 /** Every budget at 80 % or more, above the page; re-checked after each ledger write. */

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { BudgetLimits, SpendLimit } from '../../../shared/billing/budgets';
-import { useLedgerSetting } from '../ledger/use-ledger';
+import { useLedgerSetting } from '../../common/ledger/use-ledger';
 import { useRouteValue } from '../../bridge/use-route-value';
-import { useSyncedDraft } from '../../app/settings/use-synced-draft';
+import { useSyncedDraft } from '../../common/use-synced-draft';
 import { notSavedText } from '../../history/db/events';
 import { microsToField, parseUsdField } from '../money-inputs';
 import { BUDGETS_KEY, cleanLimits } from './spend-totals';

@@ -2,12 +2,12 @@ import { budgetPeriods, DEFAULT_UNKNOWN_COST_CAP_MICROS, evaluateBudgets, type B
 import type { ModelSummary } from '../../../shared/contract/models';
 import type { KeySummary } from '../../../shared/contract/routes';
 import { bridge } from '../../bridge';
-import { ledger } from '../ledger';
-import { findModel, loadModels } from '../../chat/models/use-models';
+import { ledger } from '../../common/ledger';
+import { findModel, loadModels } from '../../common/models/use-models';
 import { BUDGETS_KEY, cleanLimits, hasLimits, spendTotals } from './spend-totals';
 import { columnWorstCase, type WorstCaseRequest } from './column-worst-case';
 import { evaluateHolds } from './hold-check';
-import { heldTotals, placeHolds, type HoldRequest, type SendTicket } from './send-holds';
+import { heldTotals, placeHolds, type HoldRequest, type SendTicket } from '../../common/money/send-holds';
 
 // The check the composer runs before a send: the overall limits, plus the limits of every provider key that
 // could serve one of the selected models. At 80 % it warns; at 100 % it blocks, unless the user overrides once:

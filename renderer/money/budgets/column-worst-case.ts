@@ -2,7 +2,7 @@ import { computeCost } from '../../../shared/billing/cost';
 import { estimateRequestTokens } from '../../../shared/billing/estimate-tokens';
 import type { ModelSummary } from '../../../shared/contract/models';
 import type { ChatRequest } from '../../../shared/openrouter/chat-request';
-import { modelForPricing } from '../estimate/model-pricing';
+import { modelForPricing } from '../../common/money/model-pricing';
 
 // The most one column's answer can cost, held against the spend limits while it runs: its prompt (o200k_base
 // count, as the estimate under the composer) at the input price, plus max_tokens — or, without it, all that the

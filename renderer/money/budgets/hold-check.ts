@@ -1,6 +1,6 @@
 import { budgetPeriods, type BudgetLimits, type BudgetMessage, type LedgerTotals, type SpendLimit, type SpendTotals } from '../../../shared/billing/budgets';
 import { formatMicros } from '../../../shared/billing/money';
-import type { HeldTotals, HoldRequest } from './send-holds';
+import type { HeldTotals, HoldRequest } from '../../common/money/send-holds';
 
 // Whether a send fits its spend limits beside the answers still running: for each limit it touches, what was
 // spent, plus what running answers hold, plus the most this send may cost must stay within it. Overall limits

@@ -1,5 +1,5 @@
 import { budgetPeriods, type BudgetLimits, type LedgerTotals, type SpendLimit } from '../../../shared/billing/budgets';
-import type { LedgerRow } from '../ledger/types';
+import type { LedgerRow } from '../../history/db/ledger-types';
 import { keyOf, rowCost } from '../activity/aggregate';
 
 // Ledger sums for the budget check: today and this month (local calendar), overall and per provider key

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { checkBudgetBeforeSend, type BudgetCheck, type SendColumn } from './budget-check';
-import { placeHolds, type SendTicket } from './send-holds';
+import { placeHolds, type SendTicket } from '../../common/money/send-holds';
 
 /** For the composer: `allow(columns)` before sending gives the send's ticket (its columns' holds), or null when it
  * says no; then `blocked` holds what to show and `overrideOnce()` lets the next `allow` through. */

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formatMicros } from '../../../shared/billing/money';
-import { useModels } from '../../chat/models/use-models';
-import type { EstimateRequest, ModelEstimate } from './estimate';
+import { useModels } from '../../common/models/use-models';
+import type { EstimateRequest, ModelEstimate } from '../../common/money/estimate';
 import { useAnswerLengths } from './use-answer-lengths';
-import { noteColumnEstimate, toSentEstimate } from './sent-estimates';
-import { useDebounced } from './use-debounced';
+import { noteColumnEstimate, toSentEstimate } from '../../common/money/sent-estimates';
+import { useDebounced } from '../../common/use-debounced';
 
 const int = new Intl.NumberFormat('en-US');
 
@@ -25,7 +25,7 @@ function slim(r: EstimateRequest): EstimateRequest {
   };
 }
 
-type Estimator = typeof import('./estimate');
+type Estimator = typeof import('../../common/money/estimate');
 let loadedEstimator: Estimator | null = null;
 
 /** The tokenizer's tables are ~2 MB: loaded the first time an estimate is shown, not with the app. */
@@ -34,7 +34,7 @@ function useEstimator(): Estimator | null {
   useEffect(() => {
     if (est) return;
     let live = true;
-    import('./estimate').then(
+    import('../../common/money/estimate').then(
       (m) => {
         loadedEstimator = m;
         if (live) setEst(m);

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { useLedgerRows } from '../ledger/use-ledger';
-import type { LedgerRow } from '../ledger/types';
+import { useLedgerRows } from '../../common/ledger/use-ledger';
+import type { LedgerRow } from '../../history/db/ledger-types';
 
 // How long each model's answers usually are, from the user's own ledger (last 90 days): reported completion
 // tokens of finished requests, per model slug as requested and as served.

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { calculateByokFees, type ByokComparison, type ByokFeeReport, type ByokFeeSettings, type Figure } from '../../../shared/billing/byok-fees';
 import { formatMicros } from '../../../shared/billing/money';
-import { useLedgerRows, useLedgerSetting } from '../ledger/use-ledger';
-import { splitVeiledRecords, veiledStreaming } from '../../chat/state/blind-veil';
-import { useAllStreamingIds, useVeil } from '../../chat/state/use-veil';
-import { useModels } from '../../chat/models/use-models';
-import { modelForPricing } from '../estimate/model-pricing';
+import { useLedgerRows, useLedgerSetting } from '../../common/ledger/use-ledger';
+import { splitVeiledRecords, veiledStreaming } from '../../common/room/blind-veil';
+import { useAllStreamingIds, useVeil } from '../../common/room/use-veil';
+import { useModels } from '../../common/models/use-models';
+import { modelForPricing } from '../../common/money/model-pricing';
 import { byokTrafficOf, type TrafficKind } from './byok-traffic';
 import { FEE_SETTINGS_KEY, resolveFeeSettings } from './fee-settings';
 

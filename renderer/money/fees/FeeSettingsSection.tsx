@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DEFAULT_BYOK_FEE_SETTINGS, type ByokAllowance, type ByokFeeSettings } from '../../../shared/billing/byok-fees';
-import { useLedgerSetting } from '../ledger/use-ledger';
+import { useLedgerSetting } from '../../common/ledger/use-ledger';
 import { bpsToField, microsToField, parsePercentField, parseUsdField } from '../money-inputs';
 import { FEE_SETTINGS_KEY, resolveFeeSettings } from './fee-settings';
 import { notSavedText } from '../../history/db/events';

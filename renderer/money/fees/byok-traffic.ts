@@ -3,7 +3,7 @@ import type { ByokTraffic } from '../../../shared/billing/byok-fees';
 import { shownCost } from '../../../shared/billing/shown-cost';
 import type { ModelPricing } from '../../../shared/catalog/types';
 import type { TokenCounts } from '../../../shared/openrouter/generation';
-import type { LedgerRow } from '../ledger/types';
+import type { LedgerRow } from '../../history/db/ledger-types';
 import { isRouterKind } from '../../../shared/providers/upstream-kinds';
 
 // The user's real month of traffic, for the fee comparison: every priced request, whichever way it was paid —

@@ -1,4 +1,4 @@
-import type { LedgerRow } from '../ledger/types';
+import type { LedgerRow } from '../../history/db/ledger-types';
 
 // When the money runs out at the recent rate. The window is the last N × 24 hours before `now`, cut into N
 // one-day buckets (rolling days, so the figure does not jump at midnight); the burn is the window's spend ÷ N days.

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ledger } from '../ledger';
+import { ledger } from '../../common/ledger';
 
 /** Days under which the header warns that the OpenRouter balance runs out; absent = no notice (the default). */
 export const FORECAST_NOTICE_KEY = 'forecastNoticeDays';

@@ -2,12 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AccountSummary } from '../../../shared/contract/account';
 import type { BudgetLimits, SpendLimit } from '../../../shared/billing/budgets';
 import { budgetPeriods } from '../../../shared/billing/budgets';
-import { useLedgerRows } from '../ledger/use-ledger';
-import { ledger } from '../ledger';
+import { useLedgerRows } from '../../common/ledger/use-ledger';
+import { ledger } from '../../common/ledger';
 import { spendableMicros } from '../account/account-text';
 import { BUDGETS_KEY, cleanLimits } from '../budgets/spend-totals';
 import { burnRate, DAY_MS, drawsOnOpenRouter, rowCostMicros, runOut, type BurnRate, type RunOut } from './forecast';
-import type { LedgerRow } from '../ledger/types';
+import type { LedgerRow } from '../../history/db/ledger-types';
 
 export interface Forecast {
   /** what draws on the OpenRouter balance (chat and other apps through the local API) */

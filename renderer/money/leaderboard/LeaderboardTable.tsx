@@ -1,7 +1,7 @@
 import { fmtInt } from '../activity/activity-text';
 import { formatMicros } from '../../../shared/billing/money';
 import { ModelId } from '../ModelId';
-import type { ModelFigures } from './figures';
+import type { ModelFigures } from '../../common/leaderboard/figures';
 import { costFigure, intervalText, msText, ratingText, tpsText } from './leaderboard-text';
 import { rankRangeText, type RankedModel } from './standing';
 

@@ -1,14 +1,16 @@
 import { useMemo, useState } from 'react';
 import './leaderboard.css';
 import { fmtInt } from '../activity/activity-text';
-import { buildLeaderboard, filterVotes, votesBehind, type LeaderboardFilters } from './figures';
+import { buildLeaderboard, filterVotes, votesBehind, type LeaderboardFilters } from '../../common/leaderboard/figures';
 import { useLeaderboardData } from './use-leaderboard-data';
 import { LeaderboardFiltersBar, type LeaderboardControls } from './LeaderboardFiltersBar';
 import { LeaderboardTable } from './LeaderboardTable';
 import { ModelVotes } from './ModelVotes';
 import { DEFAULT_MIN_VOTES, standings } from './standing';
-import { ReplayDialog } from '../../chat/replay/ReplayDialog';
-import { refreshConversations } from '../../chat/state/room-store';
+import { replayDialogSlot } from '../../common/slots/room-slots';
+import { refreshConversations } from '../../common/room/room-store';
+
+const ReplayDialog = replayDialogSlot.Slot;
 
 const DAY = 86_400_000;
 

@@ -3,7 +3,7 @@ import { fmtInt } from '../activity/activity-text';
 import { formatMoment } from '../../../shared/format/dates';
 import { Money } from '../Money';
 import { ModelId } from '../ModelId';
-import type { VoteLine } from './figures';
+import type { VoteLine } from '../../common/leaderboard/figures';
 import { OUTCOME_TEXT } from './leaderboard-text';
 
 const PAGE = 100;

@@ -1,6 +1,6 @@
 import { fmtInt } from '../activity/activity-text';
 import { formatMoney } from '../../../shared/billing/money-brief';
-import type { ModelFigures, Outcome } from './figures';
+import type { ModelFigures, Outcome } from '../../common/leaderboard/figures';
 
 export const ratingText = (r: ModelFigures['rating']): string => (r ? String(Math.round(r.rating)) : '—');
 export const intervalText = (r: ModelFigures['rating']): string => (r ? `${Math.round(r.low)}–${Math.round(r.high)}` : '');

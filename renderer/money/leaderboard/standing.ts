@@ -1,4 +1,4 @@
-import type { ModelFigures } from './figures';
+import type { ModelFigures } from '../../common/leaderboard/figures';
 
 // What a personal record can support. A bare order (1, 2, 3…) claims more than a handful of votes know, so the
 // leaderboard shows each model's *rank range* within its pool:

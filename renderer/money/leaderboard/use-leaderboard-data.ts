@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { readVoteFacts } from '../../history/db/vote-facts/read';
-import { ledger } from '../ledger';
-import type { LeaderboardVote } from './figures';
+import { ledger } from '../../common/ledger';
+import type { LeaderboardVote } from '../../common/leaderboard/figures';
 
 export interface LeaderboardData {
   votes: LeaderboardVote[];

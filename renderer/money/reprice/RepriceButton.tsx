@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { ledger } from '../ledger';
-import type { LedgerRow } from '../ledger/types';
-import { splitVeiledRecords } from '../../chat/state/blind-veil';
-import { useVeil } from '../../chat/state/use-veil';
+import { ledger } from '../../common/ledger';
+import type { LedgerRow } from '../../history/db/ledger-types';
+import { splitVeiledRecords } from '../../common/room/blind-veil';
+import { useVeil } from '../../common/room/use-veil';
 import { RepriceDialog } from './RepriceDialog';
 
 interface Source {

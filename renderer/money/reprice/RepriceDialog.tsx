@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { X } from 'lucide-react';
 import { formatMicros } from '../../../shared/billing/money';
-import { useModels } from '../../chat/models/use-models';
-import { modelForPricing } from '../estimate/model-pricing';
-import type { LedgerRow } from '../ledger/types';
+import { useModels } from '../../common/models/use-models';
+import { modelForPricing } from '../../common/money/model-pricing';
+import type { LedgerRow } from '../../history/db/ledger-types';
 import { repriceTable, type RepriceLine } from './reprice-table';
 
 const money = (m: number | null): string => (m === null ? 'no price' : formatMicros(m));

@@ -1,7 +1,7 @@
 import { repriceViews } from '../../../shared/billing/reprice';
 import { DEFAULT_BYOK_FEE_SETTINGS } from '../../../shared/billing/byok-fees';
 import type { ModelPricing } from '../../../shared/catalog/types';
-import type { LedgerRow } from '../ledger/types';
+import type { LedgerRow } from '../../history/db/ledger-types';
 import { rowCostMicros } from '../forecast/forecast';
 
 // The "What would this have cost?" table: the same requests' token usage priced on each chosen model, at the

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Lightbulb } from 'lucide-react';
-import { newColumn, roomColumns, setColumns } from '../../chat/state/actions';
-import { suggestFor } from './suggest';
+import { newColumn, roomColumns, setColumns } from '../../common/room/column-actions';
+import { suggestFor } from '../../common/suggest/suggest';
 import { suggestionText } from './suggest-text';
 import { useCategoryRecords } from './use-category-records';
 

@@ -1,6 +1,6 @@
 import { formatMicros } from '../../../shared/billing/money';
 import { CATEGORY_LABEL } from '../../../shared/prompts/classify';
-import type { Suggestion } from './suggest';
+import type { Suggestion } from '../../common/suggest/suggest';
 
 export function suggestionText(s: Suggestion): string {
   const cost = s.costPerWinMicros !== null ? `, ${formatMicros(s.costPerWinMicros)} per win` : '';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { readVoteFacts } from '../../history/db/vote-facts/read';
-import { ledger } from '../ledger';
-import { categoryRecords, type CategoryRecords } from './suggest';
+import { ledger } from '../../common/ledger';
+import { categoryRecords, type CategoryRecords } from '../../common/suggest/suggest';
 
 /** After a ledger write, wait this long before reading the votes again: answers streaming in a room write the ledger
  * many times, and a hint may lag a few seconds behind the latest vote. */

@@ -2,11 +2,11 @@ import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
 import { render, screen, cleanup, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createHarness, resetPage, openRoomWith, sendPrompt, settled, type Harness } from '../support/room-harness';
-import { useRoom } from '../../../renderer/chat/state/room-store';
-import { useUi } from '../../../renderer/app/ui-store';
+import { useRoom } from '../../../renderer/common/room/room-store';
+import { useUi } from '../../../renderer/common/ui-store';
 import { getSetting, setSetting } from '../../../renderer/history/db/settings';
 import { stopStreamSyncForTests } from '../../../renderer/chat/state/stream-sync';
-import { liveAnswers } from '../../../renderer/chat/state/live-answers';
+import { liveAnswers } from '../../../renderer/common/room/live-answers';
 import { App } from '../../../renderer/app/App';
 
 // A reload or a restart: memory is gone, the database is not. The app opens where the user left.

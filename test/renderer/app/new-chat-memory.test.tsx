@@ -2,12 +2,12 @@ import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
 import { render, screen, cleanup, waitFor, within, act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createHarness, resetPage, openRoomWith, sendPrompt, settled, type Harness } from '../support/room-harness';
-import { useRoom } from '../../../renderer/chat/state/room-store';
+import { useRoom } from '../../../renderer/common/room/room-store';
 import { startDraft } from '../../../renderer/chat/state/actions';
-import { useUi } from '../../../renderer/app/ui-store';
+import { useUi } from '../../../renderer/common/ui-store';
 import { getSetting } from '../../../renderer/history/db/settings';
 import { stopStreamSyncForTests } from '../../../renderer/chat/state/stream-sync';
-import { liveAnswers } from '../../../renderer/chat/state/live-answers';
+import { liveAnswers } from '../../../renderer/common/room/live-answers';
 import { App } from '../../../renderer/app/App';
 
 // A new chat whose models were chosen but never sent is still there after a restart; and a room that opens puts

@@ -3,8 +3,8 @@ import { render, screen, cleanup, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { installFakeMain } from '../support/fake-main';
 import { freshDb } from '../support/history-db';
-import { createHistoryLedger } from '../../../renderer/money/ledger/history-ledger';
-import { setLedger } from '../../../renderer/money/ledger';
+import { createHistoryLedger } from '../../../renderer/common/ledger/history-ledger';
+import { setLedger } from '../../../renderer/common/ledger';
 import { BudgetSettingsSection } from '../../../renderer/money/budgets/BudgetSettingsSection';
 import { FeeSettingsSection } from '../../../renderer/money/fees/FeeSettingsSection';
 

@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { closeParleyDb, DEFAULT_DB_NAME } from '../../../renderer/history/db/database';
-import { createHistoryLedger } from '../../../renderer/money/ledger/history-ledger';
-import { setLedger } from '../../../renderer/money/ledger';
-import type { LedgerRepo } from '../../../renderer/money/ledger/types';
+import { createHistoryLedger } from '../../../renderer/common/ledger/history-ledger';
+import { setLedger } from '../../../renderer/common/ledger';
+import type { LedgerRepo } from '../../../renderer/history/db/ledger-types';
 
 /** A ledger on an emptied history database (the store reopens it on next use), installed as the app's ledger. */
 export async function freshLedger(): Promise<{ repo: LedgerRepo; close(): void }> {

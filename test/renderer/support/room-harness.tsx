@@ -10,12 +10,12 @@ import type { ModelList } from '../../../shared/contract/models';
 import { installFakePreload } from './fake-preload';
 import { createFakeChatEngine, type FakeEngineOptions } from '../../e2e/support/fake-chat-engine';
 import { App } from '../../../renderer/app/App';
-import { useRoom } from '../../../renderer/chat/state/room-store';
+import { useRoom } from '../../../renderer/common/room/room-store';
 import { ParleyDb, setParleyDb } from '../../../renderer/history/db/database';
-import { liveAnswers } from '../../../renderer/chat/state/live-answers';
+import { liveAnswers } from '../../../renderer/common/room/live-answers';
 import { stopStreamSyncForTests } from '../../../renderer/chat/state/stream-sync';
 import { newColumn, startDraft } from '../../../renderer/chat/state/actions';
-import { useUi } from '../../../renderer/app/ui-store';
+import { useUi } from '../../../renderer/common/ui-store';
 import { usePicker } from '../../../renderer/chat/models/picker-store';
 
 // The room in jsdom against the real backend (stream manager, dispatcher, events) with a fake engine behind it.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseModelVariants } from '../../../electron/engine/routing/variants';
 import { splitVariants } from '../../../shared/catalog/find-model';
 import { MODEL_VARIANTS, PICKER_VARIANTS } from '../../../shared/catalog/variants';
-import { splitVariant } from '../../../renderer/chat/state/types';
+import { splitVariant } from '../../../renderer/common/room/types';
 
 // One list of model variants: what the picker offers, the engine routes and the catalog prices agree.
 describe('model variants', () => {

@@ -1,5 +1,5 @@
-import { useModels } from '../../../chat/models/use-models';
-import { CatalogAge } from '../../../chat/models/CatalogAge';
+import { useModels } from '../../../common/models/use-models';
+import { CatalogAge } from '../../../common/models/CatalogAge';
 
 /** Settings → Models: the price list the picker, the estimates and Parley's prices come from, and its refresh. */
 export function ModelsSection() {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { matchSections, type SettingsSectionId } from './sections';
+import { matchSections, type SettingsSectionId } from '../../../common/settings-sections';
 
 /** Settings' section list with a search field that narrows it to the sections whose name or fields match. */
 export function SettingsNav({ current, onOpen }: { current: SettingsSectionId; onOpen: (id: SettingsSectionId) => void }) {

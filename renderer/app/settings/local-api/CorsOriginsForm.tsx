@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { bridge } from '../../../bridge';
 import { corsOriginSchema } from '../../../../shared/contract/app-keys';
-import { useSyncedDraft } from '../use-synced-draft';
+import { useSyncedDraft } from '../../../common/use-synced-draft';
 
 /** The browser origins allowed to call the local API (CORS), one per line; none by default. */
 export function CorsOriginsForm({ origins }: { origins: string[] }) {

@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
 import type { ConversationRow, MessageRow } from '../types';
 import { groupIdFor } from '../group-id';
-import { bulkIndexDocs, type SearchTables } from '../../search/index/writer';
+import { bulkIndexDocs, type SearchTables } from '../search-index/writer';
 import type { V1Conversation, V1Message } from './v1';
 
 // Version 2: per-conversation seq (windowed reads by [conversationId+seq]), sibling groupId, a sparse

@@ -2,8 +2,8 @@ import type { Transaction } from 'dexie';
 import type { MessageRow } from '../types';
 import { packContent } from '../staging/types';
 import type { ImportPack } from '../staging/types';
-import { bulkIndexDocs, clearIndex, type SearchDoc, type SearchTables } from '../../search/index/writer';
-import { searchableText } from '../../search/index/searchable-text';
+import { bulkIndexDocs, clearIndex, type SearchDoc, type SearchTables } from '../search-index/writer';
+import { searchableText } from '../search-index/searchable-text';
 import { V3_STORES } from './v3';
 
 // Version 4: the search index also holds each answer's reasoning. Same stores as version 3; the index is rebuilt

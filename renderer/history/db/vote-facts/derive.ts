@@ -1,5 +1,5 @@
-import { answerFigures } from '../../../money/leaderboard/answer-cost';
-import type { LedgerRow } from '../../../money/ledger/types';
+import { answerFigures } from './answer-cost';
+import type { LedgerRow } from '../ledger-types';
 import type { GenerationRow, MessageRow } from '../types';
 import { promptExcerpt } from '../prompt-excerpt';
 import { classifyPrompt } from '../../../../shared/prompts/classify';

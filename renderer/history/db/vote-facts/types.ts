@@ -1,4 +1,4 @@
-import type { AnswerFigures } from '../../../money/leaderboard/answer-cost';
+import type { AnswerFigures } from './answer-cost';
 import type { TurnVote, VotedAnswer } from '../types';
 import type { PromptCategory } from '../../../../shared/prompts/classify';
 

@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { formatDay, formatMoment } from '../../../../shared/format/dates';
-import { useUi } from '../../../app/ui-store';
+import { useUi } from '../../../common/ui-store';
 import { SnippetText } from './SnippetText';
 import { useSearch, type ShownHit } from './use-search';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { getConversation, searchMessages, type SearchHit } from '../../db';
-import { loadVeil } from '../../../chat/state/use-veil';
+import { loadVeil } from '../../../common/room/use-veil';
 
 // Debounced search-as-you-type over the local history. Answers that arrive after a newer query started are
 // dropped, so the list always matches what is in the box.

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { sourcesSchema } from '../../../../shared/openrouter/annotations';
 import type { ImportLimits } from './export-format';
 import type { ExportFields } from './export-fields';
 import { moneySchemas } from './export-money-schema';
-import { base64Length } from './base64';
-import { sourcesSchema } from '../../../../shared/openrouter/annotations';
+import { base64Length } from '../../db/base64';
 
 // A conversation as the export holds it: its columns, messages, attachments and generations.
 

@@ -3,8 +3,8 @@ import { getParleyDb } from '../../db/database';
 import { NotFoundError } from '../../db/errors';
 import { ensureConversationMaterialized } from '../../db/staging/materialize';
 import type { ConversationRow } from '../../db/types';
-import { bytesToBase64 } from './base64';
-import { veilOf } from '../../../chat/state/blind-veil';
+import { bytesToBase64 } from '../../db/base64';
+import { veilOf } from '../../../common/room/blind-veil';
 import { veilExportedConversation } from './veil-export';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation, type ExportedGeneration, type ExportedMessage, type ParleyExport } from './export-format';
 

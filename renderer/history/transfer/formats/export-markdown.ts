@@ -1,12 +1,12 @@
 import { getConversation } from '../../db/conversations';
-import { sourcesMarkdown } from '../../../chat/web-search/sources-markdown';
+import { sourcesMarkdown } from '../../../common/web-search/sources-markdown';
 import { NotFoundError } from '../../db/errors';
 import { getActivePath } from '../../db/branches';
 import { FUSED_COLUMN_ID } from '../../db/group-id';
 import type { ColumnConfig, MessageRow } from '../../db/types';
 import { shownCost, shownCostLabel } from '../../../../shared/billing/shown-cost';
-import { BLIND_NOTICE } from '../../../chat/state/blind-veil';
-import { loadVeil } from '../../../chat/state/use-veil';
+import { BLIND_NOTICE } from '../../../common/room/blind-veil';
+import { loadVeil } from '../../../common/room/use-veil';
 
 // Markdown export of the shown branch: one section per column, each holding the dialogue as that column's model
 // saw it (every prompt, then that column's shown answer). A blind turn not voted on yet is in no column's section:

@@ -3,8 +3,8 @@ import { isQuotaError } from '../../db/errors';
 import { hasRoomFor, roomNeeded } from '../../db/room-check';
 import { newId } from '../../db/ids';
 import { searchTables } from '../../db/messages';
-import { buildBulkIndex, readSearchMeta, writeBulkIndex, type BulkIndex, type SearchDoc } from '../../search/index/writer';
-import { startBulkIndexJob } from '../../search/index/bulk-index-job';
+import { buildBulkIndex, readSearchMeta, writeBulkIndex, type BulkIndex, type SearchDoc } from '../../db/search-index/writer';
+import { startBulkIndexJob } from '../../db/search-index/bulk-index-job';
 import { markPacksPending, startBackgroundMaterializer } from '../../db/staging/materialize';
 import type { ImportPack, ImportPackIndexRow } from '../../db/staging/types';
 import type { GenerationRow, MessageRow } from '../../db/types';
@@ -12,7 +12,7 @@ import { DEFAULT_IMPORT_LIMITS, EXPORT_FORMAT, EXPORT_VERSION, exportSchema, typ
 import { describeIssues, ImportError, parseJson, readImportText, scanStructure } from './guard';
 import { convertOpenRouter, isOpenRouterExport } from './openrouter-chatroom';
 import { planImport, type ExistingIds, type ImportMode, type ImportPlan } from './plan';
-import { searchableText } from '../../search/index/searchable-text';
+import { searchableText } from '../../db/search-index/searchable-text';
 
 // Import of a Parley export (or an OpenRouter Chatroom export). Everything is checked before the first write,
 // and everything is written in one transaction: a rejected or failed import writes nothing.

@@ -2,7 +2,7 @@ import { FUSED_COLUMN_ID, groupIdFor } from '../../db/group-id';
 import { importedFused, importedVote } from './plan-votes';
 import { newId } from '../../db/ids';
 import type { AttachmentRow, ColumnConfig, ConversationRow, GenerationRow, MessageRow } from '../../db/types';
-import { base64ToBytes } from './base64';
+import { base64ToBytes } from '../../db/base64';
 import type { ImportLimits, ValidatedExport } from './export-format';
 import { ImportError } from './guard';
 

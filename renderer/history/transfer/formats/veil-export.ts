@@ -1,4 +1,4 @@
-import { isVeiledRecord, type Veil } from '../../../chat/state/blind-veil';
+import { isVeiledRecord, type Veil } from '../../../common/room/blind-veil';
 import type { ExportedConversation, ExportedMessage } from './export-format';
 
 // What a JSON export the user asks for holds of a blind turn not voted on yet (docs/export-format.md, "Blind

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
-import { ImportError, importJson } from '../../db';
-import { refreshConversations } from '../../../chat/state/room-store';
+import { ImportError } from '../formats/guard';
+import { importJson } from '../formats/import-json';
+import { refreshConversations } from '../../../common/room/room-store';
 import { downloadAllJson } from './exports';
 import { describeImport } from './import-report';
 

@@ -1,4 +1,5 @@
-import { exportJson, exportMarkdown } from '../../db';
+import { exportJson } from '../formats/export-json';
+import { exportMarkdown } from '../formats/export-markdown';
 import { downloadText, exportFileName } from './download';
 
 // What the Export controls do. The history never holds API keys, so nothing here needs to filter them out; who

@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../db';
+import type { ImportReport } from '../formats/import-json';
 
 // One plain sentence about what an import did, e.g.
 // "Imported 3 conversations, 120 messages; 2 already present were skipped."

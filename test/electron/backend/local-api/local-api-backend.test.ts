@@ -8,7 +8,7 @@ import { createLocalCipher } from '../../../../electron/vault/local-cipher';
 import { startFakeUpstream } from '../../../fakes';
 import type { RouteInput, RouteName, RouteOutput } from '../../../../shared/contract/routes';
 import { filterRows, NO_FILTERS, totalsOf } from '../../../../renderer/money/activity/aggregate';
-import type { LedgerRow } from '../../../../renderer/money/ledger/types';
+import type { LedgerRow } from '../../../../renderer/history/db/ledger-types';
 
 // The local API as main runs it: app keys from Settings, the real engine and catalog, a fake OpenAI upstream,
 // and the official openai client as the other app.

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
 import { screen, cleanup, within, waitFor, fireEvent } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createHarness, resetPage, openRoomWith, sendPrompt, settled, type Harness } from '../../support/room-harness';
-import { useRoom } from '../../../../renderer/chat/state/room-store';
+import { useRoom } from '../../../../renderer/common/room/room-store';
 import { getMessage, listAllMessages } from '../../../../renderer/history/db/messages';
 
 // Blind rooms: headers lettered as the answers under them; after the vote each answer keeps its letter beside the

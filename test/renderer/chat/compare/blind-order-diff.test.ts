@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { canVote, isTurnHidden, seededShuffle, shownAnswers } from '../../../../renderer/chat/state/blind';
-import { activeTurns, indexMessages } from '../../../../renderer/chat/state/turns';
+import { canVote, isTurnHidden, seededShuffle, shownAnswers } from '../../../../renderer/common/room/blind';
+import { activeTurns, indexMessages } from '../../../../renderer/common/room/turns';
 import { sideBySide } from '../../../../renderer/chat/compare/word-diff';
-import type { ColumnConfig, MessageRow } from '../../../../renderer/chat/state/types';
+import type { ColumnConfig, MessageRow } from '../../../../renderer/common/room/types';
 
 const COLUMNS: ColumnConfig[] = ['c1', 'c2', 'c3'].map((id) => ({ id, model: `m/${id}`, settings: {} }));
 

@@ -4,7 +4,7 @@ import { screen, cleanup, within, waitFor, fireEvent } from '@testing-library/re
 import userEvent from '@testing-library/user-event';
 import { computeAccessibleName } from 'dom-accessibility-api';
 import { createHarness, resetPage, openRoomWith, sendPrompt, settled, type Harness } from '../../support/room-harness';
-import { useRoom } from '../../../../renderer/chat/state/room-store';
+import { useRoom } from '../../../../renderer/common/room/room-store';
 import { getMessage, listAllMessages } from '../../../../renderer/history/db/messages';
 import { FUSED_COLUMN_ID } from '../../../../renderer/history/db/group-id';
 import { FUSE_INSTRUCTIONS } from '../../../../renderer/chat/state/fuse';

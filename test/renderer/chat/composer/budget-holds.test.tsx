@@ -4,9 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { createHarness, resetPage, openRoomWith, sendPrompt, settled, type Harness } from '../../support/room-harness';
 import { freshDb } from '../../support/history-db';
 import { modelSummary } from '../../support/model-summaries';
-import { ledger } from '../../../../renderer/money/ledger';
+import { ledger } from '../../../../renderer/common/ledger';
 import { BUDGETS_KEY } from '../../../../renderer/money/budgets/spend-totals';
-import { resetSendHoldsForTests } from '../../../../renderer/money/budgets/send-holds';
+import { resetSendHoldsForTests } from '../../../../renderer/common/money/send-holds';
 
 // The composer's spend limits under concurrent sends: an answer still running in one room holds its worst case
 // (the fake model: $1/M in, $2/M out, a 128,000-token window and no max_tokens, so about $0.256), and a send in

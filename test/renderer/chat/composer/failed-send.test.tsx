@@ -3,8 +3,8 @@ import { screen, cleanup, within, waitFor, render } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { createHarness, resetPage, openRoomWith, sendPrompt, settled, type Harness } from '../../support/room-harness';
 import { freshDb, type Faults } from '../../support/history-db';
-import { useRoom } from '../../../../renderer/chat/state/room-store';
-import { liveAnswers } from '../../../../renderer/chat/state/live-answers';
+import { useRoom } from '../../../../renderer/common/room/room-store';
+import { liveAnswers } from '../../../../renderer/common/room/live-answers';
 import { App } from '../../../../renderer/app/App';
 import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage, listAllMessages } from '../../../../renderer/history/db/messages';
 import { createConversation, getConversation, listConversations } from '../../../../renderer/history/db/conversations';

@@ -1,11 +1,11 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { render, screen, cleanup, act } from '@testing-library/react';
 import { ParleyDb, setParleyDb } from '../../../../renderer/history/db/database';
-import { ledger, setLedger } from '../../../../renderer/money/ledger';
-import { createHistoryLedger } from '../../../../renderer/money/ledger/history-ledger';
+import { ledger, setLedger } from '../../../../renderer/common/ledger';
+import { createHistoryLedger } from '../../../../renderer/common/ledger/history-ledger';
 import { AnswerStats } from '../../../../renderer/chat/messages/AnswerStats';
 import { makeRecord } from '../../support/generation-records';
-import type { MessageRow } from '../../../../renderer/chat/state/types';
+import type { MessageRow } from '../../../../renderer/common/room/types';
 
 afterEach(() => cleanup());
 

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
 import { screen, cleanup, within } from '@testing-library/react';
 import { createHarness, resetPage, openRoomWith, sendPrompt, settled, type Harness } from '../../support/room-harness';
-import { useRoom } from '../../../../renderer/chat/state/room-store';
+import { useRoom } from '../../../../renderer/common/room/room-store';
 import { listAllMessages } from '../../../../renderer/history/db/messages';
 import { costLabel } from '../../../../renderer/chat/messages/stats-text';
 import { formatMicros } from '../../../../shared/billing/money';

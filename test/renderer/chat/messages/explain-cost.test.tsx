@@ -2,13 +2,13 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { render, screen, cleanup, act, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ParleyDb, setParleyDb } from '../../../../renderer/history/db/database';
-import { ledger, setLedger } from '../../../../renderer/money/ledger';
-import { createHistoryLedger } from '../../../../renderer/money/ledger/history-ledger';
+import { ledger, setLedger } from '../../../../renderer/common/ledger';
+import { createHistoryLedger } from '../../../../renderer/common/ledger/history-ledger';
 import { AnswerStats } from '../../../../renderer/chat/messages/AnswerStats';
 import { costText } from '../../../../renderer/money/activity/activity-text';
 import { ledgerToCsv } from '../../../../renderer/money/activity/csv';
 import { makeRecord } from '../../support/generation-records';
-import type { MessageRow } from '../../../../renderer/chat/state/types';
+import type { MessageRow } from '../../../../renderer/common/room/types';
 import type { GenerationRecord } from '../../../../shared/openrouter/generation';
 
 afterEach(() => cleanup());

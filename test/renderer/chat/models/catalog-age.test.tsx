@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { render, screen, cleanup } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { installFakeMain } from '../../support/fake-main';
-import { CatalogAge, catalogAgeText, catalogIsStale } from '../../../../renderer/chat/models/CatalogAge';
+import { CatalogAge, catalogAgeText, catalogIsStale } from '../../../../renderer/common/models/CatalogAge';
 
 const main = installFakeMain();
 afterEach(() => cleanup());

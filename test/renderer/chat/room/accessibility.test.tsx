@@ -3,7 +3,7 @@ import { screen, cleanup, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { computeAccessibleName } from 'dom-accessibility-api';
 import { createHarness, resetPage, openRoomWith, sendPrompt, settled, type Harness } from '../../support/room-harness';
-import { intervalMs } from '../../../../renderer/chat/state/live-answers';
+import { intervalMs } from '../../../../renderer/common/room/live-answers';
 
 let h: Harness;
 beforeAll(() => {

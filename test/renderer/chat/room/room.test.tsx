@@ -3,7 +3,7 @@ import { screen, cleanup, within, waitFor, render } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { createHarness, resetPage, reloadPage, openRoomWith, sendPrompt, settled, type Harness } from '../../support/room-harness';
 import { App } from '../../../../renderer/app/App';
-import { useRoom } from '../../../../renderer/chat/state/room-store';
+import { useRoom } from '../../../../renderer/common/room/room-store';
 import { appendUserMessage, checkpointAnswer, createAssistantMessage, listAllMessages } from '../../../../renderer/history/db/messages';
 import { createConversation } from '../../../../renderer/history/db/conversations';
 import type { ChatMessage } from '../../../../shared/openrouter/chat-request';

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { isVeiledRecord, rerunPrompts, splitVeiledRecords, veilOf, veiledStreaming } from '../../../../renderer/chat/state/blind-veil';
-import { indexMessages, turnOf } from '../../../../renderer/chat/state/turns';
-import { shownAnswers } from '../../../../renderer/chat/state/blind';
-import type { ColumnConfig, Conversation, MessageRow } from '../../../../renderer/chat/state/types';
+import { isVeiledRecord, rerunPrompts, splitVeiledRecords, veilOf, veiledStreaming } from '../../../../renderer/common/room/blind-veil';
+import { indexMessages, turnOf } from '../../../../renderer/common/room/turns';
+import { shownAnswers } from '../../../../renderer/common/room/blind';
+import type { ColumnConfig, Conversation, MessageRow } from '../../../../renderer/common/room/types';
 import { groupIdFor } from '../../../../renderer/history/db/group-id';
 
 // The one rule every view outside the turn asks: which answers belong to a blind turn not voted on yet, under

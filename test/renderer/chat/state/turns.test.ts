@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, it, expect } from 'vitest';
-import { activeTurns, contextFor, indexMessages, nextContextAnswers, nextContextText, partialStart } from '../../../../renderer/chat/state/turns';
+import { activeTurns, contextFor, indexMessages, nextContextAnswers, nextContextText, partialStart } from '../../../../renderer/common/room/turns';
 import { buildChatRequest } from '../../../../renderer/chat/state/request';
-import { splitVariant, withVariant, type MessageRow } from '../../../../renderer/chat/state/types';
+import { splitVariant, withVariant, type MessageRow } from '../../../../renderer/common/room/types';
 import { groupIdFor } from '../../../../renderer/history/db/group-id';
 
 let seq = 0;

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest';
 import { screen, cleanup, within, waitFor } from '@testing-library/react';
 import { createHarness, resetPage, openRoomWith, sendPrompt, settled, type Harness } from '../../support/room-harness';
 import { freshDb } from '../../support/history-db';
-import { useRoom } from '../../../../renderer/chat/state/room-store';
+import { useRoom } from '../../../../renderer/common/room/room-store';
 import { listAllMessages } from '../../../../renderer/history/db/messages';
 
 // Issue 12: an answer that finishes while the disk is full is kept in memory, shown as finished, and saved by

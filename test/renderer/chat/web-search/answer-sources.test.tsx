@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import type { UrlCitation } from '../../../../shared/openrouter/annotations';
 import { AnswerSources } from '../../../../renderer/chat/web-search/AnswerSources';
 import { Markdown } from '../../../../renderer/chat/markdown/Markdown';
-import { numberSources, withCitationMarkers } from '../../../../renderer/chat/web-search/sources';
+import { numberSources, withCitationMarkers } from '../../../../renderer/common/web-search/sources';
 
 // Sources under an answer: numbered, titles as plain text whatever they hold, only http(s) URLs linked, links opened
 // through main (links.open), and the answer's cited passages marked [n].

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { ColumnWebSearchNote } from '../../../../renderer/chat/web-search/ColumnWebSearchNote';
-import { resetModelsForTests } from '../../../../renderer/chat/models/use-models';
+import { resetModelsForTests } from '../../../../renderer/common/models/use-models';
 import type { ModelSummary } from '../../../../shared/contract/models';
 
 // A column with web search on says so, or says that its model cannot search with the configured keys.

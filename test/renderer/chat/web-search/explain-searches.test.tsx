@@ -2,11 +2,11 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { render, screen, cleanup } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ParleyDb, setParleyDb } from '../../../../renderer/history/db/database';
-import { ledger, setLedger } from '../../../../renderer/money/ledger';
-import { createHistoryLedger } from '../../../../renderer/money/ledger/history-ledger';
+import { ledger, setLedger } from '../../../../renderer/common/ledger';
+import { createHistoryLedger } from '../../../../renderer/common/ledger/history-ledger';
 import { AnswerStats } from '../../../../renderer/chat/messages/AnswerStats';
 import { makeRecord } from '../../support/generation-records';
-import type { MessageRow } from '../../../../renderer/chat/state/types';
+import type { MessageRow } from '../../../../renderer/common/room/types';
 import type { GenerationRecord } from '../../../../shared/openrouter/generation';
 
 // "Explain this cost" when searches ran but the price list has no per-search price: it says so, instead of the

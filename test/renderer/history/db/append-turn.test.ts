@@ -5,7 +5,7 @@ import { appendTurn } from '../../../../renderer/history/db/append-turn';
 import { getConversation, listConversations } from '../../../../renderer/history/db/conversations';
 import { listAllMessages } from '../../../../renderer/history/db/messages';
 import { InvalidWriteError, isQuotaError } from '../../../../renderer/history/db/errors';
-import { searchMessages } from '../../../../renderer/history/search/index/query';
+import { searchMessages } from '../../../../renderer/history/db/search-index/query';
 
 const answersFor = (ids: string[]) => ids.map((columnId) => ({ columnId, model: { requested: `model-of-${columnId}` } }));
 

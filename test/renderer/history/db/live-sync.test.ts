@@ -3,7 +3,7 @@ import { waitFor } from '@testing-library/react';
 import { ParleyDb, setParleyDb } from '../../../../renderer/history/db/database';
 import { appendUserMessage } from '../../../../renderer/history/db/messages';
 import type { HistoryChange } from '../../../../renderer/history/db/change-feed';
-import { openConversation, refreshConversations, useRoom } from '../../../../renderer/chat/state/room-store';
+import { openConversation, refreshConversations, useRoom } from '../../../../renderer/common/room/room-store';
 import { startHistorySync } from '../../../../renderer/chat/state/history-sync';
 import { freshDb, newConversation, settle } from '../../support/history-db';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach, vi } from 'vitest';
 import Dexie from 'dexie';
 import { hasRoomFor, roomNeeded } from '../../../../renderer/history/db/room-check';
-import { importJson } from '../../../../renderer/history/db';
+import { importJson } from '../../../../renderer/history/transfer/formats/import-json';
 import { freshDb } from '../../support/history-db';
 
 const NAME = 'parley-room-check-test';

@@ -8,7 +8,7 @@ import { createStreamCheckpointer, heldCheckpointers, isStreamingHere, retryHeld
 import { recoverInterrupted } from '../../../../renderer/history/db/recovery';
 import { onStorageProblem, type StorageProblem } from '../../../../renderer/history/db/events';
 import { ParleyDb, setParleyDb } from '../../../../renderer/history/db/database';
-import { searchMessages } from '../../../../renderer/history/search/index/query';
+import { searchMessages } from '../../../../renderer/history/db/search-index/query';
 
 async function streamingAnswer() {
   const conv = await newConversation();

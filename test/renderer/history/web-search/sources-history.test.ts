@@ -5,7 +5,7 @@ import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage, ge
 import { exportJson } from '../../../../renderer/history/transfer/formats/export-json';
 import { exportMarkdown } from '../../../../renderer/history/transfer/formats/export-markdown';
 import { importJson } from '../../../../renderer/history/transfer/formats/import-json';
-import { searchMessages } from '../../../../renderer/history/search/index/query';
+import { searchMessages } from '../../../../renderer/history/db/search-index/query';
 import { buildChatRequest } from '../../../../renderer/chat/state/request';
 import type { UrlCitation } from '../../../../shared/openrouter/annotations';
 

@@ -173,7 +173,7 @@ describe('OpenRouter balance in the header', () => {
     await user.click(await screen.findByRole('button', { name: 'Refresh OpenRouter balance' }));
     await waitFor(() => expect(balance()).toBe('$25.50'));
     expect(screen.queryByText(/Free models:/)).toBeNull();
-    const { ledger } = await import('../../../../renderer/money/ledger');
+    const { ledger } = await import('../../../../renderer/common/ledger');
     await act(async () => {
       await ledger().ingest(makeRecord({ id: 'free-1', requestedModel: 'meta-llama/llama-3.3-70b-instruct:free', model: 'meta-llama/llama-3.3-70b-instruct:free', createdAt: Date.now() }));
     });

@@ -8,7 +8,7 @@ import { createBackend, type Backend } from '../../../../electron/backend/create
 import { createLocalCipher } from '../../../../electron/vault/local-cipher';
 import { installFakePreload } from '../../support/fake-preload';
 import { App } from '../../../../renderer/app/App';
-import { useUi } from '../../../../renderer/app/ui-store';
+import { useUi } from '../../../../renderer/common/ui-store';
 import { BUDGETS_KEY } from '../../../../renderer/money/budgets/spend-totals';
 import { freshLedger } from '../../support/fresh-ledger';
 import { makeRecord } from '../../support/generation-records';

@@ -6,7 +6,7 @@ import { freshLedger } from '../../support/fresh-ledger';
 import { ActivityView } from '../../../../renderer/money/activity/ActivityView';
 import type { KeySummary } from '../../../../shared/contract/routes';
 import { SAMPLE, seedLedger } from './support/sample-rows';
-import { useRoom } from '../../../../renderer/chat/state/room-store';
+import { useRoom } from '../../../../renderer/common/room/room-store';
 import { interruptedRecord } from '../../../../electron/backend/interrupted/interrupted-record';
 
 const KEYS: KeySummary[] = [

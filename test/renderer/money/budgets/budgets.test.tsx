@@ -7,7 +7,7 @@ import { freshLedger } from '../../support/fresh-ledger';
 import { makeRecord } from '../../support/generation-records';
 import { modelSummary } from '../../support/model-summaries';
 import { checkBudgetBeforeSend, resetBudgetOverride, type SendColumn } from '../../../../renderer/money/budgets/budget-check';
-import { resetSendHoldsForTests, settleHold } from '../../../../renderer/money/budgets/send-holds';
+import { resetSendHoldsForTests, settleHold } from '../../../../renderer/common/money/send-holds';
 import { spendTotals, BUDGETS_KEY } from '../../../../renderer/money/budgets/spend-totals';
 import { useBudgetGate } from '../../../../renderer/money/budgets/use-budget-gate';
 import { BudgetBlockedNotice } from '../../../../renderer/money/budgets/BudgetBlockedNotice';
@@ -15,7 +15,7 @@ import { BudgetBanner } from '../../../../renderer/money/budgets/BudgetBanner';
 import { BudgetSettingsSection } from '../../../../renderer/money/budgets/BudgetSettingsSection';
 import type { BudgetLimits } from '../../../../shared/billing';
 import type { KeySummary } from '../../../../shared/contract/routes';
-import type { LedgerRepo } from '../../../../renderer/money/ledger/types';
+import type { LedgerRepo } from '../../../../renderer/history/db/ledger-types';
 
 const KEYS: KeySummary[] = [
   { id: 'anthropic', kind: 'anthropic', label: 'Anthropic', hint: '••••1111', source: 'vault', createdAt: 1 },

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { estimateFor, outputRange } from '../../../../renderer/money/estimate/estimate';
-import { modelForPricing } from '../../../../renderer/money/estimate/model-pricing';
+import { estimateFor, outputRange } from '../../../../renderer/common/money/estimate';
+import { modelForPricing } from '../../../../renderer/common/money/model-pricing';
 import { answerLengths } from '../../../../renderer/money/estimate/use-answer-lengths';
 import { modelSummary } from '../../support/model-summaries';
 import { makeRecord } from '../../support/generation-records';

@@ -8,7 +8,7 @@ import { modelSummary } from '../../support/model-summaries';
 import { ByokFeePanel } from '../../../../renderer/money/fees/ByokFeePanel';
 import { FeeSettingsSection } from '../../../../renderer/money/fees/FeeSettingsSection';
 import { FEE_SETTINGS_KEY } from '../../../../renderer/money/fees/fee-settings';
-import type { LedgerRepo } from '../../../../renderer/money/ledger/types';
+import type { LedgerRepo } from '../../../../renderer/history/db/ledger-types';
 
 // Hand-computed example of a real month. "Now" is 2026-09-16 00:00 UTC: 15 of September's 30 days have passed, so
 // the projection doubles the month to date. Sonnet's OpenRouter list price: $3 in, $0.30 cache reads, $15 out per

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { byokTrafficOf } from '../../../../renderer/money/fees/byok-traffic';
-import { modelForPricing } from '../../../../renderer/money/estimate/model-pricing';
+import { modelForPricing } from '../../../../renderer/common/money/model-pricing';
 import { findModel, loadBundledCatalog } from '../../../../shared/catalog';
 import type { ModelSummary } from '../../../../shared/contract/models';
 import { makeRecord } from '../../support/generation-records';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { burnRate, drawsOnOpenRouter, runOut, DAY_MS } from '../../../../renderer/money/forecast/forecast';
 import { forecastOf } from '../../../../renderer/money/forecast/use-forecast';
 import { runOutText } from '../../../../renderer/money/forecast/forecast-text';
-import type { LedgerRow } from '../../../../renderer/money/ledger/types';
+import type { LedgerRow } from '../../../../renderer/history/db/ledger-types';
 import type { AccountSummary } from '../../../../shared/contract/account';
 import { makeRecord } from '../../support/generation-records';
 

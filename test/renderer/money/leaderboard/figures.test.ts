@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredVote } from '../../../../renderer/history/db/votes';
 import type { TurnVote, VotedAnswer } from '../../../../renderer/history/db/types';
-import type { LedgerRow } from '../../../../renderer/money/ledger/types';
-import { buildLeaderboard as buildFromFigures, filterVotes, ledgerLookup, NO_LEADERBOARD_FILTERS, pairResults, votesBehind as behindFromFigures, withLedgerFigures, type LedgerLookup } from '../../../../renderer/money/leaderboard/figures';
-import { fitBradleyTerry } from '../../../../renderer/money/leaderboard/rating';
+import type { LedgerRow } from '../../../../renderer/history/db/ledger-types';
+import { buildLeaderboard as buildFromFigures, filterVotes, ledgerLookup, NO_LEADERBOARD_FILTERS, pairResults, votesBehind as behindFromFigures, withLedgerFigures, type LedgerLookup } from '../../../../renderer/common/leaderboard/figures';
+import { fitBradleyTerry } from '../../../../renderer/common/leaderboard/rating';
 import { makeRecord } from '../../support/generation-records';
 
 const DAY = 86_400_000;

@@ -8,7 +8,7 @@ import { LeaderboardView } from '../../../../renderer/money/leaderboard/Leaderbo
 import { createConversation } from '../../../../renderer/history/db/conversations';
 import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage } from '../../../../renderer/history/db/messages';
 import { setTurnVote } from '../../../../renderer/history/db/votes';
-import type { LedgerRepo } from '../../../../renderer/money/ledger/types';
+import type { LedgerRepo } from '../../../../renderer/history/db/ledger-types';
 
 beforeAll(() => {
   installFakeMain({ 'models.list': () => ({ models: [], source: 'none', fetchedAt: null }) });

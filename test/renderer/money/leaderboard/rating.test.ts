@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { fitBradleyTerry, RATING_BASE, RATING_SCALE, type PairResult } from '../../../../renderer/money/leaderboard/rating';
+import { fitBradleyTerry, RATING_BASE, RATING_SCALE, type PairResult } from '../../../../renderer/common/leaderboard/rating';
 
 // Every expected figure below is worked out by hand from the model: P(i beats j) = σ(θi − θj), a tie is half a
 // win each way, each pair that met gets one virtual tie (half a win each), θ sums to zero within a pool, and

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { buildLeaderboard, type LeaderboardVote } from '../../../../renderer/money/leaderboard/figures';
+import { buildLeaderboard, type LeaderboardVote } from '../../../../renderer/common/leaderboard/figures';
 import { standings, rankRangeText, type RankedModel } from '../../../../renderer/money/leaderboard/standing';
 
 let seq = 0;

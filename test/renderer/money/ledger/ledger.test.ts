@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, it, expect, afterEach } from 'vitest';
-import { startLedgerSync, type LedgerSync } from '../../../../renderer/money/ledger/ledger-sync';
+import { startLedgerSync, type LedgerSync } from '../../../../renderer/common/ledger/ledger-sync';
 import type { StreamSnapshot } from '../../../../shared/contract/chat';
 import type { GenerationReconciled } from '../../../../shared/contract/account';
 import type { GenerationRecord } from '../../../../shared/openrouter/generation';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { repriceTable } from '../../../../renderer/money/reprice/reprice-table';
-import type { LedgerRow } from '../../../../renderer/money/ledger/types';
+import type { LedgerRow } from '../../../../renderer/history/db/ledger-types';
 import { makeRecord } from '../../support/generation-records';
 
 const AT = Date.UTC(2026, 5, 10, 12);

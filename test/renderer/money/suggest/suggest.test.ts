@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { bestFor, categoryRecords, suggestFor } from '../../../../renderer/money/suggest/suggest';
+import { bestFor, categoryRecords, suggestFor } from '../../../../renderer/common/suggest/suggest';
 import { suggestionText } from '../../../../renderer/money/suggest/suggest-text';
-import { buildLeaderboard, filterVotes, NO_LEADERBOARD_FILTERS, type LeaderboardVote } from '../../../../renderer/money/leaderboard/figures';
+import { buildLeaderboard, filterVotes, NO_LEADERBOARD_FILTERS, type LeaderboardVote } from '../../../../renderer/common/leaderboard/figures';
 
 let seq = 0;
 /** n votes on prompts `text` between a and b, `winsA` of them won by a; each answer costs what `cost` says */

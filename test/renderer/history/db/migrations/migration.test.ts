@@ -6,7 +6,7 @@ import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../../../renderer
 import { ParleyDb, closeParleyDb, setParleyDb } from '../../../../../renderer/history/db/database';
 import { getActivePath } from '../../../../../renderer/history/db/branches';
 import { listMessages, appendUserMessage } from '../../../../../renderer/history/db/messages';
-import { searchMessages } from '../../../../../renderer/history/search/index/query';
+import { searchMessages } from '../../../../../renderer/history/db/search-index/query';
 import { recoverInterrupted } from '../../../../../renderer/history/db/recovery';
 import { queryGenerations } from '../../../../../renderer/history/db/generations';
 import type { GenerationRow } from '../../../../../renderer/history/db/types';

@@ -5,7 +5,7 @@ import { importJson, PACK_THRESHOLD } from '../../../../../renderer/history/tran
 import { exportConversations } from '../../../../../renderer/history/transfer/formats/export-json';
 import { listMessages, getMessage, appendUserMessage } from '../../../../../renderer/history/db/messages';
 import { getActivePath } from '../../../../../renderer/history/db/branches';
-import { searchMessages } from '../../../../../renderer/history/search/index/query';
+import { searchMessages } from '../../../../../renderer/history/db/search-index/query';
 import { startBackgroundMaterializer, hasPendingPacks } from '../../../../../renderer/history/db/staging/materialize';
 import { queryGenerations } from '../../../../../renderer/history/db/generations';
 import { deleteConversation } from '../../../../../renderer/history/db/deletion';

@@ -9,8 +9,8 @@ import { recordGeneration } from '../../../../../renderer/history/db/generations
 import { deleteConversation, purgeConversation, restoreConversation } from '../../../../../renderer/history/db/deletion';
 import { exportJson } from '../../../../../renderer/history/transfer/formats/export-json';
 import { importJson } from '../../../../../renderer/history/transfer/formats/import-json';
-import { createHistoryLedger } from '../../../../../renderer/money/ledger/history-ledger';
-import { buildLeaderboard } from '../../../../../renderer/money/leaderboard/figures';
+import { createHistoryLedger } from '../../../../../renderer/common/ledger/history-ledger';
+import { buildLeaderboard } from '../../../../../renderer/common/leaderboard/figures';
 import type { TurnVote, VotedAnswer } from '../../../../../renderer/history/db/types';
 import { votesFromFacts, votesFromSources } from './support';
 

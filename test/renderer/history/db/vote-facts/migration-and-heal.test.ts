@@ -6,7 +6,7 @@ import { ParleyDb, closeParleyDb, setParleyDb } from '../../../../../renderer/hi
 import { readVoteFacts } from '../../../../../renderer/history/db/vote-facts/read';
 import { setTurnVote } from '../../../../../renderer/history/db/votes';
 import { recordGeneration } from '../../../../../renderer/history/db/generations';
-import { buildLeaderboard } from '../../../../../renderer/money/leaderboard/figures';
+import { buildLeaderboard } from '../../../../../renderer/common/leaderboard/figures';
 import { makeRecord } from '../../../support/generation-records';
 import { votesFromFacts, votesFromSources } from './support';
 

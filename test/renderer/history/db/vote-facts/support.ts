@@ -1,8 +1,8 @@
 import { getParleyDb } from '../../../../../renderer/history/db/database';
 import { listVotes } from '../../../../../renderer/history/db/votes';
 import { readVoteFacts } from '../../../../../renderer/history/db/vote-facts/read';
-import { ledgerLookup, withLedgerFigures, type LeaderboardVote } from '../../../../../renderer/money/leaderboard/figures';
-import type { LedgerRow } from '../../../../../renderer/money/ledger/types';
+import { ledgerLookup, withLedgerFigures, type LeaderboardVote } from '../../../../../renderer/common/leaderboard/figures';
+import type { LedgerRow } from '../../../../../renderer/history/db/ledger-types';
 
 /** The leaderboard's votes as defined from the sources: every vote, each answer's figures from the whole ledger. */
 export async function votesFromSources(): Promise<LeaderboardVote[]> {

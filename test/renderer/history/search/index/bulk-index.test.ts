@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../../support/history-db';
 import { importJson } from '../../../../../renderer/history/transfer/formats/import-json';
-import { buildBulkIndex, docsOfExport } from '../../../../../renderer/history/search/index/bulk-build';
-import { decodeChunk, type PostingChunk } from '../../../../../renderer/history/search/index/codec';
-import { addDocs, reserveDocNumbers } from '../../../../../renderer/history/search/index/writer';
-import { searchMessages } from '../../../../../renderer/history/search/index/query';
+import { buildBulkIndex, docsOfExport } from '../../../../../renderer/history/db/search-index/bulk-build';
+import { decodeChunk, type PostingChunk } from '../../../../../renderer/history/db/search-index/codec';
+import { addDocs, reserveDocNumbers } from '../../../../../renderer/history/db/search-index/writer';
+import { searchMessages } from '../../../../../renderer/history/db/search-index/query';
 
 function postingsOf(chunks: PostingChunk[]) {
   const out = new Map<string, number[]>();

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, it, expect } from 'vitest';
-import { markdownToPlainText } from '../../../../../renderer/history/search/index/plain-text';
+import { markdownToPlainText } from '../../../../../renderer/history/db/search-index/plain-text';
 
 describe('search snippets as plain text', () => {
   it('drops table pipes and separator rows, emphasis, headings, quotes and list marks', () => {
@@ -19,7 +19,7 @@ describe('search snippets as plain text', () => {
 
 describe('search snippets', () => {
   it('keep the words before the first match, starting at a word', async () => {
-    const { makeSnippet } = await import('../../../../../renderer/history/search/index/snippet');
+    const { makeSnippet } = await import('../../../../../renderer/history/db/search-index/snippet');
     const s = makeSnippet('Three friends share a $90 dinner. How should they split it?', (w) => w === 'split');
     expect(s.text).toBe('share a $90 dinner. How should they split it?');
     expect(s.before).toBe(true);

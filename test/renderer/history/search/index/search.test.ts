@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, newConversation } from '../../../support/history-db';
 import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage } from '../../../../../renderer/history/db/messages';
-import { searchMessages } from '../../../../../renderer/history/search/index/query';
-import { snippetParts } from '../../../../../renderer/history/search/index/snippet';
-import { MAX_RUN, tokenize } from '../../../../../renderer/history/search/index/tokenize';
+import { searchMessages } from '../../../../../renderer/history/db/search-index/query';
+import { snippetParts } from '../../../../../renderer/history/db/search-index/snippet';
+import { MAX_RUN, tokenize } from '../../../../../renderer/history/db/search-index/tokenize';
 import { deleteConversation } from '../../../../../renderer/history/db/deletion';
-import { TAIL_MAX_BYTES } from '../../../../../renderer/history/search/index/writer';
+import { TAIL_MAX_BYTES } from '../../../../../renderer/history/db/search-index/writer';
 
 async function say(conversationId: string, content: string, parentId?: string | null) {
   return appendUserMessage(conversationId, { content, ...(parentId !== undefined ? { parentId } : {}) });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Sidebar } from '../../../../../renderer/app/Sidebar';
 import { SearchBox } from '../../../../../renderer/history/search/ui/SearchBox';
 import { SnippetText } from '../../../../../renderer/history/search/ui/SnippetText';
-import { useUi } from '../../../../../renderer/app/ui-store';
+import { useUi } from '../../../../../renderer/common/ui-store';
 import { setTurnVote } from '../../../../../renderer/history/db';
 import { freshHistory, seedConversation } from '../../../support/seed-history';
 import { installFakeMain } from '../../../support/fake-main';

@@ -7,8 +7,8 @@ import { setTurnVote } from '../../../../../renderer/history/db/votes';
 import { exportJson } from '../../../../../renderer/history/transfer/formats/export-json';
 import { exportMarkdown } from '../../../../../renderer/history/transfer/formats/export-markdown';
 import { importJson } from '../../../../../renderer/history/transfer/formats/import-json';
-import { activeTurns, indexMessages } from '../../../../../renderer/chat/state/turns';
-import { loadVeil } from '../../../../../renderer/chat/state/use-veil';
+import { activeTurns, indexMessages } from '../../../../../renderer/common/room/turns';
+import { loadVeil } from '../../../../../renderer/common/room/use-veil';
 
 // An export the user asks for while a blind turn awaits its vote: the answers are kept under their letters, and
 // nothing in the file says which model wrote which (docs/export-format.md, "Blind turns").

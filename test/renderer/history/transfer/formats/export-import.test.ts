@@ -8,7 +8,7 @@ import { exportConversations, exportJson } from '../../../../../renderer/history
 import { exportMarkdown } from '../../../../../renderer/history/transfer/formats/export-markdown';
 import { importJson } from '../../../../../renderer/history/transfer/formats/import-json';
 import { ImportError } from '../../../../../renderer/history/transfer/formats/guard';
-import { searchMessages } from '../../../../../renderer/history/search/index/query';
+import { searchMessages } from '../../../../../renderer/history/db/search-index/query';
 import { getAttachmentBlob, toArrayBuffer } from '../../../../../renderer/history/db/attachments';
 import { setSetting } from '../../../../../renderer/history/db/settings';
 import type { ParleyDb } from '../../../../../renderer/history/db/database';

@@ -1,10 +1,11 @@
 import { render, screen, cleanup } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getConversation, getParleyDb, importJson, listAllMessages, listConversations } from '../../../../../renderer/history/db';
+import { getConversation, getParleyDb, listAllMessages, listConversations } from '../../../../../renderer/history/db';
+import { importJson } from '../../../../../renderer/history/transfer/formats/import-json';
 import { ExportMenu } from '../../../../../renderer/history/transfer/ui/ExportMenu';
 import { TransferSection } from '../../../../../renderer/history/transfer/ui/TransferSection';
-import { useRoom } from '../../../../../renderer/chat/state/room-store';
+import { useRoom } from '../../../../../renderer/common/room/room-store';
 import { blobText, captureDownloads, freshHistory, seedConversation } from '../../../support/seed-history';
 
 const SLOW = { timeout: 5000 };

@@ -1,4 +1,4 @@
-import type { LedgerRepo, LedgerRow } from '../../../../../renderer/money/ledger/types';
+import type { LedgerRepo, LedgerRow } from '../../../../../renderer/history/db/ledger-types';
 import { makeRecord } from '../../../support/generation-records';
 
 // Local-time timestamps, so day grouping is the same in every time zone the tests run in.

@@ -4,7 +4,7 @@ import { getParleyDb } from '../../history/db/database';
 import { ensureAllMaterialized } from '../../history/db/staging/materialize';
 import { getGeneration, queryGenerations } from '../../history/db/generations';
 import { getSetting, setSetting } from '../../history/db/settings';
-import type { LedgerQuery, LedgerRepo, LedgerRow, MessageLink } from './types';
+import type { LedgerQuery, LedgerRepo, LedgerRow, MessageLink } from '../../history/db/ledger-types';
 import { applyPatch, keptFields, linkPatch, reconciledPatch, type RowPatch } from './row-patches';
 
 // The ledger on Parley's history store (history/db): its `generations` table and its settings. Reads go through

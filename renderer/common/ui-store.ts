@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS_SECTION, type SettingsSectionId } from './settings/frame/sections';
+import { DEFAULT_SETTINGS_SECTION, type SettingsSectionId } from './settings-sections';
 
 export type View =
   | { kind: 'room'; conversationId: string | null; /** an answer to bring into view (from Activity) */ focusMessageId?: string }

@@ -1,7 +1,7 @@
-import type { LedgerRow } from '../ledger/types';
+import type { LedgerRow } from '../../history/db/ledger-types';
 import type { StoredVote } from '../../history/db/votes';
 import type { TurnVote, VotedAnswer } from '../../history/db/types';
-import { answerFigures, type AnswerFigures } from './answer-cost';
+import { answerFigures, type AnswerFigures } from '../../history/db/vote-facts/answer-cost';
 import { fitBradleyTerry, type PairResult, type Rating } from './rating';
 import { classifyPrompt, type PromptCategory } from '../../../shared/prompts/classify';
 

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
-import { getParleyDb, type ParleyDb } from '../../db/database';
-import { materializeDocNumbers } from '../../db/staging/materialize';
-import type { MessageRole, MessageRow } from '../../db/types';
+import { getParleyDb, type ParleyDb } from '../database';
+import { materializeDocNumbers } from '../staging/materialize';
+import type { MessageRole, MessageRow } from '../types';
 import { BYTE_TO_LENGTH, findTerm, visitList, type PostingChunk } from './codec';
 import { makeSnippet, type Snippet } from './snippet';
 import { bucketOf, MIN_PREFIX, tokenize } from './tokenize';

@@ -1,12 +1,12 @@
-import type { LedgerRow } from '../ledger/types';
-import { rowCost } from '../activity/aggregate';
+import type { LedgerRow } from '../ledger-types';
+import { shownMicros } from '../../../../shared/billing/shown-cost';
 
 // The leaderboard's only read of what an answer cost: the ledger row's shown cost (billed by OpenRouter where
 // reconciled, else Parley's own figure), in integer micro-dollars; undefined when unknown. Keep every cost read of
 // the leaderboard here, so a change to the ledger's shown-cost field is a one-line change.
 
 export function answerCostMicros(row: LedgerRow): number | undefined {
-  return rowCost(row);
+  return shownMicros(row);
 }
 
 /** What the leaderboard shows of an answer, from its ledger row: each figure absent when unknown (never 0). */

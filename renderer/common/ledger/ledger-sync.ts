@@ -1,6 +1,6 @@
 import type { ParleyBridge } from '../../../shared/contract/bridge';
 import type { StreamSnapshot } from '../../../shared/contract/chat';
-import type { LedgerRepo } from './types';
+import type { LedgerRepo } from '../../history/db/ledger-types';
 import { generationRecordSchema, type GenerationRecord } from '../../../shared/openrouter/generation';
 import { LEDGER_ADVICE, tellWhenDiskFull } from '../../history/db/events';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ledger } from './index';
-import type { LedgerQuery, LedgerRow } from './types';
+import type { LedgerQuery, LedgerRow } from '../../history/db/ledger-types';
 
 /** Ledger rows in a range, re-read after every ledger write. */
 export function useLedgerRows(query: LedgerQuery = {}): { rows: LedgerRow[]; loaded: boolean; error: string | null } {

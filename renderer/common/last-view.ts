@@ -1,7 +1,7 @@
 import { getSetting, setSetting } from '../history/db/settings';
 import { getConversation } from '../history/db/conversations';
 import { useUi, type View } from './ui-store';
-import { isSettingsSection, type SettingsSectionId } from './settings/frame/sections';
+import { isSettingsSection, type SettingsSectionId } from './settings-sections';
 
 // Where the user was: the open view (a room, Settings, Activity, the Leaderboard) and each room's scroll position, stored with the
 // history (IndexedDB), so a reload or a restart lands where the user left. Branch selections are part of the

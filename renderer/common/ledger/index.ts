@@ -1,9 +1,9 @@
 import { bridge } from '../../bridge';
 import { createHistoryLedger } from './history-ledger';
 import { startLedgerSync, type LedgerSync } from './ledger-sync';
-import type { LedgerRepo } from './types';
+import type { LedgerRepo } from '../../history/db/ledger-types';
 
-export type { LedgerRepo, LedgerRow, LedgerQuery, MessageLink } from './types';
+export type { LedgerRepo, LedgerRow, LedgerQuery, MessageLink } from '../../history/db/ledger-types';
 
 let repo: LedgerRepo | null = null;
 let sync: LedgerSync | null = null;

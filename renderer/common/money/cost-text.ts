@@ -1,9 +1,9 @@
-import { formatMicros, percentDiff } from '../../shared/billing/money';
-import { costReasonText, shownCost, shownCostLabel, type CostFacts, type ShownCost } from '../../shared/billing/shown-cost';
-import type { TokenCounts } from '../../shared/openrouter/generation';
-import type { MessageCost } from '../history/db/types';
-import type { LedgerRow } from './ledger/types';
-import { isRouterKind } from '../../shared/providers/upstream-kinds';
+import { formatMicros, percentDiff } from '../../../shared/billing/money';
+import { costReasonText, shownCost, shownCostLabel, type CostFacts, type ShownCost } from '../../../shared/billing/shown-cost';
+import type { TokenCounts } from '../../../shared/openrouter/generation';
+import type { MessageCost } from '../../history/db/types';
+import type { LedgerRow } from '../../history/db/ledger-types';
+import { isRouterKind } from '../../../shared/providers/upstream-kinds';
 
 // How a request's cost reads, the same on an answer, in the totals and on the Activity page. The figure always
 // comes from the shared rule (shared/billing/shown-cost.ts): billed beats computed beats estimated.

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { MetaRow } from '../../db/types';
+import type { MetaRow } from '../types';
 import { decodeChunk, encodeChunk, findTerm, lengthToByte, visitList, type FlatPostings, type PostingChunk } from './codec';
 import { buildBulkIndex, type BulkIndex } from './bulk-build';
 import { bucketOf, termFrequencies } from './tokenize';

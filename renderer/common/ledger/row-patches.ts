@@ -1,5 +1,5 @@
 import type { GenerationReconciled } from '../../../shared/contract/account';
-import type { LedgerRow, MessageLink } from './types';
+import type { LedgerRow, MessageLink } from '../../history/db/ledger-types';
 
 // What a reconciliation result or a message link changes on a ledger row, as pure functions the ledger
 // (history-ledger.ts) applies to stored rows and to patches that arrive before their record.

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { billingOf, type Billing } from '../cost-text';
+import { billingOf, type Billing } from '../money/cost-text';
 import { ledger } from './index';
 
 const EMPTY: ReadonlyMap<string, Billing> = new Map();

@@ -1,4 +1,4 @@
-import { heldCheckpointers, retryHeldCheckpointers } from '../db/checkpointer';
+import { heldCheckpointers, retryHeldCheckpointers } from './checkpointer';
 
 // While the disk refuses an answer (it is held in memory, see checkpointer.ts): closing or reloading the page asks
 // first, and coming back to the window (the user may have freed space elsewhere) retries the write at once.

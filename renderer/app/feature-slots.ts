@@ -1,0 +1,18 @@
+import { exportMenuSlot, fillSendGuard, promptSuggestionSlot, replayDialogSlot, repriceSlot, sendEstimateSlot } from '../common/slots/room-slots';
+import { ReplayDialog } from '../chat/replay/ReplayDialog';
+import { ExportMenu } from '../history/transfer/ui/ExportMenu';
+import { BudgetBlockedNotice } from '../money/budgets/BudgetBlockedNotice';
+import { useBudgetGate } from '../money/budgets/use-budget-gate';
+import { SendEstimate } from '../money/estimate/SendEstimate';
+import { RepriceButton } from '../money/reprice/RepriceButton';
+import { PromptSuggestion } from '../money/suggest/PromptSuggestion';
+
+// The feature areas never import each other: where one's UI shows another's, app/ fills the slot (common/slots/).
+// Imported once, by App.
+
+sendEstimateSlot.fill(SendEstimate);
+exportMenuSlot.fill(ExportMenu);
+repriceSlot.fill(RepriceButton);
+promptSuggestionSlot.fill(PromptSuggestion);
+replayDialogSlot.fill(ReplayDialog);
+fillSendGuard({ useGate: useBudgetGate, blockedNotice: BudgetBlockedNotice });
