@@ -40,6 +40,7 @@ export function VoteBar({ turn, shown, hidden, labelOf }: { turn: Turn; shown: S
       <div className="vote-bar" role="group" aria-label="Vote on this turn">
         <span className="vote-question">
           {vote && !current ? 'Your vote was on earlier versions. ' : ''}Which answer is best?{hidden ? ' Names appear after you vote.' : ''}
+          <span className="vote-keys muted"> Keys: 1–{Math.min(votable.length, 9)}, T, X (Alt+ while typing)</span>
         </span>
         {votable.map((a, i) => {
           const name = hidden ? `Answer ${a.letter}` : labelOf(a.columnId);
@@ -48,7 +49,7 @@ export function VoteBar({ turn, shown, hidden, labelOf }: { turn: Turn; shown: S
               key={a.siblings.active.id}
               type="button"
               className="small vote-choice"
-              aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
+              aria-keyshortcuts={i < 9 ? `${i + 1} Alt+${i + 1}` : undefined}
               aria-label={`${name} is best`}
               onClick={() => pick({ verdict: 'best', winnerId: a.siblings.active.id })}
             >
@@ -57,10 +58,10 @@ export function VoteBar({ turn, shown, hidden, labelOf }: { turn: Turn; shown: S
             </button>
           );
         })}
-        <button type="button" className="small vote-choice" aria-keyshortcuts="T" aria-label="Tie" onClick={() => pick({ verdict: 'tie' })}>
+        <button type="button" className="small vote-choice" aria-keyshortcuts="T Alt+T" aria-label="Tie" onClick={() => pick({ verdict: 'tie' })}>
           Tie<kbd aria-hidden="true">T</kbd>
         </button>
-        <button type="button" className="small vote-choice" aria-keyshortcuts="X" aria-label="All bad" onClick={() => pick({ verdict: 'all-bad' })}>
+        <button type="button" className="small vote-choice" aria-keyshortcuts="X Alt+X" aria-label="All bad" onClick={() => pick({ verdict: 'all-bad' })}>
           All bad<kbd aria-hidden="true">X</kbd>
         </button>
         {changing ? (

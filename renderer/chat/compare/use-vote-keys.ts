@@ -9,18 +9,20 @@ const EDITABLE = 'input, textarea, select, [contenteditable=""], [contenteditabl
 
 /**
  * Votes by key: 1–9 picks the answer at that position, T a tie, X all bad. The key applies to the turn holding
- * the focus, else to the newest turn still waiting for a vote; never while typing or while a dialog is open.
+ * the focus, else to the newest turn still waiting for a vote; never while a dialog is open. While typing (focus
+ * starts in the prompt box) the same keys work with Alt, read by physical key so macOS's Option characters don't
+ * get in the way.
  */
 export function useVoteKeys(conv: Conversation | null, turns: Turn[], columns: ColumnConfig[]) {
   useEffect(() => {
     if (!conv) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-      const key = e.key.toLowerCase();
+      if (e.ctrlKey || e.metaKey || e.shiftKey || e.defaultPrevented) return;
+      const key = e.altKey ? physicalKey(e.code) : e.key.toLowerCase();
       const digit = /^[1-9]$/.test(key) ? Number(key) : 0;
       if (!digit && key !== TIE_KEY && key !== ALL_BAD_KEY) return;
       const target = e.target instanceof Element ? e.target : null;
-      if (target?.closest(EDITABLE) || document.querySelector('[aria-modal="true"]')) return;
+      if ((!e.altKey && target?.closest(EDITABLE)) || document.querySelector('[aria-modal="true"]')) return;
       const focusedId = target?.closest('[data-turn-id]')?.getAttribute('data-turn-id') ?? null;
       const views = turns.map((turn) => {
         const hidden = isTurnHidden(conv, turn, columns);
@@ -43,4 +45,10 @@ export function useVoteKeys(conv: Conversation | null, turns: Turn[], columns: C
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [conv, turns, columns]);
+}
+
+/** 'Digit2' → '2', 'KeyT' → 't'; anything else → ''. */
+function physicalKey(code: string): string {
+  const m = /^(?:Digit|Numpad)([1-9])$|^Key([A-Z])$/.exec(code);
+  return m ? (m[1] ?? m[2]!.toLowerCase()) : '';
 }

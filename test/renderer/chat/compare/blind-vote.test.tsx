@@ -122,6 +122,16 @@ describe('blind mode and votes', { timeout: 30_000 }, () => {
     fireEvent.keyDown(screen.getByRole('textbox', { name: 'Prompt' }), { key: '2' });
     expect((await getMessage(prompt.id))!.vote!.winnerId).toBe((await getMessage(prompt.id))!.vote!.answers[0]!.messageId);
   });
+
+  it('votes from the prompt box with Alt and the key (by physical key, as on macOS), and the bar says so', async () => {
+    openRoomWith(['test/alpha', 'test/beta']);
+    await sendPrompt('from the prompt box');
+    await answersDone(2);
+    expect(screen.getByRole('group', { name: 'Vote on this turn' }).textContent).toContain('Alt+ while typing');
+    const box = screen.getByRole('textbox', { name: 'Prompt' });
+    fireEvent.keyDown(box, { key: '™', code: 'Digit2', altKey: true });
+    expect(await screen.findByText('Best: test/beta (B)')).toBeTruthy();
+  });
 });
 
 describe('fuse and compare', { timeout: 30_000 }, () => {
