@@ -24,6 +24,8 @@ import { startHistorySync } from '../chat/state/history-sync';
 import { rememberViews, restoreLastView } from './last-view';
 import { rememberDraft, restoreDraft } from './draft-memory';
 import { useFocusComposerOnRoomOpen } from './focus-composer';
+import { AssistantEditor } from '../assistants/ui/AssistantEditor';
+import { CommandPalette } from './palette/CommandPalette';
 
 const VIEW_NAMES: Record<View['kind'], string> = { settings: 'Settings', activity: 'Activity', leaderboard: 'Leaderboard', room: 'Room' };
 
@@ -89,6 +91,8 @@ function Shell() {
           )}
         </main>
         <ModelPicker />
+        <AssistantEditor />
+        <CommandPalette />
       </div>
     </div>
   );

@@ -20,6 +20,7 @@ import { ReplayBanner } from '../replay/ReplayBanner';
 import { PinProvidersToggle } from './PinProvidersToggle';
 import { RoomWelcome } from './RoomWelcome';
 import { nextHistory } from '../context/next-history';
+import { RoomAssistantControls } from '../../assistants/ui/RoomAssistantControls';
 
 const EMPTY_TOTALS: Totals = { costMicros: 0, unknownCost: 0, belowMicro: false, tokensIn: 0, tokensOut: 0, answers: 0 };
 
@@ -125,6 +126,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
           + Model
         </button>
         <ModelSetControls columns={columns} isDraft={!shown} />
+        <RoomAssistantControls />
       </div>
       {showWelcome ? (
         <RoomWelcome />
