@@ -31,9 +31,10 @@ export function useStarters(): ResolvedStarter[] {
   }, [models, loaded]);
 }
 
-/** The assistant being edited in the editor dialog (a new one has an id not stored yet). */
-export const useAssistantEditor = create<{ editing: Assistant | null; open(a: Assistant): void; close(): void }>((set) => ({
+/** The assistant being edited in the editor dialog; `isNew` while it is not stored yet. */
+export const useAssistantEditor = create<{ editing: Assistant | null; isNew: boolean; open(a: Assistant, isNew?: boolean): void; close(): void }>((set) => ({
   editing: null,
-  open: (editing) => set({ editing }),
-  close: () => set({ editing: null }),
+  isNew: false,
+  open: (editing, isNew = false) => set({ editing, isNew }),
+  close: () => set({ editing: null, isNew: false }),
 }));

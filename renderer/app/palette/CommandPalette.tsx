@@ -38,7 +38,6 @@ function PaletteDialog({ onFailure }: { onFailure: (message: string) => void }) 
   const [active, setActive] = useState(0);
   const shown = useMemo(() => rankCommands(commands, query), [commands, query]);
   const input = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLUListElement>(null);
   const listId = useId();
   const current = Math.min(active, Math.max(0, shown.length - 1));
   const optionId = (i: number) => `${listId}-o${i}`;
@@ -52,7 +51,7 @@ function PaletteDialog({ onFailure }: { onFailure: (message: string) => void }) 
     };
   }, []);
   useEffect(() => {
-    list.current?.querySelector(`#${CSS.escape(optionId(current))}`)?.scrollIntoView({ block: 'nearest' });
+    document.getElementById(optionId(current))?.scrollIntoView?.({ block: 'nearest' });
   });
 
   const run = (c: Command | undefined) => {
@@ -101,7 +100,7 @@ function PaletteDialog({ onFailure }: { onFailure: (message: string) => void }) 
             setActive(0);
           }}
         />
-        <ul ref={list} id={listId} className="palette-list" role="listbox" aria-label="Commands">
+        <ul id={listId} className="palette-list" role="listbox" aria-label="Commands">
           {shown.map((c, i) => (
             <li
               key={c.id}

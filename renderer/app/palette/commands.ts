@@ -1,7 +1,7 @@
 import { bridge } from '../../bridge';
 import { newChat } from '../../chat/room/new-chat';
 import { usePicker } from '../../chat/models/picker-store';
-import { setBlind, stopRoom } from '../../chat/state/actions';
+import { setBlind, startDraft, stopRoom } from '../../chat/state/actions';
 import { useRoom } from '../../chat/state/room-store';
 import { downloadAllJson, downloadConversationJson, downloadConversationMarkdown } from '../../history/transfer/ui/exports';
 import { assistantFromRoom, startFromAssistant } from '../../assistants/setup';
@@ -68,14 +68,26 @@ export function buildCommands(ctx: CommandContext): Command[] {
   ];
   for (const a of ctx.assistants) out.push({ id: `assistant:${a.id}`, title: `New chat with ${a.name}`, group: 'Assistants', keywords: `assistant ${a.columns.map((c) => c.model).join(' ')}`, run: startFrom(a) });
   for (const a of ctx.starters) out.push({ id: `starter:${a.id}`, title: `New chat with ${a.name}`, group: 'Assistants', keywords: 'assistant starter', run: startFrom(a) });
-  out.push({ id: 'new-assistant', title: 'New assistant', group: 'Assistants', keywords: 'create setup', run: () => useAssistantEditor.getState().open(blankAssistant()) });
+  out.push({
+    id: 'show-assistants',
+    title: 'Show assistants',
+    group: 'Assistants',
+    keywords: 'list manage edit export import starters',
+    run: () => {
+      // the new-chat page lists them; it shows while a new chat has no model yet
+      startDraft([]);
+      useRoom.setState({ draftBlind: false });
+      ui.openRoom(null);
+    },
+  });
+  out.push({ id: 'new-assistant', title: 'New assistant', group: 'Assistants', keywords: 'create setup', run: () => useAssistantEditor.getState().open(blankAssistant(), true) });
   if (columns.length) {
     out.push({
       id: 'save-assistant',
       title: 'Save this room as an assistant',
       group: 'Assistants',
       keywords: 'save as assistant setup',
-      run: () => useAssistantEditor.getState().open(assistantFromRoom(conv?.assistant ? '' : (conv?.title ?? ''), { columns, blind, conversation: conv })),
+      run: () => useAssistantEditor.getState().open(assistantFromRoom(conv?.title ?? '', { columns, blind, conversation: conv }), true),
     });
   }
   out.push(

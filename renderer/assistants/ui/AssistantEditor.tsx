@@ -10,12 +10,13 @@ import './assistants.css';
 /** The dialog that creates or edits an assistant: name, description, system prompt, models, blind. */
 export function AssistantEditor() {
   const editing = useAssistantEditor((s) => s.editing);
+  const isNew = useAssistantEditor((s) => s.isNew);
   const close = useAssistantEditor((s) => s.close);
   if (!editing) return null;
-  return <EditorDialog key={editing.id} initial={editing} close={close} />;
+  return <EditorDialog key={editing.id} initial={editing} isNew={isNew} close={close} />;
 }
 
-function EditorDialog({ initial, close }: { initial: Assistant; close: () => void }) {
+function EditorDialog({ initial, isNew, close }: { initial: Assistant; isNew: boolean; close: () => void }) {
   const [a, setA] = useState<Assistant>(initial);
   const [adding, setAdding] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +24,6 @@ function EditorDialog({ initial, close }: { initial: Assistant; close: () => voi
   const listId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => nameRef.current?.focus(), []);
-  const isNew = !initial.name;
 
   const addModel = () => {
     const slug = adding.trim();

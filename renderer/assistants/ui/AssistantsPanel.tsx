@@ -41,7 +41,7 @@ export function AssistantsPanel() {
     <section className="assistants-panel" aria-label="Assistants">
       <div className="assistants-head">
         <h2>Assistants</h2>
-        <button type="button" className="small" onClick={() => openEditor(blankAssistant())}>
+        <button type="button" className="small" onClick={() => openEditor(blankAssistant(), true)}>
           <Plus size={14} aria-hidden /> New assistant
         </button>
         <button type="button" className="small" onClick={() => fileInput.current?.click()}>
