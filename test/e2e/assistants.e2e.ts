@@ -53,7 +53,7 @@ async function sendAndSettle(page: Page, text: string): Promise<ChatRequest[]> {
 /** What a request carries from its column's setup: model, system prompt, temperature. */
 function setupOf(requests: ChatRequest[]) {
   return requests
-    .map((r) => ({ model: r.model, system: r.messages.filter((m) => m.role === 'system').map((m) => m.content), temperature: r.temperature ?? null }))
+    .map((r) => ({ model: r.model ?? '', system: r.messages.filter((m) => m.role === 'system').map((m) => m.content), temperature: r.temperature ?? null }))
     .sort((a, b) => a.model.localeCompare(b.model));
 }
 
