@@ -52,8 +52,8 @@ async function main() {
     const mine = page.getByRole('list', { name: 'Your assistants' });
     await mine.getByRole('button', { name: 'Edit Compare three coding models' }).click();
     const editor = page.getByRole('dialog', { name: /^Edit assistant/ });
-    await editor.getByLabel('Name').fill('Code review panel');
-    await editor.getByLabel('Description').fill('Three models review a diff');
+    await editor.getByRole('textbox', { name: 'Name' }).fill('Code review panel');
+    await editor.getByRole('textbox', { name: 'Description' }).fill('Three models review a diff');
     await shoot(page, 'assistants-editor');
     await editor.getByRole('button', { name: 'Save' }).click();
     await editor.waitFor({ state: 'detached' });

@@ -1,4 +1,6 @@
 import { downloadText, exportFileName } from '../history/transfer/ui/download';
+import { readImportText } from '../history/transfer/formats/guard';
+import type { ImportLimits } from '../history/transfer/formats/export-format';
 import { assistantFileText, parseAssistantFile, AssistantFileError, MAX_ASSISTANT_FILE_BYTES } from './file-format';
 import { newAssistantId, saveAssistant } from './store';
 import type { Assistant } from './types';
@@ -15,7 +17,7 @@ export async function importAssistantFile(file: Blob): Promise<Assistant> {
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+    text = await readImportText(file, { maxBytes: MAX_ASSISTANT_FILE_BYTES } as ImportLimits);
   } catch {
     throw new AssistantFileError('This file is not UTF-8 text, so it is not an assistant file. Nothing was imported.');
   }

@@ -73,6 +73,7 @@ export function AssistantsPanel() {
           </button>
         </p>
       ) : null}
+      {assistants.length ? <h3 className="assistant-subhead">Yours</h3> : null}
       {assistants.length ? (
         <ul className="assistant-list" aria-label="Your assistants">
           {assistants.map((a) => (
@@ -81,7 +82,9 @@ export function AssistantsPanel() {
                 <Play size={14} aria-hidden />
                 <span className="assistant-name">{a.name}</span>
               </button>
-              <span className="assistant-models muted">{modelsLine(a)}</span>
+              <span className="assistant-models muted" title={modelsLine(a)}>
+                {modelsLine(a)}
+              </span>
               <span className="assistant-actions">
                 <IconButton label={`Edit ${a.name}`} tip="Edit" onClick={() => openEditor(structuredClone(a))} icon={<Pencil size={14} aria-hidden />} />
                 <IconButton label={`Duplicate ${a.name}`} tip="Duplicate" onClick={act(() => duplicateAssistant(a))} icon={<Copy size={14} aria-hidden />} />
@@ -92,6 +95,7 @@ export function AssistantsPanel() {
           ))}
         </ul>
       ) : null}
+      {starters.length ? <h3 className="assistant-subhead">Starters</h3> : null}
       {starters.length ? (
         <ul className="assistant-list" aria-label="Starter assistants">
           {starters.map(({ assistant: a, missing }) => (
@@ -100,7 +104,7 @@ export function AssistantsPanel() {
                 <Play size={14} aria-hidden />
                 <span className="assistant-name">{a.name}</span>
               </button>
-              <span className="assistant-models muted">
+              <span className="assistant-models muted" title={missing.length ? `Not in your catalog: ${missing.join(', ')}` : undefined}>
                 {a.columns.length ? modelsLine(a) : 'None of its models is in your catalog.'}
                 {missing.length && a.columns.length ? ` · not in your catalog: ${missing.join(', ')}` : ''}
               </span>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Bot } from 'lucide-react';
+import { BookmarkPlus, Bot } from 'lucide-react';
 import { useRoom } from '../../chat/state/room-store';
 import { assistantFromRoom } from '../setup';
 import { saveAssistant } from '../store';
@@ -42,14 +42,16 @@ export function RoomAssistantControls() {
       {columns.length && !naming ? (
         <button
           type="button"
-          className="small"
+          className="small icon"
+          aria-label="Save as assistant"
+          title="Save as assistant: these models, their settings and blind mode"
           onClick={() => {
             setName(origin?.name ?? (shown?.title || 'My assistant'));
             setNote(null);
             setNaming(true);
           }}
         >
-          Save as assistant
+          <BookmarkPlus size={14} aria-hidden />
         </button>
       ) : null}
       {naming ? (
