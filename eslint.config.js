@@ -56,6 +56,8 @@ export default tseslint.config(
           chat: ['common', 'history/db', 'bridge'],
           history: ['common', 'history/db', 'bridge'],
           money: ['common', 'history/db', 'bridge'],
+          // assistants start rooms and travel as files: above chat and history, filling slots in the room
+          assistants: ['chat', 'history', 'common', 'history/db', 'bridge'],
         },
       }],
     },

@@ -25,6 +25,8 @@ import { rememberViews, restoreLastView } from '../common/last-view';
 import { rememberDraft, restoreDraft } from './draft-memory';
 import { useFocusComposerOnRoomOpen } from './focus-composer';
 import './feature-slots';
+import { AssistantEditor } from '../assistants/ui/AssistantEditor';
+import { CommandPalette } from './palette/CommandPalette';
 
 const VIEW_NAMES: Record<View['kind'], string> = { settings: 'Settings', activity: 'Activity', leaderboard: 'Leaderboard', room: 'Room' };
 
@@ -90,6 +92,8 @@ function Shell() {
           )}
         </main>
         <ModelPicker />
+        <AssistantEditor />
+        <CommandPalette />
       </div>
     </div>
   );

@@ -1,4 +1,6 @@
-import { exportMenuSlot, fillSendGuard, promptSuggestionSlot, replayDialogSlot, repriceSlot, sendEstimateSlot } from '../common/slots/room-slots';
+import { AssistantsPanel } from '../assistants/ui/AssistantsPanel';
+import { RoomAssistantControls } from '../assistants/ui/RoomAssistantControls';
+import { assistantsPanelSlot, roomAssistantSlot, exportMenuSlot, fillSendGuard, promptSuggestionSlot, replayDialogSlot, repriceSlot, sendEstimateSlot } from '../common/slots/room-slots';
 import { ReplayDialog } from '../chat/replay/ReplayDialog';
 import { ExportMenu } from '../history/transfer/ui/ExportMenu';
 import { BudgetBlockedNotice } from '../money/budgets/BudgetBlockedNotice';
@@ -15,4 +17,6 @@ exportMenuSlot.fill(ExportMenu);
 repriceSlot.fill(RepriceButton);
 promptSuggestionSlot.fill(PromptSuggestion);
 replayDialogSlot.fill(ReplayDialog);
+roomAssistantSlot.fill(RoomAssistantControls);
+assistantsPanelSlot.fill(AssistantsPanel);
 fillSendGuard({ useGate: useBudgetGate, blockedNotice: BudgetBlockedNotice });

@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
+import { openModelPicker } from './support/room-actions';
 
 // The chatroom in Chromium against the built renderer and the real host, with a fake engine streaming answers.
 
@@ -18,7 +19,7 @@ afterAll(async () => {
 });
 
 async function addModel(page: Page, slug: string) {
-  await page.keyboard.press('Control+k');
+  await openModelPicker(page);
   const dialog = page.getByRole('dialog', { name: 'Add a model' });
   await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
   await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');

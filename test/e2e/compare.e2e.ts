@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
+import { openModelPicker } from './support/room-actions';
 
 // Compare, decide, remember in Chromium against the built renderer and the real host: a blind turn with three fake
 // models names none of them (DOM, accessibility tree, title, copy) until the vote; the leaderboard then shows the
@@ -22,7 +23,7 @@ afterAll(async () => {
 const BIRDS = ['kestrel', 'osprey', 'heron'];
 
 async function addModel(page: Page, slug: string) {
-  await page.keyboard.press('Control+k');
+  await openModelPicker(page);
   const dialog = page.getByRole('dialog', { name: 'Add a model' });
   await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
   await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');

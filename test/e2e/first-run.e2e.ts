@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { addModel } from './support/room-actions';
+import { addModel, openModelPicker } from './support/room-actions';
 import { startHostProcess, type HostProcess } from './support/host-process';
 import { startFakeOpenRouter, type FakeOpenRouter } from './support/fake-openrouter';
 
@@ -76,7 +76,7 @@ describe('first run to daily use', { timeout: 120_000 }, () => {
     const settingsWindow = await open(ctx, h.url);
     const other = await open(ctx, h.url);
 
-    await other.keyboard.press('Control+k');
+    await openModelPicker(other);
     const picker = other.getByRole('dialog', { name: 'Add a model' });
     await picker.getByRole('searchbox', { name: 'Search models' }).fill('openai/gpt-4o-mini');
     await picker.getByText('no configured provider serves it').first().waitFor();

@@ -12,6 +12,7 @@ import { generationRecordSchema, type GenerationRecord } from '../../shared/open
 import { countTextTokens, estimateRequestTokens } from '../../shared/billing/estimate-tokens';
 import { shownCost, shownCostLabel } from '../../shared/billing/shown-cost';
 import { RELAYED_FLUSH_MS } from '../../electron/backend/interrupted/relayed-tokens';
+import { openModelPicker } from './support/room-actions';
 
 // The loopback host across restarts, as a browser user meets it: the same address every launch (the browser keeps
 // the history per address), backups offered to a store that opens empty, a tab that outlived its host, and a
@@ -115,7 +116,7 @@ describe('browser mode keeps one address', () => {
     // A first browser profile: one conversation, backed up to the data directory.
     const page = await newPage(h.url);
     await page.getByRole('button', { name: 'New chat' }).click();
-    await page.keyboard.press('Control+k');
+    await openModelPicker(page);
     const picker = page.getByRole('dialog', { name: 'Add a model' });
     await picker.getByRole('searchbox', { name: 'Search models' }).fill('openai/gpt-4o');
     await picker.getByRole('button', { name: /\(openai\/gpt-4o\)$/ }).click();

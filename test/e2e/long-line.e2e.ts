@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
+import { openModelPicker } from './support/room-actions';
 
 // An answer holding one 1 MB line without whitespace (issue 12): it streams and reopens without freezing the
 // window, because the line is shown in bounded chunks that the browser lays out only near the viewport.
@@ -48,7 +49,7 @@ describe('a 1 MB unbroken line in Chromium', () => {
     });
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
-    await page.keyboard.press('Control+k');
+    await openModelPicker(page);
     const dialog = page.getByRole('dialog', { name: 'Add a model' });
     await dialog.getByRole('searchbox', { name: 'Search models' }).fill('e2e/alpha');
     await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');

@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
+import { openModelPicker } from './support/room-actions';
 
 // Which model to ask, from this user's own votes, in Chromium against the built renderer and the real host: after
 // three code prompts where kestrel's answer was picked over osprey's, typing a code prompt shows the hint, the
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 async function addModel(page: Page, slug: string) {
-  await page.keyboard.press('Control+k');
+  await openModelPicker(page);
   const dialog = page.getByRole('dialog', { name: 'Add a model' });
   await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
   await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');
@@ -68,7 +69,7 @@ describe('my best model, from my votes', () => {
 
     // a new chat keeps the two models; add "My best"
     await page.getByRole('button', { name: 'New chat' }).click();
-    await page.keyboard.press('Control+k');
+    await openModelPicker(page);
     await page.getByRole('dialog', { name: 'Add a model' }).getByRole('button', { name: /My best/ }).click();
     await page.getByRole('group', { name: 'Column My best' }).waitFor();
     await box.fill('my rust program panics with index out of bounds');

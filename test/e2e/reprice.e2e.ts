@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
 import type { ModelSummary } from '../../shared/contract/models';
+import { openModelPicker } from './support/room-actions';
 
 // "What would this conversation have cost?" in Chromium against the built renderer and the real host: a room of two
 // fake models, one turn; Reprice lists both models at the same usage priced with the catalog (checked by hand from
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 async function addModel(page: Page, slug: string) {
-  await page.keyboard.press('Control+k');
+  await openModelPicker(page);
   const dialog = page.getByRole('dialog', { name: 'Add a model' });
   await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
   await dialog.getByRole('button', { name: new RegExp(`\\(${slug.replace('/', '\\/')}\\)$`) }).click();

@@ -1,3 +1,4 @@
+import { roomAssistantSlot } from '../../common/slots/room-slots';
 import { useEffect, useMemo } from 'react';
 import { useRoom, openConversation } from '../../common/room/room-store';
 import { activeTurns, indexMessages, nextContextAnswers, nextContextText, partialStart } from '../../common/room/turns';
@@ -125,6 +126,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
           + Model
         </button>
         <ModelSetControls columns={columns} isDraft={!shown} />
+        <roomAssistantSlot.Slot />
       </div>
       {showWelcome ? (
         <RoomWelcome />

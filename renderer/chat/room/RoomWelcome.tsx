@@ -4,6 +4,7 @@ import { usePicker } from '../models/picker-store';
 import { useModelSets } from '../models/use-model-sets';
 import { startDraft } from '../state/actions';
 import { deleteModelSet } from '../models/model-sets';
+import { assistantsPanelSlot } from '../../common/slots/room-slots';
 
 /** A new chat with no model yet: what to do first, and the saved model sets to start from. */
 export function RoomWelcome() {
@@ -47,6 +48,7 @@ export function RoomWelcome() {
           </ul>
         </section>
       ) : null}
+      <assistantsPanelSlot.Slot />
     </div>
   );
 }

@@ -2,8 +2,9 @@ import { useEffect } from 'react';
 import { usePicker } from '../models/picker-store';
 import { stopRoom } from '../state/actions';
 import { newChat } from './new-chat';
+import { usePalette } from '../../common/palette-store';
 
-/** Ctrl/Cmd+N new chat, Ctrl/Cmd+K model picker, Esc stops the open room's answers. */
+/** Ctrl/Cmd+N new chat, Ctrl/Cmd+K or Ctrl+Shift+P the command palette, Esc stops the open room's answers. */
 export function useRoomShortcuts() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -11,10 +12,11 @@ export function useRoomShortcuts() {
       if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'n') {
         e.preventDefault();
         newChat();
-      } else if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k') {
+      } else if ((mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k') || (mod && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'p')) {
         e.preventDefault();
-        usePicker.getState().open({ kind: 'add-column' });
-      } else if (e.key === 'Escape' && !usePicker.getState().intent) {
+        usePicker.getState().close();
+        usePalette.getState().toggle();
+      } else if (e.key === 'Escape' && !usePicker.getState().intent && !usePalette.getState().open) {
         void stopRoom();
       }
     };

@@ -44,7 +44,7 @@ export async function updateColumn(columnId: string, patch: { model?: string; se
 
 /** A new chat with the given columns (fresh ids, so a model set can be applied many times). */
 export function startDraft(columns: Pick<ColumnConfig, 'model' | 'settings'>[]) {
-  useRoom.setState({ draftColumns: columns.map((c) => newColumn(c.model, { ...c.settings })) });
+  useRoom.setState({ draftColumns: columns.map((c) => newColumn(c.model, { ...c.settings })), draftAssistant: null });
 }
 
 /** Blind mode: prompts sent from now on hide who answered (and what it cost) until their turn is voted on. */
@@ -195,7 +195,7 @@ async function sendTurn(text: string, attachments: PendingAttachment[], ticket: 
   let turn: WrittenTurn;
   try {
     turn = await appendTurn(
-      open ? open.id : { columns: roomColumns, blind: s.draftBlind },
+      open ? open.id : { columns: roomColumns, blind: s.draftBlind, ...(s.draftAssistant ? { fromAssistant: s.draftAssistant } : {}) },
       { content: text, parentId, continueFromId, ...(files.length ? { attachments: files } : {}) },
       columns.map((c) => {
         const choice = choices.get(c.id);
@@ -208,7 +208,7 @@ async function sendTurn(text: string, attachments: PendingAttachment[], ticket: 
   }
   const { conversation: conv, prompt: user, answers } = turn;
   setConversationInMemory(conv);
-  if (!open) useRoom.setState({ openId: conv.id, conversation: conv, messages: new Map(), loaded: 'full', draftColumns: [] });
+  if (!open) useRoom.setState({ openId: conv.id, conversation: conv, messages: new Map(), loaded: 'full', draftColumns: [], draftAssistant: null });
   (user.attachments ?? []).forEach((ref, i) => rememberAttachment(ref.id, attachments[i]!.data));
   upsertInMemory([user]);
   await startPendingAnswers(conv, columns, user, answers, open ? s.messages : new Map(), ticket, choices);

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { getConversation, listConversations } from '../../history/db/conversations';
 import { listAllMessages, listMessages } from '../../history/db/messages';
+import type { NewConversation } from '../../history/db/conversations';
 import type { ColumnConfig, Conversation, MessageRow } from './types';
 
 // The open conversation in memory (written through to storage by actions.ts) and the sidebar's list. Streaming
@@ -18,6 +19,8 @@ export interface RoomState {
   draftColumns: ColumnConfig[];
   /** blind mode of that new chat */
   draftBlind: boolean;
+  /** the assistant that new chat was started from, and its room options (renderer/assistants/) */
+  draftAssistant: NewConversation['fromAssistant'] | null;
 }
 
 export const useRoom = create<RoomState>(() => ({
@@ -29,6 +32,7 @@ export const useRoom = create<RoomState>(() => ({
   loaded: 'none',
   draftColumns: [],
   draftBlind: false,
+  draftAssistant: null,
 }));
 
 export async function refreshConversations() {

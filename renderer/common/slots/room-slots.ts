@@ -15,6 +15,10 @@ export const exportMenuSlot = slot<{ conversationId: string; title: string }>('E
 /** A conversation's requests, or some generations (an answer, a turn). */
 export const repriceSlot = slot<{ conversationId?: string; generationIds?: readonly string[]; what: string; label: string }>('Reprice');
 
+export const roomAssistantSlot = slot<Record<string, never>>('RoomAssistantControls');
+
+export const assistantsPanelSlot = slot<Record<string, never>>('AssistantsPanel');
+
 export const promptSuggestionSlot = slot<{ text: string; models: readonly string[] }>('PromptSuggestion');
 
 export const replayDialogSlot = slot<{ sources: ReplaySource[]; suggestedModels: string[]; onClose: () => void; onStarted: (conversationId: string) => void }>('ReplayDialog');

@@ -10,6 +10,8 @@ export interface NewConversation {
   id?: string;
   /** blind mode (see ConversationRow.blind) */
   blind?: boolean;
+  /** room options of the assistant a draft was started from (renderer/assistants/) */
+  fromAssistant?: Pick<ConversationRow, 'assistant' | 'pinProviders' | 'contextOverflow'>;
   now?: number;
 }
 
@@ -41,6 +43,7 @@ export async function createConversation(input: NewConversation): Promise<Conver
     pendingContinueFromId: null,
   };
   if (input.blind) row.blind = true;
+  for (const [k, v] of Object.entries(input.fromAssistant ?? {})) if (v !== undefined) Object.assign(row, { [k]: v });
   await getParleyDb().conversations.add(row);
   return row;
 }

@@ -66,6 +66,8 @@ export interface ConversationRow {
   pinProviders?: boolean;
   /** a replay room: past prompts run again on these columns' models, one blind turn each (chat/replay/) */
   replay?: ReplayPlan;
+  /** the assistant this room was started from (its name as it was then: the assistant may be renamed or deleted) */
+  assistant?: { id: string; name: string };
 }
 
 /** A prompt a replay runs again: where it was first asked. */

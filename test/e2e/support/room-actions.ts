@@ -1,8 +1,16 @@
 import type { Page } from 'playwright-core';
 
-/** Adds a model to the open room through the picker (Ctrl+K), choosing the row whose id is exactly `slug`. */
-export async function addModel(page: Page, slug: string): Promise<void> {
+/** Opens "Add a model" as a user does: Ctrl+K opens the command palette, "add model" and Enter the picker. */
+export async function openModelPicker(page: Page): Promise<void> {
   await page.keyboard.press('Control+k');
+  await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox', { name: 'Type a command' }).fill('add model');
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'Add a model' }).waitFor();
+}
+
+/** Adds a model to the open room through the picker, choosing the row whose id is exactly `slug`. */
+export async function addModel(page: Page, slug: string): Promise<void> {
+  await openModelPicker(page);
   const dialog = page.getByRole('dialog', { name: 'Add a model' });
   await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
   await dialog.getByRole('button', { name: new RegExp(`\\(${slug.replace(/[.]/g, '\\.')}\\)$`) }).click();

@@ -94,11 +94,12 @@ describe('composer', { timeout: 30_000 }, () => {
 });
 
 describe('model picker and column settings', { timeout: 30_000 }, () => {
-  it('Ctrl+K opens a fuzzy, filterable picker showing prices, context and who serves each model', async () => {
+  it('Ctrl+K, then "add model", opens a fuzzy, filterable picker showing prices, context and who serves each model', async () => {
     const user = userEvent.setup();
     openRoomWith([]);
     await screen.findByRole('heading', { name: 'Talk to many models at once' });
     await user.keyboard('{Control>}k{/Control}');
+    await user.type(await screen.findByRole('combobox', { name: 'Type a command' }), 'add model{Enter}');
     const dialog = await screen.findByRole('dialog', { name: 'Add a model' });
     const list = await within(dialog).findByRole('listbox', { name: 'Models' });
     await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(4));
@@ -121,6 +122,7 @@ describe('model picker and column settings', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('group', { name: 'Column claude-sonnet-4.5' })).toBeTruthy();
     // the same model may be added twice
     await user.keyboard('{Control>}k{/Control}');
+    await user.type(await screen.findByRole('combobox', { name: 'Type a command' }), 'add model{Enter}');
     await user.type(await screen.findByRole('searchbox', { name: 'Search models' }), 'anthropic/claude-sonnet-4.5');
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('group', { name: 'Column claude-sonnet-4.5 #2' })).toBeTruthy();

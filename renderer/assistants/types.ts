@@ -1,0 +1,1 @@
+export type { AssistantColumn, AssistantRow as Assistant } from '../history/db/migrations/v9';
