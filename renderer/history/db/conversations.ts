@@ -10,10 +10,12 @@ export interface NewConversation {
   id?: string;
   /** blind mode (see ConversationRow.blind) */
   blind?: boolean;
+  /** MCP tools the room offers (see ConversationRow.tools) */
+  tools?: ConversationRow['tools'];
   now?: number;
 }
 
-export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId' | 'blind' | 'replay' | 'pinProviders'>>;
+export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId' | 'blind' | 'replay' | 'pinProviders' | 'tools'>>;
 
 function checkColumns(columns: ColumnConfig[]) {
   const seen = new Set<string>();
@@ -41,6 +43,7 @@ export async function createConversation(input: NewConversation): Promise<Conver
     pendingContinueFromId: null,
   };
   if (input.blind) row.blind = true;
+  if (input.tools) row.tools = input.tools;
   await getParleyDb().conversations.add(row);
   return row;
 }
@@ -74,6 +77,7 @@ export async function updateConversation(id: string, patch: ConversationPatch, n
     if (patch.blind !== undefined) next.blind = patch.blind;
     if (patch.replay !== undefined) next.replay = patch.replay;
     if (patch.pinProviders !== undefined) next.pinProviders = patch.pinProviders;
+    if (patch.tools !== undefined) next.tools = patch.tools;
     await db.conversations.put(next);
     return next;
   });
