@@ -8,7 +8,7 @@ import { msLabel, tokensLabel, tpsLabel } from './stats-text';
 import { useReconciliation } from './use-reconciliation';
 import { ExplainCost } from './ExplainCost';
 import { ProviderBadge } from './ProviderBadge';
-import { stepsLabel } from '../tools/loop-outcome';
+import { billedGenerationId, stepsLabel } from '../tools/loop-outcome';
 
 /** Finish reasons that mean the model ended on its own: not worth a word on every answer. */
 const ORDINARY_FINISH = new Set(['stop', 'end_turn', 'STOP']);
@@ -18,7 +18,7 @@ const ORDINARY_FINISH = new Set(['stop', 'end_turn', 'STOP']);
  * bill once OpenRouter has reconciled it; a different bill shows both figures. */
 export function AnswerStats({ row, toolbar }: { row: MessageRow; toolbar?: ReactNode }) {
   const record = useGenerationRecord(row.id, row.generationId);
-  const billing = useReconciliation(row.generationId);
+  const billing = useReconciliation(billedGenerationId(row));
   const [explaining, setExplaining] = useState(false);
   const panelId = useId();
   const model = row.model?.used ?? row.model?.requested ?? 'unknown model';

@@ -38,9 +38,8 @@ export function ToolSelectionPicker({ value, onChange }: { value: ToolSelection;
         return (
           <div className="tool-picker-server" key={s.id}>
             <label>
-              <input type="checkbox" checked={whole} disabled={!s.enabled} onChange={(e) => onChange(withServer(value, s.id, e.target.checked))} />
+              <input type="checkbox" aria-label={`${s.name}: all tools`} checked={whole} disabled={!s.enabled} onChange={(e) => onChange(withServer(value, s.id, e.target.checked))} />
               {s.name}
-              <span className="visually-hidden">: all tools</span>
             </label>
             <span className="tool-picker-state" aria-label={`State of ${s.name}`}>{stateText(s)}</span>
             {s.enabled && s.status === 'awaiting-confirmation' ? (
@@ -61,7 +60,7 @@ export function ToolSelectionPicker({ value, onChange }: { value: ToolSelection;
               <div className="tool-picker-tools" role="group" aria-label={`Tools of ${s.name}`}>
                 {s.tools.map((t) => (
                   <label key={t.name} title={t.description}>
-                    <input type="checkbox" checked={hasTool(value, s.id, t.name)} disabled={whole} onChange={(e) => onChange(withTool(value, s.id, t.name, e.target.checked))} />
+                    <input type="checkbox" aria-label={`${t.name} of ${s.name}`} checked={hasTool(value, s.id, t.name)} disabled={whole} onChange={(e) => onChange(withTool(value, s.id, t.name, e.target.checked))} />
                     <code>{t.name}</code>
                     {t.description ? <span className="muted">{t.description.length > 80 ? `${t.description.slice(0, 80)}…` : t.description}</span> : null}
                   </label>

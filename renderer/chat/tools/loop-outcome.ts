@@ -72,3 +72,9 @@ export function stepsLabel(steps: readonly LoopStep[] | undefined): string | nul
   const n = steps?.length ?? 0;
   return n > 1 ? `${n} steps` : null;
 }
+
+/** The generation whose reconciled bill stands for the whole answer: none for a loop of several steps (one step's
+ * bill is not the answer's; its cost is the sum of the steps' own figures). */
+export function billedGenerationId(row: { generationId?: string; toolSteps?: readonly LoopStep[] }): string | undefined {
+  return (row.toolSteps?.length ?? 0) > 1 ? undefined : row.generationId;
+}
