@@ -21,7 +21,7 @@ export function ColumnToolNote({ column }: { column: ColumnConfig }) {
     <span className="column-tools-note column-tools-off" role="note">{notice}</span>
   ) : (
     <span className="column-tools-note muted">
-      <Wrench aria-hidden="true" size={12} /> Tools on{offered.length > 0 ? ` (${offered.length})` : ''}
+      <Wrench aria-hidden="true" size={12} /> Tools on
     </span>
   );
 }
