@@ -7,6 +7,7 @@ import { loadBundledCatalog } from '../../shared/catalog';
 import { findModel } from '../../shared/catalog/find-model';
 import { pricesAt } from '../../shared/catalog/prices-at';
 import type { CatalogModel } from '../../shared/catalog/types';
+import { modelToolSupport } from '../../shared/tools/tool-selection';
 import type { ModelList, ModelSummary } from '../../shared/contract/models';
 import type { GenerationRecord } from '../../shared/openrouter/generation';
 import { formatRate } from '../../shared/billing/money';
@@ -37,6 +38,7 @@ function summarise(m: CatalogModel, served: UpstreamConfig[], at: number): Model
     isFree: m.id.endsWith(':free') || (prompt === 0 && completion === 0),
     supportsReasoning: !!m.reasoning || params.includes('reasoning'),
     supportsTools: params.includes('tools'),
+    toolSupport: modelToolSupport(m),
     servedBy: served.map((u) => u.label),
     servedByIds: served.map((u) => u.id),
     pricing: { ...m.pricing },

@@ -27,6 +27,8 @@ export const modelSummarySchema = z.object({
   isFree: z.boolean(),
   supportsReasoning: z.boolean(),
   supportsTools: z.boolean(),
+  /** From the catalog's supported_parameters; 'unknown' when the catalog has no list for the model. */
+  toolSupport: z.enum(['supported', 'unsupported', 'unknown']).optional(),
   /** Some configured upstream can search the web for it (OpenRouter, or the provider's own search tool). */
   searchesWeb: z.boolean().optional(),
   servedBy: z.array(z.string()), // labels of configured upstreams able to serve it ("OpenRouter", "Anthropic")

@@ -7,6 +7,7 @@ import { totalsLabel, type Totals } from '../messages/stats-text';
 import { usePicker } from '../models/picker-store';
 import { ColumnSettingsPanel } from './ColumnSettingsPanel';
 import { ColumnWebSearchNote } from '../web-search/ColumnWebSearchNote';
+import { ColumnToolNote } from '../tools/ColumnToolNote';
 import { ContextMeter } from '../context/ContextMeter';
 import type { MessageRow } from '../../common/room/types';
 import { ColumnMenu } from './ColumnMenu';
@@ -36,6 +37,7 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
       <span className="column-totals muted" aria-label={`Totals for ${label}`}>{figures}</span>
       {nextContext && !anonymous ? <span className="visually-hidden" aria-label={`What ${label} receives next`}>{nextContext}</span> : null}
       {column.settings.webSearch?.enabled && !anonymous ? <ColumnWebSearchNote column={column} /> : null}
+      {anonymous ? null : <ColumnToolNote column={column} />}
       {contextHistory && !anonymous ? <ContextMeter column={column} label={label} history={contextHistory} /> : null}
       {anonymous ? null : (
         // Blind turns awaiting a vote have no per-column controls: they would tie a column to the answer they act on.

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { splitVariant, VARIANTS, withVariant, type ColumnConfig, type ColumnSettings, type ReasoningEffort, type Variant } from '../../common/room/types';
 import { updateColumn } from '../state/actions';
 import { WebSearchFields } from '../web-search/WebSearchFields';
+import { ColumnToolsFields } from '../tools/ColumnToolsFields';
 
 type Sort = NonNullable<NonNullable<ColumnSettings['provider']>['sort']>;
 const EFFORTS: ReasoningEffort[] = ['minimal', 'low', 'medium', 'high', 'xhigh'];
@@ -23,6 +24,7 @@ export function ColumnSettingsPanel({ column, label, onClose }: { column: Column
     ignore: (s.provider?.ignore ?? []).join(', '),
     sort: (s.provider?.sort ?? '') as Sort | '',
     webSearch: s.webSearch,
+    tools: s.tools,
   });
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const temperature = num(form.temperature);
@@ -47,6 +49,7 @@ export function ColumnSettingsPanel({ column, label, onClose }: { column: Column
         if (form.reasoningEffort) settings.reasoningEffort = form.reasoningEffort;
         if (Object.keys(provider).length) settings.provider = provider;
         if (form.webSearch) settings.webSearch = form.webSearch;
+        if (form.tools) settings.tools = form.tools;
         void updateColumn(column.id, { model: withVariant(base, form.variant), settings }).then(onClose);
       }}
     >
@@ -106,6 +109,7 @@ export function ColumnSettingsPanel({ column, label, onClose }: { column: Column
         </label>
       </fieldset>
       <WebSearchFields value={form.webSearch} onChange={(v) => set('webSearch', v)} />
+      <ColumnToolsFields value={form.tools} onChange={(v) => set('tools', v)} />
       {invalid ? <p role="alert" className="error">Temperature is 0–2; max tokens a whole number above 0.</p> : null}
       <div className="edit-actions">
         <button type="submit" className="primary small" disabled={invalid}>Save settings</button>

@@ -10,6 +10,7 @@ import { answerNames } from './answer-names';
 import { AnswerSources } from '../web-search/AnswerSources';
 import { withCitationMarkers } from '../../common/web-search/sources';
 import { VoteMark } from './VoteMark';
+import { ToolLoopView } from '../tools/ToolLoopView';
 
 export interface AnswerCellProps {
   row: MessageRow;
@@ -36,6 +37,7 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
   const reasoning = live ? live.reasoning : (row.reasoning ?? '');
   const status = live ? live.status : row.status;
   const error = live?.error ?? row.error;
+  const steps = live?.toolSteps ?? row.toolSteps;
   const hidden = hiddenLetter !== undefined;
   const fused = !!row.fused;
   const names = answerNames(hidden ? { kind: 'hidden', letter: hiddenLetter } : fused ? { kind: 'fused' } : { kind: 'column', label: columnLabel });
@@ -80,9 +82,9 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
           <div className="reasoning-text">{reasoning}</div>
         </details>
       ) : null}
-      {streaming ? <StreamingMarkdown text={text} /> : text ? <Markdown text={withCitationMarkers(text, row.sources)} /> : null}
+      {steps?.length ? <ToolLoopView steps={steps} text={text} streaming={streaming} streamId={live?.streamId ?? null} /> : streaming ? <StreamingMarkdown text={text} /> : text ? <Markdown text={withCitationMarkers(text, row.sources)} /> : null}
       {streaming ? null : <AnswerSources sources={row.sources} />}
-      {streaming && !text && !reasoning ? <p className="muted waiting">Waiting for {names.waitingFor}…</p> : null}
+      {streaming && !text && !reasoning && !steps?.length ? <p className="muted waiting">Waiting for {names.waitingFor}…</p> : null}
       {status === 'error' ? (
         <div className="answer-error" role="alert">
           {hidden ? 'The answer failed' : (error?.message ?? 'The answer failed')}

@@ -8,6 +8,7 @@ import { msLabel, tokensLabel, tpsLabel } from './stats-text';
 import { useReconciliation } from './use-reconciliation';
 import { ExplainCost } from './ExplainCost';
 import { ProviderBadge } from './ProviderBadge';
+import { billedGenerationId, stepsLabel } from '../tools/loop-outcome';
 
 /** Finish reasons that mean the model ended on its own: not worth a word on every answer. */
 const ORDINARY_FINISH = new Set(['stop', 'end_turn', 'STOP']);
@@ -17,7 +18,7 @@ const ORDINARY_FINISH = new Set(['stop', 'end_turn', 'STOP']);
  * bill once OpenRouter has reconciled it; a different bill shows both figures. */
 export function AnswerStats({ row, toolbar }: { row: MessageRow; toolbar?: ReactNode }) {
   const record = useGenerationRecord(row.id, row.generationId);
-  const billing = useReconciliation(row.generationId);
+  const billing = useReconciliation(billedGenerationId(row));
   const [explaining, setExplaining] = useState(false);
   const panelId = useId();
   const model = row.model?.used ?? row.model?.requested ?? 'unknown model';
@@ -56,6 +57,7 @@ export function AnswerStats({ row, toolbar }: { row: MessageRow; toolbar?: React
             </span>
             {ttft ? <span className="stat stat-ttft" title="Time to first token">TTFT {ttft}</span> : null}
             {tps ? <span className="stat stat-tps">{tps}</span> : null}
+            {stepsLabel(row.toolSteps) ? <span className="stat stat-steps" title="Model steps of this answer's tool loop; the figures are their sum">{stepsLabel(row.toolSteps)}</span> : null}
             {finish && !ORDINARY_FINISH.has(finish) ? <span className="stat stat-finish">finish: {finish}</span> : null}
             <button
               type="button"

@@ -14,6 +14,7 @@ import { Composer } from '../composer/Composer';
 import { usePicker } from '../models/picker-store';
 import { ModelSetControls } from './ModelSetControls';
 import { RoomWebSearchToggle } from '../web-search/RoomWebSearchToggle';
+import { RoomToolsButton } from '../tools/RoomToolsButton';
 import { RoomTitle } from './RoomTitle';
 import { useUi } from '../../common/ui-store';
 import { TurnList } from './TurnList';
@@ -121,6 +122,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
           Blind
         </label>
         <RoomWebSearchToggle columns={columns} />
+        <RoomToolsButton />
         {shown ? <PinProvidersToggle conversation={shown} /> : null}
         <button type="button" className="small" onClick={() => openPicker({ kind: 'add-column' })} aria-label="Add model (Ctrl+K)">
           + Model

@@ -26,6 +26,10 @@ import { newColumn, newId, roomColumns, setColumns } from '../../common/room/col
 export { deleteConversation, reloadConversation, stopAnswer, undoDeleteConversation } from '../../common/room/conversation-actions';
 export { addColumn, newColumn, newId, roomColumns, setColumns } from '../../common/room/column-actions';
 import { chooseMyBest, isMyBest, loadMyBestRecords, type MyBestChoice } from '../../common/suggest/my-best';
+import type { ChatToolsInput } from '../../../shared/tools/tool-steps';
+import { offerTools } from '../tools/offer-tools';
+import { clearDraftTools, draftToolPick } from '../tools/draft-tools';
+import { saveOfferedTools } from '../../history/db/tool-steps';
 
 // Everything a user can do in a room. Each action writes the history store first, mirrors the result in memory,
 // then (for prompts) starts one stream per column in main.
@@ -80,18 +84,20 @@ async function startAnswer(conv: Conversation, column: ColumnConfig, user: Messa
   const pin = conv.pinProviders ? pinnedProvider(turns, column.id) : null;
   const built = await askForImages(buildChatRequest(col, sent, await attachmentData(sent)));
   const request = pin ? pinRequest(built, pin) : built;
+  const tools = await offerTools(conv, col);
   const row = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model, ...(pin ? { pinned: pin } : {}) } });
-  streamInto(row, column.id, request);
+  streamInto(row, column.id, request, tools);
   return row;
 }
 
 /** Shows a just-created answer row and asks main to stream `request` into it (`streamColumn` keeps streams apart). */
-export function streamInto(row: MessageRow, streamColumn: string, request: ChatRequest) {
-  upsertInMemory([row]);
+export function streamInto(row: MessageRow, streamColumn: string, request: ChatRequest, tools?: ChatToolsInput) {
+  upsertInMemory([tools ? { ...row, offeredTools: tools.offered } : row]);
+  if (tools) void saveOfferedTools(row.id, tools.offered);
   const streamId = newId();
   trackStream({ streamId, messageId: row.id, conversationId: row.conversationId, columnId: streamColumn, startedAt: row.createdAt });
   bridge()
-    .invoke('chat.start', { streamId, meta: { conversationId: row.conversationId, messageId: row.id, columnId: streamColumn }, request })
+    .invoke('chat.start', { streamId, meta: { conversationId: row.conversationId, messageId: row.id, columnId: streamColumn }, request, ...(tools ? { tools } : {}) })
     .catch((err: unknown) => failToStart(row.id, err instanceof Error ? err.message : 'Could not start the answer'));
 }
 
@@ -131,10 +137,12 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
     }
     const context = contextFor(turns, n, column.id);
     let request: ChatRequest;
+    let tools: ChatToolsInput | undefined;
     try {
       const sent = await fitForSend(conv, column, context);
       request = await askForImages(buildChatRequest(column, sent, await attachmentData(sent)));
       if (row.model?.pinned) request = pinRequest(request, row.model.pinned);
+      tools = await offerTools(conv, column);
     } catch (err) {
       // the turn is stored: this answer says why it could not start, the other columns go ahead
       upsertInMemory([row]);
@@ -142,7 +150,7 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
       continue;
     }
     ticket?.bind(column.id, row.id); // the column's budget hold now ends with this answer
-    streamInto(row, column.id, request);
+    streamInto(row, column.id, request, tools);
   }
 }
 
@@ -192,10 +200,11 @@ async function sendTurn(text: string, attachments: PendingAttachment[], ticket: 
   const pending = open?.pendingContinueFromId ? s.messages.get(open.pendingContinueFromId) : undefined;
   const continueFromId = pending && pending.parentId === parentId ? pending.id : null;
   const files: NewAttachment[] = attachments.map((a) => ({ name: a.name, mime: a.mime, data: a.blob }));
+  const draftTools = open ? undefined : draftToolPick();
   let turn: WrittenTurn;
   try {
     turn = await appendTurn(
-      open ? open.id : { columns: roomColumns, blind: s.draftBlind, ...(s.draftAssistant ? { fromAssistant: s.draftAssistant } : {}) },
+      open ? open.id : { columns: roomColumns, blind: s.draftBlind, ...(s.draftAssistant ? { fromAssistant: s.draftAssistant } : {}), ...(draftTools ? { tools: draftTools } : {}) },
       { content: text, parentId, continueFromId, ...(files.length ? { attachments: files } : {}) },
       columns.map((c) => {
         const choice = choices.get(c.id);
@@ -209,6 +218,7 @@ async function sendTurn(text: string, attachments: PendingAttachment[], ticket: 
   const { conversation: conv, prompt: user, answers } = turn;
   setConversationInMemory(conv);
   if (!open) useRoom.setState({ openId: conv.id, conversation: conv, messages: new Map(), loaded: 'full', draftColumns: [], draftAssistant: null });
+  if (!open) clearDraftTools();
   (user.attachments ?? []).forEach((ref, i) => rememberAttachment(ref.id, attachments[i]!.data));
   upsertInMemory([user]);
   await startPendingAnswers(conv, columns, user, answers, open ? s.messages : new Map(), ticket, choices);

@@ -12,6 +12,7 @@ import { rememberRecord } from './answer-records';
 import { upsertInMemory, useRoom } from '../../common/room/room-store';
 import { takeAnswerEstimate } from '../../common/money/sent-estimates';
 import { settleHold } from '../../common/money/send-holds';
+import { withLoopTotals } from '../tools/loop-outcome';
 
 // One per page, independent of which conversation is open: streams live in main, so switching rooms never stops
 // them, and a reloaded page re-attaches with chat.active. Streamed text is checkpointed to the history store about
@@ -108,7 +109,7 @@ export function snapshotOutcome(s: StreamSnapshot): AnswerOutcome {
   }
   if (s.error) out.error = { code: s.error.code, message: s.error.message };
   if (s.sources?.length) out.sources = s.sources;
-  return out;
+  return s.toolSteps?.length ? withLoopTotals(out, s.toolSteps) : out;
 }
 
 /** Stores a finished stream's answer, then tells main it may forget it. */
@@ -123,7 +124,7 @@ export async function finalizeSnapshot(s: StreamSnapshot): Promise<void> {
     if (await getMessage(id)) {
       const outcome = snapshotOutcome(s);
       // the stream is over whether or not the disk takes the answer now: the column and Send stop saying so
-      liveAnswers.finish(id, { status: s.status, error: s.error, text: s.text, reasoning: s.reasoning });
+      liveAnswers.finish(id, { status: s.status, error: s.error, text: s.text, reasoning: s.reasoning, ...(s.toolSteps ? { toolSteps: s.toolSteps } : {}) });
       await storeFinal(id, outcome);
     } else dropCheckpointer(id);
     liveAnswers.remove(id);

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { StreamDelta, StreamSnapshot } from '../../../shared/contract/chat';
+import type { LoopStep } from '../../../shared/tools/tool-steps';
 
 // Text of answers still streaming (or finished but not yet stored: see finish), held outside React. Deltas land in a mutable entry at once; subscribers (one
 // streaming cell each) are told at most every BASE_MS × √(streams) so N parallel columns cost about √N, not N,
@@ -22,6 +23,8 @@ export interface LiveAnswer {
   error: StreamSnapshot['error'];
   /** finished, but the disk refused to store it: kept here and retried */
   unsaved?: boolean;
+  /** a tool loop's steps so far (each delta that carries them replaces them whole) */
+  toolSteps?: LoopStep[];
 }
 
 const BASE_MS = 50;
@@ -79,6 +82,7 @@ export function fromSnapshot(s: StreamSnapshot): LiveAnswer {
     seq: s.seq,
     finishReason: s.finishReason,
     error: s.error,
+    ...(s.toolSteps ? { toolSteps: s.toolSteps } : {}),
   };
 }
 
@@ -103,13 +107,14 @@ export const liveAnswers = {
     if (d.model) e.model = d.model;
     if (d.provider) e.provider = d.provider;
     if (d.firstTokenAt !== undefined) e.firstTokenAt = d.firstTokenAt;
+    if (d.toolSteps) e.toolSteps = d.toolSteps;
     e.seq = d.seq;
     schedule(e.messageId);
     return 'applied';
   },
   /** The stream ended and its answer is being stored: it stops counting as streaming and is shown from here until
    * it is stored (which takes a while when the disk refuses it: `unsaved`). */
-  finish(messageId: string, patch: Partial<Pick<LiveAnswer, 'status' | 'error' | 'text' | 'reasoning' | 'unsaved'>>) {
+  finish(messageId: string, patch: Partial<Pick<LiveAnswer, 'status' | 'error' | 'text' | 'reasoning' | 'unsaved' | 'toolSteps'>>) {
     const e = entries.get(messageId);
     if (!e) return;
     Object.assign(e, patch);

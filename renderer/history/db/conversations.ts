@@ -12,10 +12,12 @@ export interface NewConversation {
   blind?: boolean;
   /** room options of the assistant a draft was started from (renderer/assistants/) */
   fromAssistant?: Pick<ConversationRow, 'assistant' | 'pinProviders' | 'contextOverflow'>;
+  /** MCP tools the room offers (see ConversationRow.tools) */
+  tools?: ConversationRow['tools'];
   now?: number;
 }
 
-export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId' | 'blind' | 'replay' | 'pinProviders'>>;
+export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId' | 'blind' | 'replay' | 'pinProviders' | 'tools'>>;
 
 function checkColumns(columns: ColumnConfig[]) {
   const seen = new Set<string>();
@@ -44,6 +46,7 @@ export async function createConversation(input: NewConversation): Promise<Conver
   };
   if (input.blind) row.blind = true;
   for (const [k, v] of Object.entries(input.fromAssistant ?? {})) if (v !== undefined) Object.assign(row, { [k]: v });
+  if (input.tools) row.tools = input.tools;
   await getParleyDb().conversations.add(row);
   return row;
 }
@@ -77,6 +80,7 @@ export async function updateConversation(id: string, patch: ConversationPatch, n
     if (patch.blind !== undefined) next.blind = patch.blind;
     if (patch.replay !== undefined) next.replay = patch.replay;
     if (patch.pinProviders !== undefined) next.pinProviders = patch.pinProviders;
+    if (patch.tools !== undefined) next.tools = patch.tools;
     await db.conversations.put(next);
     return next;
   });

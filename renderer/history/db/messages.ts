@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { UrlCitation } from '../../../shared/openrouter/annotations';
+import type { LoopStep } from '../../../shared/tools/tool-steps';
 import { attachmentRows, prepareAttachments, type NewAttachment, type PreparedAttachment } from './attachments';
 import { getParleyDb, type ParleyDb } from './database';
 import { InvalidWriteError, NotFoundError } from './errors';
@@ -188,6 +189,7 @@ export interface AnswerOutcome {
   nativeFinishReason?: string | null;
   error?: MessageError;
   sources?: UrlCitation[];
+  toolSteps?: LoopStep[];
   now?: number;
 }
 
@@ -205,6 +207,7 @@ export function withOutcome(row: MessageRow, outcome: AnswerOutcome): MessageRow
   if (outcome.nativeFinishReason !== undefined) next.nativeFinishReason = outcome.nativeFinishReason;
   if (outcome.error !== undefined) next.error = outcome.error;
   if (outcome.sources !== undefined) next.sources = outcome.sources;
+  if (outcome.toolSteps !== undefined) next.toolSteps = outcome.toolSteps;
   return next;
 }
 

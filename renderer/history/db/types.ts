@@ -1,6 +1,8 @@
 import type { UrlCitation } from '../../../shared/openrouter/annotations';
 import type { FinishReason } from '../../../shared/openrouter/chat-response';
 import type { GenerationRecord, RecordCost, TokenCounts } from '../../../shared/openrouter/generation';
+import type { ColumnTools, OfferedTool, ToolSelection } from '../../../shared/tools/tool-selection';
+import type { LoopStep } from '../../../shared/tools/tool-steps';
 
 // Row shapes of Parley's local history (IndexedDB database 'parley'). Costs are integer micro-dollars
 // (1 USD = 1_000_000); an unknown cost has no number and a reason.
@@ -24,6 +26,8 @@ export interface ColumnSettings {
   reasoningEffort?: ReasoningEffort;
   provider?: ProviderPreferences;
   webSearch?: WebSearchSettings;
+  /** MCP tools: follow the room's pick (the default) or this column's own */
+  tools?: ColumnTools;
 }
 
 /** A column's web search (the `web` plugin): off unless enabled; engine and max results as OpenRouter takes them. */
@@ -68,6 +72,8 @@ export interface ConversationRow {
   replay?: ReplayPlan;
   /** the assistant this room was started from (its name as it was then: the assistant may be renamed or deleted) */
   assistant?: { id: string; name: string };
+  /** MCP tools the room offers its models (none by default; chat/tools/) */
+  tools?: ToolSelection;
 }
 
 /** A prompt a replay runs again: where it was first asked. */
@@ -190,6 +196,9 @@ export interface MessageRow {
   replayOf?: { conversationId: string; promptId: string };
   /** answers: the web pages a web search found and the answer cites (url_citation, indices into content) */
   sources?: UrlCitation[];
+  /** answers: the tools the column was offered, and its tool loop step by step (calls, approvals, results, records) */
+  offeredTools?: OfferedTool[];
+  toolSteps?: LoopStep[];
   createdAt: number;
   updatedAt: number;
   /** search document number (internal; absent while not indexed) */

@@ -3,7 +3,7 @@ import { bridge } from '../../bridge';
 import { requestPersistentStorage, storageEstimate, type StorageEstimateInfo } from '../db';
 import { importJson } from '../transfer/formats/import-json';
 import type { BackupInfo } from '../../../shared/contract/routes';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '../../common/format-bytes';
 import { runBackup } from './backup-scheduler';
 import { restoreBackups } from './restore-offer';
 

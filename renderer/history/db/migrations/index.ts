@@ -5,6 +5,7 @@ import { V3_STORES, upgradeToV3 } from './v3';
 import { V4_STORES, upgradeToV4 } from './v4';
 import { V5_STORES, upgradeToV5 } from './v5';
 import { V7_STORES, upgradeToV7 } from './v7';
+import { V8_STORES, upgradeToV8 } from './v8';
 import { V9_STORES, upgradeToV9 } from './v9';
 
 // Every schema version Parley has shipped, oldest first. To change the schema, append a version with its stores
@@ -23,6 +24,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 4, stores: V4_STORES, upgrade: upgradeToV4 },
   { version: 5, stores: V5_STORES, upgrade: upgradeToV5 },
   { version: 7, stores: V7_STORES, upgrade: upgradeToV7 },
+  { version: 8, stores: V8_STORES, upgrade: upgradeToV8 },
   { version: 9, stores: V9_STORES, upgrade: upgradeToV9 },
 ];
 

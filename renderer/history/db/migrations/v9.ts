@@ -1,12 +1,12 @@
 import type { Transaction } from 'dexie';
 import type { ColumnSettings } from '../types';
-import { V7_STORES } from './v7';
+import { V8_STORES } from './v8';
 
 // Version 9: assistants, named setups a room can start from (renderer/assistants/). One row per assistant; a room
 // started from one remembers it in ConversationRow.assistant.
 
 export const V9_STORES = {
-  ...V7_STORES,
+  ...V8_STORES,
   assistants: 'id, updatedAt',
 } as const;
 

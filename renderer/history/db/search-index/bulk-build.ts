@@ -115,8 +115,8 @@ export function docsOfExport(raw: unknown, firstDn: number): SearchDocText[] | n
       const msg = m as { seq?: unknown; content?: unknown } | null;
       if (!msg || typeof msg.seq !== 'number' || typeof msg.content !== 'string') return null;
     }
-    const bySeq = [...(messages as { seq: number; content: string; reasoning?: unknown; sources?: unknown }[])].sort((a, b) => a.seq - b.seq);
-    for (const m of bySeq) docs.push({ dn: dn++, text: searchableText({ content: m.content, reasoning: typeof m.reasoning === 'string' ? m.reasoning : undefined, sources: m.sources }) });
+    const bySeq = [...(messages as { seq: number; content: string; reasoning?: unknown; sources?: unknown; toolSteps?: unknown }[])].sort((a, b) => a.seq - b.seq);
+    for (const m of bySeq) docs.push({ dn: dn++, text: searchableText({ content: m.content, reasoning: typeof m.reasoning === 'string' ? m.reasoning : undefined, sources: m.sources, toolSteps: m.toolSteps }) });
   }
   return docs;
 }

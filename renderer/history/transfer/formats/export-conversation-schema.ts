@@ -4,6 +4,7 @@ import type { ImportLimits } from './export-format';
 import type { ExportFields } from './export-fields';
 import { moneySchemas } from './export-money-schema';
 import { base64Length } from '../../db/base64';
+import { toolExportFields } from './export-tool-schema';
 
 // A conversation as the export holds it: its columns, messages, attachments and generations.
 
@@ -34,6 +35,7 @@ function messageSchema(f: ExportFields, money: ReturnType<typeof moneySchemas>) 
     continueFromId: id.nullable().optional(),
     model: z.object({ requested: short, used: short.nullable(), provider: short.nullable(), upstream: short.nullable(), chosenBy: short.optional(), pinned: short.optional() }).optional(),
     sources: sourcesSchema.optional(), // web search sources (docs/export-format.md, "Sources")
+    ...toolExportFields.message, // a tool loop (docs/export-format.md, "Tool steps")
     tokens: tokens.nullable().optional(),
     cost: cost.optional(),
     generationId: short.optional(),
@@ -72,6 +74,7 @@ function columnSchema(f: ExportFields) {
         })
         .optional(),
       webSearch: z.object({ enabled: z.boolean(), engine: z.enum(['native', 'exa']).optional(), maxResults: z.number().int().min(1).max(10).optional() }).optional(),
+      ...toolExportFields.column,
     }),
   });
   return column;
@@ -103,6 +106,7 @@ export function conversationSchema(f: ExportFields, limits: ImportLimits) {
     pendingContinueFromId: id.nullable().optional(),
     pinned: z.boolean().optional(),
     blind: z.boolean().optional(),
+    ...toolExportFields.conversation,
     messages: z.array(message).max(limits.maxMessages),
     attachments: z.array(attachment).max(100_000).optional(),
     generations: z.array(generation).max(limits.maxMessages).optional(),

@@ -180,6 +180,8 @@ function planConversation(
     if (m.blind !== undefined) row.blind = m.blind;
     if (m.blindLetter !== undefined) row.blindLetter = m.blindLetter;
     if (m.sources !== undefined) row.sources = m.sources;
+    if (m.offeredTools !== undefined) row.offeredTools = m.offeredTools;
+    if (m.toolSteps !== undefined) row.toolSteps = m.toolSteps;
     const { vote, problem: voteProblem } = importedVote(m, byId, msgId);
     if (vote) row.vote = vote;
     const { fused, problem: fusedProblem } = importedFused(m, byId, msgId);
@@ -236,6 +238,7 @@ function planConversation(
   };
   if (c.pinned !== undefined) conversation.pinned = c.pinned;
   if (c.blind !== undefined) conversation.blind = c.blind;
+  if (c.tools !== undefined) conversation.tools = c.tools;
   return { conversation, messages, attachments, generations };
 }
 
