@@ -19,6 +19,8 @@ export interface StepOutcome {
   toolCalls: StreamedToolCall[];
   record: GenerationRecord | null;
   error: { code: number; message: string } | null;
+  /** The step's `reasoning_details`, sent back with its calls in the next step. */
+  reasoningDetails?: Record<string, unknown>[];
 }
 
 export type CallableCall = Extract<PlannedCall, { kind: 'callable' }>;
@@ -77,7 +79,7 @@ export async function runToolLoop(
     // Parallel calls of one step are asked and run together; each settles on its own.
     const outcomes = await Promise.all(plan.map((call, k) => runCall(call, k, update)));
     if (ctx.signal.aborted) return finish('stopped');
-    messages.push(...nextStepMessages(out.text, out.toolCalls, outcomes));
+    messages.push(...nextStepMessages(out.text, out.toolCalls, outcomes, out.reasoningDetails));
   }
   return finish('step-limit', { code: 400, message: `Stopped after ${limit} steps (the tool step limit).` });
 
