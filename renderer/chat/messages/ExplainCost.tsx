@@ -7,6 +7,7 @@ import type { MessageRow } from '../../history/db/types';
 import { mismatchText, partsText, sourceSentence, type Billing } from '../../money/cost-text';
 import { RepriceButton } from '../../money/reprice/RepriceButton';
 import { unpricedSearchNote } from '../web-search/search-cost-note';
+import { LoopStepsCost } from './LoopStepsCost';
 
 // "Explain this cost": every billed unit × its price = its amount, what caching saved, where the figure comes
 // from (billed / computed from the price list of a date / estimated), the bill when OpenRouter has reconciled it,
@@ -134,6 +135,7 @@ export function ExplainCost({ id, row, record, billing, shown }: {
   return (
     <div id={id} className="explain-cost" role="region" aria-label="How this cost was worked out">
       {items}
+      <LoopStepsCost row={row} />
       {row.generationId ? <RepriceButton generationIds={[row.generationId]} what="this answer" label="On other models…" /> : null}
     </div>
   );
