@@ -6,13 +6,14 @@ import { toChatTools } from '../../../shared/tools/tool-selection';
 import { nextStepMessages, planToolCalls, type CallOutcome, type PlannedCall, type StreamedToolCall } from './tool-step';
 import type { RoomApprovals } from './room-approvals';
 import { sumLoopSteps, type LoopTotals } from './loop-cost';
+import { DEFAULT_TOOL_STEP_LIMIT } from '../../../shared/tools/step-limit';
 import type { ApprovalChoice, LoopStep, ToolCallRecord } from '../../../shared/tools/tool-steps';
 
 // A column's tool loop: model step → its tool calls → approval → MCP call → next model step, until the model
 // answers without calls, fails, is stopped, or reaches the step limit. Nothing here knows about windows: approvals
 // are asked through `approve`, which main keeps pending until a renderer answers (or the loop is stopped).
 
-export const DEFAULT_STEP_LIMIT = 10;
+export const DEFAULT_STEP_LIMIT = DEFAULT_TOOL_STEP_LIMIT;
 
 export interface StepOutcome {
   text: string;
