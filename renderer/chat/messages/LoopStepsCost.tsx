@@ -16,6 +16,21 @@ type WithSteps = MessageRow & { toolSteps?: LoopStep[] };
 
 const costOf = (micros: number | null | undefined) => (micros === null || micros === undefined ? 'unknown' : formatMicros(micros));
 
+/** Figures joined by " · ", each kept on one line, so a narrow column breaks between them, never inside one. */
+function Figures({ parts }: { parts: (string | null)[] }) {
+  const shown = parts.filter((p): p is string => p !== null);
+  return (
+    <>
+      {shown.map((p, i) => (
+        <span key={i} className="figure">
+          {p}
+          {i < shown.length - 1 ? ' · ' : ''}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export function LoopStepsCost({ row }: { row: MessageRow }) {
   const records = ((row as WithSteps).toolSteps ?? []).flatMap((s): GenerationRecord[] => (s.record ? [s.record] : []));
   if (records.length < 2) return null;
@@ -27,14 +42,16 @@ export function LoopStepsCost({ row }: { row: MessageRow }) {
         {records.map((r, i) => (
           <tr key={r.id}>
             <th scope="row">Step {i + 1}</th>
-            <td>{r.tokens ? `${int.format(r.tokens.prompt)} in · ${int.format(r.tokens.completion)} out` : 'tokens unknown'} · {msLabel(r.durationMs) ?? '—'}</td>
+            <td>
+              <Figures parts={[r.tokens ? `${int.format(r.tokens.prompt)} in` : 'tokens unknown', r.tokens ? `${int.format(r.tokens.completion)} out` : null, msLabel(r.durationMs) ?? '—']} />
+            </td>
             <td className="num">{costOf(r.costMicros)}</td>
           </tr>
         ))}
         <tr className="total">
           <th scope="row">All {records.length} steps</th>
           <td>
-            {int.format(total.promptTokens)} in · {int.format(total.completionTokens)} out · {msLabel(total.durationMs) ?? '—'}
+            <Figures parts={[`${int.format(total.promptTokens)} in`, `${int.format(total.completionTokens)} out`, msLabel(total.durationMs) ?? '—']} />
           </td>
           <td className="num">{costOf(total.costMicros)}</td>
         </tr>
