@@ -1,10 +1,13 @@
-// Main's own overhead in a column's tool loop, with a local stdio MCP server (the SDK-built fake): from a model
-// step's parsed tool call to the MCP request written to the server's stdin, and from the tool's result to the next
-// model request. The model step itself is instant here, and the tool is always-allowed, so no user wait is counted.
+// Main's own overhead in a column's tool loop, with a local MCP server (the SDK-built fake), over stdio and over
+// Streamable HTTP on loopback: from a model step's parsed tool call to the MCP request handed to the transport
+// (written to the server's stdin, or the HTTP request started), and from the tool's result to the next model
+// request. The model step itself is instant here, and the tool is always-allowed, so no user wait is counted.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { startFakeHttpMcp } from '../../test/fakes/mcp/http-server';
 import { createLocalCipher } from '../../electron/vault/local-cipher';
 import { createMcpManager, createMcpServerStore } from '../../electron/tools/mcp';
 import { runToolLoop } from '../../electron/tools/loop/tool-loop';
@@ -18,19 +21,37 @@ const STEPS = 10;
 const WARMUP_LOOPS = 5;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 
-export default async function run(): Promise<BenchResult[]> {
-  let sentAt = 0;
-  const send = StdioClientTransport.prototype.send;
-  StdioClientTransport.prototype.send = function (this: StdioClientTransport, message, ...rest) {
-    if ('method' in message && message.method === 'tools/call') sentAt = performance.now();
+type Transport = typeof StdioClientTransport | typeof StreamableHTTPClientTransport;
+
+/** Notes when `Transport` is handed a tools/call request; returns the undo. */
+function watchSends(transport: Transport, onCall: () => void): () => void {
+  const proto = transport.prototype as { send: (message: unknown, ...rest: unknown[]) => Promise<void> };
+  const send = proto.send;
+  proto.send = function (this: unknown, message: unknown, ...rest: unknown[]) {
+    if (typeof message === 'object' && message !== null && (message as { method?: unknown }).method === 'tools/call') onCall();
     return send.call(this, message, ...rest);
   };
+  return () => {
+    proto.send = send;
+  };
+}
+
+async function measure(kind: 'stdio' | 'streamable-http'): Promise<BenchResult[]> {
+  let sentAt = 0;
+  const unwatch = watchSends(kind === 'stdio' ? StdioClientTransport : StreamableHTTPClientTransport, () => (sentAt = performance.now()));
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-loop-'));
   const manager = createMcpManager({ store: createMcpServerStore(dir, createLocalCipher(dir)), version: 'bench', onChange: () => undefined });
+  const http = kind === 'streamable-http' ? await startFakeHttpMcp({ kind: 'streamable' }) : null;
   try {
-    const saved = await manager.save({ transport: 'stdio', name: 'bench', command: process.execPath, args: ['--import', 'tsx', resolve('test/fakes/mcp/stdio-server.ts')], env: [] });
-    manager.confirm(saved.id, saved.commandLine!);
-    const server = await manager.start(saved.id);
+    let serverId: string;
+    if (http) {
+      serverId = (await manager.save({ transport: 'http', name: 'bench', url: http.url, headers: [] })).id;
+    } else {
+      const saved = await manager.save({ transport: 'stdio', name: 'bench', command: process.execPath, args: ['--import', 'tsx', resolve('test/fakes/mcp/stdio-server.ts')], env: [] });
+      manager.confirm(saved.id, saved.commandLine!);
+      serverId = saved.id;
+    }
+    const server = await manager.start(serverId);
     const offered = resolveOfferedTools({ servers: [server.id], tools: [] }, [server]);
     const approvals = createRoomApprovals();
     approvals.allowAlways('bench', server.id, 'echo');
@@ -60,14 +81,21 @@ export default async function run(): Promise<BenchResult[]> {
         approvals,
       });
     }
+    const label = kind === 'stdio' ? 'local stdio server' : 'Streamable HTTP server on loopback';
+    const tag = kind === 'stdio' ? '' : ' (Streamable HTTP)';
     return [
-      { name: 'Tool loop: parsed call → MCP request sent, p50', value: pct(toCall, 0.5), unit: 'ms', notes: `${toCall.length} calls, ${LOOPS} loops of ${STEPS} steps, local stdio server`, target: '<= 2 ms', pass: pct(toCall, 0.5) <= 2 },
-      { name: 'Tool loop: parsed call → MCP request sent, p99', value: pct(toCall, 0.99), unit: 'ms' },
-      { name: 'Tool loop: result → next model request, p50', value: pct(toNext, 0.5), unit: 'ms', notes: 'tool messages built, request assembled', target: '<= 2 ms', pass: pct(toNext, 0.5) <= 2 },
-      { name: 'Tool loop: result → next model request, p99', value: pct(toNext, 0.99), unit: 'ms' },
+      { name: `Tool loop${tag}: parsed call → MCP request sent, p50`, value: pct(toCall, 0.5), unit: 'ms', notes: `${toCall.length} calls, ${LOOPS} loops of ${STEPS} steps, ${label}`, target: '<= 2 ms', pass: pct(toCall, 0.5) <= 2 },
+      { name: `Tool loop${tag}: parsed call → MCP request sent, p99`, value: pct(toCall, 0.99), unit: 'ms' },
+      { name: `Tool loop${tag}: result → next model request, p50`, value: pct(toNext, 0.5), unit: 'ms', notes: 'tool messages built, request assembled', target: '<= 2 ms', pass: pct(toNext, 0.5) <= 2 },
+      { name: `Tool loop${tag}: result → next model request, p99`, value: pct(toNext, 0.99), unit: 'ms' },
     ];
   } finally {
     await manager.close();
-    StdioClientTransport.prototype.send = send;
+    await http?.close();
+    unwatch();
   }
+}
+
+export default async function run(): Promise<BenchResult[]> {
+  return [...(await measure('stdio')), ...(await measure('streamable-http'))];
 }

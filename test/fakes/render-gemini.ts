@@ -29,7 +29,9 @@ function usageMetadata(c: Counts, soFar?: number): Record<string, number> {
 function functionCallParts(reply: FakeReply): unknown[] {
   return (reply.toolCalls ?? []).map((call) => {
     const args = argsText(call.arguments);
-    return { functionCall: { name: call.name, args: args ? JSON.parse(args) : {} } };
+    const part: Record<string, unknown> = { functionCall: { name: call.name, args: args ? JSON.parse(args) : {} } };
+    if (call.thoughtSignature !== undefined) part.thoughtSignature = call.thoughtSignature;
+    return part;
   });
 }
 

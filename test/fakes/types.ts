@@ -8,8 +8,9 @@ export interface FakeReply {
   /** A string is split into word-sized chunks; an array is sent one element per chunk. */
   text?: string | string[];
   reasoning?: string | string[];
-  /** Gemini ignores `id` (it never sends ids). `arguments` as JSON text or an object. */
-  toolCalls?: { id?: string; name: string; arguments: string | Record<string, unknown> }[];
+  /** Gemini ignores `id` (it never sends ids). `arguments` as JSON text or an object. `thoughtSignature`: Gemini
+   * only, sent on the call's part as Gemini 3 models do (the next request must send it back on that part). */
+  toolCalls?: { id?: string; name: string; arguments: string | Record<string, unknown>; thoughtSignature?: string }[];
   /** Normalised counts (prompt includes cache read/write, completion includes reasoning); the fake converts
    * them to the provider's semantics. null = send no usage at all. Default: derived from the chunk counts. */
   usage?: FakeUsage | null;

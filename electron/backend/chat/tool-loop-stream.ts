@@ -41,12 +41,17 @@ export async function runColumnToolLoop(
       async step(req, stepSignal) {
         s.toolCalls = [];
         const before = s.text.length;
-        const out = await ctx.engine.chat({ ...req, stream: true }, { signal: stepSignal, onEvent: ctx.onEvent, source: 'app' });
+        const reasoningDetails: Record<string, unknown>[] = [];
+        const onEvent = (ev: EngineEvent) => {
+          if (ev.type === 'reasoning_details') reasoningDetails.push(...ev.details);
+          ctx.onEvent(ev);
+        };
+        const out = await ctx.engine.chat({ ...req, stream: true }, { signal: stepSignal, onEvent, source: 'app' });
         const text = s.text.slice(before);
         steps.push({ text, record: out.record, calls: [] });
         publish();
         const error = out.error ? { code: out.error.error.code, message: out.error.error.message } : s.error;
-        return { text, toolCalls: s.toolCalls.filter((c) => c.name !== ''), record: out.record, error };
+        return { text, toolCalls: s.toolCalls.filter((c) => c.name !== ''), record: out.record, error, reasoningDetails };
       },
       callTool: ctx.host.callTool,
       approve: (call, approveSignal) =>

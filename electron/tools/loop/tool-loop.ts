@@ -6,19 +6,22 @@ import { toChatTools } from '../../../shared/tools/tool-selection';
 import { nextStepMessages, planToolCalls, type CallOutcome, type PlannedCall, type StreamedToolCall } from './tool-step';
 import type { RoomApprovals } from './room-approvals';
 import { sumLoopSteps, type LoopTotals } from './loop-cost';
+import { DEFAULT_TOOL_STEP_LIMIT } from '../../../shared/tools/step-limit';
 import type { ApprovalChoice, LoopStep, ToolCallRecord } from '../../../shared/tools/tool-steps';
 
 // A column's tool loop: model step → its tool calls → approval → MCP call → next model step, until the model
 // answers without calls, fails, is stopped, or reaches the step limit. Nothing here knows about windows: approvals
 // are asked through `approve`, which main keeps pending until a renderer answers (or the loop is stopped).
 
-export const DEFAULT_STEP_LIMIT = 10;
+export const DEFAULT_STEP_LIMIT = DEFAULT_TOOL_STEP_LIMIT;
 
 export interface StepOutcome {
   text: string;
   toolCalls: StreamedToolCall[];
   record: GenerationRecord | null;
   error: { code: number; message: string } | null;
+  /** The step's `reasoning_details`, sent back with its calls in the next step. */
+  reasoningDetails?: Record<string, unknown>[];
 }
 
 export type CallableCall = Extract<PlannedCall, { kind: 'callable' }>;
@@ -77,7 +80,7 @@ export async function runToolLoop(
     // Parallel calls of one step are asked and run together; each settles on its own.
     const outcomes = await Promise.all(plan.map((call, k) => runCall(call, k, update)));
     if (ctx.signal.aborted) return finish('stopped');
-    messages.push(...nextStepMessages(out.text, out.toolCalls, outcomes));
+    messages.push(...nextStepMessages(out.text, out.toolCalls, outcomes, out.reasoningDetails));
   }
   return finish('step-limit', { code: 400, message: `Stopped after ${limit} steps (the tool step limit).` });
 

@@ -85,11 +85,14 @@ export function toolMessageText(outcome: CallOutcome): string {
   }
 }
 
-/** The messages appended for the next model step: the assistant's turn with its calls, then one answer per call. */
+/** The messages appended for the next model step: the assistant's turn with its calls, then one answer per call.
+ * `reasoningDetails` (the step's signed thinking, Gemini's thought signatures) go back with the calls: Anthropic
+ * with thinking on, and Gemini 3, refuse a tool-call turn without them. */
 export function nextStepMessages(
   assistantText: string,
   calls: readonly StreamedToolCall[],
   outcomes: readonly CallOutcome[],
+  reasoningDetails: readonly Record<string, unknown>[] = [],
 ): ChatMessage[] {
   if (outcomes.length !== calls.length) throw new Error('Every tool call needs an outcome');
   const ids = calls.map((c, i) => c.id || `call_${i}`);
@@ -98,6 +101,7 @@ export function nextStepMessages(
       role: 'assistant',
       content: assistantText === '' ? null : assistantText,
       tool_calls: calls.map((c, i) => ({ id: ids[i]!, type: 'function' as const, function: { name: c.name, arguments: c.arguments } })),
+      ...(reasoningDetails.length > 0 ? { reasoning_details: [...reasoningDetails] } : {}),
     },
     ...outcomes.map((o, i) => ({ role: 'tool' as const, tool_call_id: ids[i]!, content: toolMessageText(o) })),
   ];

@@ -9,6 +9,7 @@ import { repriceSlot } from '../../common/slots/room-slots';
 
 const RepriceButton = repriceSlot.Slot;
 import { unpricedSearchNote } from '../web-search/search-cost-note';
+import { LoopStepsCost } from './LoopStepsCost';
 
 // "Explain this cost": every billed unit × its price = its amount, what caching saved, where the figure comes
 // from (billed / computed from the price list of a date / estimated), the bill when OpenRouter has reconciled it,
@@ -136,6 +137,7 @@ export function ExplainCost({ id, row, record, billing, shown }: {
   return (
     <div id={id} className="explain-cost" role="region" aria-label="How this cost was worked out">
       {items}
+      <LoopStepsCost row={row} />
       {row.generationId ? <RepriceButton generationIds={[row.generationId]} what="this answer" label="On other models…" /> : null}
     </div>
   );

@@ -69,16 +69,24 @@ export interface Leaderboard {
 export interface LedgerLookup {
   byGeneration: Map<string, LedgerRow>;
   byMessage: Map<string, LedgerRow>;
+  /** the steps of answers that ran a tool loop, by answer */
+  loopSteps: Map<string, LedgerRow[]>;
 }
 
 export function ledgerLookup(rows: Iterable<LedgerRow>): LedgerLookup {
   const byGeneration = new Map<string, LedgerRow>();
   const byMessage = new Map<string, LedgerRow>();
+  const loopSteps = new Map<string, LedgerRow[]>();
   for (const r of rows) {
     byGeneration.set(r.id, r);
     if (r.messageId) byMessage.set(r.messageId, r);
+    if (r.messageId && r.loopStep) {
+      const list = loopSteps.get(r.messageId);
+      if (list) list.push(r);
+      else loopSteps.set(r.messageId, [r]);
+    }
   }
-  return { byGeneration, byMessage };
+  return { byGeneration, byMessage, loopSteps };
 }
 
 export function ledgerRowOf(a: VotedAnswer, ledger: LedgerLookup): LedgerRow | undefined {
@@ -87,7 +95,7 @@ export function ledgerRowOf(a: VotedAnswer, ledger: LedgerLookup): LedgerRow | u
 
 /** The votes with each answer's figures read from these ledger rows (the figures' definition from the sources). */
 export function withLedgerFigures(votes: readonly StoredVote[], ledger: LedgerLookup): LeaderboardVote[] {
-  return votes.map((v) => ({ ...v, vote: { ...v.vote, answers: v.vote.answers.map((a) => ({ ...a, ...answerFigures(ledgerRowOf(a, ledger)) })) } }));
+  return votes.map((v) => ({ ...v, vote: { ...v.vote, answers: v.vote.answers.map((a) => ({ ...a, ...answerFigures(ledgerRowOf(a, ledger), ledger.loopSteps.get(a.messageId)) })) } }));
 }
 
 export function filterVotes<V extends StoredVote | LeaderboardVote>(votes: readonly V[], f: LeaderboardFilters): V[] {

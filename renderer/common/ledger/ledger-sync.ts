@@ -32,10 +32,24 @@ export function startLedgerSync(b: ParleyBridge, repo: LedgerRepo): LedgerSync {
 
   const fromSnapshot = (s: StreamSnapshot) => {
     const record = validRecord(s.record);
-    if (!record) return;
+    const link = { conversationId: s.meta.conversationId, messageId: s.meta.messageId };
+    // A tool loop's answer is every model step: each step's record is linked to the answer, numbered.
+    const steps = (s.toolSteps ?? []).flatMap((step) => {
+      const r = validRecord(step.record);
+      return r ? [r] : [];
+    });
+    if (steps.length > 0) {
+      run('a tool loop’s steps', async () => {
+        for (const [i, r] of steps.entries()) {
+          await repo.ingest(r);
+          await repo.link(r.id, { ...link, loopStep: { n: i + 1, of: steps.length } });
+        }
+      });
+    }
+    if (!record || steps.some((r) => r.id === record.id)) return;
     run('a finished answer', async () => {
       await repo.ingest(record);
-      await repo.link(record.id, { conversationId: s.meta.conversationId, messageId: s.meta.messageId });
+      await repo.link(record.id, link);
     });
   };
 

@@ -6,13 +6,13 @@ import type { LedgerRow, MessageLink } from '../../history/db/ledger-types';
 
 const KEPT = [
   'conversationId', 'messageId', 'billedCostMicros', 'reconciledAt', 'mismatch', 'reconcileDiffMicros', 'reconcileError',
-  'billedFeeMicros', 'billedProviderMicros', 'billedComparedMicros', 'reconcileCauses',
+  'billedFeeMicros', 'billedProviderMicros', 'billedComparedMicros', 'reconcileCauses', 'loopStep',
 ] as const;
 
 export type RowPatch = Partial<Pick<LedgerRow, (typeof KEPT)[number]>>;
 
 export function linkPatch(to: MessageLink): RowPatch {
-  return { conversationId: to.conversationId, messageId: to.messageId };
+  return { conversationId: to.conversationId, messageId: to.messageId, ...(to.loopStep ? { loopStep: to.loopStep } : {}) };
 }
 
 /** A failed check never erases a billed figure already known. */

@@ -18,11 +18,19 @@ export interface LedgerRow extends GenerationRecord {
   billedProviderMicros?: number; // BYOK through OpenRouter: the provider's charge, the other part
   billedComparedMicros?: number; // the billed figure set against Parley's price (the provider's charge for BYOK)
   reconcileCauses?: string[]; // likely causes of a mismatch, in words
+  loopStep?: LoopStepLink; // one model step of an answer's tool loop
+}
+
+/** Which model step of an answer's tool loop a generation was (1-based), and how many steps the loop had. */
+export interface LoopStepLink {
+  n: number;
+  of: number;
 }
 
 export interface MessageLink {
   conversationId: string;
   messageId: string;
+  loopStep?: LoopStepLink;
 }
 
 /** createdAt in [from, to); either bound may be absent; optionally one conversation's requests. */

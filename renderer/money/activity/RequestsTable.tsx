@@ -3,7 +3,7 @@ import type { LedgerRow } from '../../history/db/ledger-types';
 import { formatMoment } from '../../../shared/format/dates';
 import { ModelId } from '../ModelId';
 import { keyOf, modelOf, providerOf } from './aggregate';
-import { costText, fmtInt, mismatchText, SOURCE_LABEL } from './activity-text';
+import { costText, fmtInt, loopStepText, mismatchText, SOURCE_LABEL } from './activity-text';
 
 const PAGE = 200;
 
@@ -54,6 +54,7 @@ export function RequestsTable({ rows, keyLabel, onOpenMessage }: {
                   ) : (
                     <span className="muted">{r.source === 'local-api' ? 'other app' : '—'}</span>
                   )}
+                  {r.loopStep ? <span className="muted"> · {loopStepText(r.loopStep)}</span> : null}
                 </td>
               </tr>
             );

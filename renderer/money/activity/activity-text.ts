@@ -18,3 +18,8 @@ export function mismatchText(r: LedgerRow): string | null {
 }
 
 export const SOURCE_LABEL: Record<LedgerRow['source'], string> = { app: 'Parley', 'local-api': 'Local API' };
+
+/** A request that was one model step of an answer's tool loop. */
+export function loopStepText(step: { n: number; of: number }): string {
+  return `tool step ${step.n} of ${step.of}`;
+}

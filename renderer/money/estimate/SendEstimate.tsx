@@ -5,6 +5,7 @@ import type { EstimateRequest, ModelEstimate } from '../../common/money/estimate
 import { useAnswerLengths } from './use-answer-lengths';
 import { noteColumnEstimate, toSentEstimate } from '../../common/money/sent-estimates';
 import { useDebounced } from '../../common/use-debounced';
+import { toolLoopNote } from './tool-loop-note';
 
 const int = new Intl.NumberFormat('en-US');
 
@@ -48,6 +49,11 @@ function useEstimator(): Estimator | null {
   return est;
 }
 
+function withToolNote(request: EstimateRequest | undefined, stepLimit: number | null | undefined): string {
+  const note = request ? toolLoopNote(request, stepLimit) : null;
+  return note ? ` · ${note}` : '';
+}
+
 function costText(e: ModelEstimate): string {
   if (e.free) return 'free';
   if (e.inputCostMicros === undefined) return 'price unknown';
@@ -67,23 +73,26 @@ function costText(e: ModelEstimate): string {
  * slug and position) its own — columns keep separate histories. `columnIds` (same order as `models`) lets the
  * answers keep the estimate shown before sending.
  */
-export function SendEstimate({ request, models, columnIds, names }: {
+export function SendEstimate({ request, models, columnIds, names, toolStepLimits }: {
   request: EstimateRequest | ((model: string, index: number) => EstimateRequest);
   models: string[];
   columnIds?: string[];
   /** shown instead of the models' names (blind mode), by position */
   names?: string[];
+  /** by position: the step limit of a column that offers tools, null when it offers none (absent: read from the
+   * request's `tools`) */
+  toolStepLimits?: (number | null)[];
 }) {
   const { models: catalog } = useModels();
   const lengths = useAnswerLengths();
   const estimator = useEstimator();
   const key = JSON.stringify(models.map((m, i) => [m, slim(typeof request === 'function' ? request(m, i) : request)]));
   const settled = useDebounced(key, 250);
+  const pairs = useMemo(() => JSON.parse(settled) as [string, EstimateRequest][], [settled]);
   const items = useMemo(() => {
     if (!estimator) return [];
-    const pairs = JSON.parse(settled) as [string, EstimateRequest][];
     return pairs.map(([model, req]) => estimator.estimateFor(model, req, catalog, lengths.get(model)));
-  }, [settled, catalog, estimator, lengths]);
+  }, [pairs, catalog, estimator, lengths]);
   useEffect(() => {
     items.forEach((e, i) => {
       const id = columnIds?.[i];
@@ -99,6 +108,7 @@ export function SendEstimate({ request, models, columnIds, names }: {
           <li key={`${e.model}-${i}`} title={`≈ estimate: tokens counted with OpenAI's o200k tokenizer; other model families count somewhat differently.${e.output ? '' : ' The answer is not included: set max_tokens, or send a few prompts to this model to learn its typical answer length.'}${e.priceDetail ? ` No price: ${e.priceDetail}.` : ''}`}>
             <span className="muted">{names?.[i] ?? e.name}:</span> ≈ {int.format(e.tokens)} tokens in
             {e.uncountedParts ? ` + ${e.uncountedParts} file${e.uncountedParts === 1 ? '' : 's'} not counted` : ''} · {costText(e)}
+            {withToolNote(pairs[i]?.[1], toolStepLimits?.[i])}
           </li>
         ))}
       </ul>

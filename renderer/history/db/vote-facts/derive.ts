@@ -1,4 +1,4 @@
-import { answerFigures } from './answer-cost';
+import { answerFigures, isLoopStep } from './answer-cost';
 import type { LedgerRow } from '../ledger-types';
 import type { GenerationRow, MessageRow } from '../types';
 import { promptExcerpt } from '../prompt-excerpt';
@@ -34,6 +34,18 @@ export async function factsOf(prompts: MessageRow[], ledger: LedgerReader): Prom
       if (row.messageId !== undefined && (!had || had.id < row.id)) linked.set(row.messageId, row);
     }
   }
+  const rowOf = (a: { generationId?: string; messageId: string }) => (a.generationId !== undefined ? byId.get(a.generationId) : undefined) ?? linked.get(a.messageId);
+  // An answer that ran a tool loop costs every step: read the other steps' rows, linked to the same answer.
+  const loopAnswers = [...new Set(voted.flatMap((p) => p.vote.answers.filter((a) => isLoopStep(rowOf(a) as LedgerRow | undefined)).map((a) => a.messageId)))];
+  const steps = new Map<string, LedgerRow[]>();
+  if (loopAnswers.length) {
+    for (const row of await ledger.linkedTo(loopAnswers)) {
+      if (row.messageId === undefined) continue;
+      const list = steps.get(row.messageId);
+      if (list) list.push(row as LedgerRow);
+      else steps.set(row.messageId, [row as LedgerRow]);
+    }
+  }
   return voted.map((p) => ({
     promptId: p.id,
     promptExcerpt: promptExcerpt(p.content),
@@ -41,8 +53,8 @@ export async function factsOf(prompts: MessageRow[], ledger: LedgerReader): Prom
     vote: {
       ...p.vote,
       answers: p.vote.answers.map((a): FactAnswer => {
-        const row = (a.generationId !== undefined ? byId.get(a.generationId) : undefined) ?? linked.get(a.messageId);
-        return { ...a, ...(row ? { rowId: row.id } : {}), ...answerFigures(row as LedgerRow | undefined) };
+        const row = rowOf(a);
+        return { ...a, ...(row ? { rowId: row.id } : {}), ...answerFigures(row as LedgerRow | undefined, steps.get(a.messageId)) };
       }),
     },
   }));

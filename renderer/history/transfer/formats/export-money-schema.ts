@@ -113,6 +113,7 @@ export function moneySchemas(f: ExportFields) {
     billedFeeMicros: micros.optional(),
     billedProviderMicros: micros.optional(),
     billedComparedMicros: micros.optional(),
+    loopStep: z.object({ n: z.number().int().min(1).max(1000), of: z.number().int().min(1).max(1000) }).optional(),
   });
   return { tokens, cost, generation };
 }

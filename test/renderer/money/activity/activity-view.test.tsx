@@ -5,7 +5,8 @@ import { installFakeMain } from '../../support/fake-main';
 import { freshLedger } from '../../support/fresh-ledger';
 import { ActivityView } from '../../../../renderer/money/activity/ActivityView';
 import type { KeySummary } from '../../../../shared/contract/routes';
-import { SAMPLE, seedLedger } from './support/sample-rows';
+import { at, SAMPLE, seedLedger } from './support/sample-rows';
+import { makeRecord } from '../../support/generation-records';
 import { useRoom } from '../../../../renderer/common/room/room-store';
 import { interruptedRecord } from '../../../../electron/backend/interrupted/interrupted-record';
 
@@ -87,6 +88,27 @@ describe('Activity view', () => {
     // two different named figures: Parley's price against the bill
     expect(flag.getAttribute('aria-label')).toBe("Parley's price $0.00225 · OpenRouter billed $0.003 (+33 %)");
     expect(within(requests).getByText('Anthropic (work)')).toBeTruthy();
+  });
+
+  it('counts each step of a tool loop as a request, labelled tool step n of N, linked to its answer', async () => {
+    const fresh = await freshLedger();
+    close = fresh.close;
+    const step = (n: number, costMicros: number) => makeRecord({ id: `loop-${n}`, createdAt: at(15, 9 + n), model: 'openai/gpt-4o', provider: 'OpenAI', upstreamId: 'openrouter', costMicros });
+    const steps = [step(1, 600), step(2, 700), step(3, 580)];
+    for (const [i, r] of steps.entries()) {
+      await fresh.repo.ingest(r);
+      await fresh.repo.link(r.id, { conversationId: 'c1', messageId: 'm-loop', loopStep: { n: i + 1, of: 3 } });
+    }
+    const opened: [string, string][] = [];
+    render(<ActivityView onOpenMessage={(c, m) => opened.push([c, m])} now={Date.UTC(2026, 8, 16)} />);
+    const totals = await screen.findByLabelText('Totals');
+    await waitFor(() => expect(dd(totals, 'Requests')).toBe('3'));
+    expect(within(totals).getByText('$0.0019').getAttribute('title')).toBe('$0.00188'); // 600 + 700 + 580 µ$
+    const requests = screen.getByRole('table', { name: 'Requests' });
+    const answers = within(requests).getAllByRole('row').slice(1).map((r) => r.lastElementChild?.textContent);
+    expect(answers).toEqual(['Open · tool step 3 of 3', 'Open · tool step 2 of 3', 'Open · tool step 1 of 3']);
+    await userEvent.click(within(requests).getAllByRole('button', { name: /^Open the answer/ })[0]!);
+    expect(opened).toEqual([['c1', 'm-loop']]);
   });
 
   it('groups by model or key, and filters by source and model', async () => {

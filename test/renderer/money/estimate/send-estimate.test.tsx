@@ -35,6 +35,17 @@ describe('SendEstimate', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('says a column with tools may take several steps, each billed', async () => {
+    const tools = [{ type: 'function' as const, function: { name: 'echo', parameters: { type: 'object', properties: {} } } }];
+    const { rerender } = render(<SendEstimate request={(_m, i) => (i === 0 ? { ...hello, tools } : hello)} models={['openai/gpt-4o', 'openai/gpt-4o']} />);
+    // the tool's definition is part of the input the first column sends
+    await waitFor(() => expect(items()[0]).toMatch(/^GPT-4o: ≈ \d+ tokens in · ≈ \$[\d.]+ input · with tools: up to 10 steps, each billed$/), { timeout: 10_000 });
+    expect(items()[1]).toBe('GPT-4o: ≈ 9 tokens in · ≈ $0.000023 input');
+    // The room's own step limit, by column.
+    rerender(<SendEstimate request={hello} models={['openai/gpt-4o', 'openai/gpt-4o']} toolStepLimits={[4, null]} />);
+    await waitFor(() => expect(items()).toEqual(['GPT-4o: ≈ 9 tokens in · ≈ $0.000023 input · with tools: up to 4 steps, each billed', 'GPT-4o: ≈ 9 tokens in · ≈ $0.000023 input']));
+  });
+
   it('warns when the prompt plus the reserved answer does not fit a model’s context', async () => {
     const { rerender } = render(<SendEstimate request={hello} models={['tiny/model']} />);
     await waitFor(() => expect(items()[0]).toBe('Tiny: ≈ 9 tokens in · ≈ $0.000009 input'));

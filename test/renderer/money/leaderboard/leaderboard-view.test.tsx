@@ -6,7 +6,7 @@ import { freshLedger } from '../../support/fresh-ledger';
 import { makeRecord } from '../../support/generation-records';
 import { LeaderboardView } from '../../../../renderer/money/leaderboard/LeaderboardView';
 import { createConversation } from '../../../../renderer/history/db/conversations';
-import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage } from '../../../../renderer/history/db/messages';
+import { appendUserMessage, createAssistantMessage, finalizeAssistantMessage, getMessage } from '../../../../renderer/history/db/messages';
 import { setTurnVote } from '../../../../renderer/history/db/votes';
 import type { LedgerRepo } from '../../../../renderer/history/db/ledger-types';
 
@@ -103,6 +103,29 @@ describe('Leaderboard view', () => {
     expect(beta.slice(0, 1)).toEqual(['1–2']);
     expect(beta.slice(2, 9)).toEqual(['1', '2', '1', '$0.0045', '$0.02', '200 ms', '50.0 tok/s']); // cost per win $0.018, in cents
     expect(beta[1]).toMatch(/^965 /);
+  });
+
+  it('an answer that ran a tool loop costs every step, in cost per answer and per win', async () => {
+    const user = userEvent.setup();
+    const fresh = await freshLedger();
+    close = fresh.close;
+    const room = await createConversation({ title: 'Tools room', columns: COLUMNS });
+    // Turn 1: plain answers (alpha 1,000 µ$, beta 3,000 µ$). Turn 2: alpha's answer is the last step of a three-step
+    // loop of 600 + 700 + 580 µ$; beta answers at 2,000 µ$. Alpha wins both.
+    await votedTurn(fresh.repo, room.id, 1, NOW - 2 * DAY, 'alpha', false, [1_000, 3_000]);
+    const p2 = await votedTurn(fresh.repo, room.id, 2, NOW - DAY, 'alpha', false, [580, 2_000]);
+    const loopAnswer = (await getMessage(p2.id))!.vote!.answers[0]!.messageId;
+    const steps = [['gen-2-0-s1', 600], ['gen-2-0-s2', 700], ['gen-2-0', 580]] as const;
+    for (const [i, [id, costMicros]] of steps.entries()) {
+      if (i < 2) await fresh.repo.ingest(makeRecord({ id, createdAt: NOW - DAY, model: 'lab/alpha', requestedModel: 'lab/alpha', costMicros }));
+      await fresh.repo.link(id, { conversationId: room.id, messageId: loopAnswer, loopStep: { n: i + 1, of: 3 } });
+    }
+    render(<LeaderboardView onOpenTurn={() => {}} now={NOW} />);
+    await rankFromOneVote(user);
+    await screen.findByRole('table', { name: 'Models ranked by your votes' });
+    // alpha: answers 1,000 and 1,880 µ$ → median 1,440 µ$ ($0.0014); cost per win (1,000 + 1,880) / 2 = 1,440 µ$.
+    // Counting only the loop's last step would give a median of 790 µ$ ($0.00079).
+    await waitFor(() => expect(cells(rowOf('lab/alpha')).slice(5, 7)).toEqual(['$0.0014', '$0.0014']));
   });
 
   it('filters: blind votes only, a room, a time range', async () => {

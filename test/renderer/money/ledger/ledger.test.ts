@@ -113,6 +113,27 @@ describe('ledger', () => {
     expect(JSON.stringify(row)).not.toContain('THE REASONING');
   });
 
+  it('links every step of a tool loop to its answer, numbered, even the steps no generation.recorded reached', async () => {
+    const { repo, fake, sync } = await setup();
+    const steps = [makeRecord({ id: 'gen-s1', costMicros: 600 }), makeRecord({ id: 'gen-s2', costMicros: 700 }), makeRecord({ id: 'gen-s3', costMicros: 580 })];
+    fake.emit('generation.recorded', { record: steps[0]! });
+    fake.emit('chat.finished', {
+      ...snapshot(steps[2]!, { conversationId: 'conv-t', messageId: 'msg-t', columnId: 'col' }),
+      toolSteps: steps.map((record) => ({ text: '', record, calls: [] })),
+    });
+    await sync.idle();
+    const rows = await repo.list();
+    expect(rows.map((r) => [r.id, r.messageId, r.loopStep])).toEqual([
+      ['gen-s1', 'msg-t', { n: 1, of: 3 }],
+      ['gen-s2', 'msg-t', { n: 2, of: 3 }],
+      ['gen-s3', 'msg-t', { n: 3, of: 3 }],
+    ]);
+    // A later copy of a step's record keeps its link and number.
+    fake.emit('generation.recorded', { record: steps[1]! });
+    await sync.idle();
+    expect(await repo.get('gen-s2')).toMatchObject({ messageId: 'msg-t', loopStep: { n: 2, of: 3 } });
+  });
+
   it('picks up answers main still holds when it starts', async () => {
     const { repo, sync } = await setup([snapshot(makeRecord({ id: 'gen-held' }), { conversationId: 'c2', messageId: 'm2', columnId: 'x' }), snapshot(null)]);
     await sync.idle();

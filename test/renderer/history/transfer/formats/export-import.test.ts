@@ -91,6 +91,16 @@ describe('export and import', () => {
     expect((await searchMessages('endofunctors')).hits.map((h) => h.messageId)).toEqual([a1.id]);
   });
 
+  it('keeps which step of its answer’s tool loop a ledger row was, so the loop is still summed after import', async () => {
+    const { db } = await freshDb();
+    const { conv, a1 } = await buildRichConversation();
+    await db.generations.update('gen-rich-1', (row) => void Object.assign(row, { loopStep: { n: 2, of: 2 } }));
+    const json = await exportJson([conv.id]);
+    await freshDb();
+    await importJson(json);
+    expect(await queryGenerations({ conversationId: conv.id })).toEqual([expect.objectContaining({ id: 'gen-rich-1', messageId: a1.id, loopStep: { n: 2, of: 2 } })]);
+  });
+
   it('reads back its own export whatever kind of upstream served each answer', async () => {
     await freshDb();
     const conv = await newConversation('Every provider');
