@@ -24,7 +24,7 @@ const VOTES = 10_000;
 const GENERATIONS = 100_000;
 const SMALL = 100;
 const START = Date.UTC(2026, 0, 1);
-const spec = (votes: number, generations: number): CorpusSpec => ({ votes, generations, models: 24, rooms: 40, start: START });
+export const spec = (votes: number, generations: number): CorpusSpec => ({ votes, generations, models: 24, rooms: 40, start: START });
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -66,7 +66,7 @@ function nodeFigures(): { rated: number[]; unrated: number[]; models: number } {
   return { rated, unrated, models };
 }
 
-async function seed(page: Page, s: CorpusSpec) {
+export async function seed(page: Page, s: CorpusSpec) {
   await page.evaluate(
     async ({ source, s }) => {
       const make = (0, eval)(source) as (x: typeof s) => { conversations: unknown[]; messages: unknown[]; generations: unknown[] };
@@ -98,7 +98,7 @@ async function seed(page: Page, s: CorpusSpec) {
 }
 
 /** Reload, then time a click on Leaderboard until the table for `votes` votes is painted. */
-async function timeOpen(page: Page, votes: number): Promise<number> {
+export async function timeOpen(page: Page, votes: number): Promise<number> {
   // leave the leaderboard first: a reload reopens the last view, which would have it open (or loading) already
   await page.getByRole('button', { name: 'New chat' }).click();
   await page.waitForTimeout(300);

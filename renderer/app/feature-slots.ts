@@ -1,6 +1,7 @@
+import { SearchReplayButton } from '../chat/replay/SearchReplayButton';
 import { AssistantsPanel } from '../assistants/ui/AssistantsPanel';
 import { RoomAssistantControls } from '../assistants/ui/RoomAssistantControls';
-import { assistantsPanelSlot, roomAssistantSlot, exportMenuSlot, fillSendGuard, promptSuggestionSlot, replayDialogSlot, repriceSlot, sendEstimateSlot } from '../common/slots/room-slots';
+import { assistantsPanelSlot, roomAssistantSlot, searchReplaySlot, exportMenuSlot, fillSendGuard, promptSuggestionSlot, replayDialogSlot, repriceSlot, sendEstimateSlot } from '../common/slots/room-slots';
 import { ReplayDialog } from '../chat/replay/ReplayDialog';
 import { ExportMenu } from '../history/transfer/ui/ExportMenu';
 import { BudgetBlockedNotice } from '../money/budgets/BudgetBlockedNotice';
@@ -17,6 +18,7 @@ exportMenuSlot.fill(ExportMenu);
 repriceSlot.fill(RepriceButton);
 promptSuggestionSlot.fill(PromptSuggestion);
 replayDialogSlot.fill(ReplayDialog);
+searchReplaySlot.fill(SearchReplayButton);
 roomAssistantSlot.fill(RoomAssistantControls);
 assistantsPanelSlot.fill(AssistantsPanel);
 fillSendGuard({ useGate: useBudgetGate, blockedNotice: BudgetBlockedNotice });

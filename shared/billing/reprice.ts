@@ -9,6 +9,8 @@ import { computeCost, effectiveRates, overrideApplies, type CostUsage } from './
 // price history, the same tier, the same overrides — so 100,000 requests cost a handful of exact computations:
 // a group's usage is summed and priced once with its rates made flat. The result is exact up to rounding: a group
 // is rounded once, where each request was rounded on its own (at most ½ µ$ per request apart).
+// Token counts can be converted first (another tokenizer's count of the same text): each request's text tokens —
+// prompt, completion, cache, reasoning; not images, audio or searches — are multiplied by its scale and rounded.
 // Caching: 'as-used' prices cache reads and writes as they happened, at the target's cache rates (its input rate
 // when it has none); 'off' prices every input token at the input rate (what the prompt costs without a cache).
 
@@ -56,16 +58,18 @@ export interface RepriceViews {
   noCache: RepriceTotal;
 }
 
-/** The three views the reprice table shows, in one pass over the requests. */
-export function repriceViews(requests: readonly RepriceRequest[], listed: ModelPricing | undefined, now: number): RepriceViews {
+/** The three views the reprice table shows, in one pass over the requests; `scaleOf` converts a request's text
+ * token counts to the target's tokenizer (1 when absent). */
+export function repriceViews<R extends RepriceRequest>(requests: readonly R[], listed: ModelPricing | undefined, now: number, scaleOf?: (r: R) => number): RepriceViews {
   const then = new Accumulator(listed, 'as-used');
   const today = new Accumulator(listed, 'as-used');
   const noCache = new Accumulator(listed, 'off');
   if (listed) {
     for (const r of requests) {
-      const key = then.add(r, r.createdAt);
-      noCache.add(r, r.createdAt, key);
-      today.add(r, now);
+      const scale = scaleOf ? scaleOf(r) : 1;
+      const key = then.add(r, r.createdAt, undefined, scale);
+      noCache.add(r, r.createdAt, key, scale);
+      today.add(r, now, undefined, scale);
     }
   }
   return { then: then.total(), today: today.total(), noCache: noCache.total() };
@@ -82,13 +86,14 @@ class Accumulator {
   constructor(private readonly listed: ModelPricing | undefined, private readonly caching: RepriceOptions['caching']) {}
 
   /** Adds one request priced at `at`; returns its group's key (pass it back for the same request at the same time). */
-  add(r: RepriceRequest, at: number, knownKey?: string | number): string | number | undefined {
-    const t = r.tokens;
+  add(r: RepriceRequest, at: number, knownKey?: string | number, scale = 1): string | number | undefined {
+    const raw = r.tokens;
     if (!this.listed) return undefined;
-    if (!t) {
+    if (!raw) {
       this.noUsage++;
       return undefined;
     }
+    const t = scale === 1 ? raw : scaled(raw, scale);
     this.priced++;
     if (t.estimated) this.estimated = true;
     const prompt = Math.max(0, t.prompt);
@@ -140,6 +145,24 @@ class Accumulator {
     }
     return { micros, ...base };
   }
+}
+
+/** Counts converted by `s`, each part rounded on its own and the totals summed from the parts (prompt includes
+ * the cache reads and writes, completion the reasoning), so no part can exceed its total. */
+function scaled(t: TokenCounts, s: number): TokenCounts {
+  const r = (n: number) => Math.round(n * s);
+  const cacheRead = r(t.cacheRead);
+  const cacheWrite = r(t.cacheWrite);
+  const reasoning = r(t.reasoning);
+  return {
+    ...t,
+    prompt: r(Math.max(0, t.prompt - t.cacheRead - t.cacheWrite)) + cacheRead + cacheWrite,
+    completion: r(Math.max(0, t.completion - t.reasoning)) + reasoning,
+    cacheRead,
+    cacheWrite,
+    ...(t.cacheWrite1h !== undefined ? { cacheWrite1h: Math.min(cacheWrite, r(t.cacheWrite1h)) } : {}),
+    reasoning,
+  };
 }
 
 /** The long-context tier a prompt of this size falls in (the highest threshold it passes), -1 for none: as

@@ -19,6 +19,9 @@ export const roomAssistantSlot = slot<Record<string, never>>('RoomAssistantContr
 
 export const assistantsPanelSlot = slot<Record<string, never>>('AssistantsPanel');
 
+/** "Replay these prompts…" under the history search's results. */
+export const searchReplaySlot = slot<{ hits: readonly { conversationId: string; messageId: string }[] }>('SearchReplay');
+
 export const promptSuggestionSlot = slot<{ text: string; models: readonly string[] }>('PromptSuggestion');
 
 export const replayDialogSlot = slot<{ sources: ReplaySource[]; suggestedModels: string[]; onClose: () => void; onStarted: (conversationId: string) => void }>('ReplayDialog');

@@ -1,6 +1,6 @@
 import { classifyPrompt, CATEGORY_LABEL } from '../../../shared/prompts/classify';
 import { formatMicros } from '../../../shared/billing/money';
-import { readVoteFacts } from '../../history/db/vote-facts/read';
+import { readVoteFactsShared } from '../../history/db/vote-facts/shared-read';
 import { bestFor, categoryRecords, DEFAULT_SUGGEST_MIN_VOTES, type CategoryRecords } from './suggest';
 
 // "My best": a pseudo-model a column can hold. At send time it becomes, for that prompt, the model this user
@@ -31,5 +31,5 @@ export function chooseMyBest(records: CategoryRecords, prompt: string, capMicros
 
 /** Reads the votes once for a send that has a "My best" column. */
 export async function loadMyBestRecords(): Promise<CategoryRecords> {
-  return categoryRecords((await readVoteFacts()).votes);
+  return categoryRecords((await readVoteFactsShared()).votes);
 }

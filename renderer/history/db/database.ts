@@ -7,6 +7,7 @@ import type { PostingChunk } from './search-index/codec';
 import type { ImportPack, ImportPackIndexRow } from './staging/types';
 import { voteFactsUpkeep } from './vote-facts/upkeep';
 import { abortCause } from './abort-cause';
+import { voteFactsReadReset } from './vote-facts/read-epoch';
 import type { VoteFactKeys, VoteFactPack } from './vote-facts/types';
 import type { AttachmentRow, ConversationRow, GenerationRow, MessageRow, MetaRow, SettingRow } from './types';
 
@@ -37,6 +38,7 @@ export class ParleyDb extends Dexie {
     this.use(this.changes.middleware);
     this.use(voteFactsUpkeep());
     this.use(abortCause());
+    this.use(voteFactsReadReset());
     for (const v of SCHEMA_VERSIONS) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

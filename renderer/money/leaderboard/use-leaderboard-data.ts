@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { readVoteFacts } from '../../history/db/vote-facts/read';
+import { readVoteFactsShared } from '../../history/db/vote-facts/shared-read';
 import { ledger } from '../../common/ledger';
 import type { LeaderboardVote } from '../../common/leaderboard/figures';
 
@@ -19,7 +19,7 @@ export function useLeaderboardData(): LeaderboardData {
     const load = () => {
       const mine = ++token;
       const current = () => live && mine === token;
-      readVoteFacts({
+      readVoteFactsShared({
         onRead: (votes) => current() && setState({ votes, loaded: true, error: null }),
         onStale: () => current() && setState({ votes: [], loaded: false, error: null }),
       }).then(

@@ -82,19 +82,29 @@ export function RepriceDialog({ rows, what, onClose, now }: { rows: readonly Led
   );
 }
 
+/** The short note under an approximate row (its title holds the whole reason). */
+function approxNote(line: RepriceLine): string {
+  const parts: string[] = [];
+  if (line.convertedFrom.length) parts.push(`≈ converted from ${line.convertedFrom.join(', ')} tokens`);
+  if (line.keptFrom.length) parts.push(`≈ ${line.keptFrom.join(', ')} token counts, not converted`);
+  return parts.join('; ');
+}
+
 function Line({ line, onRemove }: { line: RepriceLine; onRemove: () => void }) {
   return (
     <tr className={line.used ? 'reprice-used' : undefined}>
       <th scope="row">
         {line.model}
         {line.used ? <span className="badge"> used</span> : null}
-        {line.approximate ? <div className="muted reprice-note">≈ approximate: {line.approximate}</div> : null}
+        {line.approximate ? (
+          <div className="muted reprice-note" title={`Approximate: ${line.approximate}`}>
+            {approxNote(line)}
+          </div>
+        ) : null}
       </th>
-      <td>{line.approximate && line.thenMicros !== null ? '≈ ' : ''}{money(line.thenMicros)}</td>
-      <td>{money(line.todayMicros)}</td>
-      <td>{money(line.noCacheMicros)}</td>
-      <td>{money(line.byokMicros)}</td>
-      <td>{money(line.creditsMicros)}</td>
+      {[line.thenMicros, line.todayMicros, line.noCacheMicros, line.byokMicros, line.creditsMicros].map((m, i) => (
+        <td key={i}>{line.approximate && m !== null ? '≈ ' : ''}{money(m)}</td>
+      ))}
       <td>
         <button type="button" className="small icon" aria-label={`Remove ${line.model}`} title={`Remove ${line.model}`} onClick={onRemove}>
           <X size={14} aria-hidden="true" />

@@ -3,12 +3,14 @@ import { DEFAULT_BYOK_FEE_SETTINGS } from '../../../shared/billing/byok-fees';
 import type { ModelPricing } from '../../../shared/catalog/types';
 import type { LedgerRow } from '../../history/db/ledger-types';
 import { rowCostMicros } from '../forecast/forecast';
+import { tokenConversion } from '../../../shared/billing/tokenizer-ratios';
 
 // The "What would this have cost?" table: the same requests' token usage priced on each chosen model, at the
 // requests' own times and at today's prices, without prompt caching, and on the user's own key through OpenRouter
 // (OpenRouter's BYOK fee on top of the provider's list price, beyond the monthly allowance). Token counts come from
-// each request's own tokenizer: priced on a model of another family they are approximate (a different tokenizer
-// counts the same text differently; Parley keeps no text in the ledger to count again), and the row says so.
+// each request's own tokenizer. Priced on a model of another family they are converted by the two families'
+// measured ratios (shared/billing/tokenizer-ratios.ts; Parley keeps no text in the ledger to count again), or
+// kept as they are where a family has no measured ratio; either way the row says its figures are approximate.
 
 export interface RepriceCandidate {
   model: string;
@@ -31,6 +33,10 @@ export interface RepriceLine {
   used: boolean;
   /** why the figure is approximate, when it is */
   approximate: string | null;
+  /** the families whose token counts were converted to this model's tokenizer, e.g. ['OpenAI'] */
+  convertedFrom: string[];
+  /** the families whose counts were kept as they are (no measured ratio to convert them) */
+  keptFrom: string[];
 }
 
 export interface RepriceTable {
@@ -58,10 +64,23 @@ const plusBps = (micros: number | null, bps: number): number | null => (micros =
 const withFee = (micros: number | null) => plusBps(micros, DEFAULT_BYOK_FEE_SETTINGS.feeBps);
 const onCredits = (micros: number | null) => plusBps(micros, DEFAULT_BYOK_FEE_SETTINGS.cardFeeBps);
 
+function approximation(family: string, converted: string[], kept: string[]): string | null {
+  const parts: string[] = [];
+  if (converted.length) parts.push(`converted from ${converted.join(', ')} tokens by the measured ratio of ${family}’s tokenizer to theirs`);
+  if (kept.length) parts.push(`${kept.join(', ')} token counts kept as they are (no measured ratio); ${family}’s tokenizer would count the same text differently`);
+  return parts.length ? parts.join('; ') : null;
+}
+
 export function repriceTable(rows: readonly LedgerRow[], candidates: readonly RepriceCandidate[], now: number): RepriceTable {
-  const requests = rows.map((r) => ({ createdAt: r.createdAt, tokens: r.tokens }));
-  const usedModels = new Set(rows.map((r) => r.model ?? r.requestedModel));
-  const families = new Set([...usedModels].map(tokenizerFamily));
+  const familyOf = new Map<string, string>();
+  const requests = rows.map((r) => {
+    const model = r.model ?? r.requestedModel;
+    let family = familyOf.get(model);
+    if (family === undefined) familyOf.set(model, (family = tokenizerFamily(model)));
+    return { createdAt: r.createdAt, tokens: r.tokens, family };
+  });
+  const usedModels = new Set(familyOf.keys());
+  const families = new Set(familyOf.values());
   let actual = 0;
   let unpriced = 0;
   for (const r of rows) {
@@ -72,10 +91,13 @@ export function repriceTable(rows: readonly LedgerRow[], candidates: readonly Re
   const noUsage = rows.filter((r) => !r.tokens).length;
   let estimated = false;
   const lines = candidates.map((c): RepriceLine => {
-    const { then, today, noCache } = repriceViews(requests, c.pricing, now);
-    estimated ||= then.estimated;
     const family = tokenizerFamily(c.model);
     const others = [...families].filter((f) => f !== family);
+    const factor = new Map(others.map((f) => [f, tokenConversion(f, family)]));
+    const { then, today, noCache } = repriceViews(requests, c.pricing, now, others.length ? (r) => factor.get(r.family) ?? 1 : undefined);
+    estimated ||= then.estimated;
+    const convertedFrom = others.filter((f) => factor.get(f) !== null);
+    const kept = others.filter((f) => factor.get(f) === null);
     return {
       model: c.model,
       thenMicros: then.micros,
@@ -84,7 +106,9 @@ export function repriceTable(rows: readonly LedgerRow[], candidates: readonly Re
       byokMicros: withFee(then.micros),
       creditsMicros: onCredits(then.micros),
       used: usedModels.has(c.model),
-      approximate: others.length ? `token counts from ${others.join(', ')} tokenizers; ${family}’s would count the same text differently` : null,
+      approximate: approximation(family, convertedFrom, kept),
+      convertedFrom,
+      keptFrom: kept,
     };
   });
   lines.sort((a, b) => (a.thenMicros ?? Infinity) - (b.thenMicros ?? Infinity) || a.model.localeCompare(b.model));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { readVoteFacts } from '../../history/db/vote-facts/read';
+import { readVoteFactsShared } from '../../history/db/vote-facts/shared-read';
 import { ledger } from '../../common/ledger';
 import { categoryRecords, type CategoryRecords } from '../../common/suggest/suggest';
 
@@ -15,7 +15,7 @@ export function useCategoryRecords(): CategoryRecords {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const load = () => {
       timer = null;
-      readVoteFacts().then(
+      readVoteFactsShared().then(
         (d) => live && setRecords(categoryRecords(d.votes)),
         () => {}, // no hint is better than a broken composer; the leaderboard shows read errors
       );

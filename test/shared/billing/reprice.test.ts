@@ -65,3 +65,15 @@ describe('repricing past usage with a price list', () => {
     expect(repriceRequests(ROWS, undefined, { at: 'request', caching: 'as-used' }).micros).toBeNull();
   });
 });
+
+describe('repricing with token counts converted to another tokenizer', () => {
+  it('scales each part on its own and can push a prompt over the long-context tier', () => {
+    // June, 12:00: 4,400 prompt tokens of which 400 cached, 500 completion; × 1.25 → uncached 5,000, cached 500,
+    // prompt 5,500 (over the 5,000 tier: input [4], output [8]; cache read stays [0.5]), completion 625:
+    // 5000·4 + 500·0.5 + 625·8 = 25,250
+    const r: RepriceRequest = { createdAt: Date.UTC(2026, 5, 10, 12), tokens: tokens(4400, 500, 400) };
+    expect(repriceViews([r], PRICING, NOW, () => 1.25).then.micros).toBe(25_250);
+    // unconverted: 4000·2 + 400·0.5 + 500·4 = 10,200 (under the tier)
+    expect(repriceViews([r], PRICING, NOW).then.micros).toBe(10_200);
+  });
+});

@@ -3,6 +3,7 @@ import { formatDay, formatMoment } from '../../../../shared/format/dates';
 import { useUi } from '../../../common/ui-store';
 import { SnippetText } from './SnippetText';
 import { useSearch, type ShownHit } from './use-search';
+import { searchReplaySlot } from '../../../common/slots/room-slots';
 
 
 interface HitGroup {
@@ -88,6 +89,7 @@ export function SearchBox() {
           <p className="search-summary muted">
             {state.hits.length === 1 ? '1 match' : `${state.hits.length}${state.total > state.hits.length ? ` of ${state.total}` : ''} matches`}
           </p>
+          <searchReplaySlot.Slot hits={state.hits} />
           <ul ref={list} className="search-results" aria-label="Search results" onKeyDown={onResultKey}>
             {groupHits(state.hits).map((g) => (
               <li key={g.conversationId} className="search-group" aria-label={g.title}>

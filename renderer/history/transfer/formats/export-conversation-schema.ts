@@ -5,6 +5,7 @@ import type { ExportFields } from './export-fields';
 import { moneySchemas } from './export-money-schema';
 import { base64Length } from '../../db/base64';
 import { toolExportFields } from './export-tool-schema';
+import { roomExtraSchemas } from './room-extras';
 
 // A conversation as the export holds it: its columns, messages, attachments and generations.
 
@@ -47,6 +48,7 @@ function messageSchema(f: ExportFields, money: ReturnType<typeof moneySchemas>) 
     vote: vote.optional(),
     fused: z.object({ sources: z.array(id).max(64) }).optional(),
     blindLetter: z.string().regex(/^[A-Z][0-9]{0,4}$/).optional(),
+    ...roomExtraSchemas(f).message,
     createdAt: ms,
     updatedAt: ms,
   });
@@ -107,6 +109,7 @@ export function conversationSchema(f: ExportFields, limits: ImportLimits) {
     pinned: z.boolean().optional(),
     blind: z.boolean().optional(),
     ...toolExportFields.conversation,
+    ...roomExtraSchemas(f).room,
     messages: z.array(message).max(limits.maxMessages),
     attachments: z.array(attachment).max(100_000).optional(),
     generations: z.array(generation).max(limits.maxMessages).optional(),

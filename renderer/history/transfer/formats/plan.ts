@@ -5,6 +5,7 @@ import type { AttachmentRow, ColumnConfig, ConversationRow, GenerationRow, Messa
 import { base64ToBytes } from '../../db/base64';
 import type { ImportLimits, ValidatedExport } from './export-format';
 import { ImportError } from './guard';
+import { importMessageExtras, importRoomExtras } from './room-extras';
 
 // Turns a schema-valid export into rows: checks the tree (parents exist, come earlier, prompts chain to prompts,
 // answers answer prompts), repairs what can be repaired without guessing (with a warning), and maps ids that
@@ -186,6 +187,7 @@ function planConversation(
     if (vote) row.vote = vote;
     const { fused, problem: fusedProblem } = importedFused(m, byId, msgId);
     if (fused) row.fused = fused;
+    importMessageExtras(m, row);
     for (const p of [voteProblem, fusedProblem]) if (p) plan.warnings.push(`${where}: ${p}`);
     if (m.attachments) {
       row.attachments = m.attachments.map((r) => ({ ...r, id: attIdMap.get(r.id) ?? r.id }));
@@ -239,6 +241,7 @@ function planConversation(
   if (c.pinned !== undefined) conversation.pinned = c.pinned;
   if (c.blind !== undefined) conversation.blind = c.blind;
   if (c.tools !== undefined) conversation.tools = c.tools;
+  importRoomExtras(c, conversation, msgId, (old) => byId.has(old));
   return { conversation, messages, attachments, generations };
 }
 

@@ -33,17 +33,50 @@ describe('the reprice table', () => {
     expect(by.get('openai/gpt-4o')).toMatchObject({ thenMicros: 9_750, todayMicros: 9_750, used: true, approximate: null });
     // without caching g1's 600 cached tokens are at 2.5: 1000·2.5 + 2000 = 4,500 → 10,500
     expect(by.get('openai/gpt-4o')!.noCacheMicros).toBe(10_500);
-    // claude: g1 400·3 + 600·0.3 + 200·15 = 4,380; g2 2000·3 + 100·15 = 7,500
-    expect(by.get('anthropic/claude-sonnet-4.5')).toMatchObject({ thenMicros: 11_880, used: false });
-    // own key through OpenRouter: + 5 %
-    expect(by.get('anthropic/claude-sonnet-4.5')!.byokMicros).toBe(12_474);
-    // on credits bought by card: + 5.5 % → 11,880 × 1.055 = 12,533.4
-    expect(by.get('anthropic/claude-sonnet-4.5')!.creditsMicros).toBe(12_533);
+    // claude, its counts converted from o200k by 1.183 (each part rounded): g1 uncached 400 → 473, cached 600 → 710,
+    // completion 200 → 237: 473·3 + 710·0.3 + 237·15 = 5,187; g2 2000 → 2,366 and 100 → 118: 7,098 + 1,770 = 8,868
+    expect(by.get('anthropic/claude-sonnet-4.5')).toMatchObject({ thenMicros: 14_055, used: false });
+    // own key through OpenRouter: + 5 % → 14,757.75
+    expect(by.get('anthropic/claude-sonnet-4.5')!.byokMicros).toBe(14_758);
+    // on credits bought by card: + 5.5 % → 14,055 × 1.055 = 14,828.0
+    expect(by.get('anthropic/claude-sonnet-4.5')!.creditsMicros).toBe(14_828);
     expect(t.lines.map((l) => l.model)).toEqual(['openai/gpt-4o', 'anthropic/claude-sonnet-4.5', 'nobody/unpriced']);
     expect(by.get('nobody/unpriced')!.thenMicros).toBeNull();
   });
 
-  it('says a figure is approximate when the model counts tokens with another tokenizer', () => {
-    expect(by.get('anthropic/claude-sonnet-4.5')!.approximate).toBe('token counts from OpenAI tokenizers; Anthropic’s would count the same text differently');
+  it('says a figure is approximate when the model counts tokens with another tokenizer, and why', () => {
+    expect(by.get('anthropic/claude-sonnet-4.5')).toMatchObject({
+      convertedFrom: ['OpenAI'],
+      keptFrom: [],
+      approximate: 'converted from OpenAI tokens by the measured ratio of Anthropic’s tokenizer to theirs',
+    });
+    expect(by.get('openai/gpt-4o')).toMatchObject({ convertedFrom: [], keptFrom: [], approximate: null });
+  });
+});
+
+describe('token counts converted between tokenizers', () => {
+  const flat = (prompt: string, completion: string) => ({ prompt, completion });
+  const rows = [
+    row('l1', 'meta-llama/llama-3.3-70b', 10_000, 1_000, 0, 900),
+    row('m1', 'mistralai/mistral-large', 5_000, 0, 0, 500),
+  ];
+  const t = repriceTable(rows, [
+    { model: 'google/gemini-2.5-flash', pricing: flat('0.000001', '0.000001') },
+    { model: 'meta-llama/llama-3.3-70b', pricing: flat('0.000001', '0.000001') },
+    { model: 'anthropic/claude-haiku-4.5', pricing: flat('0.000001', '0.000001') },
+  ], AT);
+  const by = new Map(t.lines.map((l) => [l.model, l]));
+
+  it('converts by the ratio of the two families’ ratios and keeps counts of a family with no measured ratio', () => {
+    // at $1 per million tokens a token costs 1 µ$: the figures are the converted token counts.
+    // Llama → Gemini: × 1.035 / 1.044 → 10,000 → 9,914, 1,000 → 991; Mistral's 5,000 kept as they are
+    expect(by.get('google/gemini-2.5-flash')).toMatchObject({ thenMicros: 9_914 + 991 + 5_000, convertedFrom: ['Llama'], keptFrom: ['Mistral'] });
+    // Llama on Llama: its own counts; Mistral's kept
+    expect(by.get('meta-llama/llama-3.3-70b')).toMatchObject({ thenMicros: 16_000, convertedFrom: [], keptFrom: ['Mistral'] });
+    // Llama → Anthropic: × 1.183 / 1.044 → 11,331 and 1,133
+    expect(by.get('anthropic/claude-haiku-4.5')!.thenMicros).toBe(11_331 + 1_133 + 5_000);
+    expect(by.get('anthropic/claude-haiku-4.5')!.approximate).toBe(
+      'converted from Llama tokens by the measured ratio of Anthropic’s tokenizer to theirs; Mistral token counts kept as they are (no measured ratio); Anthropic’s tokenizer would count the same text differently',
+    );
   });
 });

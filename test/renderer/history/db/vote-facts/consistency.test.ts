@@ -13,6 +13,8 @@ import { createHistoryLedger } from '../../../../../renderer/common/ledger/histo
 import { buildLeaderboard } from '../../../../../renderer/common/leaderboard/figures';
 import type { TurnVote, VotedAnswer } from '../../../../../renderer/history/db/types';
 import { votesFromFacts, votesFromSources } from './support';
+import { readVoteFacts } from '../../../../../renderer/history/db/vote-facts/read';
+import { readVoteFactsShared } from '../../../../../renderer/history/db/vote-facts/shared-read';
 
 // A property of the vote facts: whatever sequence of writes the app makes through its own functions, the
 // leaderboard read from the facts is the one built from the sources (the votes on the prompts, and the ledger rows
@@ -193,6 +195,8 @@ async function runSequence(seed: number, steps: number): Promise<string[]> {
     expect(facts.rebuilt, `${where}: the facts needed a rebuild`).toBe(false);
     expect(facts.votes, where).toEqual(sources);
     expect(buildLeaderboard(facts.votes), where).toEqual(buildLeaderboard(sources));
+    // the read the app's readers share, kept from the last step unless that step's writes outdated it
+    expect((await readVoteFactsShared()).votes, `${where} (shared read)`).toEqual((await readVoteFacts()).votes);
   }
   return done;
 }
