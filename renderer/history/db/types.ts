@@ -66,6 +66,10 @@ export interface ConversationRow {
   pinProviders?: boolean;
   /** a replay room: past prompts run again on these columns' models, one blind turn each (chat/replay/) */
   replay?: ReplayPlan;
+  /** the folder it sits in (history/folders/); absent: no folder */
+  folderId?: string;
+  /** hidden from the main list, shown under Archived; absent: not archived */
+  archived?: 1;
 }
 
 /** A prompt a replay runs again: where it was first asked. */

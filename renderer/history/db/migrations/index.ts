@@ -5,6 +5,7 @@ import { V3_STORES, upgradeToV3 } from './v3';
 import { V4_STORES, upgradeToV4 } from './v4';
 import { V5_STORES, upgradeToV5 } from './v5';
 import { V7_STORES, upgradeToV7 } from './v7';
+import { V10_STORES, upgradeToV10 } from './v10';
 
 // Every schema version Parley has shipped, oldest first. To change the schema, append a version with its stores
 // and an upgrade (a test checks that each version after the first has one). Never edit or drop a shipped entry.
@@ -22,6 +23,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 4, stores: V4_STORES, upgrade: upgradeToV4 },
   { version: 5, stores: V5_STORES, upgrade: upgradeToV5 },
   { version: 7, stores: V7_STORES, upgrade: upgradeToV7 },
+  { version: 10, stores: V10_STORES, upgrade: upgradeToV10 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
