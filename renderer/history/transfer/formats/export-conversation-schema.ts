@@ -103,6 +103,8 @@ export function conversationSchema(f: ExportFields, limits: ImportLimits) {
     pendingContinueFromId: id.nullable().optional(),
     pinned: z.boolean().optional(),
     blind: z.boolean().optional(),
+    folder: short.optional(),
+    archived: z.boolean().optional(),
     messages: z.array(message).max(limits.maxMessages),
     attachments: z.array(attachment).max(100_000).optional(),
     generations: z.array(generation).max(limits.maxMessages).optional(),

@@ -17,6 +17,8 @@ export interface PlannedConversation {
   messages: MessageRow[]; // seq order, groupId set, dn not yet assigned
   attachments: AttachmentRow[];
   generations: GenerationRow[];
+  /** the folder it goes in, by name (history/folders/transfer-folders.ts) */
+  folder?: string;
 }
 
 export interface ImportPlan {
@@ -236,7 +238,8 @@ function planConversation(
   };
   if (c.pinned !== undefined) conversation.pinned = c.pinned;
   if (c.blind !== undefined) conversation.blind = c.blind;
-  return { conversation, messages, attachments, generations };
+  if (c.archived) conversation.archived = 1;
+  return { conversation, messages, attachments, generations, ...(c.folder ? { folder: c.folder } : {}) };
 }
 
 /** Newest prompt sibling at each level, from the root down (the default shown branch). */
