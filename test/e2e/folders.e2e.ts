@@ -149,4 +149,30 @@ describe('folders in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('writes a title with the chosen model and shows its request in Activity as a title', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('button', { name: 'Answers' }).click();
+    await page.getByRole('textbox', { name: 'Title model' }).fill('e2e/cheap');
+    await page.getByRole('button', { name: 'Use for titles' }).click();
+    await page.getByText('e2e/cheap writes a short title').waitFor();
+
+    await converse(page, 'echo: Bread baking basics.');
+    await row(page, 'Bread baking basics').waitFor({ timeout: 20_000 });
+    expect(host.requests.filter((r) => r.model === 'e2e/cheap').at(-1)!.messages.at(-1)).toMatchObject({ content: 'echo: Bread baking basics.' });
+
+    await page.getByRole('button', { name: 'Activity', exact: true }).click();
+    const requests = page.getByRole('table', { name: 'Requests' });
+    const titleRow = requests.locator('tbody tr').filter({ hasText: 'e2e/cheap' });
+    await titleRow.waitFor({ timeout: 20_000 });
+    expect(await titleRow.locator('td').last().textContent()).toBe('title');
+    expect(await titleRow.locator('.request-cost').textContent()).toMatch(/\$|—|unknown/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
