@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { getBridgeState } from '../bridge';
+import { bridge, getBridgeState } from '../bridge';
+import { startAutoTitles } from '../history/folders/titles/auto-title';
 import { useUi, type View } from '../common/ui-store';
 import { Sidebar } from './Sidebar';
 import { useSidebar } from './sidebar/sidebar-state';
@@ -59,7 +60,9 @@ function Shell() {
     const stopDraft = rememberDraft();
     const stopSync = startHistorySync();
     const stopBackups = startBackupScheduler();
+    const stopTitles = startAutoTitles(bridge());
     return () => {
+      stopTitles();
       stopViews();
       stopDraft();
       stopSync();

@@ -4,6 +4,7 @@ import { useUi, type View } from '../common/ui-store';
 import { ConversationList } from '../history/sidebar/ConversationList';
 import { newChat } from '../chat/room/new-chat';
 import { SearchBox } from '../history/search/ui/SearchBox';
+import { OrganiseBar } from '../history/folders/OrganiseBar';
 import { restoreSidebar, SIDEBAR_SHORTCUT, useSidebar, useSidebarShortcut } from './sidebar/sidebar-state';
 import './sidebar/sidebar.css';
 
@@ -45,6 +46,7 @@ export function Sidebar() {
       {collapsed ? null : (
         <>
           <SearchBox />
+          <OrganiseBar />
           <h2 className="sidebar-heading">Conversations</h2>
           <ConversationList />
         </>

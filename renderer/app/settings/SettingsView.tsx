@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useUi } from '../../common/ui-store';
 import { KeysPanel } from './KeysPanel';
 import { AnswerSettingsSection } from './AnswerSettingsSection';
+import { TitleModelSetting } from '../../history/folders/titles/TitleModelSetting';
 import { LocalApiSection } from './local-api/LocalApiSection';
 import { ToolsSection } from './tools/ToolsSection';
 import { BudgetSettingsSection } from '../../money/budgets/BudgetSettingsSection';
@@ -17,7 +18,12 @@ import './frame/settings-frame.css';
 const PAGES: Record<SettingsSectionId, () => ReactNode> = {
   providers: () => <KeysPanel />,
   models: () => <ModelsSection />,
-  answers: () => <AnswerSettingsSection />,
+  answers: () => (
+    <>
+      <AnswerSettingsSection />
+      <TitleModelSetting />
+    </>
+  ),
   tools: () => <ToolsSection />,
   'local-api': () => <LocalApiSection />,
   money: () => (

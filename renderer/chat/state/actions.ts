@@ -23,7 +23,7 @@ import { pinnedProvider, pinRequest } from './cache-pin';
 import { reloadConversation, stopAnswer } from '../../common/room/conversation-actions';
 import { newColumn, newId, roomColumns, setColumns } from '../../common/room/column-actions';
 
-export { deleteConversation, reloadConversation, stopAnswer, undoDeleteConversation } from '../../common/room/conversation-actions';
+export { deleteConversation, reloadConversation, renameConversation, stopAnswer, undoDeleteConversation } from '../../common/room/conversation-actions';
 export { addColumn, newColumn, newId, roomColumns, setColumns } from '../../common/room/column-actions';
 import { chooseMyBest, isMyBest, loadMyBestRecords, type MyBestChoice } from '../../common/suggest/my-best';
 import type { ChatToolsInput } from '../../../shared/tools/tool-steps';
@@ -61,9 +61,6 @@ export async function setBlind(on: boolean) {
   setConversationInMemory(await conversations.updateConversation(s.conversation.id, { blind: on }));
 }
 
-export async function renameConversation(id: string, title: string) {
-  setConversationInMemory(await conversations.renameConversation(id, title));
-}
 
 
 /** Creates the answer row, then asks main to stream into it. */

@@ -1,3 +1,4 @@
+import { TITLE_COLUMN, titleStreams } from '../../common/title-streams';
 import { bridge, onConnectionStatus } from '../../bridge';
 import type { StreamSnapshot } from '../../../shared/contract/chat';
 import { recordCostOf, type GenerationRecord } from '../../../shared/openrouter/generation';
@@ -143,7 +144,7 @@ export function resync(): Promise<void> {
     try {
       const snaps = await bridge().invoke('chat.active', {});
       for (const s of snaps) {
-        if (s.status !== 'streaming') continue;
+        if (s.status !== 'streaming' || s.meta.columnId === TITLE_COLUMN) continue;
         const known = liveAnswers.get(s.meta.messageId);
         if (!known || known.seq < s.seq) liveAnswers.put(fromSnapshot(s));
         if (!checkpointers.has(s.meta.messageId)) checkpointerFor(s.meta.messageId, s.text, s.reasoning);
@@ -167,6 +168,7 @@ export function startStreamSync(): Promise<void> {
   let wasClosed = false;
   offs = [
     b.on('chat.delta', (d) => {
+      if (titleStreams.has(d.streamId)) return; // a title being written, not an answer
       const applied = liveAnswers.apply(d);
       if (applied === 'unknown') return void resync();
       if (applied === 'stale') return;

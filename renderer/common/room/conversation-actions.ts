@@ -1,10 +1,14 @@
 import { bridge } from '../../bridge';
-import { getConversation } from '../../history/db/conversations';
+import { getConversation, renameConversation as renameStored } from '../../history/db/conversations';
 import { deleteConversation as softDeleteConversation, type DeletionHandle } from '../../history/db/deletion';
 import { liveAnswers } from './live-answers';
 import { removeConversationInMemory, setConversationInMemory } from './room-store';
 
-// What both the room and the sidebar do to a conversation as a whole: stop an answer, reload, delete and undo.
+// What both the room and the sidebar do to a conversation as a whole: stop an answer, reload, rename, delete and undo.
+
+export async function renameConversation(id: string, title: string) {
+  setConversationInMemory(await renameStored(id, title));
+}
 
 export async function reloadConversation(id: string) {
   const c = await getConversation(id);

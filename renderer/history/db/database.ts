@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './migrations';
 import type { ImageRow } from './migrations/v7';
 import type { AssistantRow } from './migrations/v9';
+import type { FolderRow } from './migrations/v10';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
 import type { PostingChunk } from './search-index/codec';
 import type { ImportPack, ImportPackIndexRow } from './staging/types';
@@ -28,6 +29,7 @@ export class ParleyDb extends Dexie {
   voteFactKeys!: Table<VoteFactKeys, string>;
   images!: Table<ImageRow, string>;
   assistants!: Table<AssistantRow, string>;
+  folders!: Table<FolderRow, string>;
   /** Other windows' committed writes to conversations and messages (live sync between tabs). */
   readonly changes: ChangeFeed;
 

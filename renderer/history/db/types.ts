@@ -74,6 +74,10 @@ export interface ConversationRow {
   assistant?: { id: string; name: string };
   /** MCP tools the room offers its models (none by default; chat/tools/) */
   tools?: ToolSelection;
+  /** the folder it sits in (history/folders/); absent: no folder */
+  folderId?: string;
+  /** hidden from the main list, shown under Archived; absent: not archived */
+  archived?: 1;
 }
 
 /** A prompt a replay runs again: where it was first asked. */

@@ -6,6 +6,11 @@ import { liveAnswers } from '../../common/room/live-answers';
 import { useSyncExternalStore } from 'react';
 import { useUi } from '../../common/ui-store';
 import { useRouteValue } from '../../bridge/use-route-value';
+import { filterConversations } from '../folders/list-filter';
+import { useOrganise } from '../folders/organise-store';
+import { onRowKeyDown, onRowKeyUp, selectByClick } from '../folders/row-keys';
+import { startDrag } from '../folders/drag';
+import { RowMenu } from '../folders/RowMenu';
 
 function useStreamingConversations(): Set<string> {
   const key = useSyncExternalStore(liveAnswers.subscribeSet, () =>
@@ -24,6 +29,10 @@ export function ConversationList() {
   const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
   const currentId = view.kind === 'room' ? view.conversationId : null;
   const [deleted, setDeleted] = useState<{ title: string } | null>(null);
+  const filter = useOrganise((s) => s.filter);
+  const selected = useOrganise((s) => s.selected);
+  const shown = filterConversations(conversations, filter);
+  const shownIds = shown.map((c) => c.id);
 
   useEffect(() => {
     if (!deleted) return;
@@ -67,16 +76,34 @@ export function ConversationList() {
   return (
     <>
     {undo}
-    <ul className="conversation-list" aria-label="Conversation list">
-      {conversations.map((c) => (
-        <li key={c.id} className={c.id === currentId ? 'current' : ''}>
-          <button type="button" className="conversation-item" aria-current={c.id === currentId ? 'page' : undefined} onClick={() => openRoom(c.id)}>
+    {shown.length === 0 ? <p className="empty-state">No conversations here.</p> : null}
+    <ul className="conversation-list" aria-label="Conversation list" aria-multiselectable="true">
+      {shown.map((c) => (
+        <li
+          key={c.id}
+          className={[c.id === currentId ? 'current' : '', selected.has(c.id) ? 'selected' : ''].join(' ').trim()}
+          draggable
+          onDragStart={(e) => startDrag(e, selected.has(c.id) ? [...selected] : [c.id])}
+        >
+          <button
+            type="button"
+            className="conversation-item"
+            data-id={c.id}
+            aria-current={c.id === currentId ? 'page' : undefined}
+            onClick={(e) => {
+              if (!selectByClick(e, c.id, shownIds)) openRoom(c.id);
+            }}
+            onKeyDown={(e) => onRowKeyDown(e, c.id)}
+            onKeyUp={onRowKeyUp}
+          >
             <span className="conversation-title">{c.title || 'New chat'}</span>
+            {selected.has(c.id) ? <span className="visually-hidden">, selected</span> : null}
             <span className="conversation-meta muted">
               {streaming.has(c.id) ? <span className="live-dot" aria-label="answering">● </span> : null}
               {c.columns.length} model{c.columns.length === 1 ? '' : 's'} · {formatMoment(c.updatedAt)}
             </span>
           </button>
+          <RowMenu conversation={c} />
           <button
             type="button"
             className="small danger conversation-delete"

@@ -4,6 +4,7 @@ import { formatMoment } from '../../../shared/format/dates';
 import { ModelId } from '../ModelId';
 import { keyOf, modelOf, providerOf } from './aggregate';
 import { costText, fmtInt, loopStepText, mismatchText, SOURCE_LABEL } from './activity-text';
+import { isTitleLink } from '../../common/title-streams';
 
 const PAGE = 200;
 
@@ -47,7 +48,9 @@ export function RequestsTable({ rows, keyLabel, onOpenMessage }: {
                   {r.error ? <span className="muted"> · error {r.error.code}</span> : null}
                 </td>
                 <td>
-                  {r.conversationId && r.messageId ? (
+                  {isTitleLink(r.messageId) ? (
+                    <span>title</span>
+                  ) : r.conversationId && r.messageId ? (
                     <button type="button" className="link" aria-label={`Open the answer from ${modelOf(r)} at ${formatMoment(r.createdAt)}`} onClick={() => onOpenMessage(r.conversationId!, r.messageId!)}>
                       Open
                     </button>

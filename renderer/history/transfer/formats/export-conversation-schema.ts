@@ -110,6 +110,8 @@ export function conversationSchema(f: ExportFields, limits: ImportLimits) {
     blind: z.boolean().optional(),
     ...toolExportFields.conversation,
     ...roomExtraSchemas(f).room,
+    folder: short.optional(),
+    archived: z.boolean().optional(),
     messages: z.array(message).max(limits.maxMessages),
     attachments: z.array(attachment).max(100_000).optional(),
     generations: z.array(generation).max(limits.maxMessages).optional(),

@@ -1,3 +1,4 @@
+import type { ExportedPlace } from '../../folders/transfer-folders';
 import { z } from 'zod';
 import type { ConversationRow, GenerationRow, MessageRow } from '../../db/types';
 import { exportFields } from './export-fields';
@@ -19,7 +20,7 @@ export interface ExportedAttachment {
   data: string; // base64
 }
 export type ExportedGeneration = Omit<GenerationRow, 'conversationId'>;
-export interface ExportedConversation extends Omit<ConversationRow, 'deletedAt'> {
+export interface ExportedConversation extends Omit<ConversationRow, 'deletedAt' | 'folderId' | 'archived'>, ExportedPlace {
   messages: ExportedMessage[];
   attachments: ExportedAttachment[];
   generations: ExportedGeneration[];

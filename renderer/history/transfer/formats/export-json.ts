@@ -6,6 +6,7 @@ import type { ConversationRow } from '../../db/types';
 import { bytesToBase64 } from '../../db/base64';
 import { veilOf } from '../../../common/room/blind-veil';
 import { veilExportedConversation } from './veil-export';
+import { exportedPlace } from '../../folders/transfer-folders';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation, type ExportedGeneration, type ExportedMessage, type ParleyExport } from './export-format';
 
 // Export as "parley-export" v1 JSON (docs/export-format.md): every branch, column, cost and attachment (base64).
@@ -48,9 +49,8 @@ async function exportOne(conv: ConversationRow, opts: ExportOptions): Promise<Ex
           delete out.conversationId;
           return out as ExportedGeneration;
         });
-  const c = { ...conv } as Partial<ConversationRow>;
-  delete c.deletedAt;
-  const whole: ExportedConversation = { ...(c as ConversationRow), messages, attachments, generations };
+  const { deletedAt: _d, folderId: _f, archived: _a, ...c } = conv;
+  const whole: ExportedConversation = { ...c, ...(await exportedPlace(db, conv)), messages, attachments, generations };
   return opts.veilBlindTurns ? veilExportedConversation(whole, veilOf(conv, rows)) : whole;
 }
 

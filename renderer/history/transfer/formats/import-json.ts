@@ -11,6 +11,7 @@ import type { GenerationRow, MessageRow } from '../../db/types';
 import { DEFAULT_IMPORT_LIMITS, EXPORT_FORMAT, EXPORT_VERSION, exportSchema, type ImportLimits } from './export-format';
 import { describeIssues, ImportError, parseJson, readImportText, scanStructure } from './guard';
 import { convertOpenRouter, isOpenRouterExport } from './openrouter-chatroom';
+import { placeImported } from '../../folders/transfer-folders';
 import { planImport, type ExistingIds, type ImportMode, type ImportPlan } from './plan';
 import { searchableText } from '../../db/search-index/searchable-text';
 
@@ -200,7 +201,7 @@ async function writePlan(
   firstDn: number,
   prebuilt: Promise<BulkIndex | null> | null,
 ): Promise<'worker' | 'main'> {
-  const tables = [db.conversations, db.messages, db.attachments, db.generations, db.searchPostings, db.meta, db.importPacks, db.importPackIndex];
+  const tables = [db.conversations, db.messages, db.attachments, db.generations, db.searchPostings, db.meta, db.importPacks, db.importPackIndex, db.folders];
   // the CPU work happens before the transaction opens (a transaction cannot wait for a worker)
   let docs = numberDocs(plan, firstDn);
   let packed = usePacks ? makePacks(plan) : null;
@@ -218,6 +219,7 @@ async function writePlan(
       packed = usePacks ? makePacks(plan) : null;
       built = null;
     }
+    await placeImported(db, plan.conversations);
     const writes: Promise<unknown>[] = [db.conversations.bulkAdd(plan.conversations.map((c) => c.conversation))];
     const attachments = plan.conversations.flatMap((c) => c.attachments);
     if (attachments.length) writes.push(db.attachments.bulkAdd(attachments));

@@ -18,6 +18,8 @@ export interface PlannedConversation {
   messages: MessageRow[]; // seq order, groupId set, dn not yet assigned
   attachments: AttachmentRow[];
   generations: GenerationRow[];
+  /** the folder it goes in, by name (history/folders/transfer-folders.ts) */
+  folder?: string;
 }
 
 export interface ImportPlan {
@@ -242,7 +244,8 @@ function planConversation(
   if (c.blind !== undefined) conversation.blind = c.blind;
   if (c.tools !== undefined) conversation.tools = c.tools;
   importRoomExtras(c, conversation, msgId, (old) => byId.has(old));
-  return { conversation, messages, attachments, generations };
+  if (c.archived) conversation.archived = 1;
+  return { conversation, messages, attachments, generations, ...(c.folder ? { folder: c.folder } : {}) };
 }
 
 /** Newest prompt sibling at each level, from the root down (the default shown branch). */
