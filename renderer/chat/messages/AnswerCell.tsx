@@ -10,6 +10,7 @@ import { answerNames } from './answer-names';
 import { AnswerSources } from '../web-search/AnswerSources';
 import { withCitationMarkers } from '../web-search/sources';
 import { VoteMark } from './VoteMark';
+import { AnswerImages } from '../images/AnswerImages';
 
 export interface AnswerCellProps {
   row: MessageRow;
@@ -81,8 +82,9 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
         </details>
       ) : null}
       {streaming ? <StreamingMarkdown text={text} /> : text ? <Markdown text={withCitationMarkers(text, row.sources)} /> : null}
+      <AnswerImages messageId={row.id} live={live?.images} stored={row.images} who={hidden ? `Answer ${hiddenLetter}` : who} />
       {streaming ? null : <AnswerSources sources={row.sources} />}
-      {streaming && !text && !reasoning ? <p className="muted waiting">Waiting for {names.waitingFor}…</p> : null}
+      {streaming && !text && !reasoning && !live?.images?.length ? <p className="muted waiting">Waiting for {names.waitingFor}…</p> : null}
       {status === 'error' ? (
         <div className="answer-error" role="alert">
           {hidden ? 'The answer failed' : (error?.message ?? 'The answer failed')}

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { UrlCitation } from '../../../shared/openrouter/annotations';
 import { attachmentRows, prepareAttachments, type NewAttachment, type PreparedAttachment } from './attachments';
 import { getParleyDb, type ParleyDb } from './database';
+import { answerImageRefs, decodeAnswerImages, imageRows } from './images';
 import { InvalidWriteError, NotFoundError } from './errors';
 import { groupIdFor } from './group-id';
 import { newId } from './ids';
@@ -188,6 +189,8 @@ export interface AnswerOutcome {
   nativeFinishReason?: string | null;
   error?: MessageError;
   sources?: UrlCitation[];
+  /** generated images as data: URLs, in order; stored as Blobs, the row keeps their refs */
+  images?: string[];
   now?: number;
 }
 
@@ -205,16 +208,19 @@ export function withOutcome(row: MessageRow, outcome: AnswerOutcome): MessageRow
   if (outcome.nativeFinishReason !== undefined) next.nativeFinishReason = outcome.nativeFinishReason;
   if (outcome.error !== undefined) next.error = outcome.error;
   if (outcome.sources !== undefined) next.sources = outcome.sources;
+  if (outcome.images?.length) next.images = answerImageRefs(row.id, outcome.images);
   return next;
 }
 
 /** Writes an answer's final state (text, status, usage, cost) and indexes it for search, in one transaction. */
 export async function finalizeAssistantMessage(id: string, outcome: AnswerOutcome): Promise<MessageRow> {
   const db = getParleyDb();
-  return db.transaction('rw', [db.messages, db.searchPostings, db.meta], async () => {
+  const images = outcome.images?.length ? decodeAnswerImages(id, outcome.images) : [];
+  return db.transaction('rw', [db.messages, db.images, db.searchPostings, db.meta], async () => {
     const row = await db.messages.get(id);
     if (!row) throw new NotFoundError(`message ${id} not found`);
     const next = withOutcome(row, outcome);
+    if (images.length) await db.images.bulkPut(imageRows(images, id, row.conversationId));
     // re-index from the text that was indexed before (row), then the new text
     if (row.dn !== undefined) await removeDocs(searchTables(db), [{ dn: row.dn, text: searchableText(row) }]);
     delete next.dn;

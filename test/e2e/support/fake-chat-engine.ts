@@ -14,6 +14,7 @@ import type { GenerationRecord } from '../../../shared/openrouter/generation';
 //                    paragraph, streamed 4,096 characters at a time
 //   "[prose N]"      the same with N characters of ordinary paragraphs in place of the line (a baseline)
 //   "[fallback]"     served by another provider (SecondChoice), as when OpenRouter falls back
+//   "[image N]"      after the text, N generated images (1×1 PNG data: URLs, one event each)
 // Model slugs steer the record: "…nocost…" has no price, "…fallback…" reports a fallback.
 
 export interface FakeEngineOptions {
@@ -45,6 +46,9 @@ const sleep = (ms: number, signal: AbortSignal) =>
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
+
+/** A 1×1 PNG, as a generated image. */
+export const FAKE_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const WORDS = ['the', 'answer', 'streams', 'along', 'with', 'ordinary', 'words,', 'commas', 'and', 'sentences.'];
@@ -123,6 +127,8 @@ export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
       const prompted = JSON.stringify(request.messages).length >> 2;
       const priced = !model.includes('nocost');
       const cost = priced ? 100 + completion : undefined;
+      const images = Number(/\[image (\d+)\]/.exec(prompt)?.[1] ?? 0);
+      for (let i = 0; i < images && !signal.aborted; i++) emit({ type: 'image', url: FAKE_PNG });
       if (!signal.aborted) emit({ type: 'finish', reason: 'stop', native: 'stop' });
       const durationMs = Date.now() - startedAt;
       return {
