@@ -4,6 +4,7 @@ import { NotFoundError } from '../../db/errors';
 import { ensureConversationMaterialized } from '../../db/staging/materialize';
 import type { ConversationRow } from '../../db/types';
 import { bytesToBase64 } from './base64';
+import { exportedImages } from './export-images';
 import { veilOf } from '../../../chat/state/blind-veil';
 import { veilExportedConversation } from './veil-export';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation, type ExportedGeneration, type ExportedMessage, type ParleyExport } from './export-format';
@@ -40,6 +41,7 @@ async function exportOne(conv: ConversationRow, opts: ExportOptions): Promise<Ex
     size: a.size,
     data: bytesToBase64(a.blob),
   }));
+  const images = await exportedImages(conv.id);
   const generations: ExportedGeneration[] =
     opts.includeUsage === false
       ? []
@@ -50,7 +52,7 @@ async function exportOne(conv: ConversationRow, opts: ExportOptions): Promise<Ex
         });
   const c = { ...conv } as Partial<ConversationRow>;
   delete c.deletedAt;
-  const whole: ExportedConversation = { ...(c as ConversationRow), messages, attachments, generations };
+  const whole: ExportedConversation = { ...(c as ConversationRow), messages, attachments, ...(images.length ? { images } : {}), generations };
   return opts.veilBlindTurns ? veilExportedConversation(whole, veilOf(conv, rows)) : whole;
 }
 
