@@ -11,6 +11,7 @@ import type { ChatRequest } from '../../../shared/openrouter/chat-request';
 import { buildChatRequest } from './request';
 import { ContextFullError, fitForSend } from '../context/fit-for-send';
 import { askForImages } from '../images/ask-for-images';
+import { withAnswerImageData } from '../images/answer-images-in-context';
 import { attachmentData, rememberAttachment } from './attachment-data';
 import { activeTurns, contextFor, indexMessages, type Turn } from './turns';
 import { liveAnswers } from './live-answers';
@@ -116,7 +117,7 @@ async function startAnswer(conv: Conversation, column: ColumnConfig, user: Messa
     return failed;
   }
   const pin = conv.pinProviders ? pinnedProvider(turns, column.id) : null;
-  const built = await askForImages(buildChatRequest(col, sent, await attachmentData(sent)));
+  const built = await askForImages(buildChatRequest(col, sent, await withAnswerImageData(sent, await attachmentData(sent))));
   const request = pin ? pinRequest(built, pin) : built;
   const row = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model, ...(pin ? { pinned: pin } : {}) } });
   streamInto(row, column.id, request);
@@ -171,7 +172,7 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
     let request: ChatRequest;
     try {
       const sent = await fitForSend(conv, column, context);
-      request = await askForImages(buildChatRequest(column, sent, await attachmentData(sent)));
+      request = await askForImages(buildChatRequest(column, sent, await withAnswerImageData(sent, await attachmentData(sent))));
       if (row.model?.pinned) request = pinRequest(request, row.model.pinned);
     } catch (err) {
       // the turn is stored: this answer says why it could not start, the other columns go ahead

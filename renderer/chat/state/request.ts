@@ -1,6 +1,7 @@
 import type { ChatMessage, ChatRequest, ContentPart } from '../../../shared/openrouter/chat-request';
 import { attachmentKindOf, type ColumnConfig, type MessageRow } from './types';
 import { webPlugin } from '../web-search/web-plugin';
+import { answerImagesOf } from '../images/answer-images-in-context';
 
 /** What an attachment becomes in a request: a data: URL (images, PDFs) or its text (text files). */
 export type AttachmentData = Map<string, string>;
@@ -26,7 +27,7 @@ export function userContent(m: Pick<MessageRow, 'content' | 'attachments'>, data
 }
 
 export function toChatMessages(history: MessageRow[], data: AttachmentData): ChatMessage[] {
-  return history.map((m) => (m.role === 'user' ? { role: 'user', content: userContent(m, data) } : { role: 'assistant', content: m.content }));
+  return history.map((m) => (m.role === 'user' ? { role: 'user', content: userContent(m, data) } : { role: 'assistant', content: m.content, ...answerImagesOf(m, data) }));
 }
 
 /** The request one column sends: its model (with variant), its own settings, its own history. */
