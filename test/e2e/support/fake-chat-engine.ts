@@ -21,6 +21,8 @@ export interface FakeEngineOptions {
   tokensPerSecond?: number; // default 400
   tokensPerChunk?: number; // default 1
   reasoning?: (req: ChatRequest) => string;
+  /** the data: URL "[image N]" sends (default FAKE_PNG) */
+  image?: (n: number, model: string) => string;
 }
 
 function lastUserText(req: ChatRequest): string {
@@ -128,7 +130,7 @@ export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
       const priced = !model.includes('nocost');
       const cost = priced ? 100 + completion : undefined;
       const images = Number(/\[image (\d+)\]/.exec(prompt)?.[1] ?? 0);
-      for (let i = 0; i < images && !signal.aborted; i++) emit({ type: 'image', url: FAKE_PNG });
+      for (let i = 0; i < images && !signal.aborted; i++) emit({ type: 'image', url: opts.image?.(i, model) ?? FAKE_PNG });
       if (!signal.aborted) emit({ type: 'finish', reason: 'stop', native: 'stop' });
       const durationMs = Date.now() - startedAt;
       return {
