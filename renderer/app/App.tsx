@@ -19,6 +19,7 @@ import { BudgetBanner } from '../money/budgets/BudgetBanner';
 import { startLedger } from '../common/ledger';
 import { StorageProblemBanner } from '../history/storage/StorageProblemBanner';
 import { RestoreOfferBanner } from '../history/storage/RestoreOfferBanner';
+import { NewerDatabaseBanner } from '../history/storage/NewerDatabaseBanner';
 import { startBackupScheduler } from '../history/storage/backup-scheduler';
 import { purgeDeletedConversations, requestPersistentStorage } from '../history/db';
 import { startHistorySync } from '../chat/state/history-sync';
@@ -81,6 +82,7 @@ function Shell() {
       <div className="main">
         <Header />
         <StorageProblemBanner />
+        <NewerDatabaseBanner />
         <RestoreOfferBanner />
         <BudgetBanner />
         <main className="content" aria-label={VIEW_NAMES[view.kind]}>

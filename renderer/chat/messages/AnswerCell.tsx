@@ -11,6 +11,7 @@ import { AnswerSources } from '../web-search/AnswerSources';
 import { withCitationMarkers } from '../../common/web-search/sources';
 import { VoteMark } from './VoteMark';
 import { ToolLoopView } from '../tools/ToolLoopView';
+import { AnswerImages } from '../images/AnswerImages';
 
 export interface AnswerCellProps {
   row: MessageRow;
@@ -83,8 +84,9 @@ export const AnswerCell = memo(function AnswerCell({ row, columnLabel, siblingId
         </details>
       ) : null}
       {steps?.length ? <ToolLoopView steps={steps} text={text} streaming={streaming} streamId={live?.streamId ?? null} /> : streaming ? <StreamingMarkdown text={text} /> : text ? <Markdown text={withCitationMarkers(text, row.sources)} /> : null}
+      <AnswerImages messageId={row.id} live={live?.images} stored={row.images} who={hidden ? `Answer ${hiddenLetter}` : who} />
       {streaming ? null : <AnswerSources sources={row.sources} />}
-      {streaming && !text && !reasoning && !steps?.length ? <p className="muted waiting">Waiting for {names.waitingFor}…</p> : null}
+      {streaming && !text && !reasoning && !steps?.length && !live?.images?.length ? <p className="muted waiting">Waiting for {names.waitingFor}…</p> : null}
       {status === 'error' ? (
         <div className="answer-error" role="alert">
           {hidden ? 'The answer failed' : (error?.message ?? 'The answer failed')}

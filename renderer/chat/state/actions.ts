@@ -10,6 +10,7 @@ import type { ChatRequest } from '../../../shared/openrouter/chat-request';
 import { buildChatRequest } from './request';
 import { ContextFullError, fitForSend } from '../context/fit-for-send';
 import { askForImages } from '../images/ask-for-images';
+import { withAnswerImageData } from '../images/answer-images-in-context';
 import { attachmentData, rememberAttachment } from './attachment-data';
 import { activeTurns, contextFor, indexMessages, type Turn } from '../../common/room/turns';
 import { liveAnswers } from '../../common/room/live-answers';
@@ -79,7 +80,7 @@ async function startAnswer(conv: Conversation, column: ColumnConfig, user: Messa
     return failed;
   }
   const pin = conv.pinProviders ? pinnedProvider(turns, column.id) : null;
-  const built = await askForImages(buildChatRequest(col, sent, await attachmentData(sent)));
+  const built = await askForImages(buildChatRequest(col, sent, await withAnswerImageData(sent, await attachmentData(sent))));
   const request = pin ? pinRequest(built, pin) : built;
   const tools = await offerTools(conv, col);
   const row = await history.createAssistantMessage(conv.id, { parentId: user.id, columnId: column.id, model: { requested: col.model, ...(pin ? { pinned: pin } : {}) } });
@@ -137,7 +138,7 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
     let tools: ChatToolsInput | undefined;
     try {
       const sent = await fitForSend(conv, column, context);
-      request = await askForImages(buildChatRequest(column, sent, await attachmentData(sent)));
+      request = await askForImages(buildChatRequest(column, sent, await withAnswerImageData(sent, await attachmentData(sent))));
       if (row.model?.pinned) request = pinRequest(request, row.model.pinned);
       tools = await offerTools(conv, column);
     } catch (err) {

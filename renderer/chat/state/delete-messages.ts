@@ -8,7 +8,7 @@ import type { MessageRow } from '../../common/room/types';
 
 export async function deleteMessageTree(conversationId: string, rootId: string): Promise<string[]> {
   const db = getParleyDb();
-  return db.transaction('rw', [db.conversations, db.messages, db.attachments, db.searchPostings, db.meta], async () => {
+  return db.transaction('rw', [db.conversations, db.messages, db.attachments, db.images, db.searchPostings, db.meta], async () => {
     const root = await db.messages.get(rootId);
     if (!root || root.conversationId !== conversationId) return [];
     const doomed: MessageRow[] = [];
@@ -23,6 +23,7 @@ export async function deleteMessageTree(conversationId: string, rootId: string):
     await removeDocs(searchTables(db), doomed.filter((m) => m.dn !== undefined).map((m) => ({ dn: m.dn!, text: m.content })));
     await db.messages.bulkDelete(ids);
     await db.attachments.where('messageId').anyOf(ids).delete();
+    await db.images.where('messageId').anyOf(ids).delete();
     const conv = await db.conversations.get(conversationId);
     if (conv) {
       const selection = { ...conv.selection };

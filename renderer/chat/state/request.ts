@@ -2,6 +2,7 @@ import type { ChatMessage, ChatRequest, ContentPart } from '../../../shared/open
 import { attachmentKindOf, type ColumnConfig, type MessageRow } from '../../common/room/types';
 import { webPlugin } from '../web-search/web-plugin';
 import { answerMessages } from '../tools/tool-history';
+import { answerImagesOf } from '../images/answer-images-in-context';
 
 /** What an attachment becomes in a request: a data: URL (images, PDFs) or its text (text files). */
 export type AttachmentData = Map<string, string>;
@@ -27,7 +28,7 @@ export function userContent(m: Pick<MessageRow, 'content' | 'attachments'>, data
 }
 
 export function toChatMessages(history: MessageRow[], data: AttachmentData): ChatMessage[] {
-  return history.flatMap((m): ChatMessage[] => (m.role === 'user' ? [{ role: 'user', content: userContent(m, data) }] : answerMessages(m)));
+  return history.flatMap((m): ChatMessage[] => (m.role === 'user' ? [{ role: 'user', content: userContent(m, data) }] : withAnswerImages(answerMessages(m), answerImagesOf(m, data))));
 }
 
 /** The request one column sends: its model (with variant), its own settings, its own history. */
@@ -51,4 +52,11 @@ export function buildChatRequest(column: ColumnConfig, history: MessageRow[], da
   const plugin = webPlugin(s.webSearch);
   if (plugin) req.plugins = [plugin];
   return req;
+}
+
+/** An answer's images go with its last assistant message (after a tool loop, the one holding the final text). */
+function withAnswerImages(messages: ChatMessage[], images: ReturnType<typeof answerImagesOf>): ChatMessage[] {
+  if (!images.images) return messages;
+  const last = messages.findLastIndex((m) => m.role === 'assistant');
+  return messages.map((m, i) => (i === last && m.role === 'assistant' ? { ...m, ...images } : m));
 }

@@ -110,6 +110,7 @@ export function snapshotOutcome(s: StreamSnapshot): AnswerOutcome {
   }
   if (s.error) out.error = { code: s.error.code, message: s.error.message };
   if (s.sources?.length) out.sources = s.sources;
+  if (s.images?.length) out.images = s.images;
   return s.toolSteps?.length ? withLoopTotals(out, s.toolSteps) : out;
 }
 

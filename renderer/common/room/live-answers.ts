@@ -21,6 +21,8 @@ export interface LiveAnswer {
   seq: number;
   finishReason: string | null;
   error: StreamSnapshot['error'];
+  /** generated images so far, as data: URLs */
+  images?: string[];
   /** finished, but the disk refused to store it: kept here and retried */
   unsaved?: boolean;
   /** a tool loop's steps so far (each delta that carries them replaces them whole) */
@@ -83,6 +85,7 @@ export function fromSnapshot(s: StreamSnapshot): LiveAnswer {
     finishReason: s.finishReason,
     error: s.error,
     ...(s.toolSteps ? { toolSteps: s.toolSteps } : {}),
+    ...(s.images?.length ? { images: s.images } : {}),
   };
 }
 
@@ -104,6 +107,7 @@ export const liveAnswers = {
     if (d.seq <= e.seq) return 'stale';
     if (d.text) e.text += d.text;
     if (d.reasoning) e.reasoning += d.reasoning;
+    if (d.images?.length) e.images = [...(e.images ?? []), ...d.images];
     if (d.model) e.model = d.model;
     if (d.provider) e.provider = d.provider;
     if (d.firstTokenAt !== undefined) e.firstTokenAt = d.firstTokenAt;

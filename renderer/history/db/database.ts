@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import { SCHEMA_VERSIONS } from './migrations';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './migrations';
+import { NewerDatabaseError } from './newer-database-error';
 import type { ImageRow } from './migrations/v7';
 import type { AssistantRow } from './migrations/v9';
 import type { FolderRow } from './migrations/v10';
@@ -45,7 +46,14 @@ export class ParleyDb extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    // Dexie opens a database a newer Parley upgraded; this code would write rows that version may not read
+    // (verno is the declared version; IndexedDB's own version is Dexie's ×10)
+    this.on('ready', (db) => refuseNewer(Math.round((db as Dexie).backendDB().version / 10)));
   }
+}
+
+function refuseNewer(verno: number): void {
+  if (verno > CURRENT_SCHEMA_VERSION) throw new NewerDatabaseError(verno);
 }
 
 let current: ParleyDb | null = null;

@@ -82,7 +82,7 @@ export interface PurgeReport {
 /** Removes a conversation and everything that belongs to it, in one transaction. */
 export async function purgeConversation(id: string, opts: PurgeOptions = {}): Promise<PurgeReport> {
   const db = getParleyDb();
-  const tables = [db.conversations, db.messages, db.attachments, db.generations, db.searchPostings, db.meta, db.importPacks, db.importPackIndex];
+  const tables = [db.conversations, db.messages, db.attachments, db.images, db.generations, db.searchPostings, db.meta, db.importPacks, db.importPackIndex];
   return db.transaction('rw', tables, async () => {
     const rows = await db.messages.where('[conversationId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
     const docs: SearchDoc[] = [];
@@ -97,6 +97,7 @@ export async function purgeConversation(id: string, opts: PurgeOptions = {}): Pr
     await db.importPacks.bulkDelete(packIds);
     await db.importPackIndex.bulkDelete(packIds);
     const attachments = await db.attachments.where('conversationId').equals(id).delete();
+    await db.images.where('conversationId').equals(id).delete();
     const linked = db.generations.where('conversationId').equals(id);
     let generationsUnlinked = 0;
     let generationsDeleted = 0;

@@ -3,6 +3,7 @@ import type { UrlCitation } from '../../../shared/openrouter/annotations';
 import type { LoopStep } from '../../../shared/tools/tool-steps';
 import { attachmentRows, prepareAttachments, type NewAttachment, type PreparedAttachment } from './attachments';
 import { getParleyDb, type ParleyDb } from './database';
+import { answerImageRefs, decodeAnswerImages, imageRows } from './images';
 import { InvalidWriteError, NotFoundError } from './errors';
 import { groupIdFor } from './group-id';
 import { newId } from './ids';
@@ -190,6 +191,8 @@ export interface AnswerOutcome {
   error?: MessageError;
   sources?: UrlCitation[];
   toolSteps?: LoopStep[];
+  /** generated images as data: URLs, in order; stored as Blobs, the row keeps their refs */
+  images?: string[];
   now?: number;
 }
 
@@ -208,16 +211,19 @@ export function withOutcome(row: MessageRow, outcome: AnswerOutcome): MessageRow
   if (outcome.error !== undefined) next.error = outcome.error;
   if (outcome.sources !== undefined) next.sources = outcome.sources;
   if (outcome.toolSteps !== undefined) next.toolSteps = outcome.toolSteps;
+  if (outcome.images?.length) next.images = answerImageRefs(row.id, outcome.images);
   return next;
 }
 
 /** Writes an answer's final state (text, status, usage, cost) and indexes it for search, in one transaction. */
 export async function finalizeAssistantMessage(id: string, outcome: AnswerOutcome): Promise<MessageRow> {
   const db = getParleyDb();
-  return db.transaction('rw', [db.messages, db.searchPostings, db.meta], async () => {
+  const images = outcome.images?.length ? decodeAnswerImages(id, outcome.images) : [];
+  return db.transaction('rw', [db.messages, db.images, db.searchPostings, db.meta], async () => {
     const row = await db.messages.get(id);
     if (!row) throw new NotFoundError(`message ${id} not found`);
     const next = withOutcome(row, outcome);
+    if (images.length) await db.images.bulkPut(imageRows(images, id, row.conversationId));
     // re-index from the text that was indexed before (row), then the new text
     if (row.dn !== undefined) await removeDocs(searchTables(db), [{ dn: row.dn, text: searchableText(row) }]);
     delete next.dn;

@@ -109,6 +109,13 @@ export interface AttachmentRef {
   size: number;
 }
 
+/** A generated image of an answer; its bytes are a Blob in the images table (history/db/images.ts). */
+export interface ImageRef {
+  id: string;
+  mime: string;
+  size: number;
+}
+
 export interface ModelSnapshot {
   requested: string; // the slug the column asked for
   used: string | null; // what actually answered
@@ -174,6 +181,8 @@ export interface MessageRow {
   content: string;
   reasoning?: string;
   attachments?: AttachmentRef[];
+  /** answers: the images the model generated, in order */
+  images?: ImageRef[];
   status: MessageStatus;
   /** present (1) only while status is 'streaming': a sparse index for crash recovery */
   streaming?: 1;

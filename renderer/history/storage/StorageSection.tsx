@@ -6,6 +6,7 @@ import type { BackupInfo } from '../../../shared/contract/routes';
 import { formatBytes } from '../../common/format-bytes';
 import { runBackup } from './backup-scheduler';
 import { restoreBackups } from './restore-offer';
+import { ImageStorageLine } from './ImageStorageLine';
 
 /** Settings → Storage and backups: how much room IndexedDB uses, whether the browser may evict it, and the rolling
  * backups main keeps in the data directory, restorable here. */
@@ -79,6 +80,7 @@ export function StorageSection() {
         {used !== null && quota ? ` (${((used / quota) * 100).toFixed(1)} %)` : ''}.{' '}
         {estimate?.persisted ? 'Storage is persistent: the system will not clear it to make room.' : 'Storage is not yet marked persistent.'}
       </p>
+      <ImageStorageLine />
       {!estimate?.persisted && (
         <button type="button" disabled={busy} onClick={() => void act(async () => ((await requestPersistentStorage()) ? 'Storage is now persistent' : 'The system declined to make storage persistent'))}>
           Keep my data persistent

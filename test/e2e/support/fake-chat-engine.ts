@@ -14,12 +14,15 @@ import type { GenerationRecord } from '../../../shared/openrouter/generation';
 //                    paragraph, streamed 4,096 characters at a time
 //   "[prose N]"      the same with N characters of ordinary paragraphs in place of the line (a baseline)
 //   "[fallback]"     served by another provider (SecondChoice), as when OpenRouter falls back
+//   "[image N]"      after the text, N generated images (1×1 PNG data: URLs, one event each)
 // Model slugs steer the record: "…nocost…" has no price, "…fallback…" reports a fallback.
 
 export interface FakeEngineOptions {
   tokensPerSecond?: number; // default 400
   tokensPerChunk?: number; // default 1
   reasoning?: (req: ChatRequest) => string;
+  /** the data: URL "[image N]" sends (default FAKE_PNG) */
+  image?: (n: number, model: string) => string;
 }
 
 function lastUserText(req: ChatRequest): string {
@@ -45,6 +48,9 @@ const sleep = (ms: number, signal: AbortSignal) =>
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
+
+/** A 1×1 PNG, as a generated image. */
+export const FAKE_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const WORDS = ['the', 'answer', 'streams', 'along', 'with', 'ordinary', 'words,', 'commas', 'and', 'sentences.'];
@@ -123,6 +129,8 @@ export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
       const prompted = JSON.stringify(request.messages).length >> 2;
       const priced = !model.includes('nocost');
       const cost = priced ? 100 + completion : undefined;
+      const images = Number(/\[image (\d+)\]/.exec(prompt)?.[1] ?? 0);
+      for (let i = 0; i < images && !signal.aborted; i++) emit({ type: 'image', url: opts.image?.(i, model) ?? FAKE_PNG });
       if (!signal.aborted) emit({ type: 'finish', reason: 'stop', native: 'stop' });
       const durationMs = Date.now() - startedAt;
       return {

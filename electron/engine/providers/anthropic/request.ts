@@ -4,6 +4,7 @@ import { contentParts, isHttpUrl, parseDataUrl, parseToolArguments } from '../co
 import { EFFORT_RATIO, maxOutputTokens, reasoningWish } from '../common/reasoning';
 import { obj, str } from '../common/values';
 import { webSearchWish } from '../common/web-search';
+import { answerImagesAsUserInput } from '../common/images';
 
 // OpenRouter-shaped request → Anthropic Messages API (POST {baseUrl}/v1/messages,
 // docs/provider-wire-formats.md §3.2). System text goes top-level, tool results become user
@@ -180,7 +181,8 @@ export function anthropicBody(req: AdapterRequest): Record<string, unknown> {
   };
   const system = systemField(src.messages);
   if (system !== undefined) body.system = system;
-  body.messages = conversation(src.messages, thinking !== undefined);
+  // an earlier answer's images (to edit them) move to the next user message: Anthropic takes images from users only
+  body.messages = conversation(answerImagesAsUserInput(src.messages), thinking !== undefined);
   if (thinking) {
     body.thinking = { type: 'enabled', budget_tokens: thinking.budget };
   } else {

@@ -32,6 +32,7 @@ function messageSchema(f: ExportFields, money: ReturnType<typeof moneySchemas>) 
     content: text,
     reasoning: text.optional(),
     attachments: z.array(attachmentRef).max(1000).optional(),
+    images: z.array(z.object({ id, mime: short, size: count })).max(1000).optional(), // generated images ("Images")
     status: z.enum(['streaming', 'done', 'error', 'interrupted', 'stopped']),
     continueFromId: id.nullable().optional(),
     model: z.object({ requested: short, used: short.nullable(), provider: short.nullable(), upstream: short.nullable(), chosenBy: short.optional(), pinned: short.optional() }).optional(),
@@ -114,6 +115,7 @@ export function conversationSchema(f: ExportFields, limits: ImportLimits) {
     archived: z.boolean().optional(),
     messages: z.array(message).max(limits.maxMessages),
     attachments: z.array(attachment).max(100_000).optional(),
+    images: z.array(z.object({ id, messageId: id, mime: short, size: count, data: z.string().max(base64Length(limits.maxAttachmentBytes)) })).max(100_000).optional(),
     generations: z.array(generation).max(limits.maxMessages).optional(),
   });
   return conversation;

@@ -19,10 +19,19 @@ export interface ExportedAttachment {
   size: number;
   data: string; // base64
 }
+/** A generated image (docs/export-format.md, "Images"). */
+export interface ExportedImage {
+  id: string;
+  messageId: string;
+  mime: string;
+  size: number; // bytes
+  data: string; // base64
+}
 export type ExportedGeneration = Omit<GenerationRow, 'conversationId'>;
 export interface ExportedConversation extends Omit<ConversationRow, 'deletedAt' | 'folderId' | 'archived'>, ExportedPlace {
   messages: ExportedMessage[];
   attachments: ExportedAttachment[];
+  images?: ExportedImage[];
   generations: ExportedGeneration[];
 }
 export interface ParleyExport {

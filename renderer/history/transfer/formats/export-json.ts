@@ -5,6 +5,7 @@ import { ensureConversationMaterialized } from '../../db/staging/materialize';
 import type { ConversationRow } from '../../db/types';
 import { bytesToBase64 } from '../../db/base64';
 import { veilOf } from '../../../common/room/blind-veil';
+import { exportedImages } from './export-images';
 import { veilExportedConversation } from './veil-export';
 import { exportedPlace } from '../../folders/transfer-folders';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedConversation, type ExportedGeneration, type ExportedMessage, type ParleyExport } from './export-format';
@@ -41,6 +42,7 @@ async function exportOne(conv: ConversationRow, opts: ExportOptions): Promise<Ex
     size: a.size,
     data: bytesToBase64(a.blob),
   }));
+  const images = await exportedImages(conv.id);
   const generations: ExportedGeneration[] =
     opts.includeUsage === false
       ? []
@@ -50,7 +52,7 @@ async function exportOne(conv: ConversationRow, opts: ExportOptions): Promise<Ex
           return out as ExportedGeneration;
         });
   const { deletedAt: _d, folderId: _f, archived: _a, ...c } = conv;
-  const whole: ExportedConversation = { ...c, ...(await exportedPlace(db, conv)), messages, attachments, generations };
+  const whole: ExportedConversation = { ...c, ...(await exportedPlace(db, conv)), messages, attachments, ...(images.length ? { images } : {}), generations };
   return opts.veilBlindTurns ? veilExportedConversation(whole, veilOf(conv, rows)) : whole;
 }
 

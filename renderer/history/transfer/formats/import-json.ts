@@ -60,7 +60,7 @@ async function existingIn<T>(table: { bulkGet(keys: string[]): Promise<(T | unde
   return new Set(ids.filter((id) => all.has(id)));
 }
 
-async function collectExisting(db: ParleyDb, data: { conversations: { id: string; messages: { id: string }[]; attachments?: { id: string }[]; generations?: { id: string }[] }[] }) {
+async function collectExisting(db: ParleyDb, data: { conversations: { id: string; messages: { id: string }[]; attachments?: { id: string }[]; images?: { id: string }[]; generations?: { id: string }[] }[] }) {
   const convIds = data.conversations.map((c) => c.id);
   const msgIds = data.conversations.flatMap((c) => c.messages.map((m) => m.id));
   const attIds = data.conversations.flatMap((c) => (c.attachments ?? []).map((a) => a.id));
@@ -71,6 +71,7 @@ async function collectExisting(db: ParleyDb, data: { conversations: { id: string
     messages: await existingIn(db.messages, msgIds),
     attachments: await existingIn(db.attachments, attIds),
     generations: await existingIn(db.generations, genIds),
+    images: await existingIn(db.images, data.conversations.flatMap((c) => (c.images ?? []).map((i) => i.id))),
   };
   const deleted = new Set(convIds.filter((_, i) => convRows[i]?.deletedAt !== undefined));
   // rows still staged in packs count as present too
@@ -201,7 +202,7 @@ async function writePlan(
   firstDn: number,
   prebuilt: Promise<BulkIndex | null> | null,
 ): Promise<'worker' | 'main'> {
-  const tables = [db.conversations, db.messages, db.attachments, db.generations, db.searchPostings, db.meta, db.importPacks, db.importPackIndex, db.folders];
+  const tables = [db.conversations, db.messages, db.attachments, db.images, db.generations, db.searchPostings, db.meta, db.importPacks, db.importPackIndex, db.folders];
   // the CPU work happens before the transaction opens (a transaction cannot wait for a worker)
   let docs = numberDocs(plan, firstDn);
   let packed = usePacks ? makePacks(plan) : null;
@@ -223,6 +224,8 @@ async function writePlan(
     const writes: Promise<unknown>[] = [db.conversations.bulkAdd(plan.conversations.map((c) => c.conversation))];
     const attachments = plan.conversations.flatMap((c) => c.attachments);
     if (attachments.length) writes.push(db.attachments.bulkAdd(attachments));
+    const images = plan.conversations.flatMap((c) => c.images);
+    if (images.length) writes.push(db.images.bulkAdd(images));
     if (!packed) {
       const messages = plan.conversations.flatMap((c) => c.messages);
       if (messages.length) writes.push(db.messages.bulkAdd(messages));

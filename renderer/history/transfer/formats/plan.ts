@@ -6,6 +6,8 @@ import { base64ToBytes } from '../../db/base64';
 import type { ImportLimits, ValidatedExport } from './export-format';
 import { ImportError } from './guard';
 import { importMessageExtras, importRoomExtras } from './room-extras';
+import { importedImageRefs, planImages } from './plan-images';
+import type { ImageRow } from '../../db/migrations/v7';
 
 // Turns a schema-valid export into rows: checks the tree (parents exist, come earlier, prompts chain to prompts,
 // answers answer prompts), repairs what can be repaired without guessing (with a warning), and maps ids that
@@ -17,6 +19,7 @@ export interface PlannedConversation {
   conversation: ConversationRow;
   messages: MessageRow[]; // seq order, groupId set, dn not yet assigned
   attachments: AttachmentRow[];
+  images: ImageRow[];
   generations: GenerationRow[];
   /** the folder it goes in, by name (history/folders/transfer-folders.ts) */
   folder?: string;
@@ -35,6 +38,7 @@ export interface ExistingIds {
   messages: Set<string>;
   attachments: Set<string>;
   generations: Set<string>;
+  images?: Set<string>;
 }
 
 type Conv = ValidatedExport['conversations'][number];
@@ -147,6 +151,9 @@ function planConversation(
     attachments.push({ id: newAttId, messageId: msgId(a.messageId), conversationId: convId, name: a.name, mime: a.mime, size: bytes.byteLength, blob: bytes });
   }
   const storedAttachments = new Set(attachments.map((a) => a.id));
+  const images = planImages(c.images ?? [], where, {
+    conversationId: convId, msgId, hasMessage: (id) => byId.has(id), taken: (existing.images ??= new Set()), copy, maxBytes: limits.maxAttachmentBytes, warnings: plan.warnings, now: Date.now(),
+  });
 
   let streamingFixed = 0;
   // rows are built field by field (no spread, no delete) so they all share one shape: cheaper to clone and store
@@ -191,6 +198,10 @@ function planConversation(
     if (fused) row.fused = fused;
     importMessageExtras(m, row);
     for (const p of [voteProblem, fusedProblem]) if (p) plan.warnings.push(`${where}: ${p}`);
+    if (m.images) {
+      const refs = importedImageRefs(m.images, images);
+      if (refs.length) row.images = refs;
+    }
     if (m.attachments) {
       row.attachments = m.attachments.map((r) => ({ ...r, id: attIdMap.get(r.id) ?? r.id }));
       const missing = row.attachments.filter((r) => !storedAttachments.has(r.id));
@@ -245,7 +256,7 @@ function planConversation(
   if (c.tools !== undefined) conversation.tools = c.tools;
   importRoomExtras(c, conversation, msgId, (old) => byId.has(old));
   if (c.archived) conversation.archived = 1;
-  return { conversation, messages, attachments, generations, ...(c.folder ? { folder: c.folder } : {}) };
+  return { conversation, messages, attachments, images: images.rows, generations, ...(c.folder ? { folder: c.folder } : {}) };
 }
 
 /** Newest prompt sibling at each level, from the root down (the default shown branch). */

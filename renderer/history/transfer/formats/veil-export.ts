@@ -24,6 +24,7 @@ function veiledMessage(m: ExportedMessage, letter: string, seq: number): Exporte
   };
   if (m.reasoning !== undefined) out.reasoning = m.reasoning;
   if (m.attachments !== undefined) out.attachments = m.attachments;
+  if (m.images !== undefined) out.images = m.images;
   if (m.sources !== undefined) out.sources = m.sources; // what the answer cites names no model
   if (m.toolSteps !== undefined) out.toolSteps = m.toolSteps.map((st) => ({ ...st, record: null })); // each step's record names the model
   if (m.status === 'error') out.error = { message: 'The answer failed.' };

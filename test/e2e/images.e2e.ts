@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { startFakeHost, type FakeHost } from './support/fake-host';
+import { addModel } from './support/room-actions';
+import { makePng, pngDataUrl } from './support/png';
+import type { ModelSummary } from '../../shared/contract/models';
+
+// Issue 22, images out: two image models side by side each answer with two generated images (real 384×384 PNGs),
+// which display as they arrive, are stored (a reload shows them again, read from IndexedDB as blob: URLs), open full
+// size in a dialog that Escape closes (focus returns to the button), and are screenshotted for the docs.
+
+const SHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+const model = (id: string, name: string): ModelSummary => ({
+  id, name, provider: 'e2e', contextLength: 32_000, inputModalities: ['text', 'image'], outputModalities: ['image', 'text'],
+  promptUsdPerMTok: 0.3, completionUsdPerMTok: 2.5, isFree: false, supportsReasoning: false, supportsTools: false,
+  servedBy: ['OpenRouter'], servedByIds: ['openrouter'], pricing: null,
+});
+
+// a warm gradient from one painter, a cool one from the other; the second image of each is turned a quarter
+const painting = (warm: boolean, turn: number) =>
+  pngDataUrl(makePng(384, 384, (x, y) => {
+    const [a, b] = turn ? [y, x] : [x, y];
+    return warm ? [200 + (a % 56), 90 + (b >> 2), 60] : [50, 110 + (a >> 2), 180 + (b % 76)];
+  }));
+const IMAGES: Record<string, string[]> = { 'e2e/painter-a': [painting(true, 0), painting(true, 1)], 'e2e/painter-b': [painting(false, 0), painting(false, 1)] };
+
+let host: FakeHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  host = await startFakeHost({
+    tokensPerSecond: 400,
+    models: [model('e2e/painter-a', 'Painter A'), model('e2e/painter-b', 'Painter B')],
+    image: (n, m) => IMAGES[m]![n]!,
+  });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+const answer = (page: Page, name: string) => page.getByRole('article', { name: `Answer from ${name}` });
+
+/** Every image of the answer has loaded and has its 384 pixels; returns the kinds of URL they came from. */
+async function shown(a: Locator, count: number): Promise<string[]> {
+  const imgs = a.getByRole('group', { name: `Images (${count})` }).getByRole('img');
+  await expect.poll(() => imgs.evaluateAll((els) => els.filter((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth === 384).length), { timeout: 30_000 }).toBe(count);
+  return imgs.evaluateAll((els) => els.map((e) => (e as HTMLImageElement).src.split(':')[0]!));
+}
+
+async function shoot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [w, h] of [[1024, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForTimeout(300); // layout and the lazy images settle at the new size
+      await page.screenshot({ path: resolve(SHOTS, `${name}-${w}-${scheme}.png`) });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+describe('images in the room, in Chromium', () => {
+  it('two image models side by side: images display, survive a reload and open full size', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await addModel(page, 'e2e/painter-a');
+    await addModel(page, 'e2e/painter-b');
+
+    const box = page.getByRole('textbox', { name: 'Prompt' });
+    await box.fill('Paint a sunset [image 2]');
+    await box.press('Enter');
+    for (const name of ['painter-a', 'painter-b']) await shown(answer(page, name), 2);
+    await expect.poll(() => host.backend.streams!.active().length, { timeout: 30_000 }).toBe(0);
+    // the request asked for images
+    expect(host.requests.map((r) => r.modalities)).toEqual([['image', 'text'], ['image', 'text']]);
+
+    // stored: after a reload they come from IndexedDB, as object URLs
+    await page.reload();
+    for (const name of ['painter-a', 'painter-b']) expect(await shown(answer(page, name), 2)).toEqual(['blob', 'blob']);
+
+    // full size, Escape closes, focus goes back
+    const open = answer(page, 'painter-b').getByRole('button', { name: 'Open image 1 full size' });
+    await open.click();
+    const dialog = page.getByRole('dialog', { name: /^Image 1 from / });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByRole('img').evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBe(384);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await open.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await shoot(page, 'room-images');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
