@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { getConversation, listConversations } from '../../history/db/conversations';
 import { listAllMessages, listMessages } from '../../history/db/messages';
 import type { ColumnConfig, Conversation, MessageRow } from './types';
+import type { RoomLayout } from '../../history/db/types';
 
 // The open conversation in memory (written through to storage by actions.ts) and the sidebar's list. Streaming
 // text is not here: see live-answers.ts.
@@ -18,6 +19,8 @@ export interface RoomState {
   draftColumns: ColumnConfig[];
   /** blind mode of that new chat */
   draftBlind: boolean;
+  /** the layout chosen for that new chat */
+  draftLayout?: RoomLayout;
 }
 
 export const useRoom = create<RoomState>(() => ({

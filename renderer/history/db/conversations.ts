@@ -2,7 +2,7 @@ import { getParleyDb } from './database';
 import { InvalidWriteError, NotFoundError } from './errors';
 import { ID_PATTERN, newId } from './ids';
 import { FUSED_COLUMN_ID } from './group-id';
-import type { ColumnConfig, ConversationRow } from './types';
+import type { ColumnConfig, ConversationRow, RoomLayout } from './types';
 
 export interface NewConversation {
   title?: string;
@@ -10,10 +10,11 @@ export interface NewConversation {
   id?: string;
   /** blind mode (see ConversationRow.blind) */
   blind?: boolean;
+  layout?: RoomLayout;
   now?: number;
 }
 
-export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId' | 'blind' | 'replay' | 'pinProviders'>>;
+export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId' | 'blind' | 'replay' | 'pinProviders' | 'layout'>>;
 
 function checkColumns(columns: ColumnConfig[]) {
   const seen = new Set<string>();
@@ -41,6 +42,7 @@ export async function createConversation(input: NewConversation): Promise<Conver
     pendingContinueFromId: null,
   };
   if (input.blind) row.blind = true;
+  if (input.layout && input.layout !== 'side') row.layout = input.layout;
   await getParleyDb().conversations.add(row);
   return row;
 }
@@ -74,6 +76,7 @@ export async function updateConversation(id: string, patch: ConversationPatch, n
     if (patch.blind !== undefined) next.blind = patch.blind;
     if (patch.replay !== undefined) next.replay = patch.replay;
     if (patch.pinProviders !== undefined) next.pinProviders = patch.pinProviders;
+    if (patch.layout !== undefined) next.layout = patch.layout;
     await db.conversations.put(next);
     return next;
   });

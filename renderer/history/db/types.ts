@@ -66,7 +66,12 @@ export interface ConversationRow {
   pinProviders?: boolean;
   /** a replay room: past prompts run again on these columns' models, one blind turn each (chat/replay/) */
   replay?: ReplayPlan;
+  /** how the answers are laid out (chat/room/layout/); side by side when absent */
+  layout?: RoomLayout;
 }
+
+/** Side by side (one column per model), a grid of two per row, or stacked one under another. */
+export type RoomLayout = 'side' | 'grid' | 'stacked';
 
 /** A prompt a replay runs again: where it was first asked. */
 export interface ReplaySource {
