@@ -22,7 +22,7 @@ import { RoomWelcome } from './RoomWelcome';
 import { nextHistory } from '../context/next-history';
 import { LayoutControl } from './layout/LayoutControl';
 import { gridTemplates, shownLayout } from './layout/room-layout';
-import { cssPixels, useWidth } from './layout/use-width';
+import { useRoomSize } from './layout/use-room-size';
 
 const EMPTY_TOTALS: Totals = { costMicros: 0, unknownCost: 0, belowMicro: false, tokensIn: 0, tokensOut: 0, answers: 0 };
 
@@ -93,9 +93,9 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   }, [turns, columns, shownLabels, pendingRow, loaded]);
   const contextHistories = useMemo(() => new Map(loaded === 'full' ? columns.map((c) => [c.id, nextHistory(turns, c.id, pendingRow ?? null)]) : []), [turns, columns, pendingRow, loaded]);
   const roomRef = useRef<HTMLElement>(null);
-  const roomWidth = useWidth(roomRef);
+  const roomSize = useRoomSize(roomRef);
   const chosenLayout = (shown ? shown.layout : draftLayout) ?? 'side';
-  const layout = shownLayout(chosenLayout, columns.length, roomWidth, cssPixels(roomRef.current, '--column-min', 320));
+  const layout = shownLayout(chosenLayout, columns.length, roomSize.width, roomSize.columnMin);
   const templates = gridTemplates(layout.layout, columns.length);
   const title = shown?.title || 'New chat';
   const showWelcome = !shown && columns.length === 0;
