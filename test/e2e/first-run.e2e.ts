@@ -8,6 +8,7 @@ import { launchChromium } from './support/browser';
 import { addModel } from './support/room-actions';
 import { startHostProcess, type HostProcess } from './support/host-process';
 import { startFakeOpenRouter, type FakeOpenRouter } from './support/fake-openrouter';
+import { startFakeOllama } from './support/fake-ollama';
 
 // A newcomer's first run and the days after it, on the loopback host against a fake OpenRouter (chat, /credits
 // and /key on one base URL): a key typed in Settings serves the picker and the balance in every window at once;
@@ -69,6 +70,40 @@ const balance = (page: Page) => page.getByLabel('OpenRouter balance');
 const answer = (page: Page, label: string) => page.getByRole('article', { name: `Answer from ${label}` });
 
 describe('first run to daily use', { timeout: 120_000 }, () => {
+  it('a newcomer with Ollama running: the first run finds it, suggests a room of three with prices, and one click gets three answers', async () => {
+    const ollama = await startFakeOllama(['llama3.2', 'qwen2.5', 'mistral']);
+    cleanups.push(() => ollama.close());
+    ollama.upstream.setDefault((req) => {
+      const model = String((req.body as { model?: string }).model);
+      return { reply: { text: words(12, `${model.replace(/\W/g, '')}w`), usage: { prompt: 12, completion: 12 } }, tokensPerSecond: 200 };
+    });
+    // where the probe looks comes from the environment: the fake's port for Ollama, a closed one for LM Studio
+    const h = await host({ PARLEY_OLLAMA_PORT: String(ollama.port), PARLEY_LM_STUDIO_PORT: String(await freePort()) });
+    const ctx = await profile({ width: 1024, height: 768 });
+    const page = await open(ctx, h.url);
+
+    await page.getByRole('heading', { name: 'Get a first answer' }).waitFor();
+    await expect.poll(() => page.getByText('Add a provider key in Settings').count()).toBe(0); // the sidebar agrees: a server is there
+    for (const name of ['OpenRouter', 'A provider directly', 'On this machine']) await page.getByRole('heading', { name }).waitFor();
+    await page.getByRole('link', { name: /Create a key/ }).or(page.getByRole('button', { name: /Create a key on openrouter\.ai/ })).waitFor();
+    const found = page.getByRole('list', { name: 'Found on this machine' });
+    await found.getByText('3 models').waitFor();
+    await found.getByRole('button', { name: 'Use Ollama' }).click();
+
+    const suggested = page.getByRole('list', { name: 'Suggested models' });
+    await expect.poll(() => suggested.getByRole('listitem').count()).toBe(3);
+    expect(await suggested.getByText('Free: runs on this machine').count()).toBe(3);
+    const prompt = page.getByRole('textbox', { name: 'First prompt' });
+    expect(await prompt.inputValue()).not.toBe('');
+    await page.getByRole('button', { name: 'Send to all three' }).click();
+
+    // the room opens with the three answers
+    await expect.poll(() => page.getByRole('article', { name: /^Answer from / }).count(), { timeout: 20_000 }).toBe(3);
+    for (const tag of ['llama32w11', 'qwen25w11', 'mistralw11']) await page.getByRole('log', { name: 'Messages' }).getByText(new RegExp(tag)).waitFor({ timeout: 20_000 });
+    expect(ollama.upstream.requests.filter((r) => r.method === 'POST').map((r) => (r.body as { model: string }).model).sort()).toEqual(['llama3.2', 'mistral', 'qwen2.5']);
+    await page.getByRole('heading', { name: 'Get a first answer' }).waitFor({ state: 'detached' });
+  });
+
   it('a key typed in Settings serves the picker and shows the balance in every open window, without a reload', async () => {
     // OPENROUTER_BASE_URL is set (no key): the typed key, given no base URL of its own, goes there.
     const h = await host({ OPENROUTER_BASE_URL: fake.url });

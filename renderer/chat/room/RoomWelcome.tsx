@@ -4,6 +4,8 @@ import { usePicker } from '../models/picker-store';
 import { useModelSets } from '../models/use-model-sets';
 import { startDraft } from '../state/actions';
 import { deleteModelSet } from '../models/model-sets';
+import { FirstRun } from '../../app/first-run/FirstRun';
+import { firstRunShown, useFirstRun } from '../../app/first-run/first-run-store';
 
 /** A new chat with no model yet: what to do first, and the saved model sets to start from. */
 export function RoomWelcome() {
@@ -12,6 +14,8 @@ export function RoomWelcome() {
   const sets = useModelSets();
   const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
   const configured = keys?.length ?? 0;
+  const firstRun = useFirstRun();
+  if (firstRunShown(keys, firstRun)) return <FirstRun />;
   return (
     <div className="welcome" aria-label="Welcome">
       <h1>Talk to many models at once</h1>
