@@ -100,7 +100,7 @@ function DirectChoice({ onChosen }: { onChosen: (id: string) => void }) {
           ))}
         </select>
         {choice.needsUrl ? <input aria-label="Server address" placeholder="http://localhost:8000/v1" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} /> : null}
-        <input aria-label="API key" type="password" autoComplete="off" value={form.apiKey} onChange={(e) => form.setApiKey(e.target.value)} />
+        <input aria-label="API key" type="password" autoComplete="off" placeholder="API key" value={form.apiKey} onChange={(e) => form.setApiKey(e.target.value)} />
         <button type="submit" className="primary" disabled={form.busy}>
           {form.busy ? 'Testing…' : 'Test and use'}
         </button>
