@@ -2,6 +2,7 @@ import { useUi } from '../../app/ui-store';
 import { useRouteValue } from '../../bridge/use-route-value';
 import { usePicker } from '../models/picker-store';
 import { useModelSets } from '../models/use-model-sets';
+import { useModels } from '../models/use-models';
 import { startDraft } from '../state/actions';
 import { deleteModelSet } from '../models/model-sets';
 import { FirstRun } from '../../app/first-run/FirstRun';
@@ -15,7 +16,8 @@ export function RoomWelcome() {
   const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
   const configured = keys?.length ?? 0;
   const firstRun = useFirstRun();
-  if (firstRunShown(keys, firstRun)) return <FirstRun />;
+  const { models } = useModels();
+  if (firstRunShown(keys, models, firstRun)) return <FirstRun />;
   return (
     <div className="welcome" aria-label="Welcome">
       <h1>Talk to many models at once</h1>

@@ -97,7 +97,7 @@ describe('model picker and column settings', { timeout: 30_000 }, () => {
   it('Ctrl+K opens a fuzzy, filterable picker showing prices, context and who serves each model', async () => {
     const user = userEvent.setup();
     openRoomWith([]);
-    await screen.findByRole('heading', { name: 'Get a first answer' }); // no key yet: the first run
+    await screen.findByRole('heading', { name: 'Talk to many models at once' });
     await user.keyboard('{Control>}k{/Control}');
     const dialog = await screen.findByRole('dialog', { name: 'Add a model' });
     const list = await within(dialog).findByRole('listbox', { name: 'Models' });
