@@ -26,6 +26,8 @@ import { localApiRouteHandlers } from './routes/local-api-routes';
 import { chatRouteHandlers } from './routes/chat-routes';
 import { moneyRouteHandlers } from './routes/money-routes';
 import { backupRouteHandlers } from './routes/backup-routes';
+import { localServerRouteHandlers } from './local-servers/local-server-routes';
+import { detectOptionsFromEnv } from './local-servers/detect-options';
 
 export interface BackendOptions {
   dataDir: string;
@@ -88,7 +90,7 @@ export function createBackend(opts: BackendOptions) {
     modelLimits: (slug) => catalog.limits(slug),
     priceUsage: catalog.hooks.priceUsage,
     priceSnapshot: catalog.hooks.priceSnapshot,
-    detect: opts.detectLocalServers === false ? false : {},
+    detect: opts.detectLocalServers === false ? false : detectOptionsFromEnv(env),
     idleTimeoutMs: () => settings.get().streamIdleTimeoutSeconds * 1000,
     // Other apps' requests have no window keeping track of them: journal their start and progress so a kill
     // leaves a priced record.
@@ -158,6 +160,7 @@ export function createBackend(opts: BackendOptions) {
     ...moneyRouteHandlers({ listModels, catalog, account, journal }),
     ...backupRouteHandlers(opts.dataDir),
     ...mcpRouteHandlers(mcp),
+    ...localServerRouteHandlers({ runtime, upstreamsChanged }),
   };
 
   const dispatch = createDispatcher(handlers, (route, err) => {

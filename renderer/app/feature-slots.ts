@@ -1,7 +1,8 @@
 import { SearchReplayButton } from '../chat/replay/SearchReplayButton';
+import { FirstRun } from './first-run/FirstRun';
 import { AssistantsPanel } from '../assistants/ui/AssistantsPanel';
 import { RoomAssistantControls } from '../assistants/ui/RoomAssistantControls';
-import { assistantsPanelSlot, roomAssistantSlot, searchReplaySlot, exportMenuSlot, fillSendGuard, promptSuggestionSlot, replayDialogSlot, repriceSlot, sendEstimateSlot } from '../common/slots/room-slots';
+import { assistantsPanelSlot, firstRunSlot, roomAssistantSlot, searchReplaySlot, exportMenuSlot, fillSendGuard, promptSuggestionSlot, replayDialogSlot, repriceSlot, sendEstimateSlot } from '../common/slots/room-slots';
 import { ReplayDialog } from '../chat/replay/ReplayDialog';
 import { ExportMenu } from '../history/transfer/ui/ExportMenu';
 import { BudgetBlockedNotice } from '../money/budgets/BudgetBlockedNotice';
@@ -19,6 +20,7 @@ repriceSlot.fill(RepriceButton);
 promptSuggestionSlot.fill(PromptSuggestion);
 replayDialogSlot.fill(ReplayDialog);
 searchReplaySlot.fill(SearchReplayButton);
+firstRunSlot.fill(FirstRun);
 roomAssistantSlot.fill(RoomAssistantControls);
 assistantsPanelSlot.fill(AssistantsPanel);
 fillSendGuard({ useGate: useBudgetGate, blockedNotice: BudgetBlockedNotice });

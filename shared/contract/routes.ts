@@ -7,6 +7,7 @@ import { generationRecordSchema } from '../openrouter/generation';
 import { appKeyCreateSchema, appKeySummarySchema, appKeyUpdateSchema, corsOriginSchema } from './app-keys';
 import { DEFAULT_UNKNOWN_COST_CAP_MICROS } from '../billing/budgets';
 import { mcpRoutes } from './mcp';
+import { localServerRoutes } from './local-servers';
 
 // The route table: every request the renderer can make of main, with its input and output schemas. Main
 // zod-parses every input before a handler sees it; the renderer gets types for free. Adding a route here and a
@@ -140,6 +141,7 @@ export const routes = {
   'links.open': { input: z.object({ url: z.string().max(4096) }).strict(), output: z.object({ opened: z.boolean() }) },
   /** MCP servers run by main (Settings → Tools). */
   ...mcpRoutes,
+  ...localServerRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -1,5 +1,5 @@
 import { roomAssistantSlot } from '../../common/slots/room-slots';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { useRoom, openConversation } from '../../common/room/room-store';
 import { activeTurns, indexMessages, nextContextAnswers, nextContextText, partialStart } from '../../common/room/turns';
 import { liveAnswers, useStreamingIds } from '../../common/room/live-answers';
@@ -22,10 +22,13 @@ import { ReplayBanner } from '../replay/ReplayBanner';
 import { PinProvidersToggle } from './PinProvidersToggle';
 import { RoomWelcome } from './RoomWelcome';
 import { nextHistory } from '../context/next-history';
+import { LayoutControl } from './layout/LayoutControl';
+import { gridTemplates, shownLayout } from './layout/room-layout';
+import { useRoomSize } from './layout/use-room-size';
 
 const EMPTY_TOTALS: Totals = { costMicros: 0, unknownCost: 0, belowMicro: false, tokensIn: 0, tokensOut: 0, answers: 0 };
 
-/** A conversation: model columns side by side, one row per prompt, the composer below. */
+/** A conversation: model columns side by side (or in a grid, or stacked), one row per prompt, the composer below. */
 export function Room({ conversationId }: { conversationId: string | null }) {
   const openId = useRoom((s) => s.openId);
   const conversation = useRoom((s) => s.conversation);
@@ -33,6 +36,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   const loaded = useRoom((s) => s.loaded);
   const draftColumns = useRoom((s) => s.draftColumns);
   const draftBlind = useRoom((s) => s.draftBlind);
+  const draftLayout = useRoom((s) => s.draftLayout);
   const openRoom = useUi((s) => s.openRoom);
   const openPicker = usePicker((s) => s.open);
   const focusId = useUi((s) => (s.view.kind === 'room' ? (s.view.focusMessageId ?? null) : null));
@@ -90,11 +94,16 @@ export function Room({ conversationId }: { conversationId: string | null }) {
     return m;
   }, [turns, columns, shownLabels, pendingRow, loaded]);
   const contextHistories = useMemo(() => new Map(loaded === 'full' ? columns.map((c) => [c.id, nextHistory(turns, c.id, pendingRow ?? null)]) : []), [turns, columns, pendingRow, loaded]);
+  const roomRef = useRef<HTMLElement>(null);
+  const roomSize = useRoomSize(roomRef);
+  const chosenLayout = (shown ? shown.layout : draftLayout) ?? 'side';
+  const layout = shownLayout(chosenLayout, columns.length, roomSize.width, roomSize.columnMin);
+  const templates = gridTemplates(layout.layout, columns.length);
   const title = shown?.title || 'New chat';
   const showWelcome = !shown && columns.length === 0;
 
   const header = (
-    <div className="columns-header" style={{ gridTemplateColumns: `repeat(${Math.max(1, columns.length)}, minmax(var(--column-min), 1fr))` }}>
+    <div className="columns-header">
       {columns.map((c) => (
         <ColumnHeader
           key={c.id}
@@ -110,7 +119,7 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   );
 
   return (
-    <section className="room" aria-label={`Room: ${title}`}>
+    <section className="room" aria-label={`Room: ${title}`} ref={roomRef}>
       {shown?.replay ? <ReplayBanner conversationId={shown.id} plan={shown.replay} /> : null}
       <div className="room-bar">
         <RoomTitle key={shown?.id ?? 'draft'} conversationId={shown?.id ?? null} title={title} />
@@ -129,11 +138,14 @@ export function Room({ conversationId }: { conversationId: string | null }) {
         </button>
         <ModelSetControls columns={columns} isDraft={!shown} />
         <roomAssistantSlot.Slot />
+        {columns.length > 1 ? <LayoutControl chosen={chosenLayout} shown={layout} /> : null}
       </div>
       {showWelcome ? (
         <RoomWelcome />
       ) : (
-        <TurnList key={`${shown?.id ?? 'draft'}:${loaded}`} turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} focusId={focusId} blind={blind} complete={loaded !== 'partial'} />
+        <div className={`turn-area layout-${layout.layout}`} style={{ '--answer-grid': templates.answers, '--header-grid': templates.headers } as CSSProperties}>
+          <TurnList key={`${shown?.id ?? 'draft'}:${loaded}`} turns={turns} columns={columns} labels={labels} pendingContinueId={pending} header={header} conversationId={shown?.id ?? null} focusId={focusId} blind={blind} complete={loaded !== 'partial'} />
+        </div>
       )}
       <Composer
         columns={columns}

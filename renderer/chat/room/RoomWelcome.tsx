@@ -2,9 +2,11 @@ import { useUi } from '../../common/ui-store';
 import { useRouteValue } from '../../bridge/use-route-value';
 import { usePicker } from '../models/picker-store';
 import { useModelSets } from '../models/use-model-sets';
+import { useModels } from '../../common/models/use-models';
 import { startDraft } from '../state/actions';
 import { deleteModelSet } from '../models/model-sets';
-import { assistantsPanelSlot } from '../../common/slots/room-slots';
+import { assistantsPanelSlot, firstRunSlot } from '../../common/slots/room-slots';
+import { firstRunShown, useFirstRun } from '../../common/first-run-store';
 
 /** A new chat with no model yet: what to do first, and the saved model sets to start from. */
 export function RoomWelcome() {
@@ -13,6 +15,9 @@ export function RoomWelcome() {
   const sets = useModelSets();
   const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
   const configured = keys?.length ?? 0;
+  const firstRun = useFirstRun();
+  const { models } = useModels();
+  if (firstRunShown(keys, models, firstRun)) return <firstRunSlot.Slot />;
   return (
     <div className="welcome" aria-label="Welcome">
       <h1>Talk to many models at once</h1>

@@ -6,6 +6,7 @@ import { TurnRow } from './TurnRow';
 import { selectSibling } from '../state/actions';
 import { useRoom } from '../../common/room/room-store';
 import { rememberScroll, savedScroll } from '../../common/last-view';
+import { ColumnScrollCue } from './layout/ColumnScrollCue';
 
 /** The room's turns, virtualized: only the rows on screen exist in the DOM, so a 10,000-message conversation
  * costs what a short one does. Sticks to the bottom while answers stream unless the user scrolled up. */
@@ -147,6 +148,7 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
         </div>
       )}
     </div>
+    <ColumnScrollCue strip={scrollRef} headers={headerRef} />
     </>
   );
 }

@@ -56,7 +56,7 @@ function TurnRowImpl({ turn, columns, labels, isLast, pendingContinueId, focusId
         siblingKey={turn.user.key}
         continuedFrom={cf ? (labels.get(cf.columnId ?? '') ?? cf.model?.used ?? 'another') : null}
       />
-      <div className="turn-answers" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(var(--column-min), 1fr))` }}>
+      <div className="turn-answers">
         {hidden
           ? [
               ...shown.map((a) => cell(a.columnId, a.letter)),

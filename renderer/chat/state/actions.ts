@@ -202,7 +202,7 @@ async function sendTurn(text: string, attachments: PendingAttachment[], ticket: 
   let turn: WrittenTurn;
   try {
     turn = await appendTurn(
-      open ? open.id : { columns: roomColumns, blind: s.draftBlind, ...(s.draftAssistant ? { fromAssistant: s.draftAssistant } : {}), ...(draftTools ? { tools: draftTools } : {}) },
+      open ? open.id : { columns: roomColumns, blind: s.draftBlind, ...(s.draftAssistant ? { fromAssistant: s.draftAssistant } : {}), ...(draftTools ? { tools: draftTools } : {}), ...(s.draftLayout ? { layout: s.draftLayout } : {}) },
       { content: text, parentId, continueFromId, ...(files.length ? { attachments: files } : {}) },
       columns.map((c) => {
         const choice = choices.get(c.id);

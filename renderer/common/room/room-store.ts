@@ -3,6 +3,7 @@ import { getConversation, listConversations } from '../../history/db/conversatio
 import { listAllMessages, listMessages } from '../../history/db/messages';
 import type { NewConversation } from '../../history/db/conversations';
 import type { ColumnConfig, Conversation, MessageRow } from './types';
+import type { RoomLayout } from '../../history/db/types';
 
 // The open conversation in memory (written through to storage by actions.ts) and the sidebar's list. Streaming
 // text is not here: see live-answers.ts.
@@ -21,6 +22,8 @@ export interface RoomState {
   draftBlind: boolean;
   /** the assistant that new chat was started from, and its room options (renderer/assistants/) */
   draftAssistant: NewConversation['fromAssistant'] | null;
+  /** the layout chosen for that new chat */
+  draftLayout?: RoomLayout;
 }
 
 export const useRoom = create<RoomState>(() => ({

@@ -22,6 +22,9 @@ export const assistantsPanelSlot = slot<Record<string, never>>('AssistantsPanel'
 /** "Replay these prompts…" under the history search's results. */
 export const searchReplaySlot = slot<{ hits: readonly { conversationId: string; messageId: string }[] }>('SearchReplay');
 
+/** The guided first run, shown in a new chat while nothing the user set up can answer (app/first-run/). */
+export const firstRunSlot = slot<Record<string, never>>('FirstRun');
+
 export const promptSuggestionSlot = slot<{ text: string; models: readonly string[] }>('PromptSuggestion');
 
 export const replayDialogSlot = slot<{ sources: ReplaySource[]; suggestedModels: string[]; onClose: () => void; onStarted: (conversationId: string) => void }>('ReplayDialog');

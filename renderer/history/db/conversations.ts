@@ -2,7 +2,7 @@ import { getParleyDb } from './database';
 import { InvalidWriteError, NotFoundError } from './errors';
 import { ID_PATTERN, newId } from './ids';
 import { FUSED_COLUMN_ID } from './group-id';
-import type { ColumnConfig, ConversationRow } from './types';
+import type { ColumnConfig, ConversationRow, RoomLayout } from './types';
 
 export interface NewConversation {
   title?: string;
@@ -14,10 +14,11 @@ export interface NewConversation {
   fromAssistant?: Pick<ConversationRow, 'assistant' | 'pinProviders' | 'contextOverflow'>;
   /** MCP tools the room offers (see ConversationRow.tools) */
   tools?: ConversationRow['tools'];
+  layout?: RoomLayout;
   now?: number;
 }
 
-export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId' | 'blind' | 'replay' | 'pinProviders' | 'tools'>>;
+export type ConversationPatch = Partial<Pick<ConversationRow, 'title' | 'columns' | 'pinned' | 'pendingContinueFromId' | 'blind' | 'replay' | 'pinProviders' | 'tools' | 'layout'>>;
 
 function checkColumns(columns: ColumnConfig[]) {
   const seen = new Set<string>();
@@ -47,6 +48,7 @@ export async function createConversation(input: NewConversation): Promise<Conver
   if (input.blind) row.blind = true;
   for (const [k, v] of Object.entries(input.fromAssistant ?? {})) if (v !== undefined) Object.assign(row, { [k]: v });
   if (input.tools) row.tools = input.tools;
+  if (input.layout && input.layout !== 'side') row.layout = input.layout;
   await getParleyDb().conversations.add(row);
   return row;
 }
@@ -81,6 +83,7 @@ export async function updateConversation(id: string, patch: ConversationPatch, n
     if (patch.replay !== undefined) next.replay = patch.replay;
     if (patch.pinProviders !== undefined) next.pinProviders = patch.pinProviders;
     if (patch.tools !== undefined) next.tools = patch.tools;
+    if (patch.layout !== undefined) next.layout = patch.layout;
     await db.conversations.put(next);
     return next;
   });

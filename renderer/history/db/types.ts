@@ -78,7 +78,12 @@ export interface ConversationRow {
   folderId?: string;
   /** hidden from the main list, shown under Archived; absent: not archived */
   archived?: 1;
+  /** how the answers are laid out (chat/room/layout/); side by side when absent */
+  layout?: RoomLayout;
 }
+
+/** Side by side (one column per model), a grid of two per row, or stacked one under another. */
+export type RoomLayout = 'side' | 'grid' | 'stacked';
 
 /** A prompt a replay runs again: where it was first asked. */
 export interface ReplaySource {

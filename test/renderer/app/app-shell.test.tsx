@@ -21,9 +21,13 @@ beforeAll(() => {
 afterEach(() => cleanup());
 
 describe('app shell', () => {
-  it('starts with no provider and explains what to do', async () => {
+  it('starts with no provider and offers the first run: OpenRouter, a provider directly, or this machine', async () => {
     render(<App />);
-    expect(await screen.findByText(/No provider is configured yet/)).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Get a first answer' })).toBeTruthy();
+    for (const name of ['OpenRouter', 'A provider directly', 'On this machine']) expect(screen.getByRole('heading', { name })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Create a key on openrouter\.ai/ })).toBeTruthy();
+    expect(screen.getByLabelText('OpenRouter key')).toBeTruthy();
+    expect(await screen.findByText('No Ollama or LM Studio found on this machine.')).toBeTruthy();
     expect(screen.getByText(/No conversations yet/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'New chat' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Settings' })).toBeTruthy();

@@ -42,7 +42,7 @@ export function resetPage() {
   setParleyDb(new ParleyDb(`room-test-${Date.now()}-${++dbCount}`));
   stopStreamSyncForTests();
   liveAnswers.reset();
-  useRoom.setState({ conversations: [], conversationsLoaded: false, openId: null, conversation: null, messages: new Map(), loaded: 'none', draftColumns: [], draftBlind: false });
+  useRoom.setState({ conversations: [], conversationsLoaded: false, openId: null, conversation: null, messages: new Map(), loaded: 'none', draftColumns: [], draftBlind: false, draftLayout: undefined });
   useUi.setState({ view: { kind: 'room', conversationId: null } });
   usePicker.setState({ intent: null });
 }

@@ -1,3 +1,4 @@
+import '../../../../renderer/app/feature-slots'; // the search's replay button is app's to place
 import { render, screen, within, cleanup } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
