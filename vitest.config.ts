@@ -6,6 +6,9 @@ import react from '@vitejs/plugin-react';
  * list is in eslint.config.js, which refuses vi.mock in any other Node test. */
 const MOCKS_MODULES = ['test/electron/fs/disk-full.test.ts'];
 
+/** Bundles the fake stdio MCP server once per run for the tests that start it (test/fakes/mcp/stdio-command.ts). */
+const BUNDLE_MCP_FAKE = 'test/fakes/mcp/bundle-stdio-server.ts';
+
 export default defineConfig({
   test: {
     // vitest's default keeps a core for its own process: on a 2-core machine that is one worker for every file,
@@ -19,6 +22,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/renderer/**', 'test/e2e/**', ...MOCKS_MODULES],
+          globalSetup: [BUNDLE_MCP_FAKE],
           // The files of a worker share one module cache: engine, catalogs and fixtures load once per worker, not
           // once per file (more than half the project's CPU). A file that replaces a module (vi.mock) cannot share
           // it: it goes in MOCKS_MODULES (eslint refuses vi.mock elsewhere). Spies, stubbed env and globals are
@@ -46,6 +50,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
+          globalSetup: [BUNDLE_MCP_FAKE],
           testTimeout: 20_000,
         },
       },

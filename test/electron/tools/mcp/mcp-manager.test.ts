@@ -25,7 +25,7 @@ describe('MCP manager: stdio servers', () => {
     const { manager } = managed();
     const saved = await manager.save({ transport: 'stdio', name: 'Files', command: FAKE_STDIO.command, args: FAKE_STDIO.args, env: [] });
     expect(saved.status).toBe('awaiting-confirmation');
-    expect(saved.commandLine).toBe(`${FAKE_STDIO.command} --import tsx ${FAKE_STDIO.args[2]}`);
+    expect(saved.commandLine).toBe(`${FAKE_STDIO.command} ${FAKE_STDIO.args.join(' ')}`);
     await expect(manager.callTool(saved.id, 'echo', { text: 'hi' })).rejects.toThrow(/confirm its command line/);
     await expect(manager.start(saved.id)).rejects.toThrow(/confirm its command line/);
     expect(() => manager.confirm(saved.id, `${saved.commandLine} --evil`)).toThrow(/changed since it was shown/);

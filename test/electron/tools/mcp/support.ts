@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createLocalCipher } from '../../../../electron/vault/local-cipher';
 import { createMcpManager, createMcpServerStore } from '../../../../electron/tools/mcp';
 import type { McpServerSummary } from '../../../../shared/contract/mcp';
+import { FAKE_STDIO } from '../../../fakes/mcp/stdio-command';
 
-/** The fake stdio MCP server's command: this Node with tsx, so the TypeScript fake runs as it is. */
-export const FAKE_STDIO = { command: process.execPath, args: ['--import', 'tsx', resolve('test/fakes/mcp/stdio-server.ts')] };
+export { FAKE_STDIO };
 
 export function newManager(opts: { startTimeoutMs?: number; callTimeoutMs?: number } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-mcp-'));

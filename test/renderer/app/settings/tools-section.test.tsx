@@ -3,7 +3,8 @@ import { render, screen, cleanup, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { FAKE_STDIO } from '../../../fakes/mcp/stdio-command';
 import { createBackend, type Backend } from '../../../../electron/backend/create-backend';
 import { createLocalCipher } from '../../../../electron/vault/local-cipher';
 import { installFakePreload } from '../../support/fake-preload';
@@ -13,7 +14,7 @@ import { ToolsSection } from '../../../../renderer/app/settings/tools/ToolsSecti
 
 const ENV_SECRET = 'ghp_ENV-SECRET-not-for-the-page';
 const HEADER_SECRET = 'Bearer HEADER-SECRET-not-for-the-page';
-const FAKE = { command: process.execPath, args: ['--import', 'tsx', resolve('test/fakes/mcp/stdio-server.ts')] };
+const FAKE = FAKE_STDIO;
 
 let backend: Backend;
 beforeAll(() => {
@@ -47,7 +48,7 @@ describe('Settings → Tools', () => {
     const row = await screen.findByRole('listitem', { name: 'fake' });
     expect(within(row).getByLabelText('State of fake').textContent).toBe('needs your confirmation');
     const confirm = within(row).getByRole('group', { name: 'Confirm the command of fake' });
-    expect(confirm.querySelector('pre')!.textContent).toBe(`FAKE_TOKEN=•••• ${FAKE.command} --import tsx ${FAKE.args[2]}`);
+    expect(confirm.querySelector('pre')!.textContent).toBe(`FAKE_TOKEN=•••• ${FAKE.command} ${FAKE.args.join(' ')}`);
     expect(row.textContent).toContain('FAKE_TOKEN •••• set');
     expect(within(row).queryByRole('button', { name: 'Start fake' })).toBeNull();
 
