@@ -67,7 +67,8 @@ export function filterConversations<T extends ConversationRow>(list: readonly T[
   });
 }
 
-/** The models used across these conversations, for the model filter's choices. */
+/** The models used across these conversations, for the model filter's choices. A blind room's models are left out:
+ * the sidebar must name no model of a room that hides who answered (issue: blind means blind in every view). */
 export function modelsUsed(list: readonly ConversationRow[]): string[] {
-  return [...new Set(list.flatMap((c) => c.columns.map((col) => col.model)))].sort();
+  return [...new Set(list.flatMap((c) => (c.blind ? [] : c.columns.map((col) => col.model))))].sort();
 }

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { createHarness, resetPage, openRoomWith, settled, type Harness } from '../support/room-harness';
 import { useRoom } from '../../../renderer/common/room/room-store';
 import { usePalette } from '../../../renderer/common/palette-store';
+import { useFirstRun } from '../../../renderer/common/first-run-store';
 import { listAssistants } from '../../../renderer/assistants/store';
 import { updateColumn } from '../../../renderer/chat/state/actions';
 
@@ -15,6 +16,8 @@ beforeEach(() => {
   resetPage();
   useRoom.setState({ draftAssistant: null });
   usePalette.setState({ open: false });
+  // the harness has no key of its own, so a new chat would open on the first run: these tests start past it
+  useFirstRun.setState({ skipped: true });
 });
 afterEach(async () => {
   h.backend.streams!.stop();

@@ -39,6 +39,7 @@ describe('accessibility', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Edit prompt' }));
     expect(unnamed(35)).toEqual([]);
     await user.keyboard('{Control>}k{/Control}');
+    await user.type(await screen.findByRole('combobox', { name: 'Type a command' }), 'add model{Enter}');
     await screen.findByRole('dialog', { name: 'Add a model' });
     expect(unnamed(45)).toEqual([]);
   });

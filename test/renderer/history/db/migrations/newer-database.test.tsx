@@ -46,7 +46,11 @@ describe('a database newer than this code', () => {
     const direct = new ParleyDb(name);
     await expect(direct.open()).rejects.toMatchObject({ message: MESSAGE });
     await expect(direct.conversations.put({ id: 'c2', title: 'x', createdAt: T0, updatedAt: T0, columns: [], lastSeq: 0, headId: null, selection: {} })).rejects.toThrow();
-    expect(await rowsOf(name)).toEqual({ verno: NEWER, conv: expect.objectContaining({ title: 'From the future' }), extra: { id: 'x', value: 42 } });
+    // every row kept; Dexie 4 may add the tables this code declares that the newer schema lacks (empty, additive), so
+    // the version can only go up, never down
+    const kept = await rowsOf(name);
+    expect(kept).toEqual({ verno: expect.any(Number), conv: expect.objectContaining({ title: 'From the future' }), extra: { id: 'x', value: 42 } });
+    expect(kept.verno).toBeGreaterThanOrEqual(NEWER);
   });
 
   it('the app says so in a banner', async () => {
