@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { pastFirstRun } from './support/room-actions';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
@@ -72,7 +73,7 @@ describe('assistants in Chromium', { timeout: 240_000 }, () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     // the starters are listed; their models are not in this catalog, and the page says so
     await page.getByRole('list', { name: 'Starter assistants' }).getByText('None of its models is in your catalog.').first().waitFor();
 
@@ -146,7 +147,7 @@ describe('assistants in Chromium', { timeout: 240_000 }, () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     expect(await page.getByRole('list', { name: 'Your assistants' }).count()).toBe(0);
     const picker = page.getByLabel('Import an assistant file');
     await picker.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(exported!.text.slice(0, 60)) });

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
-import { openModelPicker } from './support/room-actions';
+import { openModelPicker, pastFirstRun } from './support/room-actions';
 
 // Cache-aware pinning in Chromium against the built renderer and the real host: with "Pin providers" on, each
 // column's next request asks OpenRouter for the provider that served its first answer (others only as fallbacks);
@@ -26,7 +26,7 @@ describe('pin each column to its provider', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await openModelPicker(page);
     await page.getByRole('searchbox', { name: 'Search models' }).fill('e2e/kestrel');
     await page.getByRole('searchbox', { name: 'Search models' }).press('Enter');

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
-import { openModelPicker } from './support/room-actions';
+import { openModelPicker, pastFirstRun } from './support/room-actions';
 
 // Compare, decide, remember in Chromium against the built renderer and the real host: a blind turn with three fake
 // models names none of them (DOM, accessibility tree, title, copy) until the vote; the leaderboard then shows the
@@ -48,7 +48,7 @@ describe('compare, decide, remember in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     for (const b of BIRDS) await addModel(page, `e2e/${b}`);
     await page.getByRole('group', { name: 'Column heron' }).waitFor();
     await page.getByRole('checkbox', { name: 'Blind' }).check();

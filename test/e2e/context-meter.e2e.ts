@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
-import { addModel } from './support/room-actions';
+import { addModel, pastFirstRun } from './support/room-actions';
 import type { ModelSummary } from '../../shared/contract/models';
 
 // Issue 22, the context meter: a conversation outgrows a small model's window. The meter in the column header
@@ -51,7 +51,7 @@ describe('the context meter in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await addModel(page, MODEL);
 
     const seen: number[] = [];

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
-import { openModelPicker } from './support/room-actions';
+import { openModelPicker, pastFirstRun } from './support/room-actions';
 
 // Issue 12: the disk fills while an answer streams, then frees up; an import meets a full store. In Chromium, with
 // IndexedDB writes to the messages store refused (QuotaExceededError) while `window.__diskFull` is set, or each
@@ -60,7 +60,7 @@ describe('a full disk in Chromium', () => {
     const page = await browser.newPage();
     await page.addInitScript({ content: FULL_DISK });
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await openModelPicker(page);
     const dialog = page.getByRole('dialog', { name: 'Add a model' });
     await dialog.getByRole('searchbox', { name: 'Search models' }).fill('e2e/alpha');
@@ -114,7 +114,7 @@ describe('a full disk in Chromium', () => {
     const page = await browser.newPage();
     await page.addInitScript({ content: FULL_DISK });
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await page.evaluate(() => ((window as unknown as { __storeFull: boolean }).__storeFull = true));
     const file = {
       format: 'parley-export',

@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { pastFirstRun } from './support/room-actions';
 import type { Browser } from 'playwright-core';
 import WebSocket from 'ws';
 import { readFileSync } from 'node:fs';
@@ -76,7 +77,7 @@ describe('Parley in Chromium against `npm run host`', () => {
     await b.goto(host.url);
     await a.getByRole('button', { name: 'Settings' }).click();
     await a.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'About' }).click();
-    await b.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(b);
     await a.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await b.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     await a.getByRole('combobox', { name: 'Theme' }).selectOption('system');

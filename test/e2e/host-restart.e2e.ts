@@ -12,7 +12,7 @@ import { generationRecordSchema, type GenerationRecord } from '../../shared/open
 import { countTextTokens, estimateRequestTokens } from '../../shared/billing/estimate-tokens';
 import { shownCost, shownCostLabel } from '../../shared/billing/shown-cost';
 import { RELAYED_FLUSH_MS } from '../../electron/backend/interrupted/relayed-tokens';
-import { openModelPicker } from './support/room-actions';
+import { openModelPicker, pastFirstRun } from './support/room-actions';
 
 // The loopback host across restarts, as a browser user meets it: the same address every launch (the browser keeps
 // the history per address), backups offered to a store that opens empty, a tab that outlived its host, and a
@@ -62,7 +62,7 @@ async function newPage(url: string): Promise<Page> {
   const page = await browser.newPage(); // a new context: a fresh browser profile
   cleanups.push(() => page.context().close());
   await page.goto(url);
-  await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+  await pastFirstRun(page);
   return page;
 }
 
@@ -165,7 +165,7 @@ describe('a tab open across a host restart', () => {
 
     // The new link works in the same tab.
     await page.goto(after.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await expect.poll(() => status.textContent()).toBe('');
   });
 });

@@ -4,7 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
-import { addModel } from './support/room-actions';
+import { addModel, pastFirstRun } from './support/room-actions';
 import { makePng, pngDataUrl } from './support/png';
 import type { ModelSummary } from '../../shared/contract/models';
 
@@ -71,7 +71,7 @@ describe('images in the room, in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await addModel(page, 'e2e/painter-a');
     await addModel(page, 'e2e/painter-b');
 

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
-import { openModelPicker } from './support/room-actions';
+import { openModelPicker, pastFirstRun } from './support/room-actions';
 
 // An answer holding one 1 MB line without whitespace (issue 12): it streams and reopens without freezing the
 // window, because the line is shown in bounded chunks that the browser lays out only near the viewport.
@@ -48,7 +48,7 @@ describe('a 1 MB unbroken line in Chromium', () => {
       content: 'window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: "longtask", buffered: true });',
     });
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await openModelPicker(page);
     const dialog = page.getByRole('dialog', { name: 'Add a model' });
     await dialog.getByRole('searchbox', { name: 'Search models' }).fill('e2e/alpha');

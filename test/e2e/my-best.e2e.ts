@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
-import { openModelPicker } from './support/room-actions';
+import { openModelPicker, pastFirstRun } from './support/room-actions';
 
 // Which model to ask, from this user's own votes, in Chromium against the built renderer and the real host: after
 // three code prompts where kestrel's answer was picked over osprey's, typing a code prompt shows the hint, the
@@ -37,7 +37,7 @@ describe('my best model, from my votes', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await addModel(page, 'e2e/kestrel');
     await addModel(page, 'e2e/osprey');
     const box = page.getByRole('textbox', { name: 'Prompt' });

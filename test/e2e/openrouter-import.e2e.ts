@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { pastFirstRun } from './support/room-actions';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
@@ -24,7 +25,7 @@ describe('OpenRouter Chatroom import in Chromium', () => {
   it('refuses a file whose text is missing and lists the repairs of one it can import', async () => {
     const page = await browser.newPage();
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Storage' }).click();
     const picker = page.getByLabel('Import conversations');

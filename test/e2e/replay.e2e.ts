@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
-import { openModelPicker } from './support/room-actions';
+import { openModelPicker, pastFirstRun } from './support/room-actions';
 
 // My prompts replayed on a new model, in Chromium against the built renderer and the real host: five prompts voted
 // in a room of kestrel and osprey; the leaderboard's Replay runs them on kestrel (the favourite) and heron (new) as
@@ -38,7 +38,7 @@ describe('replay my prompts on a new model', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await addModel(page, 'e2e/kestrel');
     await addModel(page, 'e2e/osprey');
     const box = page.getByRole('textbox', { name: 'Prompt' });

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
 import type { ModelSummary } from '../../shared/contract/models';
-import { openModelPicker } from './support/room-actions';
+import { openModelPicker, pastFirstRun } from './support/room-actions';
 
 // "What would this conversation have cost?" in Chromium against the built renderer and the real host: a room of two
 // fake models, one turn; Reprice lists both models at the same usage priced with the catalog (checked by hand from
@@ -45,7 +45,7 @@ describe('reprice a conversation', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await addModel(page, 'e2e/kestrel');
     await addModel(page, 'e2e/osprey');
     const box = page.getByRole('textbox', { name: 'Prompt' });
