@@ -12,7 +12,27 @@ interface FirstRunState {
   skipped: boolean;
 }
 
-export const useFirstRun = create<FirstRunState>(() => ({ upstreamId: null, skipped: false }));
+const SKIPPED_KEY = 'parley.firstRunSkipped';
+
+function skippedBefore(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(SKIPPED_KEY) === '1';
+  } catch {
+    return false; // storage unavailable: the first run shows again, nothing worse
+  }
+}
+
+export const useFirstRun = create<FirstRunState>(() => ({ upstreamId: null, skipped: skippedBefore() }));
+
+/** "Skip": the ordinary welcome from now on, also after a reload or restart. */
+export function skipFirstRun(): void {
+  try {
+    globalThis.localStorage?.setItem(SKIPPED_KEY, '1');
+  } catch {
+    // kept for this session only
+  }
+  useFirstRun.setState({ skipped: true });
+}
 
 /** The first run shows while nothing the user set up can answer: no key of their own, and no model served by
  * anything but a local server merely found (that is one of the first run's choices). Its second step, once open,

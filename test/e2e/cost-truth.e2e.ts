@@ -53,7 +53,7 @@ describe('cost truth in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
 
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     const form = page.getByRole('form', { name: 'Add a provider' });
     await form.getByRole('combobox', { name: 'Provider' }).selectOption('openrouter');
     await form.getByRole('textbox', { name: 'Name' }).fill('OpenRouter');

@@ -116,7 +116,7 @@ describe('first run to daily use', { timeout: 120_000 }, () => {
     await picker.getByRole('searchbox', { name: 'Search models' }).fill('openai/gpt-4o-mini');
     await picker.getByText('no configured provider serves it').first().waitFor();
 
-    await settingsWindow.getByRole('button', { name: 'Settings' }).click();
+    await settingsWindow.getByRole('button', { name: 'Settings', exact: true }).click();
     const form = settingsWindow.getByRole('form', { name: 'Add a provider' });
     await form.getByRole('textbox', { name: 'Name' }).fill('My OpenRouter');
     await form.getByLabel('API key').fill(KEY);

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { pastFirstRun } from './support/room-actions';
+import { pastFirstRun, openModelPicker } from './support/room-actions';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
@@ -37,7 +37,7 @@ async function converse(page: Page, prompt: string) {
 }
 
 async function addModel(page: Page, slug: string) {
-  await page.keyboard.press('Control+k');
+  await openModelPicker(page);
   const dialog = page.getByRole('dialog', { name: 'Add a model' });
   await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
   await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');

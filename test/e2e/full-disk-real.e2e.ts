@@ -96,7 +96,7 @@ describe('a real full disk in Chromium', () => {
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(host.url);
     await pastFirstRun(page);
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Storage' }).click();
 
     expect(await importFile(page, json('small.json', exportOf(conversation('keep1', 2, 200), conversation('keep2', 1, 200))), /^Imported/)).toMatch(/^Imported 2 conversations/);

@@ -127,7 +127,7 @@ describe('a full disk in Chromium', () => {
         ],
       }],
     };
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Storage' }).click();
     await page.getByLabel('Import conversations').setInputFiles({ name: 'chat.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     const refusal = page.locator('.transfer').getByText(/^Import failed/);

@@ -52,7 +52,7 @@ describe('Parley in Chromium against `npm run host`', () => {
   it('round-trips a route through the bridge: a key typed once is stored in main and shown only as its hint', async () => {
     const page = await browser.newPage();
     await page.goto(host.url);
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     const form = page.getByRole('form', { name: 'Add a provider' });
     await form.getByRole('textbox', { name: 'Name' }).fill('My OpenRouter');
     await form.getByLabel('API key').fill('sk-or-v1-secret-value-9876');
@@ -75,7 +75,7 @@ describe('Parley in Chromium against `npm run host`', () => {
     const b = await browser.newPage();
     await a.goto(host.url);
     await b.goto(host.url);
-    await a.getByRole('button', { name: 'Settings' }).click();
+    await a.getByRole('button', { name: 'Settings', exact: true }).click();
     await a.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'About' }).click();
     await pastFirstRun(b);
     await a.getByRole('combobox', { name: 'Theme' }).selectOption('dark');

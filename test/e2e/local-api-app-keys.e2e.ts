@@ -37,7 +37,7 @@ describe('an app key made in Settings', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
 
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Local API' }).click();
     await page.getByLabel('Local API address').getByText(apiUrl).waitFor();
     const form = page.getByRole('form', { name: 'Create an app key' });

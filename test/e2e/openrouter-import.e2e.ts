@@ -26,7 +26,7 @@ describe('OpenRouter Chatroom import in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(host.url);
     await pastFirstRun(page);
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Storage' }).click();
     const picker = page.getByLabel('Import conversations');
 

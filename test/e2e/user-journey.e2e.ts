@@ -52,7 +52,7 @@ describe.each([hostShell, electronShell])('a user comparing three models over $t
     page.on('pageerror', (e) => errors.push(e.message));
 
     // 1. A key, typed once, pointing at the (fake) OpenRouter.
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     const form = page.getByRole('form', { name: 'Add a provider' });
     await form.getByRole('combobox', { name: 'Provider' }).selectOption('openrouter');
     await form.getByRole('textbox', { name: 'Name' }).fill('OpenRouter');

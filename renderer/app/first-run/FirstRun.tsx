@@ -1,6 +1,6 @@
 import { ChooseProvider } from './ChooseProvider';
 import { SuggestedRoom } from './SuggestedRoom';
-import { useFirstRun } from '../../common/first-run-store';
+import { skipFirstRun, useFirstRun } from '../../common/first-run-store';
 import './first-run.css';
 
 /** A newcomer's way to a first answer: choose where answers come from, then send a suggested room of three. */
@@ -16,7 +16,7 @@ export function FirstRun() {
       {upstreamId ? <SuggestedRoom upstreamId={upstreamId} /> : <ChooseProvider onChosen={(id) => useFirstRun.setState({ upstreamId: id })} />}
       {upstreamId ? null : (
         <p className="muted">
-          <button type="button" className="link" onClick={() => useFirstRun.setState({ skipped: true })}>
+          <button type="button" className="link" onClick={skipFirstRun}>
             Skip: I’ll add keys in Settings
           </button>
         </p>

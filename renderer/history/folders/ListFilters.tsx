@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useRoom } from '../../common/room/room-store';
 import { modelsUsed, type DateRange } from './list-filter';
 import { setFilter, useOrganise } from './organise-store';
@@ -14,12 +15,25 @@ const RANGES: { value: DateRange; text: string }[] = [
 export function ListFilters() {
   const filter = useOrganise((s) => s.filter);
   const conversations = useRoom((s) => s.conversations);
-  const models = modelsUsed(conversations);
+  const open = useRoom((s) => s.conversation);
+  // the open room as it is now (blind may have been turned on since the list was read)
+  const models = modelsUsed(open ? conversations.map((c) => (c.id === open.id ? open : c)) : conversations);
+  // The choices are listed only while the menu is in use: the sidebar sits beside a blind room, and must not name
+  // models while it waits for a vote (the chosen one stays so the menu shows it).
+  const [inUse, setInUse] = useState(false);
+  const choices = inUse ? models : filter.model ? [filter.model] : [];
   return (
     <div className="list-filters" role="group" aria-label="Filters">
-      <select aria-label="Filter by model" value={filter.model ?? ''} onChange={(e) => setFilter({ model: e.target.value || null })}>
+      <select
+        aria-label="Filter by model"
+        value={filter.model ?? ''}
+        onFocus={() => setInUse(true)}
+        onPointerDown={() => setInUse(true)}
+        onBlur={() => setInUse(false)}
+        onChange={(e) => setFilter({ model: e.target.value || null })}
+      >
         <option value="">Any model</option>
-        {models.map((m) => (
+        {choices.map((m) => (
           <option key={m} value={m}>
             {m}
           </option>

@@ -167,6 +167,9 @@ describe('sidebar filters', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     render(<App />);
     await waitFor(() => expect(titles()).toHaveLength(3));
+    // the choices are listed once the menu is in use (the sidebar names no model while it sits idle)
+    expect(screen.getByRole('combobox', { name: 'Filter by model' }).textContent).toBe('Any model');
+    await user.click(screen.getByRole('combobox', { name: 'Filter by model' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by model' }), 'openai/gpt-5');
     expect(titles()).toEqual(['Cats', 'Owls']);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by date' }), 'Last 7 days');
