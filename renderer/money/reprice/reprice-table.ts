@@ -101,7 +101,8 @@ export function repriceTable(rows: readonly LedgerRow[], candidates: readonly Re
     return { createdAt: r.createdAt, tokens: r.tokens, family };
   });
   const usedModels = new Set(familyOf.keys());
-  const usedVia = new Set(rows.map((r) => `${r.model ?? r.requestedModel}|${r.upstreamId}`));
+  let usedVia: Set<string> | undefined; // built only when some row names a provider
+  const usedThrough = (key: string) => (usedVia ??= new Set(rows.map((r) => `${r.model ?? r.requestedModel}|${r.upstreamId}`))).has(key);
   const families = new Set(familyOf.values());
   let actual = 0;
   let unpriced = 0;
@@ -131,7 +132,7 @@ export function repriceTable(rows: readonly LedgerRow[], candidates: readonly Re
       noCacheMicros: noCache.micros,
       byokMicros: offOpenRouter ? undefined : withFee(then.micros),
       creditsMicros: offOpenRouter ? undefined : onCredits(then.micros),
-      used: c.via ? usedVia.has(candidateKey(c)) : usedModels.has(c.model),
+      used: c.via ? usedThrough(candidateKey(c)) : usedModels.has(c.model),
       approximate: approximation(family, convertedFrom, kept),
       convertedFrom,
       keptFrom: kept,
