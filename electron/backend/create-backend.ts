@@ -25,6 +25,7 @@ import { keyRouteHandlers } from './routes/key-routes';
 import { localApiRouteHandlers } from './routes/local-api-routes';
 import { chatRouteHandlers } from './routes/chat-routes';
 import { moneyRouteHandlers } from './routes/money-routes';
+import { catalogRouteHandlers } from './routes/catalog-routes';
 import { backupRouteHandlers } from './routes/backup-routes';
 import { localServerRouteHandlers } from './local-servers/local-server-routes';
 import { detectOptionsFromEnv } from './local-servers/detect-options';
@@ -161,6 +162,7 @@ export function createBackend(opts: BackendOptions) {
     ...backupRouteHandlers(opts.dataDir),
     ...mcpRouteHandlers(mcp),
     ...localServerRouteHandlers({ runtime, upstreamsChanged }),
+    ...catalogRouteHandlers({ upstreams: runtime.upstreams, pricingOf: catalog.hooks.pricingOf }),
   };
 
   const dispatch = createDispatcher(handlers, (route, err) => {

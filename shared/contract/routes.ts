@@ -8,6 +8,7 @@ import { appKeyCreateSchema, appKeySummarySchema, appKeyUpdateSchema, corsOrigin
 import { DEFAULT_UNKNOWN_COST_CAP_MICROS } from '../billing/budgets';
 import { mcpRoutes } from './mcp';
 import { localServerRoutes } from './local-servers';
+import { catalogRoutes } from './catalog-endpoints';
 
 // The route table: every request the renderer can make of main, with its input and output schemas. Main
 // zod-parses every input before a handler sees it; the renderer gets types for free. Adding a route here and a
@@ -142,6 +143,7 @@ export const routes = {
   /** MCP servers run by main (Settings → Tools). */
   ...mcpRoutes,
   ...localServerRoutes,
+  ...catalogRoutes,
 } as const;
 
 export type Routes = typeof routes;
