@@ -142,7 +142,7 @@ export function createBackend(opts: BackendOptions) {
   const streams = createStreamManager(opts.chatEngine ?? runtime.engine, {
     delta: (d) => hub.emit('chat.delta', d),
     finished: (s) => hub.emit('chat.finished', s),
-  }, { tools: { callTool: (id, tool, args, o) => mcp.callTool(id, tool, args, o), approvals: createRoomApprovals() } });
+  }, { tools: { callTool: (id, tool, args, o) => mcp.callTool(id, tool, args, o), approvals: createRoomApprovals(), stepLimit: () => settings.get().toolStepLimit } });
 
   // MCP servers start when first needed and stop on quit (close below).
   const mcp = createMcpManager({
