@@ -11,6 +11,7 @@ import { openExternalLink } from './open-link';
 import { splitBlocks } from './split-blocks';
 import { hasLongRun, longSegments } from './long-runs';
 import { LongBlock } from './LongBlock';
+import { documentBlocks } from './document-blocks';
 import { remarkHtmlAsText } from './html-as-text';
 import { displayMathOnOwnLine } from './display-math';
 import { escapeCurrencyDollars } from './currency-dollars';
@@ -115,13 +116,18 @@ function DeferredMarkdown({ text }: { text: string }) {
  * A finished answer: one document. Text not rendered before shows as plain text for a frame while its markdown
  * renders in a transition (React yields between answers), so opening a long conversation paints at once and
  * never blocks the main thread for long. Blocks holding a very long unbroken run are shown by LongBlock, and the
- * markdown between them as documents of their own.
+ * markdown between them as documents of their own; a long answer is rendered block by block (document-blocks.ts).
  */
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
   const segments = useMemo(() => longSegments(text), [text]);
+  const blocks = useMemo(() => (segments ? null : documentBlocks(text)), [segments, text]);
   return (
     <div className="markdown">
-      {segments ? segments.map((s, i) => (s.long ? <LongBlock key={i} text={s.text} /> : <DeferredMarkdown key={i} text={s.text} />)) : <DeferredMarkdown text={text} />}
+      {segments
+        ? segments.map((s, i) => (s.long ? <LongBlock key={i} text={s.text} /> : <DeferredMarkdown key={i} text={s.text} />))
+        : blocks
+          ? blocks.map((b, i) => <DeferredMarkdown key={i} text={b} />)
+          : <DeferredMarkdown text={text} />}
     </div>
   );
 });
