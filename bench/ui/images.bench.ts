@@ -122,6 +122,50 @@ async function scrollRoom(page: Page): Promise<{ steps: number; height: number; 
   );
 }
 
+async function measureScroll(page: Page): Promise<{ fps: number; notes: string }> {
+  await startMeter(page);
+  const from = await page.evaluate(() => performance.now());
+  const scrolled = await scrollRoom(page);
+  const to = await page.evaluate(() => performance.now());
+  const meter = await readMeter(page, from, to);
+  const fps = median(meter.fps);
+  return {
+    fps,
+    notes: `median ${fps} fps over ${meter.fps.length} one-second windows, min ${Math.min(...meter.fps)} fps; ${scrolled.steps} scroll steps over ${scrolled.height} px; at most ${scrolled.loadedMax} images loaded at once; longest long task ${meter.longest.toFixed(0)} ms`,
+  };
+}
+
+/** Waits (up to 3 minutes) until every image row has its thumbnail decided; the count and bytes of the thumbnails. */
+async function waitForThumbnails(page: Page, expected: number): Promise<{ count: number; bytes: number }> {
+  const read = () =>
+    page.evaluate(
+      (dbName) =>
+        new Promise<{ decided: number; count: number; bytes: number }>((done, fail) => {
+          const req = indexedDB.open(dbName);
+          req.onerror = () => fail(req.error);
+          req.onsuccess = () => {
+            const db = req.result;
+            const all = db.transaction('images').objectStore('images').getAll();
+            all.onsuccess = () => {
+              const rows = all.result as { thumb?: Blob | null }[];
+              db.close();
+              const thumbs = rows.filter((r) => r.thumb instanceof Blob).map((r) => r.thumb as Blob);
+              done({ decided: rows.filter((r) => r.thumb !== undefined).length, count: thumbs.length, bytes: thumbs.reduce((n, b) => n + b.size, 0) });
+            };
+          };
+        }),
+      DB,
+    );
+  const until = Date.now() + 180_000;
+  let r = await read();
+  while (r.decided < expected && Date.now() < until) {
+    // tiles not yet seen get theirs when scrolled into view: scroll again
+    await scrollRoom(page);
+    r = await read();
+  }
+  return { count: r.count, bytes: r.bytes };
+}
+
 export default async function run(): Promise<BenchResult[]> {
   ensureBuilt();
   const host = await startFakeHost();
@@ -146,13 +190,14 @@ export default async function run(): Promise<BenchResult[]> {
       withImages.push(await openAndTime(page, 'Image room', 'IMAGES-LATEST'));
     }
 
+    // first scroll: the seeded rows have no thumbnails yet (as images stored by an older Parley, or imported), so
+    // each is made as its tile first comes into view; then, once all are stored, the room as it is every day after
     await page.waitForTimeout(1500);
-    await startMeter(page);
-    const from = await page.evaluate(() => performance.now());
-    const scrolled = await scrollRoom(page);
-    const to = await page.evaluate(() => performance.now());
-    const meter = await readMeter(page, from, to);
-    const fps = median(meter.fps);
+    const cold = await measureScroll(page);
+    const thumbs = await waitForThumbnails(page, IMAGES);
+    await openAndTime(page, 'Image room', 'IMAGES-LATEST');
+    await page.waitForTimeout(1500);
+    const warm = await measureScroll(page);
     const openMed = median(withImages);
     const ratio = grown / size.bytes;
     results.push(
@@ -168,8 +213,15 @@ export default async function run(): Promise<BenchResult[]> {
       },
       {
         name: `scroll a room of ${IMAGES} images top to bottom: median fps`,
-        value: fps, unit: 'fps', target: '>= 50 fps', pass: fps >= 50,
-        notes: `${meter.fps.length} one-second windows, min ${Math.min(...meter.fps)} fps; ${scrolled.steps} scroll steps over ${scrolled.height} px; at most ${scrolled.loadedMax} images loaded at once; longest long task ${meter.longest.toFixed(0)} ms`,
+        value: warm.fps, unit: 'fps', target: '>= 50 fps', pass: warm.fps >= 50,
+        baseline: { name: 'the first scroll, making the thumbnails as tiles come into view', value: cold.fps },
+        notes: `thumbnails stored: ${warm.notes}; the first scroll, with no thumbnails stored yet: ${cold.notes}`,
+      },
+      {
+        name: `thumbnails stored for ${IMAGES} images, and their bytes over the images' bytes`,
+        value: thumbs.bytes / size.bytes, unit: '×', target: 'small beside the images',
+        pass: thumbs.count === IMAGES && (grown + thumbs.bytes) / size.bytes <= 1.05,
+        notes: `${thumbs.count} thumbnails, ${(thumbs.bytes / 1024).toFixed(0)} KiB in all (${(thumbs.bytes / Math.max(1, thumbs.count) / 1024).toFixed(1)} KiB each); images + thumbnails over the images' bytes: ${((grown + thumbs.bytes) / size.bytes).toFixed(3)}×`,
       },
     );
     await page.close();

@@ -25,6 +25,7 @@ import { keyRouteHandlers } from './routes/key-routes';
 import { localApiRouteHandlers } from './routes/local-api-routes';
 import { chatRouteHandlers } from './routes/chat-routes';
 import { moneyRouteHandlers } from './routes/money-routes';
+import { catalogRouteHandlers } from './routes/catalog-routes';
 import { backupRouteHandlers } from './routes/backup-routes';
 import { localServerRouteHandlers } from './local-servers/local-server-routes';
 import { detectOptionsFromEnv } from './local-servers/detect-options';
@@ -141,7 +142,7 @@ export function createBackend(opts: BackendOptions) {
   const streams = createStreamManager(opts.chatEngine ?? runtime.engine, {
     delta: (d) => hub.emit('chat.delta', d),
     finished: (s) => hub.emit('chat.finished', s),
-  }, { tools: { callTool: (id, tool, args, o) => mcp.callTool(id, tool, args, o), approvals: createRoomApprovals() } });
+  }, { tools: { callTool: (id, tool, args, o) => mcp.callTool(id, tool, args, o), approvals: createRoomApprovals(), stepLimit: () => settings.get().toolStepLimit } });
 
   // MCP servers start when first needed and stop on quit (close below).
   const mcp = createMcpManager({
@@ -161,6 +162,7 @@ export function createBackend(opts: BackendOptions) {
     ...backupRouteHandlers(opts.dataDir),
     ...mcpRouteHandlers(mcp),
     ...localServerRouteHandlers({ runtime, upstreamsChanged }),
+    ...catalogRouteHandlers({ upstreams: runtime.upstreams, pricingOf: catalog.hooks.pricingOf }),
   };
 
   const dispatch = createDispatcher(handlers, (route, err) => {

@@ -84,7 +84,20 @@ export const mcpServerSummarySchema = z.object({
 });
 export type McpServerSummary = z.infer<typeof mcpServerSummarySchema>;
 
-/** A tool's result as main hands it on: text only (images and other media are described, not passed), capped. */
+/** Image types a tool result may show (raster only: an SVG can carry script). */
+export const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+export const MAX_RESULT_IMAGES = 4;
+export const MAX_RESULT_IMAGE_BYTES = 2 * 1024 * 1024;
+
+/** An image of a tool result, for the user's eyes only (the model gets its text description). */
+export const mcpResultImageSchema = z.object({
+  url: z.string().max(Math.ceil((MAX_RESULT_IMAGE_BYTES * 4) / 3) + 64).regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]*={0,2}$/),
+  alt: z.string().max(400),
+});
+export type McpResultImage = z.infer<typeof mcpResultImageSchema>;
+
+/** A tool's result as main hands it on: text for the model and the view (media described in words), capped, and
+ * the images the view may show. */
 export const mcpCallResultSchema = z.object({
   text: z.string(),
   /** The server flagged the result as an error (the tool ran and failed). */
@@ -93,6 +106,10 @@ export const mcpCallResultSchema = z.object({
   truncated: z.boolean(),
   fullBytes: z.number().int(),
   durationMs: z.number(),
+  /** Images in the result that may be shown (at most 4 of PNG, JPEG, GIF or WebP, 2 MB each). */
+  images: z.array(mcpResultImageSchema).max(MAX_RESULT_IMAGES).optional(),
+  /** Images left out: over the count or size cap, or of another type. */
+  imagesSkipped: z.number().int().optional(),
 });
 export type McpCallResult = z.infer<typeof mcpCallResultSchema>;
 

@@ -8,6 +8,8 @@ import { appKeyCreateSchema, appKeySummarySchema, appKeyUpdateSchema, corsOrigin
 import { DEFAULT_UNKNOWN_COST_CAP_MICROS } from '../billing/budgets';
 import { mcpRoutes } from './mcp';
 import { localServerRoutes } from './local-servers';
+import { catalogRoutes } from './catalog-endpoints';
+import { DEFAULT_TOOL_STEP_LIMIT, toolStepLimitSchema } from '../tools/step-limit';
 
 // The route table: every request the renderer can make of main, with its input and output schemas. Main
 // zod-parses every input before a handler sees it; the renderer gets types for free. Adding a route here and a
@@ -48,6 +50,8 @@ const settingsFields = {
   /** Budgets hold a request's worst-case cost while it runs; when that cannot be bounded (no price or output
    * limit known), they hold this much (micro-dollars). */
   unknownCostCapMicros: z.number().int().min(0).max(1_000_000_000),
+  /** How many model steps a column's tool loop may take (Settings → Tools). */
+  toolStepLimit: toolStepLimitSchema,
 };
 export const appSettingsSchema = z.object({
   theme: settingsFields.theme.default('system'),
@@ -56,6 +60,7 @@ export const appSettingsSchema = z.object({
   localApiCorsOrigins: settingsFields.localApiCorsOrigins.default([]),
   streamIdleTimeoutSeconds: settingsFields.streamIdleTimeoutSeconds.default(60),
   unknownCostCapMicros: settingsFields.unknownCostCapMicros.default(DEFAULT_UNKNOWN_COST_CAP_MICROS),
+  toolStepLimit: settingsFields.toolStepLimit.default(DEFAULT_TOOL_STEP_LIMIT),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 /** A change to some settings: fields left out keep their value (no defaults here). */
@@ -142,6 +147,7 @@ export const routes = {
   /** MCP servers run by main (Settings → Tools). */
   ...mcpRoutes,
   ...localServerRoutes,
+  ...catalogRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mcpCallResultSchema } from '../contract/mcp';
 import { generationRecordSchema } from '../openrouter/generation';
 import { offeredToolSchema } from './tool-selection';
+import { toolStepLimitSchema } from './step-limit';
 
 // A tool loop as it happened, step by step: what the renderer shows (cards) and stores with the answer.
 
@@ -33,7 +34,7 @@ export type LoopStep = z.infer<typeof loopStepSchema>;
 /** What chat.start takes to run a column's tool loop: the tools offered (stored with the turn) and the step limit. */
 export const chatToolsInputSchema = z.object({
   offered: z.array(offeredToolSchema).max(1000),
-  stepLimit: z.number().int().min(1).max(100).optional(),
+  stepLimit: toolStepLimitSchema.optional(),
 });
 export type ChatToolsInput = z.infer<typeof chatToolsInputSchema>;
 

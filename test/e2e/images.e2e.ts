@@ -25,7 +25,11 @@ const painting = (warm: boolean, turn: number) =>
     const [a, b] = turn ? [y, x] : [x, y];
     return warm ? [200 + (a % 56), 90 + (b >> 2), 60] : [50, 110 + (a >> 2), 180 + (b % 76)];
   }));
-const IMAGES: Record<string, string[]> = { 'e2e/painter-a': [painting(true, 0), painting(true, 1)], 'e2e/painter-b': [painting(false, 0), painting(false, 1)] };
+// a large one (1200 × 900): the room shows its thumbnail, the dialog the image itself
+const LARGE = pngDataUrl(makePng(1200, 900, (x, y) => [(x * 7 + y * 3) % 256, (x ^ y) & 255, (x * y) % 251]));
+const IMAGES: Record<string, string[]> = {
+  'e2e/painter-a': [painting(true, 0), painting(true, 1)], 'e2e/painter-b': [painting(false, 0), painting(false, 1)], 'e2e/painter-large': [LARGE],
+};
 
 let host: FakeHost;
 let browser: Browser;
@@ -33,7 +37,7 @@ let browser: Browser;
 beforeAll(async () => {
   host = await startFakeHost({
     tokensPerSecond: 400,
-    models: [model('e2e/painter-a', 'Painter A'), model('e2e/painter-b', 'Painter B')],
+    models: [model('e2e/painter-a', 'Painter A'), model('e2e/painter-b', 'Painter B'), model('e2e/painter-large', 'Painter Large')],
     image: (n, m) => IMAGES[m]![n]!,
   });
   browser = await launchChromium();
@@ -98,6 +102,47 @@ describe('images in the room, in Chromium', () => {
     expect(await open.evaluate((el) => el === document.activeElement)).toBe(true);
 
     await shoot(page, 'room-images');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a large image is shown in the room as a small thumbnail, stored once, and at full size in the dialog', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await addModel(page, 'e2e/painter-large');
+    const box = page.getByRole('textbox', { name: 'Prompt' });
+    await box.fill('Paint a wide field [image 1]');
+    await box.press('Enter');
+    await expect.poll(() => host.backend.streams!.active().length, { timeout: 30_000 }).toBe(0);
+
+    await page.reload();
+    const a = answer(page, 'painter-large');
+    const img = a.getByRole('group', { name: 'Images (1)' }).getByRole('img');
+    const size = () => img.evaluate((e) => { const i = e as HTMLImageElement; return i.complete ? `${i.naturalWidth}×${i.naturalHeight}` : ''; });
+    await expect.poll(size, { timeout: 30_000 }).toBe('384×288');
+    expect(await img.getAttribute('decoding')).toBe('async');
+    // stored beside the image: a small WebP, made once
+    const stored = await page.evaluate(() => new Promise<{ type: string; thumb: number; image: number }[]>((done) => {
+      const req = indexedDB.open('parley');
+      req.onsuccess = () => {
+        const all = req.result.transaction('images').objectStore('images').getAll();
+        all.onsuccess = () => {
+          req.result.close();
+          done((all.result as { blob: Blob; thumb?: Blob }[]).filter((r) => r.thumb).map((r) => ({ type: r.thumb!.type, thumb: r.thumb!.size, image: r.blob.size })));
+        };
+      };
+    }));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.type).toBe('image/webp');
+    expect(stored[0]!.thumb * 2).toBeLessThan(stored[0]!.image);
+
+    await a.getByRole('button', { name: 'Open image 1 full size' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Image 1 from / });
+    await expect.poll(() => dialog.getByRole('img').evaluate((e) => (e as HTMLImageElement).naturalWidth), { timeout: 30_000 }).toBe(1200);
+    await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -21,7 +21,7 @@ let host: FakeHost;
 let browser: Browser;
 
 beforeAll(async () => {
-  host = await startFakeHost({ tokensPerSecond: 300, models: MODELS });
+  host = await startFakeHost({ tokensPerSecond: 300, models: MODELS, env: { ANTHROPIC_API_KEY: 'sk-ant-e2e-reprice-0000' } });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -82,6 +82,21 @@ describe('reprice a conversation', () => {
     await expect.poll(async () => (await rows()).map(([n]) => n)).toEqual(['e2e/heron', 'e2e/kestrel used', 'e2e/osprey used']);
     expect(micros((await rows())[0]![1])).toBe(Math.round(tokensIn * 0.5 + tokensOut * 1));
     await dialog.getByRole('button', { name: 'Remove e2e/osprey' }).click();
+    await expect.poll(async () => (await rows()).length).toBe(2);
+
+    // Sonnet on the user's own Anthropic key: Anthropic's bundled price table, $3 in and $15 out per million (µ$ 3 and
+    // 15 per token); the fake models' token counts are kept as they are (no measured ratio), so the figure is "≈";
+    // a direct key passes no fee to OpenRouter and buys no credits
+    const sonnet = 'anthropic/claude-sonnet-4.5';
+    await dialog.getByRole('combobox', { name: 'Model to compare' }).fill(sonnet);
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await dialog.getByRole('combobox', { name: `Provider for ${sonnet}` }).selectOption({ label: 'Anthropic (own key)' });
+    const sonnetRow = table.locator('tbody tr', { hasText: `${sonnet} via Anthropic` });
+    const sonnetCells = await sonnetRow.locator('td').allTextContents();
+    expect(sonnetCells[0]).toMatch(/^≈ /);
+    expect(micros(sonnetCells[0]!)).toBe(tokensIn * 3 + tokensOut * 15);
+    expect(sonnetCells.slice(3, 5)).toEqual(['—', '—']);
+    await dialog.getByRole('button', { name: `Remove ${sonnet} via Anthropic` }).click();
     await expect.poll(async () => (await rows()).length).toBe(2);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

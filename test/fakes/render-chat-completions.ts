@@ -16,7 +16,7 @@ function usageJson(c: Counts, router: boolean): Record<string, unknown> {
     completion_tokens: c.completion,
     total_tokens: c.prompt + c.completion,
     prompt_tokens_details: router ? { cached_tokens: c.cacheRead, cache_write_tokens: c.cacheWrite } : { cached_tokens: c.cacheRead },
-    completion_tokens_details: { reasoning_tokens: c.reasoning },
+    completion_tokens_details: { reasoning_tokens: c.reasoning, ...(c.imageOut !== undefined ? { image_tokens: c.imageOut } : {}) },
   };
   if (router) {
     u.cost = c.cost ?? 0.000123;
@@ -45,6 +45,7 @@ export function chatCompletionsRenderer(router: boolean): WireRenderer {
       for (const t of tokens(reply.reasoning)) frames.push(`${rPre}${JSON.stringify(t)}}${tail}\n\n`);
       const tPre = `data: ${head}{"content":`;
       for (const t of tokens(reply.text)) frames.push(`${tPre}${JSON.stringify(t)}}${tail}\n\n`);
+      for (const url of reply.images ?? []) frames.push(`data: ${head}${JSON.stringify({ images: [{ type: 'image_url', image_url: { url } }] })}${tail}\n\n`);
       (reply.toolCalls ?? []).forEach((call, i) => {
         const first = { index: i, id: call.id ?? `call_fake_${i}`, type: 'function', function: { name: call.name, arguments: '' } };
         frames.push(`data: ${head}${JSON.stringify({ tool_calls: [first] })}${tail}\n\n`);
@@ -70,6 +71,7 @@ export function chatCompletionsRenderer(router: boolean): WireRenderer {
     json(reply: FakeReply, ctx: RenderCtx): unknown {
       const message: Record<string, unknown> = { role: 'assistant', content: fullText(reply.text) };
       if (reply.reasoning !== undefined) message[reasoningKey] = fullText(reply.reasoning);
+      if (reply.images?.length) message.images = reply.images.map((url) => ({ type: 'image_url', image_url: { url } }));
       if (reply.toolCalls?.length) {
         message.tool_calls = reply.toolCalls.map((call, i) => ({
           id: call.id ?? `call_fake_${i}`, type: 'function', function: { name: call.name, arguments: argsText(call.arguments) },

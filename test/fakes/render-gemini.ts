@@ -1,4 +1,4 @@
-import { argsText, counts, errorMessage, fullText, tokens, type Counts, type RenderCtx, type Rendered, type WireRenderer } from './reply';
+import { argsText, counts, dataUrlParts, errorMessage, fullText, tokens, type Counts, type RenderCtx, type Rendered, type WireRenderer } from './reply';
 import type { FakeErrorSpec, FakeReply } from './types';
 
 // Gemini streamGenerateContent?alt=sse: `data: <GenerateContentResponse>` + CRLF CRLF, cumulative usageMetadata,
@@ -13,17 +13,29 @@ function frame(json: string): string {
   return `data: ${json}\r\n\r\n`;
 }
 
-function usageMetadata(c: Counts, soFar?: number): Record<string, number> {
+function usageMetadata(c: Counts, soFar?: number): Record<string, unknown> {
   const candidates = c.completion - c.reasoning;
   const out = soFar === undefined ? candidates : Math.min(soFar, candidates);
-  const m: Record<string, number> = {
+  const m: Record<string, unknown> = {
     promptTokenCount: c.prompt,
     candidatesTokenCount: out,
     totalTokenCount: c.prompt + out + c.reasoning,
   };
   if (c.reasoning > 0) m.thoughtsTokenCount = c.reasoning;
+  if (soFar === undefined) Object.assign(m, candidatesDetails(c));
   if (c.cacheRead > 0) m.cachedContentTokenCount = c.cacheRead;
   return m;
+}
+
+/** Per-modality output counts, as Gemini's image models send them. */
+function candidatesDetails(c: Counts): { candidatesTokensDetails?: { modality: string; tokenCount: number }[] } {
+  if (c.imageOut === undefined) return {};
+  const text = c.completion - c.reasoning - c.imageOut;
+  return { candidatesTokensDetails: [...(text > 0 ? [{ modality: 'TEXT', tokenCount: text }] : []), { modality: 'IMAGE', tokenCount: c.imageOut }] };
+}
+
+function imageParts(reply: FakeReply): unknown[] {
+  return (reply.images ?? []).map((url) => ({ inlineData: dataUrlParts(url) }));
 }
 
 function functionCallParts(reply: FakeReply): unknown[] {
@@ -44,6 +56,7 @@ export const geminiRenderer: WireRenderer = {
     let n = 0;
     for (const t of tokens(reply.reasoning)) chunks.push({ parts: `[{"text":${JSON.stringify(t)},"thought":true}]`, n: n });
     for (const t of tokens(reply.text)) chunks.push({ parts: `[{"text":${JSON.stringify(t)}}]`, n: ++n });
+    for (const part of imageParts(reply)) chunks.push({ parts: JSON.stringify([part]), n });
     const calls = functionCallParts(reply);
     if (calls.length > 0) chunks.push({ parts: JSON.stringify(calls), n });
     if (chunks.length === 0) chunks.push({ parts: '[{"text":""}]', n });
@@ -61,7 +74,7 @@ export const geminiRenderer: WireRenderer = {
     const parts: unknown[] = [];
     if (reply.reasoning !== undefined) parts.push({ text: fullText(reply.reasoning), thought: true });
     if (reply.text !== undefined) parts.push({ text: fullText(reply.text) });
-    parts.push(...functionCallParts(reply));
+    parts.push(...imageParts(reply), ...functionCallParts(reply));
     const c = counts(reply);
     return {
       candidates: [{ content: { parts, role: 'model' }, finishReason: reply.finishReason ?? 'STOP', index: 0 }],

@@ -53,6 +53,7 @@ export interface Counts {
   upstreamCost?: number;
   cacheWrite1h?: number;
   webSearchRequests?: number;
+  imageOut?: number;
 }
 
 export function counts(reply: FakeReply): Counts | null {
@@ -72,6 +73,7 @@ export function counts(reply: FakeReply): Counts | null {
   if (u.upstreamCost !== undefined) out.upstreamCost = u.upstreamCost;
   if (u.cacheWrite1h !== undefined) out.cacheWrite1h = u.cacheWrite1h;
   if (u.webSearchRequests !== undefined) out.webSearchRequests = u.webSearchRequests;
+  if (u.imageOut !== undefined) out.imageOut = u.imageOut;
   return out;
 }
 
@@ -87,4 +89,11 @@ export const DEFAULT_ERROR_MESSAGES: Record<number, string> = {
 
 export function errorMessage(status: number, spec: FakeErrorSpec): string {
   return spec.message ?? DEFAULT_ERROR_MESSAGES[status] ?? `HTTP ${status}`;
+}
+
+/** A data: URL split into its MIME type and base64 payload (the fakes' Gemini inline parts). */
+export function dataUrlParts(url: string): { mimeType: string; data: string } {
+  const m = /^data:([^;,]+);base64,(.*)$/s.exec(url);
+  if (!m) throw new Error('a fake image must be a base64 data: URL');
+  return { mimeType: m[1]!, data: m[2]! };
 }

@@ -10,6 +10,9 @@ export interface FakeReply {
   reasoning?: string | string[];
   /** Gemini ignores `id` (it never sends ids). `arguments` as JSON text or an object. `thoughtSignature`: Gemini
    * only, sent on the call's part as Gemini 3 models do (the next request must send it back on that part). */
+  /** Generated images as data: URLs (`data:image/png;base64,…`), one frame each after the text: OpenRouter and
+   * OpenAI-style wires send `delta.images`, Gemini an `inlineData` part. */
+  images?: string[];
   toolCalls?: { id?: string; name: string; arguments: string | Record<string, unknown>; thoughtSignature?: string }[];
   /** Normalised counts (prompt includes cache read/write, completion includes reasoning); the fake converts
    * them to the provider's semantics. null = send no usage at all. Default: derived from the chunk counts. */
@@ -32,6 +35,7 @@ export interface FakeUsage {
   isByok?: boolean; // OpenRouter usage.is_byok
   upstreamCost?: number; // OpenRouter usage.cost_details.upstream_inference_cost (USD): the provider's charge for BYOK
   cacheWrite1h?: number; // Anthropic: the part of cacheWrite written with the 1-hour TTL (cache_creation.ephemeral_1h_input_tokens)
+  imageOut?: number; // output tokens that were images (part of completion): completion_tokens_details.image_tokens / Gemini candidatesTokensDetails IMAGE
   webSearchRequests?: number; // Anthropic server_tool_use.web_search_requests / OpenRouter server_tool_use
 }
 

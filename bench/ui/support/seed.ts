@@ -11,6 +11,8 @@ export interface SeedSpec {
   messages: number; // total rows: turns × (1 prompt + one answer per column)
   lastPrompt: string; // text of the newest prompt, to detect when the latest turn painted
   updatedAt: number;
+  /** the room's MCP tool pick */
+  tools?: { servers: string[]; tools: { server: string; tool: string }[] };
 }
 
 export async function seedConversation(page: Page, spec: SeedSpec): Promise<void> {
@@ -63,7 +65,7 @@ export async function seedConversation(page: Page, spec: SeedSpec): Promise<void
       }
       parent = uid;
     }
-    const conv = { id: s.conversationId, title: s.title, createdAt: base, updatedAt: s.updatedAt, columns, selection: {}, pendingContinueFromId: null, lastSeq: seq, headId: parent };
+    const conv = { id: s.conversationId, title: s.title, createdAt: base, updatedAt: s.updatedAt, columns, selection: {}, pendingContinueFromId: null, lastSeq: seq, headId: parent, ...(s.tools ? { tools: s.tools } : {}) };
     await new Promise<void>((done, fail) => {
       const tx = db.transaction(['conversations', 'messages'], 'readwrite');
       tx.objectStore('conversations').put(conv);

@@ -12,6 +12,8 @@ import type { LiveStream } from './stream-manager';
 export interface ToolLoopHost {
   callTool(serverId: string, tool: string, args: Record<string, unknown>, opts: { signal: AbortSignal }): Promise<McpCallResult>;
   approvals: RoomApprovals;
+  /** The step limit in Settings → Tools, read when a loop starts (a `stepLimit` sent with the stream wins). */
+  stepLimit?: () => number;
 }
 
 /** Runs a stream as a tool loop: every model step streams into the same snapshot (text accumulates), each step is
@@ -32,11 +34,12 @@ export async function runColumnToolLoop(
   const steps: LoopStep[] = (s.toolSteps = []);
   const signal = live.controller.signal;
   const publish = () => ctx.changed(structuredClone(steps));
+  const stepLimit = tools.stepLimit ?? ctx.host.stepLimit?.();
 
   const result = await runToolLoop(
     request,
     tools.offered,
-    { conversationId: s.meta.conversationId, signal, ...(tools.stepLimit ? { stepLimit: tools.stepLimit } : {}) },
+    { conversationId: s.meta.conversationId, signal, ...(stepLimit ? { stepLimit } : {}) },
     {
       async step(req, stepSignal) {
         s.toolCalls = [];

@@ -82,7 +82,7 @@ export async function runToolLoop(
     if (ctx.signal.aborted) return finish('stopped');
     messages.push(...nextStepMessages(out.text, out.toolCalls, outcomes, out.reasoningDetails));
   }
-  return finish('step-limit', { code: 400, message: `Stopped after ${limit} steps (the tool step limit).` });
+  return finish('step-limit', { code: 400, message: `Stopped after ${limit} step${limit === 1 ? '' : 's'} (the tool step limit).` });
 
   async function runCall(call: PlannedCall, k: number, update: (k: number, p: Partial<ToolCallRecord>) => void): Promise<CallOutcome> {
     if (call.kind === 'invalid') return { kind: 'invalid', reason: call.reason };

@@ -1,4 +1,5 @@
 import type { McpCallResult } from '../../../shared/contract/mcp';
+import { resultImages } from './result-images';
 
 /** Results above this many bytes (UTF-8) are cut for the model and the view; the full size is stated. */
 export const RESULT_CAP_BYTES = 1024 * 1024;
@@ -25,12 +26,13 @@ export function formatBytes(n: number): string {
 }
 
 /** One content item as plain text. Tool output is untrusted: it stays a string and is never parsed as markup;
- * media is described rather than passed on. */
+ * media is described rather than passed on (images are also shown to the user: result-images.ts). */
 function itemText(item: ContentItem): string {
   switch (item.type) {
     case 'text':
       return typeof item.text === 'string' ? item.text : '';
     case 'image':
+      return `[image ${String(item.mimeType ?? '')}, ${sizeOfBase64(item.data)}]`;
     case 'audio':
       return `[${item.type} ${String(item.mimeType ?? '')}, ${sizeOfBase64(item.data)}: not shown]`;
     case 'resource_link':
@@ -55,7 +57,7 @@ function cutUtf8(text: string, cap: number): string {
 }
 
 /** A CallToolResult as text for the model and the view, capped at `cap` bytes. */
-export function toCallResult(raw: Record<string, unknown>, durationMs: number, cap = RESULT_CAP_BYTES): McpCallResult {
+export function toCallResult(raw: Record<string, unknown>, durationMs: number, cap = RESULT_CAP_BYTES, toolName = 'the tool'): McpCallResult {
   const items = Array.isArray(raw.content) ? (raw.content as ContentItem[]) : [];
   let text = items.map(itemText).join('\n');
   if (!items.length && raw.structuredContent !== undefined) text = JSON.stringify(raw.structuredContent);
@@ -64,5 +66,10 @@ export function toCallResult(raw: Record<string, unknown>, durationMs: number, c
   if (truncated) {
     text = `${cutUtf8(text, cap)}\n[Truncated: the tool returned ${formatBytes(fullBytes)}; only the first ${formatBytes(cap)} is kept.]`;
   }
-  return { text, isError: raw.isError === true, truncated, fullBytes, durationMs };
+  const { images, skipped } = resultImages(raw.content, toolName);
+  return {
+    text, isError: raw.isError === true, truncated, fullBytes, durationMs,
+    ...(images.length ? { images } : {}),
+    ...(skipped ? { imagesSkipped: skipped } : {}),
+  };
 }

@@ -225,7 +225,7 @@ export function createMcpManager(opts: McpManagerOptions) {
       rt.inFlight.add(ac);
       try {
         const raw = await conn.client.callTool({ name: tool, arguments: args }, undefined, { timeout: timeoutMs, signal: ac.signal });
-        return toCallResult(raw, performance.now() - started, opts.resultCapBytes ?? RESULT_CAP_BYTES);
+        return toCallResult(raw, performance.now() - started, opts.resultCapBytes ?? RESULT_CAP_BYTES, tool);
       } catch (err) {
         // Let the process's last stderr lines arrive before they are quoted.
         await new Promise((r) => setTimeout(r, 20));

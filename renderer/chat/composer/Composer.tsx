@@ -7,6 +7,7 @@ import { capabilityWarnings } from './capability-warnings';
 import { previewRequests } from '../state/preview';
 import { useDebounced } from '../../common/use-debounced';
 import { promptSuggestionSlot, sendEstimateSlot, sendGuard } from '../../common/slots/room-slots';
+import { useToolStepLimits } from '../tools/use-tool-step-limits';
 
 
 const SendEstimate = sendEstimateSlot.Slot;
@@ -14,8 +15,9 @@ const PromptSuggestion = promptSuggestionSlot.Slot;
 /** Per-column input estimate for the prompt being typed; re-computed only once typing pauses. */
 const ColumnEstimates = memo(function ColumnEstimates({ columns, text, names }: { columns: ColumnConfig[]; text: string; names?: string[] }) {
   const requests = useMemo(() => previewRequests(columns, text), [columns, text]);
+  const toolStepLimits = useToolStepLimits(columns);
   if (!text.trim() || columns.length === 0) return null;
-  return <SendEstimate models={columns.map((c) => c.model)} columnIds={columns.map((c) => c.id)} request={(_m, i) => requests.get(columns[i]!.id)!} {...(names ? { names } : {})} />;
+  return <SendEstimate models={columns.map((c) => c.model)} columnIds={columns.map((c) => c.id)} request={(_m, i) => requests.get(columns[i]!.id)!} toolStepLimits={toolStepLimits} {...(names ? { names } : {})} />;
 });
 
 /** Enter sends to every column, Shift+Enter is a new line, Esc stops. Files by drop, paste or the picker. */

@@ -50,7 +50,7 @@ function ImageTile({ source, n, who }: { source: ImageSource; n: number; who: st
   const box = useRef<HTMLElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const onScreen = useOnScreen(box);
-  const stored = useStoredImageUrl(source.kind === 'stored' ? source.ref.id : '', source.kind === 'stored' && onScreen);
+  const stored = useStoredImageUrl(source.kind === 'stored' ? source.ref.id : '', source.kind === 'stored' && onScreen, 'thumb');
   const url = source.kind === 'live' ? source.url : stored.url;
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState<string | null>(null);

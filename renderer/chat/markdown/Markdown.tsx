@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo, type ReactElement, type ReactNode, type ComponentProps } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, type ReactElement, type ReactNode, type ComponentProps } from 'react';
 import renderMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
@@ -11,6 +11,7 @@ import { openExternalLink } from './open-link';
 import { splitBlocks } from './split-blocks';
 import { hasLongRun, longSegments } from './long-runs';
 import { LongBlock } from './LongBlock';
+import { documentBlocks } from './document-blocks';
 import { remarkHtmlAsText } from './html-as-text';
 import { displayMathOnOwnLine } from './display-math';
 import { escapeCurrencyDollars } from './currency-dollars';
@@ -101,8 +102,8 @@ function renderCached(text: string): ReactElement {
   return el;
 }
 
-export const MarkdownBlock = memo(function MarkdownBlock({ text, growing = false }: { text: string; growing?: boolean }) {
-  return growing ? render(text) : renderCached(text);
+export const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  return renderCached(text);
 });
 
 /** Markdown not rendered before shows as plain text for a frame while it renders in a transition. */
@@ -115,13 +116,18 @@ function DeferredMarkdown({ text }: { text: string }) {
  * A finished answer: one document. Text not rendered before shows as plain text for a frame while its markdown
  * renders in a transition (React yields between answers), so opening a long conversation paints at once and
  * never blocks the main thread for long. Blocks holding a very long unbroken run are shown by LongBlock, and the
- * markdown between them as documents of their own.
+ * markdown between them as documents of their own; a long answer is rendered block by block (document-blocks.ts).
  */
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
   const segments = useMemo(() => longSegments(text), [text]);
+  const blocks = useMemo(() => (segments ? null : documentBlocks(text)), [segments, text]);
   return (
     <div className="markdown">
-      {segments ? segments.map((s, i) => (s.long ? <LongBlock key={i} text={s.text} /> : <DeferredMarkdown key={i} text={s.text} />)) : <DeferredMarkdown text={text} />}
+      {segments
+        ? segments.map((s, i) => (s.long ? <LongBlock key={i} text={s.text} /> : <DeferredMarkdown key={i} text={s.text} />))
+        : blocks
+          ? blocks.map((b, i) => <DeferredMarkdown key={i} text={b} />)
+          : <DeferredMarkdown text={text} />}
     </div>
   );
 });
@@ -133,12 +139,29 @@ export function warmUpMarkdown() {
   else setTimeout(run, 200);
 }
 
-/** A streaming answer: earlier blocks keep their rendering; only the last one is parsed again. */
+/** The block a stream is writing: parsed again on every delta. Its latest rendering is kept in the cache (the one
+ * before it dropped), so once the block is finished it is not parsed again. */
+function GrowingBlock({ text }: { text: string }) {
+  const el = useMemo(() => render(text), [text]);
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (shown.current !== null && shown.current !== text) cache.delete(shown.current);
+    cache.set(text, el);
+    shown.current = text;
+  }, [text, el]);
+  return el;
+}
+
+/**
+ * A streaming answer: only the last block is parsed on each delta. A block the stream has finished is parsed in a
+ * transition (DeferredMarkdown) unless it is cached, so when many deltas arrive at once the main thread parses
+ * one block synchronously, not all the new ones.
+ */
 export function StreamingMarkdown({ text }: { text: string }) {
   const blocks = useMemo(() => splitBlocks(text), [text]);
   return (
     <div className="markdown">
-      {blocks.map((b, i) => (hasLongRun(b) ? <LongBlock key={i} text={b} /> : <MarkdownBlock key={i} text={b} growing={i === blocks.length - 1} />))}
+      {blocks.map((b, i) => (hasLongRun(b) ? <LongBlock key={i} text={b} /> : i === blocks.length - 1 ? <GrowingBlock key={i} text={b} /> : <DeferredMarkdown key={i} text={b} />))}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-/** Splits markdown into top-level blocks at blank lines outside code fences and $$ math, so a streaming answer
- * re-parses only its last block while the earlier ones stay memoized. */
+/** Splits markdown into top-level blocks at blank lines outside code fences and $$ math (never before an indented
+ * line), so a streaming answer re-parses only its last block while the earlier ones stay memoized. */
 export function splitBlocks(text: string): string[] {
   const lines = text.split('\n');
   const blocks: string[] = [];
@@ -8,6 +8,10 @@ export function splitBlocks(text: string): string[] {
   let math = false;
   for (const line of lines) {
     const t = line.trimStart();
+    if (!fence && !math && cur.length === 0 && blocks.length > 0 && t !== '' && t !== line) {
+      // an indented line after a blank one belongs to the block before (a list item's next paragraph, code)
+      cur = [blocks.pop()!, ''];
+    }
     if (fence) {
       if (t.startsWith(fence) && t.slice(fence.length).trim() === '') fence = null;
     } else if (math) {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Wrench } from 'lucide-react';
 import { bridge } from '../../bridge';
 import type { ApprovalChoice, ToolCallRecord } from '../../../shared/tools/tool-steps';
@@ -17,7 +17,7 @@ const DECISION_TEXT: Record<ToolCallRecord['decision'], string> = {
 
 /** One tool call: the tool, its server and the exact arguments; while it waits, Allow once / Always allow / Deny
  * (main keeps the waiting card, so it is here again after a reload); then its result or why it did not run. */
-export function ToolCallCard({ call, streamId }: { call: ToolCallRecord; streamId: string | null }) {
+export const ToolCallCard = memo(function ToolCallCard({ call, streamId }: { call: ToolCallRecord; streamId: string | null }) {
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const tool = call.tool ?? call.functionName;
@@ -72,5 +72,19 @@ export function ToolCallCard({ call, streamId }: { call: ToolCallRecord; streamI
       {!ran && !call.error && !waiting && call.decision !== 'denied' ? <p className="muted tool-running">Running…</p> : null}
       {call.result ? <ToolResultView result={call.result} tool={tool} /> : null}
     </section>
+  );
+}, sameCard);
+
+/** Every toolSteps delta is a fresh copy of the loop; a card re-renders only when what it shows changed (text deltas
+ * of a column running a long loop would otherwise redraw all its cards). */
+function sameCard(a: { call: ToolCallRecord; streamId: string | null }, b: { call: ToolCallRecord; streamId: string | null }): boolean {
+  const x = a.call;
+  const y = b.call;
+  return (
+    a.streamId === b.streamId && x.callId === y.callId && x.decision === y.decision && x.error === y.error && x.argumentsText === y.argumentsText &&
+    x.tool === y.tool && x.serverName === y.serverName && x.functionName === y.functionName &&
+    (x.result === y.result || (x.result !== null && y.result !== null && x.result.text === y.result.text && x.result.durationMs === y.result.durationMs &&
+      x.result.isError === y.result.isError && x.result.truncated === y.result.truncated && x.result.fullBytes === y.result.fullBytes &&
+      x.result.images?.length === y.result.images?.length && x.result.imagesSkipped === y.result.imagesSkipped))
   );
 }

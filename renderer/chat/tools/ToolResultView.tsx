@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { McpCallResult } from '../../../shared/contract/mcp';
 import { Markdown } from '../markdown/Markdown';
 import { shortResult, truncationNote } from './result-text';
+import { ToolResultImages } from './ToolResultImages';
 
 /** A tool's result: untrusted text, shown through the answers' own Markdown (sanitized, never executed), folded
  * by default; a long one shows its start with "Show all". */
@@ -17,6 +18,7 @@ export function ToolResultView({ result, tool }: { result: McpCallResult; tool: 
       </summary>
       {note ? <p className="tool-note" role="note">{note}</p> : null}
       <div className="tool-result-text">{shown === '' ? <p className="muted">(empty)</p> : <Markdown text={shown} />}</div>
+      <ToolResultImages result={result} />
       {cut ? (
         <button type="button" className="small" onClick={() => setAll(true)} aria-label={`Show all of the result of ${tool}`}>
           Show all ({result.text.length.toLocaleString()} characters)

@@ -8,7 +8,7 @@ import { slot } from './slot';
 // suggestion in the composer, history's export menu and money's reprice in the room title, the room's replay
 // dialog in the leaderboard.
 
-export const sendEstimateSlot = slot<{ models: string[]; columnIds: string[]; request: (model: string, index: number) => ChatRequest; names?: string[] }>('SendEstimate');
+export const sendEstimateSlot = slot<{ models: string[]; columnIds: string[]; request: (model: string, index: number) => ChatRequest; names?: string[]; toolStepLimits?: (number | null)[] }>('SendEstimate');
 
 export const exportMenuSlot = slot<{ conversationId: string; title: string }>('ExportMenu');
 

@@ -54,7 +54,7 @@ export async function imageUsage(): Promise<{ count: number; bytes: number }> {
   // sizes only: each() reads rows one by one, and the Blob's bytes stay on disk
   await getParleyDb().images.each((row) => {
     count++;
-    bytes += row.size;
+    bytes += row.size + (row.thumb instanceof Blob ? row.thumb.size : 0); // thumbnails take room too
   });
   return { count, bytes };
 }

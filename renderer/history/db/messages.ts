@@ -4,6 +4,7 @@ import type { LoopStep } from '../../../shared/tools/tool-steps';
 import { attachmentRows, prepareAttachments, type NewAttachment, type PreparedAttachment } from './attachments';
 import { getParleyDb, type ParleyDb } from './database';
 import { answerImageRefs, decodeAnswerImages, imageRows } from './images';
+import { makeThumbnailsSoon } from './image-thumbs';
 import { InvalidWriteError, NotFoundError } from './errors';
 import { groupIdFor } from './group-id';
 import { newId } from './ids';
@@ -219,7 +220,7 @@ export function withOutcome(row: MessageRow, outcome: AnswerOutcome): MessageRow
 export async function finalizeAssistantMessage(id: string, outcome: AnswerOutcome): Promise<MessageRow> {
   const db = getParleyDb();
   const images = outcome.images?.length ? decodeAnswerImages(id, outcome.images) : [];
-  return db.transaction('rw', [db.messages, db.images, db.searchPostings, db.meta], async () => {
+  const stored = db.transaction('rw', [db.messages, db.images, db.searchPostings, db.meta], async () => {
     const row = await db.messages.get(id);
     if (!row) throw new NotFoundError(`message ${id} not found`);
     const next = withOutcome(row, outcome);
@@ -231,6 +232,8 @@ export async function finalizeAssistantMessage(id: string, outcome: AnswerOutcom
     await db.messages.put(next);
     return next;
   });
+  if (images.length) void stored.then(() => makeThumbnailsSoon(images.map((i) => i.ref.id)), () => {});
+  return stored;
 }
 
 /** Saves streamed-so-far text of an answer that is still streaming (no search indexing, no other fields). */

@@ -12,23 +12,44 @@ import { tokenConversion } from '../../../shared/billing/tokenizer-ratios';
 // measured ratios (shared/billing/tokenizer-ratios.ts; Parley keeps no text in the ledger to count again), or
 // kept as they are where a family has no measured ratio; either way the row says its figures are approximate.
 
+/** One provider a candidate is priced at (catalog.endpoints): absent, the catalog's list price ("any"). */
+export interface RepriceVia {
+  upstreamId: string;
+  label: string;
+  /** the user's own key straight to the provider: no OpenRouter fee, no credits */
+  byok: boolean;
+  /** a model server on this machine */
+  local: boolean;
+}
+
 export interface RepriceCandidate {
   model: string;
   pricing: ModelPricing | undefined;
+  via?: RepriceVia;
 }
 
+/** A candidate's identity in the dialog and the table: the model, and the provider when one was chosen. */
+export const candidateKey = (c: { model: string; via?: { upstreamId: string } | undefined }): string => (c.via ? `${c.model}|${c.via.upstreamId}` : c.model);
+
 export interface RepriceLine {
+  /** candidateKey: the model, and the provider when one was chosen */
+  key: string;
   model: string;
+  /** "model via provider", or the model alone at its catalog price */
+  label: string;
+  via: RepriceVia | null;
   /** at each request's own time, caching as it was used */
   thenMicros: number | null;
   /** all at today's prices */
   todayMicros: number | null;
   /** at the request's time, every input token at the input rate */
   noCacheMicros: number | null;
-  /** own key through OpenRouter: the provider's list price plus OpenRouter's fee */
-  byokMicros: number | null;
-  /** on OpenRouter credits bought by card: the list price plus the card purchase fee (as a share, over larger buys) */
-  creditsMicros: number | null;
+  /** own key through OpenRouter: the provider's list price plus OpenRouter's fee; undefined for a provider reached
+   * without OpenRouter (a direct key, a local server) */
+  byokMicros: number | null | undefined;
+  /** on OpenRouter credits bought by card: the list price plus the card purchase fee (as a share, over larger buys);
+   * undefined without OpenRouter */
+  creditsMicros: number | null | undefined;
   /** this model answered some of these requests */
   used: boolean;
   /** why the figure is approximate, when it is */
@@ -80,6 +101,8 @@ export function repriceTable(rows: readonly LedgerRow[], candidates: readonly Re
     return { createdAt: r.createdAt, tokens: r.tokens, family };
   });
   const usedModels = new Set(familyOf.keys());
+  let usedVia: Set<string> | undefined; // built only when some row names a provider
+  const usedThrough = (key: string) => (usedVia ??= new Set(rows.map((r) => `${r.model ?? r.requestedModel}|${r.upstreamId}`))).has(key);
   const families = new Set(familyOf.values());
   let actual = 0;
   let unpriced = 0;
@@ -98,19 +121,23 @@ export function repriceTable(rows: readonly LedgerRow[], candidates: readonly Re
     estimated ||= then.estimated;
     const convertedFrom = others.filter((f) => factor.get(f) !== null);
     const kept = others.filter((f) => factor.get(f) === null);
+    const offOpenRouter = c.via !== undefined && (c.via.byok || c.via.local);
     return {
+      key: candidateKey(c),
       model: c.model,
+      label: c.via ? `${c.model} via ${c.via.label}` : c.model,
+      via: c.via ?? null,
       thenMicros: then.micros,
       todayMicros: today.micros,
       noCacheMicros: noCache.micros,
-      byokMicros: withFee(then.micros),
-      creditsMicros: onCredits(then.micros),
-      used: usedModels.has(c.model),
+      byokMicros: offOpenRouter ? undefined : withFee(then.micros),
+      creditsMicros: offOpenRouter ? undefined : onCredits(then.micros),
+      used: c.via ? usedThrough(candidateKey(c)) : usedModels.has(c.model),
       approximate: approximation(family, convertedFrom, kept),
       convertedFrom,
       keptFrom: kept,
     };
   });
-  lines.sort((a, b) => (a.thenMicros ?? Infinity) - (b.thenMicros ?? Infinity) || a.model.localeCompare(b.model));
+  lines.sort((a, b) => (a.thenMicros ?? Infinity) - (b.thenMicros ?? Infinity) || a.label.localeCompare(b.label));
   return { lines, requests: rows.length, actualMicros: actual, actualUnpriced: unpriced, noUsage, estimatedTokens: estimated };
 }

@@ -19,12 +19,12 @@ export interface FakeHost {
 }
 
 /** The built renderer served by the real host and backend, with a fake engine streaming paced answers. */
-export async function startFakeHost(opts: FakeEngineOptions & { models?: ModelList['models'] } = {}): Promise<FakeHost> {
+export async function startFakeHost(opts: FakeEngineOptions & { models?: ModelList['models']; env?: Record<string, string> } = {}): Promise<FakeHost> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first');
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-fakehost-'));
   const fake = createFakeChatEngine(opts);
   const backend = createBackend({
-    dataDir, transport: 'host', version: '0.0.0-test', cipher: createLocalCipher(dataDir), chatEngine: fake.engine, env: {}, detectLocalServers: false,
+    dataDir, transport: 'host', version: '0.0.0-test', cipher: createLocalCipher(dataDir), chatEngine: fake.engine, env: opts.env ?? {}, detectLocalServers: false,
     listModels: () => ({ models: opts.models ?? [], source: 'bundled', fetchedAt: Date.now() }),
   });
   const host = await startHost({ backend, staticDir: RENDERER_DIR });

@@ -3,6 +3,7 @@ import { useRouteValue } from '../../../bridge/use-route-value';
 import { McpServerRow } from './McpServerRow';
 import { McpServerForm } from './McpServerForm';
 import { ImportMcpJson } from './ImportMcpJson';
+import { StepLimitField } from './StepLimitField';
 import './tools.css';
 
 /** Settings → Tools: the MCP servers main runs for the room's tools (docs/mcp-tools.md). */
@@ -16,6 +17,7 @@ export function ToolsSection() {
         MCP servers give models tools. Parley runs them itself: a command on this machine (asked once before it first runs) or a URL. A server
         starts when first needed; what a tool returns is treated as untrusted text.
       </p>
+      <StepLimitField />
       {error ? <p role="alert" className="error">{error}</p> : null}
       {servers?.length ? (
         <ul className="mcp-servers" aria-label="MCP servers">

@@ -17,6 +17,9 @@ export interface ImageRow {
   mime: string;
   size: number; // bytes
   blob: Blob;
+  /** a small copy for the room (image-thumbs.ts); null: the image is small enough; absent: not made yet.
+   * Not indexed, so adding it needed no schema version. */
+  thumb?: Blob | null;
   createdAt: number;
 }
 

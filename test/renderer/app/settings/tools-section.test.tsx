@@ -54,7 +54,7 @@ describe('Settings → Tools', () => {
 
     await user.click(within(confirm).getByRole('button', { name: 'Allow this command' }));
     await user.click(await within(row).findByRole('button', { name: 'Start fake' }));
-    expect((await within(row).findByText(/^ready with \d+ tools$/, {}, { timeout: 15_000 })).textContent).toBe('ready with 8 tools');
+    expect((await within(row).findByText(/^ready with \d+ tools$/, {}, { timeout: 15_000 })).textContent).toBe('ready with 9 tools');
 
     const tools = within(row).getByRole('list', { name: 'Tools of fake' });
     expect(within(tools).getByText('Returns its text, prefixed with the server name.')).toBeTruthy();

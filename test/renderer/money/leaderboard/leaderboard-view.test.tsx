@@ -94,14 +94,17 @@ describe('Leaderboard view', () => {
     const names = [...screen.getByRole('table', { name: 'Models ranked by your votes' }).querySelectorAll('tbody tr th button')].map((b) => b.textContent);
     expect(names).toEqual(['lab/alpha', 'lab/beta']);
     // alpha: 2 wins, 1 loss, 1 tie; answers 1000, 2000, 3000, 4000 µ$ → median $0.0025, cost per win 10000/2 = $0.005
-    const [rankA, ratingA, winsA, lossesA, tiesA, medianA, perWinA, ttftA, tpsA] = cells(rowOf('lab/alpha'));
+    const [rankA, ratingA, wltA, medianA, perWinA, ttftA, tpsA] = cells(rowOf('lab/alpha'));
     // four votes: the intervals overlap, so either could be first
-    expect([rankA, winsA, lossesA, tiesA, medianA, perWinA, ttftA, tpsA]).toEqual(['1–2', '2', '1', '1', '$0.0025', '$0.005', '100 ms', '40.0 tok/s']);
+    expect([rankA, wltA, medianA, perWinA, ttftA, tpsA]).toEqual(['1–2', '2–1–1', '$0.0025', '$0.005', '100 ms', '40.0 tok/s']);
+    // wins, losses and ties share one column, spelled out on hover
+    expect(rowOf('lab/alpha').querySelector('td.wlt')!.getAttribute('title')).toBe('2 wins, 1 loss, 1 tie');
+    expect(screen.getByRole('columnheader', { name: 'Wins–losses–ties' }).textContent).toBe('W–L–T');
     // 2.5 + 0.5 (virtual tie) : 1.5 + 0.5 over 5 games → θ gap ln 1.5, alpha at 1000 + 200·log10(1.5)
     expect(ratingA).toMatch(/^1035 \d+–\d+$/);
     const beta = cells(rowOf('lab/beta'));
     expect(beta.slice(0, 1)).toEqual(['1–2']);
-    expect(beta.slice(2, 9)).toEqual(['1', '2', '1', '$0.0045', '$0.02', '200 ms', '50.0 tok/s']); // cost per win $0.018, in cents
+    expect(beta.slice(2, 7)).toEqual(['1–2–1', '$0.0045', '$0.02', '200 ms', '50.0 tok/s']); // cost per win $0.018, in cents
     expect(beta[1]).toMatch(/^965 /);
   });
 
@@ -125,7 +128,7 @@ describe('Leaderboard view', () => {
     await screen.findByRole('table', { name: 'Models ranked by your votes' });
     // alpha: answers 1,000 and 1,880 µ$ → median 1,440 µ$ ($0.0014); cost per win (1,000 + 1,880) / 2 = 1,440 µ$.
     // Counting only the loop's last step would give a median of 790 µ$ ($0.00079).
-    await waitFor(() => expect(cells(rowOf('lab/alpha')).slice(5, 7)).toEqual(['$0.0014', '$0.0014']));
+    await waitFor(() => expect(cells(rowOf('lab/alpha')).slice(3, 5)).toEqual(['$0.0014', '$0.0014']));
   });
 
   it('filters: blind votes only, a room, a time range', async () => {
@@ -136,11 +139,11 @@ describe('Leaderboard view', () => {
     await screen.findByRole('table', { name: 'Models ranked by your votes' });
     await user.click(screen.getByRole('checkbox', { name: 'Blind votes only' }));
     expect(screen.getByRole('status').textContent).toBe('2 votes · 2 models');
-    expect(cells(rowOf('lab/beta'))[6]).toBe('no wins');
+    expect(cells(rowOf('lab/beta'))[4]).toBe('no wins');
     await user.click(screen.getByRole('checkbox', { name: 'Blind votes only' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Room filter' }), 'Writing room');
     expect(screen.getByRole('status').textContent).toBe('2 votes · 2 models');
-    expect(cells(rowOf('lab/beta')).slice(2, 5)).toEqual(['1', '0', '1']);
+    expect(cells(rowOf('lab/beta'))[2]).toBe('1–0–1');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Time range' }), 'Last 30 days');
     expect(screen.getByRole('status').textContent).toBe('1 vote · 2 models');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Room filter' }), 'All rooms');

@@ -80,3 +80,38 @@ describe('token counts converted between tokenizers', () => {
     );
   });
 });
+
+describe('a model priced on one provider', () => {
+  const sonnet = 'anthropic/claude-sonnet-4.5';
+  // one request served by OpenRouter: 10,000 in (4,000 of them cache reads) + 2,000 out
+  const rows = [row('s1', sonnet, 10_000, 2_000, 4_000, 0, { upstreamId: 'openrouter' })];
+  const listed = { prompt: '0.000003', completion: '0.000015', input_cache_read: '0.0000003' };
+  const t = repriceTable(rows, [
+    { model: sonnet, pricing: listed },
+    { model: sonnet, pricing: { prompt: '0.000002', completion: '0.00001', input_cache_read: '0.0000002' }, via: { upstreamId: 'anthropic', label: 'Anthropic', byok: true, local: false } },
+    { model: sonnet, pricing: { prompt: '0.0000035', completion: '0.0000175' }, via: { upstreamId: 'openrouter', label: 'OpenRouter', byok: false, local: false } },
+    { model: sonnet, pricing: { prompt: '0', completion: '0' }, via: { upstreamId: 'ollama', label: 'Ollama', byok: true, local: true } },
+  ], AT);
+  const by = new Map(t.lines.map((l) => [l.key, l]));
+
+  it('labels each row "model via provider" and prices it with that provider’s list, cheaper first', () => {
+    expect(t.lines.map((l) => l.label)).toEqual([`${sonnet} via Ollama`, `${sonnet} via Anthropic`, sonnet, `${sonnet} via OpenRouter`]);
+    // catalog: 6,000·3 + 4,000·0.3 + 2,000·15 = 18,000 + 1,200 + 30,000 = 49,200
+    expect(by.get(sonnet)!.thenMicros).toBe(49_200);
+    // Anthropic's own list: 6,000·2 + 4,000·0.2 + 2,000·10 = 12,000 + 800 + 20,000 = 32,800
+    expect(by.get(`${sonnet}|anthropic`)).toMatchObject({ thenMicros: 32_800, todayMicros: 32_800, used: false });
+    // without caching: 10,000·2 + 20,000 = 40,000
+    expect(by.get(`${sonnet}|anthropic`)!.noCacheMicros).toBe(40_000);
+    // no cache rate on this list: cache reads at the input rate, 10,000·3.5 + 2,000·17.5 = 70,000
+    expect(by.get(`${sonnet}|openrouter`)).toMatchObject({ thenMicros: 70_000, used: true });
+    expect(by.get(`${sonnet}|ollama`)!.thenMicros).toBe(0);
+  });
+
+  it('a provider reached with the user’s own key or on this machine has no OpenRouter fee or credits figure', () => {
+    expect(by.get(`${sonnet}|anthropic`)).toMatchObject({ byokMicros: undefined, creditsMicros: undefined });
+    expect(by.get(`${sonnet}|ollama`)).toMatchObject({ byokMicros: undefined, creditsMicros: undefined });
+    // through OpenRouter: + 5 % = 73,500; on card credits + 5.5 % = 73,850
+    expect(by.get(`${sonnet}|openrouter`)).toMatchObject({ byokMicros: 73_500, creditsMicros: 73_850 });
+    expect(by.get(sonnet)).toMatchObject({ byokMicros: 51_660, creditsMicros: 51_906 });
+  });
+});
