@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { addModel } from './support/room-actions';
+import { addModel, pastFirstRun } from './support/room-actions';
 import { startHostProcess, type HostProcess } from './support/host-process';
 import { startFakeOpenRouter, type FakeOpenRouter } from './support/openrouter-with-account';
 import { makePng, pngDataUrl } from './support/png';
@@ -122,7 +122,7 @@ describe('image models through the real engine, in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await addModel(page, OR_MODEL);
     await addModel(page, GEMINI_MODEL);
     const box = page.getByRole('textbox', { name: 'Prompt' });
@@ -166,7 +166,7 @@ describe('image models through the real engine, in Chromium', () => {
     expect(await shownImage(answer(page, 'gemini-2.5-flash-image'))).toBe('blob');
 
     // export from Settings → Storage, import into an empty profile: the same pictures, the same costs
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Storage' }).click();
     const file = await download(page, () => page.getByRole('button', { name: 'Export all conversations (JSON)' }).click());
     expect(file.toString('utf8')).not.toContain(OR_KEY);
@@ -175,8 +175,8 @@ describe('image models through the real engine, in Chromium', () => {
     const fresh = await ctx2.newPage();
     fresh.on('pageerror', (e) => errors.push(e.message));
     await fresh.goto(host.url);
-    await fresh.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
-    await fresh.getByRole('button', { name: 'Settings' }).click();
+    await pastFirstRun(fresh);
+    await fresh.getByRole('button', { name: 'Settings', exact: true }).click();
     await fresh.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Storage' }).click();
     await fresh.getByLabel('Import conversations').setInputFiles({ name: 'parley-export.json', mimeType: 'application/json', buffer: file });
     await fresh.getByRole('status').filter({ hasText: /Imported 1 conversation/ }).waitFor({ timeout: 20_000 });

@@ -111,7 +111,7 @@ describe('images in the room, in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await addModel(page, 'e2e/painter-large');
     const box = page.getByRole('textbox', { name: 'Prompt' });
     await box.fill('Paint a wide field [image 1]');
