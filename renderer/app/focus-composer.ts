@@ -21,7 +21,11 @@ export function useFocusComposerOnRoomOpen() {
   useEffect(() => {
     if (!roomKey) return;
     let tries = 0;
+    const before = document.activeElement;
     const timer = setInterval(() => {
+      // the user already went somewhere else (clicked a control while the room loaded): leave the focus there
+      const now = document.activeElement;
+      if (now && now !== document.body && now !== before) return clearInterval(timer);
       if (focusPrompt() || ++tries >= TRIES) clearInterval(timer);
     }, EVERY_MS);
     return () => clearInterval(timer);

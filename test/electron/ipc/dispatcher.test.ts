@@ -44,7 +44,7 @@ describe('route dispatch', () => {
     const sink = vi.fn();
     b.hub.attach(sink);
     await b.dispatch('settings.update', { theme: 'dark' });
-    expect(sink).toHaveBeenCalledWith('settings.changed', { theme: 'dark', localApiEnabled: false, localApiPort: 8788, localApiCorsOrigins: [], streamIdleTimeoutSeconds: 60, unknownCostCapMicros: 250_000 });
+    expect(sink).toHaveBeenCalledWith('settings.changed', { theme: 'dark', localApiEnabled: false, localApiPort: 8788, localApiCorsOrigins: [], streamIdleTimeoutSeconds: 60, unknownCostCapMicros: 250_000, toolStepLimit: 10 });
   });
 
   it('changes only the settings a patch names', async () => {

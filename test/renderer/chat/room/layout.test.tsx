@@ -76,10 +76,10 @@ describe('room layout control', { timeout: 30_000 }, () => {
     openRoomWith(['test/alpha', 'test/beta']);
     await user.click(radio('Side by side')); // focus it (it is chosen already)
     await user.keyboard('{ArrowRight}');
-    expect(radio('Grid, two per row').getAttribute('aria-checked')).toBe('true');
+    await waitFor(() => expect(radio('Grid, two per row').getAttribute('aria-checked')).toBe('true'));
     expect(document.activeElement).toBe(radio('Grid, two per row'));
     await user.keyboard('{ArrowLeft}{ArrowLeft}');
-    expect(radio('Stacked').getAttribute('aria-checked')).toBe('true');
+    await waitFor(() => expect(radio('Stacked').getAttribute('aria-checked')).toBe('true'));
   });
 
   it('stacks the answers on its own when the room is too narrow for two columns, and says so', async () => {
