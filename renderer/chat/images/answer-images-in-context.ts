@@ -2,6 +2,7 @@ import type { ChatMessage, ChatRequest } from '../../../shared/openrouter/chat-r
 import type { ModelSummary } from '../../../shared/contract/models';
 import type { MessageRow } from '../../history/db/types';
 import { getImageBlob } from '../../history/db/images';
+import { bytesToBase64 } from '../../history/db/base64';
 
 // "Make it blue": the images of the most recent answer that has any go back with the next prompt, as the answer's
 // `images` in OpenRouter's shape (docs/provider-wire-formats.md §8; each adapter moves them where its wire takes
@@ -18,10 +19,7 @@ export async function withAnswerImageData(history: MessageRow[], data: Map<strin
 }
 
 async function dataUrlOf(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:${blob.type || 'image/png'};base64,${btoa(bin)}`;
+  return `data:${blob.type || 'image/png'};base64,${bytesToBase64(await blob.arrayBuffer())}`;
 }
 
 /** An answer's images whose data was loaded, as the assistant message's `images` field (nothing when none). */
