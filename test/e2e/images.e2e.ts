@@ -56,7 +56,9 @@ async function shown(a: Locator, count: number): Promise<string[]> {
   return imgs.evaluateAll((els) => els.map((e) => (e as HTMLImageElement).src.split(':')[0]!));
 }
 
+/** Retakes docs/screenshots/<name>-*.png when asked (PARLEY_SCREENSHOTS=1): a test run leaves the repo as it was. */
 async function shoot(page: Page, name: string) {
+  if (!process.env.PARLEY_SCREENSHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
   for (const [w, h] of [[1024, 768], [1920, 1080]] as const) {
     await page.setViewportSize({ width: w, height: h });
@@ -116,6 +118,8 @@ describe('images in the room, in Chromium', () => {
     const box = page.getByRole('textbox', { name: 'Prompt' });
     await box.fill('Paint a wide field [image 1]');
     await box.press('Enter');
+    // the answer is there (so the prompt is stored) before its stream is waited out; right after Enter none has started
+    await answer(page, 'painter-large').getByRole('group', { name: 'Images (1)' }).waitFor({ timeout: 30_000 });
     await expect.poll(() => host.backend.streams!.active().length, { timeout: 30_000 }).toBe(0);
 
     await page.reload();

@@ -93,7 +93,7 @@ describe('replay my prompts on a new model', () => {
     const table = page.getByRole('table', { name: 'Models ranked by your votes' });
     const heron = table.getByRole('row').filter({ has: page.getByRole('button', { name: 'Votes behind e2e/heron' }) });
     const cells = await heron.locator('td').allTextContents();
-    expect(cells[2]).toBe('3'); // wins
+    expect(cells[2]).toMatch(/^3–/); // wins, in the W–L–T column
     expect(await heron.locator('td.cost-per-win').textContent()).toMatch(/^\$[\d.]+$/); // cost per win
     expect(errors).toEqual([]);
     await page.close();
