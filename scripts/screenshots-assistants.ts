@@ -3,6 +3,7 @@
 // first) with the fake engine. Run: npx tsx scripts/screenshots-assistants.ts [outDir]
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { shoot } from './screenshots/shoot';
 import type { ModelSummary } from '../shared/contract/models';
 import { launchChromium } from '../test/e2e/support/browser';
 import { startFakeHost } from '../test/e2e/support/fake-host';
@@ -21,17 +22,6 @@ const MODELS = [
   model('openai/gpt-5-nano', 'OpenAI: GPT-5 Nano', 0.05, 0.4),
 ];
 
-async function shoot(page: Page, name: string) {
-  for (const [w, h] of [[1024, 768], [1920, 1080]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${outDir}/${name}-${w}-${scheme}.png` });
-    }
-  }
-  await page.setViewportSize({ width: 1024, height: 768 });
-}
 
 async function palette(page: Page, text: string) {
   await page.keyboard.press('Control+k');
@@ -54,16 +44,16 @@ async function main() {
     const editor = page.getByRole('dialog', { name: /^Edit assistant/ });
     await editor.getByRole('textbox', { name: 'Name' }).fill('Code review panel');
     await editor.getByRole('textbox', { name: 'Description' }).fill('Three models review a diff');
-    await shoot(page, 'assistants-editor');
+    await shoot(page, outDir, 'assistants-editor');
     await editor.getByRole('button', { name: 'Save' }).click();
     await editor.waitFor({ state: 'detached' });
     await mine.getByRole('button', { name: 'Start Code review panel' }).waitFor();
-    await shoot(page, 'assistants-list');
+    await shoot(page, outDir, 'assistants-list');
 
     await palette(page, '');
-    await shoot(page, 'palette');
+    await shoot(page, outDir, 'palette');
     await page.keyboard.type('new chat');
-    await shoot(page, 'palette-filtered');
+    await shoot(page, outDir, 'palette-filtered');
     await page.keyboard.press('Escape');
 
     await mine.getByRole('button', { name: 'Start Code review panel' }).click();
@@ -72,7 +62,7 @@ async function main() {
     await box.fill('Review: function add(a, b) { return a - b }');
     await box.press('Enter');
     await page.waitForTimeout(3000);
-    await shoot(page, 'assistants-room');
+    await shoot(page, outDir, 'assistants-room');
     console.log(`screenshots written to ${outDir}`);
   } finally {
     await browser.close();

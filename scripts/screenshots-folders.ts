@@ -3,6 +3,7 @@
 // renderer and a fake engine (`npm run build` first). Run: npx tsx scripts/screenshots-folders.ts [outDir]
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { shoot } from './screenshots/shoot';
 import { launchChromium } from '../test/e2e/support/browser';
 import { startFakeHost } from '../test/e2e/support/fake-host';
 
@@ -38,16 +39,6 @@ async function moveTo(page: Page, title: string, name: string) {
   await page.getByRole('menuitemradio', { name }).click();
 }
 
-async function shoot(page: Page, name: string) {
-  for (const [w, h] of [[1024, 768], [1920, 1080]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${outDir}/sidebar-folders-${name}-${w}-${scheme}.png` });
-    }
-  }
-}
 
 async function main() {
   const host = await startFakeHost({ tokensPerSecond: 2000 });
@@ -71,12 +62,12 @@ async function main() {
     await list.getByRole('button', { name: /^Explain B-trees simply/ }).click({ modifiers: ['Control'] });
     await list.getByRole('button', { name: /^Draft a cover letter/ }).click({ modifiers: ['Control'] });
     await page.getByText('2 selected').waitFor();
-    await shoot(page, 'selected');
+    await shoot(page, outDir, 'sidebar-folders-selected');
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.getByRole('button', { name: 'Clear the selection' }).click();
     await page.getByRole('button', { name: 'Actions for Explain B-trees simply' }).click();
     await page.getByRole('menuitem', { name: 'Move to folder…' }).click();
-    await shoot(page, 'move-menu');
+    await shoot(page, outDir, 'sidebar-folders-move-menu');
   } finally {
     await browser.close();
     await host.close();

@@ -3,7 +3,7 @@
 // stdio MCP fake of test/fakes/mcp/ and a fake OpenRouter whose models ask for `echo`, then answer.
 // Run: npx tsx scripts/screenshots-room-tools.ts [outDir]
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import { shoot } from './screenshots/shoot';
 import { launchChromium } from '../test/e2e/support/browser';
 import { startHostProcess } from '../test/e2e/support/host-process';
 import { startFakeOpenRouter } from '../test/e2e/support/openrouter-with-account';
@@ -13,16 +13,6 @@ const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 const OR_KEY = 'sk-or-screenshot-tools-0003';
 const STDIO_FAKE = resolve('test/fakes/mcp/stdio-server.ts');
 
-async function shoot(page: Page, name: string) {
-  for (const [w, h] of [[1024, 768], [1920, 1080]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${outDir}/${name}-${w}-${scheme}.png` });
-    }
-  }
-}
 
 async function main() {
   const openrouter = await startFakeOpenRouter(OR_KEY);
@@ -57,24 +47,24 @@ async function main() {
     await addModel(page, 'anthropic/claude-sonnet-4.5');
     await page.getByRole('button', { name: 'Tools: off' }).click();
     const picker = page.getByRole('dialog', { name: 'Tools for this room' });
-    await shoot(page, 'room-tools-confirm');
+    await shoot(page, outDir, 'room-tools-confirm');
     await picker.getByRole('button', { name: 'Allow this command' }).click();
     await picker.getByRole('button', { name: 'Start harbour to list its tools' }).click();
     await picker.getByRole('group', { name: 'Tools of harbour' }).waitFor({ timeout: 20_000 });
     await picker.getByRole('checkbox', { name: 'harbour: all tools' }).check();
-    await shoot(page, 'room-tools-picker');
+    await shoot(page, outDir, 'room-tools-picker');
     await page.keyboard.press('Escape');
 
     const box = page.getByRole('textbox', { name: 'Prompt' });
     await box.fill('When is high tide in Brest?');
     await box.press('Enter');
     await page.getByRole('button', { name: 'Deny echo' }).nth(1).waitFor({ timeout: 30_000 });
-    await shoot(page, 'room-tools-approval');
+    await shoot(page, outDir, 'room-tools-approval');
     await page.getByRole('button', { name: 'Allow echo once' }).first().click();
     await page.getByRole('button', { name: 'Deny echo' }).first().click();
     await page.getByText('2 steps').nth(1).waitFor({ timeout: 30_000 });
     await page.getByLabel('Result of echo').first().click();
-    await shoot(page, 'room-tools-done');
+    await shoot(page, outDir, 'room-tools-done');
     console.log(`screenshots written to ${outDir}`);
   } finally {
     await browser.close();
