@@ -35,7 +35,8 @@ function limitsOf(f: Fields): BudgetLimits | string {
   return out;
 }
 
-const sameFields = (a: Fields, b: Fields) => JSON.stringify(a) === JSON.stringify(b);
+// Compared by the limits they mean, so "2.50" typed and "2.5" stored are the same draft.
+const sameFields = (a: Fields, b: Fields) => JSON.stringify(limitsOf(a)) === JSON.stringify(limitsOf(b));
 
 function BudgetForm({ initial, keys, save }: { initial: BudgetLimits; keys: { id: string; label: string }[]; save: (l: BudgetLimits) => Promise<void> }) {
   const [fields, setFields] = useSyncedDraft<Fields>(fieldsOf(initial), sameFields);

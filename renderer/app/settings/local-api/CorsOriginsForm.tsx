@@ -3,13 +3,16 @@ import { bridge } from '../../../bridge';
 import { corsOriginSchema } from '../../../../shared/contract/app-keys';
 import { useSyncedDraft } from '../../../common/use-synced-draft';
 
+const originsIn = (text: string) => [...new Set(text.split(/[\s,]+/).map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean))];
+const sameOrigins = (a: string, b: string) => originsIn(a).join('\n') === originsIn(b).join('\n');
+
 /** The browser origins allowed to call the local API (CORS), one per line; none by default. */
 export function CorsOriginsForm({ origins }: { origins: string[] }) {
-  const [text, setText] = useSyncedDraft(origins.join('\n'));
+  const [text, setText] = useSyncedDraft(origins.join('\n'), sameOrigins);
   const [note, setNote] = useState<{ error: boolean; text: string } | null>(null);
 
   async function save() {
-    const list = [...new Set(text.split(/[\s,]+/).map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean))];
+    const list = originsIn(text);
     const bad = list.find((o) => !corsOriginSchema.safeParse(o).success);
     if (bad !== undefined) return setNote({ error: true, text: `“${bad}” is not an origin: write scheme://host[:port], e.g. http://localhost:3000.` });
     try {
