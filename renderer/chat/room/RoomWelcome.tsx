@@ -13,11 +13,14 @@ export function RoomWelcome() {
   const openSettings = useUi((s) => s.openSettings);
   const openPicker = usePicker((s) => s.open);
   const sets = useModelSets();
-  const { value: keys } = useRouteValue('keys.list', {}, 'keys.changed');
+  const { value: keys, error: keysError } = useRouteValue('keys.list', {}, 'keys.changed');
   const configured = keys?.length ?? 0;
   const firstRun = useFirstRun();
   const { models } = useModels();
   if (firstRunShown(keys, models, firstRun)) return <firstRunSlot.Slot />;
+  // Until the keys are known, whether the first run or this welcome shows is not: neither flashes up only to be
+  // replaced by the other.
+  if (keys === undefined && !keysError && !firstRun.skipped) return <div className="welcome" aria-label="Welcome" aria-busy="true" />;
   return (
     <div className="welcome" aria-label="Welcome">
       <h1>Talk to many models at once</h1>
