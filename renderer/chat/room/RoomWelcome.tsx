@@ -16,11 +16,12 @@ export function RoomWelcome() {
   const { value: keys, error: keysError } = useRouteValue('keys.list', {}, 'keys.changed');
   const configured = keys?.length ?? 0;
   const firstRun = useFirstRun();
-  const { models } = useModels();
+  const { models, loaded: modelsLoaded, error: modelsError } = useModels();
+  // Until the keys and the models are known, whether the first run or this welcome applies is not: neither flashes
+  // up only to give way to the other.
+  const deciding = !firstRun.skipped && !firstRun.upstreamId && ((keys === undefined && !keysError) || (!modelsLoaded && !modelsError));
+  if (deciding) return <div className="welcome" aria-label="Welcome" aria-busy="true" />;
   if (firstRunShown(keys, models, firstRun)) return <firstRunSlot.Slot />;
-  // Until the keys are known, whether the first run or this welcome shows is not: neither flashes up only to be
-  // replaced by the other.
-  if (keys === undefined && !keysError && !firstRun.skipped) return <div className="welcome" aria-label="Welcome" aria-busy="true" />;
   return (
     <div className="welcome" aria-label="Welcome">
       <h1>Talk to many models at once</h1>

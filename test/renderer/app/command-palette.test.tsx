@@ -5,6 +5,7 @@ import { createHarness, resetPage, openRoomWith, settled, type Harness } from '.
 import { usePalette } from '../../../renderer/common/palette-store';
 import { useRoom } from '../../../renderer/common/room/room-store';
 import { useUi } from '../../../renderer/common/ui-store';
+import { useFirstRun } from '../../../renderer/common/first-run-store';
 import { saveAssistant } from '../../../renderer/assistants/store';
 import { rankCommands } from '../../../renderer/app/palette/rank';
 
@@ -86,6 +87,7 @@ describe('command palette', { timeout: 30_000 }, () => {
   it('starts a new chat from a saved assistant', async () => {
     const user = userEvent.setup();
     await saveAssistant({ id: 'asst_pal', name: 'Poet pair', systemPrompt: 'Rhyme.', columns: [{ model: 'test/alpha', settings: {} }, { model: 'test/beta', settings: { temperature: 0.5 } }], blind: true, createdAt: 1, updatedAt: 1 });
+    useFirstRun.setState({ skipped: true }); // no key and no model here: a newcomer would see the first run
     openRoomWith([]);
     await screen.findByRole('heading', { name: 'Talk to many models at once' });
     await user.keyboard('{Control>}k{/Control}');

@@ -17,6 +17,7 @@ import { stopStreamSyncForTests } from '../../../renderer/chat/state/stream-sync
 import { newColumn, startDraft } from '../../../renderer/chat/state/actions';
 import { useUi } from '../../../renderer/common/ui-store';
 import { usePicker } from '../../../renderer/chat/models/picker-store';
+import { useFirstRun } from '../../../renderer/common/first-run-store';
 
 // The room in jsdom against the real backend (stream manager, dispatcher, events) with a fake engine behind it.
 
@@ -45,6 +46,7 @@ export function resetPage() {
   useRoom.setState({ conversations: [], conversationsLoaded: false, openId: null, conversation: null, messages: new Map(), loaded: 'none', draftColumns: [], draftBlind: false, draftLayout: undefined });
   useUi.setState({ view: { kind: 'room', conversationId: null } });
   usePicker.setState({ intent: null });
+  useFirstRun.setState({ upstreamId: null, skipped: false });
 }
 
 /** Simulates a reload: memory is gone, the database and main's streams are not. */
