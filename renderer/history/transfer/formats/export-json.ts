@@ -4,6 +4,7 @@ import { NotFoundError } from '../../db/errors';
 import { ensureConversationMaterialized } from '../../db/staging/materialize';
 import type { ConversationRow } from '../../db/types';
 import { bytesToBase64 } from '../../db/base64';
+import { stringifyInSlices } from '../../../common/stringify-in-slices';
 import { veilOf } from '../../../common/room/blind-veil';
 import { exportedImages } from './export-images';
 import { veilExportedConversation } from './veil-export';
@@ -81,6 +82,8 @@ export async function exportConversations(ids?: string[], opts: ExportOptions = 
   };
 }
 
+/** The export as JSON text, written a few hundred messages at a time so a large room does not freeze the page
+ * (file → conversations → conversation → its messages, attachments, generations → each one: depth 4). */
 export async function exportJson(ids?: string[], opts: ExportOptions = {}): Promise<string> {
-  return JSON.stringify(await exportConversations(ids, opts));
+  return stringifyInSlices(await exportConversations(ids, opts), 4);
 }
