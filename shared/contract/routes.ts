@@ -69,6 +69,13 @@ const appSettingsPatchSchema = z.object(settingsFields).partial().strict();
 export const backupInfoSchema = z.object({ name: z.string(), date: z.string(), sizeBytes: z.number(), modifiedAt: z.number() });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 
+/** A backup of a large history travels in parts of at most this many characters, so that no one message holds the
+ * page (or main) for long; the parts of one upload arrive in order, and the last one writes the file. */
+export const BACKUP_PART_CHARS = 256 * 1024;
+const backupPartSchema = z
+  .object({ upload: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), index: z.number().int().min(0), text: z.string().max(BACKUP_PART_CHARS), last: z.boolean() })
+  .strict();
+
 export const routes = {
   'app.info': {
     input: empty,
@@ -141,6 +148,10 @@ export const routes = {
   },
   /** Rolling automatic backups in the data directory: the renderer hands main an export of changed conversations. */
   'backups.write': { input: z.object({ json: z.string().min(2) }).strict(), output: backupInfoSchema },
+  'backups.writePart': {
+    input: backupPartSchema,
+    output: z.discriminatedUnion('done', [z.object({ done: z.literal(false), received: z.number() }), z.object({ done: z.literal(true), backup: backupInfoSchema })]),
+  },
   'backups.list': { input: empty, output: z.array(backupInfoSchema) },
   'backups.read': { input: z.object({ name: z.string().max(64) }).strict(), output: z.object({ json: z.string() }) },
   'links.open': { input: z.object({ url: z.string().max(4096) }).strict(), output: z.object({ opened: z.boolean() }) },

@@ -1,6 +1,6 @@
-import { bridge } from '../../bridge';
 import { getSetting, listConversations, setSetting } from '../db';
 import { exportJson } from '../transfer/formats/export-json';
+import { writeBackupInParts } from './write-backup';
 
 // The daily automatic backup: the conversations changed since the previous day's backup, handed to main, which
 // writes them atomically into the data directory and keeps the last 14 days. Several runs on one day rewrite that
@@ -31,7 +31,7 @@ export async function runBackup(now = Date.now()): Promise<BackupRun> {
   const changed = conversations.filter((c) => c.updatedAt > since).map((c) => c.id);
   if (changed.length === 0) return { written: false, reason: 'nothing changed since the last backup' };
   const json = await exportJson(changed);
-  const info = await bridge().invoke('backups.write', { json });
+  const info = await writeBackupInParts(json);
   await setSetting(STATE_KEY, { day: today, since, ranAt: now } satisfies BackupState);
   return { written: true, name: info.name, conversations: changed.length };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../../../electron/backend/create-backend';
 import { createLocalCipher } from '../../../electron/vault/local-cipher';
+import { BACKUP_PART_CHARS } from '../../../shared/contract/routes';
 
 function backend() {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-backend-'));
@@ -77,5 +78,23 @@ describe('backup routes', () => {
     await expect(b.dispatch('backups.read', { name })).resolves.toEqual({ ok: true, value: { json } });
     await expect(b.dispatch('backups.read', { name: '../keys.json' })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
     await expect(b.dispatch('backups.write', { json: 'not json' })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('takes a large backup in parts, in order, and writes the whole when the last arrives', async () => {
+    const b = backend();
+    const json = JSON.stringify({ format: 'parley-export', version: 1, conversations: [{ id: 'c1', text: 'é'.repeat(BACKUP_PART_CHARS * 2) }] });
+    const parts = [json.slice(0, BACKUP_PART_CHARS), json.slice(BACKUP_PART_CHARS, 2 * BACKUP_PART_CHARS), json.slice(2 * BACKUP_PART_CHARS)];
+    await expect(b.dispatch('backups.writePart', { upload: 'upload-one', index: 0, text: parts[0], last: false })).resolves.toEqual({ ok: true, value: { done: false, received: 1 } });
+    await expect(b.dispatch('backups.writePart', { upload: 'upload-one', index: 1, text: parts[1], last: false })).resolves.toEqual({ ok: true, value: { done: false, received: 2 } });
+    const written = await b.dispatch('backups.writePart', { upload: 'upload-one', index: 2, text: parts[2], last: true });
+    expect(written).toMatchObject({ ok: true, value: { done: true, backup: { name: expect.stringMatching(/^parley-backup-/) } } });
+    const name = (written as { value: { backup: { name: string } } }).value.backup.name;
+    await expect(b.dispatch('backups.read', { name })).resolves.toEqual({ ok: true, value: { json } });
+
+    // a part out of order ends that upload with a clear error; a part over the size is refused by the contract
+    await b.dispatch('backups.writePart', { upload: 'upload-two', index: 0, text: parts[0], last: false });
+    await expect(b.dispatch('backups.writePart', { upload: 'upload-two', index: 2, text: parts[2], last: true })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('start the backup again') } });
+    await expect(b.dispatch('backups.writePart', { upload: 'upload-two', index: 1, text: parts[1], last: true })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    await expect(b.dispatch('backups.writePart', { upload: 'upload-three', index: 0, text: 'x'.repeat(BACKUP_PART_CHARS + 1), last: true })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });

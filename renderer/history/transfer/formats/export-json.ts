@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { getParleyDb } from '../../db/database';
 import { NotFoundError } from '../../db/errors';
 import { ensureConversationMaterialized } from '../../db/staging/materialize';
-import type { ConversationRow } from '../../db/types';
+import type { ConversationRow, MessageRow } from '../../db/types';
 import { bytesToBase64 } from '../../db/base64';
 import { stringifyInSlices } from '../../../common/stringify-in-slices';
 import { veilOf } from '../../../common/room/blind-veil';
@@ -23,10 +23,27 @@ export interface ExportOptions {
   veilBlindTurns?: boolean;
 }
 
+const PAGE = 1000;
+
+/** A conversation's messages in seq order, read a page at a time: one read of 10,000 rows is one long task. */
+async function messagesInPages(conversationId: string): Promise<MessageRow[]> {
+  const db = getParleyDb();
+  const rows: MessageRow[] = [];
+  let after: unknown = Dexie.minKey;
+  let includeFirst = true;
+  for (;;) {
+    const page = await db.messages.where('[conversationId+seq]').between([conversationId, after], [conversationId, Dexie.maxKey], includeFirst, true).limit(PAGE).toArray();
+    rows.push(...page);
+    if (page.length < PAGE) return rows;
+    after = page[page.length - 1]!.seq;
+    includeFirst = false;
+  }
+}
+
 async function exportOne(conv: ConversationRow, opts: ExportOptions): Promise<ExportedConversation> {
   const db = getParleyDb();
   await ensureConversationMaterialized(db, conv.id);
-  const rows = await db.messages.where('[conversationId+seq]').between([conv.id, Dexie.minKey], [conv.id, Dexie.maxKey]).toArray();
+  const rows = await messagesInPages(conv.id);
   const messages: ExportedMessage[] = rows.map((m) => {
     const out = { ...m } as Partial<typeof m>;
     delete out.conversationId;

@@ -19,6 +19,7 @@ import { afterTeardown } from '../../support/after-teardown';
 let dataDir: string;
 let n = 0;
 const handed: string[] = []; // what the renderer gave main to back up
+const arriving = new Map<string, string>(); // its parts so far, by upload
 // While set, main answers 'backups.list' only once the test releases it.
 let heldList: { requested: () => void; released: Promise<void> } | null = null;
 beforeAll(() => {
@@ -27,7 +28,11 @@ beforeAll(() => {
   installFakePreload({
     hub: backend.hub,
     dispatch: (route, input) => {
-      if (route === 'backups.write') handed.push((input as { json: string }).json);
+      if (route === 'backups.writePart') {
+        const part = input as { upload: string; index: number; text: string; last: boolean };
+        arriving.set(part.upload, (arriving.get(part.upload) ?? '') + part.text);
+        if (part.last) handed.push(arriving.get(part.upload)!);
+      }
       const held = route === 'backups.list' ? heldList : null;
       if (!held) return backend.dispatch(route, input);
       held.requested();
@@ -97,6 +102,9 @@ describe('closing Settings', () => {
       await userEvent.setup().click(screen.getByRole('button', { name: 'Back up now' }));
       await listRequested; // the backup is written and the section is reloading its list
       cleanup();
+      // as test/renderer/setup.ts does after every test: React's scheduler may still hold a task of the unmount,
+      // which runs on the next turn or two while the page is there (the list is still held meanwhile)
+      for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r));
       expect(await afterTeardown(release)).toEqual([]);
     } finally {
       heldList = null;
