@@ -5,7 +5,8 @@ import { startFakeHost, type FakeHost } from './support/fake-host';
 import { openModelPicker, pastFirstRun } from './support/room-actions';
 
 // An answer holding one 1 MB line without whitespace (issue 12): it streams and reopens without freezing the
-// window, because the line is shown in bounded chunks that the browser lays out only near the viewport.
+// window, because the line is shown in bounded chunks that the browser lays out only near the viewport. How long the
+// page's tasks take is measured by `npm run bench -- ui/long-line`, not here: a test must not fail on a busy machine.
 
 let host: FakeHost;
 let browser: Browser;
@@ -20,10 +21,6 @@ afterAll(async () => {
 });
 
 const SIZE = 1_000_000;
-
-async function longestTask(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
-}
 
 /** What the answer shows: its chunks of the long line and how they are laid out. */
 async function chunks(page: Page) {
@@ -40,13 +37,10 @@ async function chunks(page: Page) {
 }
 
 describe('a 1 MB unbroken line in Chromium', () => {
-  it('streams and reopens in bounded chunks while the page stays responsive', async () => {
+  it('streams and reopens in bounded chunks, laid out only near the viewport, while the page keeps painting', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript({
-      content: 'window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: "longtask", buffered: true });',
-    });
     await page.goto(host.url);
     await pastFirstRun(page);
     await openModelPicker(page);
@@ -70,8 +64,6 @@ describe('a 1 MB unbroken line in Chromium', () => {
     expect(shown.longest).toBeLessThanOrEqual(4096);
     expect(shown.deferredLayout).toBe(true);
     expect(shown.closing).toBe('text');
-    // generous: before, one task of this page took seconds; a slow machine stays far below this
-    expect(await longestTask(page)).toBeLessThan(1000);
 
     // reopened from IndexedDB: the same chunks, still responsive
     await page.reload();
@@ -80,7 +72,7 @@ describe('a 1 MB unbroken line in Chromium', () => {
     shown = await chunks(page);
     expect(shown.longest).toBeLessThanOrEqual(4096);
     expect(shown.closing).toBe('text');
-    expect(await longestTask(page)).toBeLessThan(1000);
+    expect(shown.deferredLayout).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
