@@ -64,7 +64,7 @@ export function RepriceDialog({ rows, what, onClose, now }: { rows: readonly Led
         <p className="muted">
           {table.requests} request{table.requests === 1 ? '' : 's'}, actually {formatMicros(table.actualMicros)}
           {table.actualUnpriced ? ` (+${table.actualUnpriced} with no price)` : ''}. The same token usage priced on each model: at each request’s own time, at today’s prices,
-          without prompt caching, on your own key through OpenRouter (its 5 % fee on top) and on credits bought by card (5.5 % on top). Pick a provider under a model to price it there.
+          without prompt caching, on your own key through OpenRouter (its 5 % fee on top) and on credits bought by card (5.5 % on top). Pick one of your providers under a model to price it there (OpenRouter counts as one: the catalog holds one OpenRouter price per model, not one per host it routes to).
           {table.noUsage ? ` ${table.noUsage} request${table.noUsage === 1 ? ' has' : 's have'} no token counts and are left out.` : ''}
           {table.estimatedTokens ? ' Some token counts were estimated (interrupted answers).' : ''}
         </p>
