@@ -139,7 +139,7 @@ function Line({ line, endpoints, onVia, onRemove }: { line: RepriceLine; endpoin
     <tr className={line.used ? 'reprice-used' : undefined}>
       <th scope="row">
         {line.label}
-        {line.used ? <span className="badge"> used</span> : null}
+        {line.used ? <>{' '}<span className="badge">used</span></> : null}
         {endpoints.length ? (
           <div>
             <select className="reprice-via" value={line.via?.upstreamId ?? ''} onChange={(e) => onVia(e.target.value || null)} aria-label={`Provider for ${line.model}`} title="Price it on one provider">
