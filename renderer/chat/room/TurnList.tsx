@@ -69,7 +69,7 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
       }
       return;
     }
-    if (saved && complete) restored.current = true; // that turn is gone: open at the end
+    if (saved && complete && turns.length) restored.current = true; // that turn is gone: open at the end (once there are turns to look in)
     stick.current = true;
     if (turns.length) virtualizer.scrollToIndex(turns.length - 1, { align: 'end' });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- focusId is handled by its own effect below
@@ -100,7 +100,7 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
       stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
       if (headerRef.current) headerRef.current.scrollLeft = el.scrollLeft;
       // a saved position not applied yet (only the newest rows are loaded) is not overwritten by the first paint
-      if (!conversationId || (!restored.current && savedScroll(conversationId))) return;
+      if (!conversationId || !turnsRef.current.length || (!restored.current && savedScroll(conversationId))) return;
       const top = virtualizer.getVirtualItems().find((v) => v.end > el.scrollTop);
       const anchor = top ? turnsRef.current[top.index] : undefined;
       rememberScroll(conversationId, stick.current || !anchor || !top ? { atEnd: true } : { atEnd: false, anchorId: anchor.user.active.id, offset: Math.round(el.scrollTop - top.start) });
