@@ -60,6 +60,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.e2e.ts'],
           globalSetup: ['test/e2e/support/shared-chromium.ts'],
+          // expect.poll gives up after 1 s by default: too soon for a page on a busy machine (a record that joins
+          // an open dialog arrived later than that while typecheck and lint ran beside the e2e files)
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
