@@ -19,6 +19,7 @@ import { standings } from '../../renderer/money/leaderboard/standing';
 import type { StoredVote } from '../../renderer/history/db/votes';
 import type { LedgerRow } from '../../renderer/history/db/ledger-types';
 import { corpusSource, makeCorpus, type CorpusSpec } from './corpus';
+import { openAppPage } from '../ui/support/app-page';
 
 const VOTES = 10_000;
 const GENERATIONS = 100_000;
@@ -146,10 +147,7 @@ async function browserFigures(): Promise<{ first: number; open: number[]; toggle
   const host = await startFakeHost();
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
-    await page.goto(host.url);
-    await page.getByText('No conversations yet').waitFor();
+    const page = await openAppPage(browser, host.url);
     const run = async (votes: number) => {
       const first = await timeOpen(page, votes);
       const open: number[] = [];

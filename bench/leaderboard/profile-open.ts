@@ -6,16 +6,14 @@ import { join } from 'node:path';
 import { launchChromium } from '../../test/e2e/support/browser';
 import { startFakeHost } from '../../test/e2e/support/fake-host';
 import { seed, spec, timeOpen } from './leaderboard.bench';
+import { openAppPage } from '../ui/support/app-page';
 
 const out = process.argv[2] ?? '/tmp/parley-leaderboard-profile';
 mkdirSync(out, { recursive: true });
 const host = await startFakeHost();
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
-  await page.goto(host.url);
-  await page.getByText('No conversations yet').waitFor();
+  const page = await openAppPage(browser, host.url);
   await seed(page, spec(10_000, 100_000));
   console.log('first open (rebuild):', (await timeOpen(page, 10_000)).toFixed(0), 'ms');
   console.log('second open:', (await timeOpen(page, 10_000)).toFixed(0), 'ms');

@@ -7,6 +7,7 @@ import { startFakeHost } from '../../test/e2e/support/fake-host';
 import { seedConversation } from './support/seed';
 import { ensureBuilt, median } from './support/meter';
 import { traceMainThread } from './support/main-thread';
+import { openAppPage } from './support/app-page';
 
 const DB = 'parley';
 const MESSAGES = 10_000;
@@ -16,10 +17,7 @@ export default async function run(): Promise<BenchResult[]> {
   const host = await startFakeHost();
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
-    await page.goto(host.url);
-    await page.getByText('No conversations yet').waitFor();
+    const page = await openAppPage(browser, host.url);
     await page.getByRole('button', { name: 'Skip: I’ll add keys in Settings' }).click().catch(() => {});
     await seedConversation(page, { dbName: DB, conversationId: 'bench-backup', title: 'Ten thousand', columns: 4, messages: MESSAGES, lastPrompt: 'TENK-LATEST', updatedAt: Date.now() });
     await page.reload();

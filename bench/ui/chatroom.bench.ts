@@ -9,6 +9,7 @@ import { launchChromium } from '../../test/e2e/support/browser';
 import { startFakeHost } from '../../test/e2e/support/fake-host';
 import { seedConversation } from './support/seed';
 import { ensureBuilt, median, readMeter, startMeter } from './support/meter';
+import { openAppPage } from './support/app-page';
 
 const DB = 'parley';
 const TOKENS = 2000;
@@ -40,11 +41,7 @@ export default async function run(): Promise<BenchResult[]> {
   const browser = await launchChromium();
   const results: BenchResult[] = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    // tsx compiles the functions handed to page.evaluate with esbuild's keepNames helper; give the page a no-op one
-    await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
-    await page.goto(host.url);
-    await page.getByText('No conversations yet').waitFor();
+    const page = await openAppPage(browser, host.url);
     const now = Date.now();
     await seedConversation(page, { dbName: DB, conversationId: 'bench-small', title: 'Small room', columns: 4, messages: 10, lastPrompt: 'SMALL-LATEST', updatedAt: now - 3000 });
     await seedConversation(page, { dbName: DB, conversationId: 'bench-10k', title: 'Ten thousand', columns: 4, messages: 10_000, lastPrompt: 'TENK-LATEST', updatedAt: now - 2000 });

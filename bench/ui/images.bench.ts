@@ -10,6 +10,7 @@ import { launchChromium } from '../../test/e2e/support/browser';
 import { startFakeHost } from '../../test/e2e/support/fake-host';
 import { seedConversation } from './support/seed';
 import { ensureBuilt, median, readMeter, startMeter } from './support/meter';
+import { openAppPage } from './support/app-page';
 
 const DB = 'parley';
 const IMAGES = 200;
@@ -188,10 +189,7 @@ export default async function run(): Promise<BenchResult[]> {
   const browser = await launchChromium();
   const results: BenchResult[] = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
-    await page.goto(host.url);
-    await page.getByText('No conversations yet').waitFor();
+    const page = await openAppPage(browser, host.url);
     const now = Date.now();
     const messages = TURNS * (1 + COLUMNS);
     await seedConversation(page, { dbName: DB, conversationId: 'bench-plain', title: 'Plain room', columns: COLUMNS, messages, lastPrompt: 'PLAIN-LATEST', updatedAt: now - 2000 });

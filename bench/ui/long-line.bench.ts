@@ -12,6 +12,7 @@ import { startFakeHost, type FakeHost } from '../../test/e2e/support/fake-host';
 import { seedConversation } from './support/seed';
 import { ensureBuilt, median, readMeter, startMeter } from './support/meter';
 import { traceMainThread, type MainThreadTasks } from './support/main-thread';
+import { openAppPage } from './support/app-page';
 
 const SIZE = 1_000_000;
 const RATE = 100;
@@ -81,11 +82,7 @@ export default async function run(): Promise<BenchResult[]> {
   const host = await startFakeHost({ tokensPerSecond: RATE });
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    // tsx compiles the functions handed to page.evaluate with esbuild's keepNames helper; give the page a no-op one
-    await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
-    await page.goto(host.url);
-    await page.getByText('No conversations yet').waitFor();
+    const page = await openAppPage(browser, host.url);
     const at = Date.now();
     for (const [i, title] of ['Long prose', 'Long line'].entries()) {
       await seedConversation(page, { dbName: 'parley', conversationId: `bench-long-${i}`, title, columns: 1, messages: 10, lastPrompt: `${title} latest`, updatedAt: at - 1000 * i });

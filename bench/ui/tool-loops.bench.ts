@@ -17,6 +17,7 @@ import { startHost } from '../../electron/host/host-server';
 import { createToolLoopEngine } from './support/tool-loop-engine';
 import { ensureBuilt, median, readMeter, startMeter } from './support/meter';
 import { seedConversation } from './support/seed';
+import { openAppPage } from './support/app-page';
 
 const STEPS = 10;
 const COLUMNS = 4;
@@ -43,10 +44,7 @@ export default async function run(): Promise<BenchResult[]> {
     await call('mcp.confirm', { id: server.id, commandLine: server.commandLine });
     await call('mcp.start', { id: server.id });
 
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
-    await page.goto(host.url);
-    await page.getByText('No conversations yet').waitFor();
+    const page = await openAppPage(browser, host.url);
     await seedConversation(page, { dbName: 'parley', conversationId: 'bench-tools', title: 'Tool loops', columns: COLUMNS, messages: 5 * 20, lastPrompt: 'TOOLS-LATEST', updatedAt: Date.now(), tools: { servers: [server.id], tools: [] } });
     await page.reload();
     await page.locator('.conversation-item', { hasText: 'Tool loops' }).first().click();
