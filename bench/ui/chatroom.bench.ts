@@ -93,16 +93,16 @@ export default async function run(): Promise<BenchResult[]> {
     results.push(
       {
         name: '4 columns × 2,000 tokens @100 tok/s in a 2,000-message room: median fps',
-        value: fps, unit: 'fps', baseline: { name: 'same page idle', value: idleFps }, ratio: fps / idleFps, target: '>= 50 fps', pass: fps >= 50,
+        value: fps, unit: 'fps', baseline: { name: 'same page idle', value: idleFps }, ratio: fps / idleFps, target: '>= 59 fps (60 Hz display)', pass: fps >= 59,
         notes: `${streaming.fps.length} one-second windows, min ${Math.min(...streaming.fps)} fps; longest answer ${streamedChars} chars`,
       },
       {
-        name: 'longest long task while streaming', value: streaming.longest, unit: 'ms', target: '<= 100 ms', pass: streaming.longest <= 100,
-        notes: `longest gap between frames ${streaming.maxGap.toFixed(0)} ms; ${streaming.longCount} long tasks (>50 ms) over ${((to - from) / 1000).toFixed(1)} s; idle: ${idle.longCount}; observer check: a 120 ms block read as ${probe.longest.toFixed(0)} ms`,
+        name: 'longest long task while streaming', value: streaming.longest, unit: 'ms', target: '<= 50 ms', pass: streaming.longest <= 50,
+        notes: `longest gap between frames ${streaming.maxGap.toFixed(0)} ms; ${streaming.longCount} long tasks (>50 ms) over ${((to - from) / 1000).toFixed(1)} s${streaming.longTasks.length ? ` (${streaming.longTasks.map((t) => `${t.ms.toFixed(0)} ms at +${(t.at / 1000).toFixed(2)} s`).join(', ')})` : ''}; idle: ${idle.longCount}; observer check: a 120 ms block read as ${probe.longest.toFixed(0)} ms`,
       },
       {
         name: 'open a 10,000-message conversation: first paint of its latest turn',
-        value: bigMed, unit: 'ms', baseline: { name: 'open a 10-message conversation', value: smallMed }, ratio: bigMed / smallMed, target: '<= 300 ms', pass: bigMed <= 300,
+        value: bigMed, unit: 'ms', baseline: { name: 'open a 10-message conversation', value: smallMed }, ratio: bigMed / smallMed, target: '<= 150 ms', pass: bigMed <= 150,
         notes: `median of 3 after a reload each; runs ${big.map((x) => x.toFixed(0)).join(', ')} ms`,
       },
     );

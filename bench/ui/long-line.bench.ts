@@ -1,6 +1,7 @@
 // One very long unbroken line in an answer, in headless Chromium against the built renderer and the real host with
 // a fake engine (issue 12): an answer holding a 1 MB line without whitespace, streamed 4,096 characters per delta
-// at 100 deltas/s, then the conversation reopened. Baseline: the same answer with 1 MB of ordinary paragraphs.
+// at 100 deltas/s, then the conversation reopened. Baseline: the same answer with 1 MB of ordinary paragraphs, which
+// has a target of its own (no task over 100 ms while it streams).
 //  1. the longest main-thread task while the answer streams and is stored — wall time, and the CPU time the
 //     page's thread spent in it (the figure that does not grow when other processes load the machine);
 //  2. reopening the conversation: time from the click to the first frame showing the answer, and the longest task
@@ -98,6 +99,12 @@ export default async function run(): Promise<BenchResult[]> {
         value: line.streaming.longestMs, unit: 'ms', baseline: { name: '1 MB of paragraphs', value: prose.streaming.longestMs }, ...ratio(line.streaming.longestMs, prose.streaming.longestMs),
         target: '<= 50 ms', pass: line.streaming.longestMs <= 50,
         notes: `${line.streaming.over50} tasks over 50 ms (baseline ${prose.streaming.over50}); longest gap between frames ${ms(line.maxGap)} (baseline ${ms(prose.maxGap)}); answer ${line.chars} chars`,
+      },
+      {
+        name: 'stream 1 MB of ordinary paragraphs: longest main-thread task',
+        value: prose.streaming.longestMs, unit: 'ms', baseline: { name: 'the same with a 1 MB unbroken line', value: line.streaming.longestMs }, ...ratio(prose.streaming.longestMs, line.streaming.longestMs),
+        target: '<= 100 ms', pass: prose.streaming.longestMs <= 100,
+        notes: `${prose.streaming.over50} tasks over 50 ms; in CPU time ${ms(prose.streaming.longestCpuMs)}; longest gap between frames ${ms(prose.maxGap)}; answer ${prose.chars} chars`,
       },
       {
         name: '… the longest task in CPU time',

@@ -3,20 +3,9 @@
 // items. For an export (file → conversations → conversation → messages → message), depth 4 writes each message on its own, so
 // a 10,000-message room no longer freezes the page while it is backed up. The text is exactly JSON.stringify's.
 
-const ITEMS_PER_SLICE = 200;
+import { nextTask } from './next-task';
 
-/** Lets the page paint and handle input before the next slice: a macrotask, through a message channel because timers
- * are throttled in a hidden window. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  });
-}
+const ITEMS_PER_SLICE = 200;
 
 const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 

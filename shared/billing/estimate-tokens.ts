@@ -33,8 +33,11 @@ const NO_SPECIALS = { disallowedSpecial: new Set<string>() }; // user text like 
 export const EXACT_COUNT_CHARS = 16_384;
 const SAMPLE_CHARS = 1_024;
 
-const counted = new Map<string, number>(); // history texts are counted again on every keystroke: remember them
-const COUNTED_MAX = 2_000;
+// History texts are counted again on every keystroke, for every column: remember them (the strings are the history's
+// own, so an entry costs little). Texts shorter than a few words are cheaper to count than to look up.
+const counted = new Map<string, number>();
+const COUNTED_MAX = 20_000;
+const REMEMBER_FROM_CHARS = 32;
 
 function sampledTokens(text: string): number {
   const starts = [0, Math.floor((text.length - SAMPLE_CHARS) / 2), text.length - SAMPLE_CHARS];
@@ -44,7 +47,7 @@ function sampledTokens(text: string): number {
 
 function textTokens(text: string): number {
   if (!text) return 0;
-  if (text.length < 256) return countTokens(text, NO_SPECIALS);
+  if (text.length < REMEMBER_FROM_CHARS) return countTokens(text, NO_SPECIALS);
   let n = counted.get(text);
   if (n === undefined) {
     n = text.length <= EXACT_COUNT_CHARS ? countTokens(text, NO_SPECIALS) : sampledTokens(text);

@@ -45,6 +45,8 @@ export interface MeterReading {
   /** the longest long task that started in the window (0 when none lasted over 50 ms) */
   longest: number;
   longCount: number;
+  /** each long task: when it started (ms after `from`) and how long it took */
+  longTasks: { at: number; ms: number }[];
   maxGap: number;
 }
 
@@ -58,8 +60,9 @@ export async function readMeter(page: Page, from: number, to: number): Promise<M
       const frames = w.__frames.filter((f) => f >= from && f <= to);
       let maxGap = 0;
       for (let i = 1; i < frames.length; i++) maxGap = Math.max(maxGap, frames[i]! - frames[i - 1]!);
-      const long = w.__long.filter((_, i) => w.__longAt[i]! >= from && w.__longAt[i]! <= to);
-      return { fps, longest: Math.max(0, ...long), longCount: long.length, maxGap };
+      const longTasks = w.__long.map((ms, i) => ({ at: w.__longAt[i]! - from, ms })).filter((t) => t.at >= 0 && t.at <= to - from);
+      const long = longTasks.map((t) => t.ms);
+      return { fps, longest: Math.max(0, ...long), longCount: long.length, longTasks, maxGap };
     },
     { from, to },
   );

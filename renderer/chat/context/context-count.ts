@@ -1,6 +1,7 @@
 import { boundedTextTokens } from '../../../shared/billing/estimate-tokens';
 import { attachmentKindOf, type MessageRow } from '../../common/room/types';
 import { FORMAT_RULES, promptFormatOf, type FormatRule, type PromptFormat } from './provider-format';
+import { nextTask } from '../../common/next-task';
 
 // The tokens a column's next request carries: system prompt, its history on the shown branch, attachments and
 // tools. Counted once per message and remembered (the meter recounts on every change to the room; a 1,000-turn
@@ -104,6 +105,21 @@ export function countContext(input: ContextInput): ContextCount {
     return t;
   });
   return { format, fixed, perMessage, total, uncountedFiles };
+}
+
+const SLICE_MS = 8;
+
+/** Counts the messages not counted before, yielding to the page every few milliseconds: the first send from a long
+ * room opened part-way (whose meters have not counted it) would otherwise tokenize hundreds of answers in one task. */
+export async function countInSlices(history: Pick<MessageRow, 'id' | 'content' | 'attachments'>[], yieldTo: () => Promise<void> = nextTask): Promise<void> {
+  let sliceStart = performance.now();
+  for (const m of history) {
+    countMessage(m);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldTo();
+      sliceStart = performance.now();
+    }
+  }
 }
 
 /** For tests and benches: forget every remembered count. */

@@ -3,7 +3,7 @@ import { modelForPricing } from '../../common/money/model-pricing';
 import { setContextDropMark } from '../../history/db/context-marks';
 import { setConversationInMemory } from '../../common/room/room-store';
 import type { ColumnConfig, Conversation, MessageRow } from '../../common/room/types';
-import { countContext } from './context-count';
+import { countContext, countInSlices } from './context-count';
 import { DEFAULT_OVERFLOW, fitContext, promptLimit } from './overflow-rule';
 
 /** The room chose "stop" (or the prompt alone is too long): nothing is sent, and the message says why. */
@@ -27,6 +27,7 @@ export async function contextLengthOf(model: string): Promise<number | null> {
  * oldest turns (recorded on the conversation so the room marks them), else a ContextFullError.
  */
 export async function fitForSend(conv: Conversation, column: ColumnConfig, history: MessageRow[]): Promise<MessageRow[]> {
+  await countInSlices(history);
   const count = countContext({ model: column.model, systemPrompt: column.settings.systemPrompt, history });
   const limit = promptLimit(await contextLengthOf(column.model), column.settings.maxTokens);
   const fit = fitContext({ roles: history.map((m) => m.role), perMessage: count.perMessage, fixed: count.fixed, limit }, conv.contextOverflow ?? DEFAULT_OVERFLOW);

@@ -11,7 +11,7 @@ import { openExternalLink } from './open-link';
 import { splitBlocks } from './split-blocks';
 import { hasLongRun, longSegments } from './long-runs';
 import { LongBlock } from './LongBlock';
-import { documentBlocks } from './document-blocks';
+import { SPLIT_FROM, documentBlocks } from './document-blocks';
 import { remarkHtmlAsText } from './html-as-text';
 import { displayMathOnOwnLine } from './display-math';
 import { escapeCurrencyDollars } from './currency-dollars';
@@ -112,6 +112,9 @@ function DeferredMarkdown({ text }: { text: string }) {
   return ready === null ? <div className="md-plain">{text}</div> : <MarkdownBlock text={ready} />;
 }
 
+// In a long answer (.md-blocks) the browser lays out and paints only the blocks near the viewport
+// (content-visibility), so showing or growing 1 MB of paragraphs costs about what the visible part costs.
+
 /**
  * A finished answer: one document. Text not rendered before shows as plain text for a frame while its markdown
  * renders in a transition (React yields between answers), so opening a long conversation paints at once and
@@ -122,7 +125,7 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
   const segments = useMemo(() => longSegments(text), [text]);
   const blocks = useMemo(() => (segments ? null : documentBlocks(text)), [segments, text]);
   return (
-    <div className="markdown">
+    <div className={blocks ? 'markdown md-blocks' : 'markdown'}>
       {segments
         ? segments.map((s, i) => (s.long ? <LongBlock key={i} text={s.text} /> : <DeferredMarkdown key={i} text={s.text} />))
         : blocks
@@ -160,7 +163,7 @@ function GrowingBlock({ text }: { text: string }) {
 export function StreamingMarkdown({ text }: { text: string }) {
   const blocks = useMemo(() => splitBlocks(text), [text]);
   return (
-    <div className="markdown">
+    <div className={text.length >= SPLIT_FROM ? 'markdown md-blocks' : 'markdown'}>
       {blocks.map((b, i) => (hasLongRun(b) ? <LongBlock key={i} text={b} /> : i === blocks.length - 1 ? <GrowingBlock key={i} text={b} /> : <DeferredMarkdown key={i} text={b} />))}
     </div>
   );

@@ -1,5 +1,5 @@
 import { roomAssistantSlot } from '../../common/slots/room-slots';
-import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { useRoom, openConversation } from '../../common/room/room-store';
 import { activeTurns, indexMessages, nextContextAnswers, nextContextText, partialStart } from '../../common/room/turns';
 import { liveAnswers, useStreamingIds } from '../../common/room/live-answers';
@@ -74,13 +74,18 @@ export function Room({ conversationId }: { conversationId: string | null }) {
     return m;
   }, [streamingKey]);
 
+  // The figures over the whole room (totals, each column's next context and its token count) follow a change in a
+  // render of their own, which React may split and interrupt: in a long room they cost tens of milliseconds, and the
+  // turn that changed is shown first. (Whether a blind turn hides them is not deferred.)
+  const laterMessages = useDeferredValue(messages);
+  const laterTurns = useDeferredValue(turns);
   const billing = useConversationBilling(shown?.id);
   const { byColumn, total } = useMemo(() => {
     const byColumn = new Map<string, Totals>();
-    const all = [...messages.values()].filter((m) => m.role === 'assistant');
+    const all = [...laterMessages.values()].filter((m) => m.role === 'assistant');
     for (const c of columns) byColumn.set(c.id, sumTotals(all.filter((m) => m.columnId === c.id), billing));
     return { byColumn, total: sumTotals(all, billing) };
-  }, [messages, columns, billing]);
+  }, [laterMessages, columns, billing]);
 
   const pending = shown?.pendingContinueFromId ?? null;
   const pendingRow = pending ? messages.get(pending) : undefined;
@@ -89,11 +94,11 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   // what each column will send next: its own answers, and any chosen with "Continue with this"
   const nextContext = useMemo(() => {
     const m = new Map<string, string>();
-    if (loaded !== 'full' || turns.length === 0) return m;
-    for (const c of columns) m.set(c.id, nextContextText(nextContextAnswers(turns, c.id, pendingRow ?? null), c.id, shownLabels));
+    if (loaded !== 'full' || laterTurns.length === 0) return m;
+    for (const c of columns) m.set(c.id, nextContextText(nextContextAnswers(laterTurns, c.id, pendingRow ?? null), c.id, shownLabels));
     return m;
-  }, [turns, columns, shownLabels, pendingRow, loaded]);
-  const contextHistories = useMemo(() => new Map(loaded === 'full' ? columns.map((c) => [c.id, nextHistory(turns, c.id, pendingRow ?? null)]) : []), [turns, columns, pendingRow, loaded]);
+  }, [laterTurns, columns, shownLabels, pendingRow, loaded]);
+  const contextHistories = useMemo(() => new Map(loaded === 'full' ? columns.map((c) => [c.id, nextHistory(laterTurns, c.id, pendingRow ?? null)]) : []), [laterTurns, columns, pendingRow, loaded]);
   const roomRef = useRef<HTMLElement>(null);
   const roomSize = useRoomSize(roomRef);
   const chosenLayout = (shown ? shown.layout : draftLayout) ?? 'side';

@@ -31,6 +31,7 @@ import type { ChatToolsInput } from '../../../shared/tools/tool-steps';
 import { offerTools } from '../tools/offer-tools';
 import { clearDraftTools, draftToolPick } from '../tools/draft-tools';
 import { saveOfferedTools } from '../../history/db/tool-steps';
+import { nextTask } from '../../common/next-task';
 
 // Everything a user can do in a room. Each action writes the history store first, mirrors the result in memory,
 // then (for prompts) starts one stream per column in main.
@@ -126,6 +127,8 @@ async function startPendingAnswers(conv: Conversation, columns: ColumnConfig[], 
   const turns = activeTurns(indexMessages(rows, conv.id), conv);
   const n = turns.findIndex((t) => t.user.active.id === user.id);
   for (const [i, column] of columns.entries()) {
+    // one task per column (its context counted, its request built and sent), so the page paints between them
+    await nextTask();
     const row = answers[i]!;
     const choice = choices.get(column.id);
     if (choice && 'error' in choice) {

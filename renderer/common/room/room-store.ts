@@ -4,6 +4,7 @@ import { listAllMessages, listMessages } from '../../history/db/messages';
 import type { NewConversation } from '../../history/db/conversations';
 import type { ColumnConfig, Conversation, MessageRow } from './types';
 import type { RoomLayout } from '../../history/db/types';
+import { afterNextPaint } from '../after-paint';
 
 // The open conversation in memory (written through to storage by actions.ts) and the sidebar's list. Streaming
 // text is not here: see live-answers.ts.
@@ -65,6 +66,9 @@ export async function openConversation(id: string | null) {
   const complete = latest.length < FIRST_PAINT_ROWS;
   useRoom.setState({ conversation: conv, messages: new Map(latest.map((m) => [m.id, m])), loaded: complete ? 'full' : 'partial' });
   if (complete) return;
+  // the latest turns are painted before the rest is read: reading and showing 10,000 rows takes a while
+  await afterNextPaint();
+  if (token !== openToken) return;
   const all = await listAllMessages(id);
   if (token !== openToken) return;
   // rows written while loading are already in memory and may be newer than what storage returned

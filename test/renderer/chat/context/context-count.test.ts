@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-import { countContext, forgetContextCounts } from '../../../../renderer/chat/context/context-count';
+import { countContext, countInSlices, forgetContextCounts } from '../../../../renderer/chat/context/context-count';
 import { promptFormatOf } from '../../../../renderer/chat/context/provider-format';
 
 const text = 'The quick brown fox jumps over the lazy dog, twice over.';
@@ -52,5 +52,28 @@ describe('context count per provider format', () => {
     const a = countContext({ model: 'openai/gpt-4o', history: [msg('a1', 'assistant', 'short')] }).total;
     const b = countContext({ model: 'openai/gpt-4o', history: [msg('a1', 'assistant', `${text} ${text}`)] }).total;
     expect(b).toBeGreaterThan(a);
+  });
+});
+
+describe('counting a long history before a send', () => {
+  const history = Array.from({ length: 40 }, (_, i) => msg(`m${i}`, i % 2 ? 'assistant' : 'user', `${text} (${i})`));
+
+  it('yields to the page between slices of a few milliseconds, and counts what countContext counts', async () => {
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 3)); // each message "takes" 3 ms
+    let yields = 0;
+    await countInSlices(history, async () => void yields++);
+    vi.restoreAllMocks();
+    expect(yields).toBeGreaterThanOrEqual(10); // about one per 8 ms of counting
+    const counted = countContext({ model: 'openai/gpt-4o', history });
+    forgetContextCounts();
+    expect(counted).toEqual(countContext({ model: 'openai/gpt-4o', history }));
+  });
+
+  it('does not yield when every message was counted before', async () => {
+    countContext({ model: 'openai/gpt-4o', history });
+    let yields = 0;
+    await countInSlices(history, async () => void yields++);
+    expect(yields).toBe(0);
   });
 });

@@ -63,3 +63,17 @@ describe('a long finished answer', () => {
     expect(items).toEqual(['first first, continued', 'second']);
   });
 });
+
+describe('the layout of a long answer', () => {
+  it('lets the browser skip the blocks far from the viewport (md-blocks), finished or streaming; a short answer is one document', () => {
+    const long = prose(100, 'c');
+    const { container, unmount } = render(<Markdown text={long} />);
+    expect(container.querySelector('.markdown')!.classList.contains('md-blocks')).toBe(true);
+    unmount();
+    const streaming = render(<StreamingMarkdown text={long} />);
+    expect(streaming.container.querySelector('.markdown')!.classList.contains('md-blocks')).toBe(true);
+    streaming.unmount();
+    const short = render(<Markdown text={prose(2, 'd')} />);
+    expect(short.container.querySelector('.markdown')!.classList.contains('md-blocks')).toBe(false);
+  });
+});
