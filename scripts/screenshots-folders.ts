@@ -6,16 +6,10 @@ import type { Page } from 'playwright-core';
 import { shoot } from './screenshots/shoot';
 import { launchChromium } from '../test/e2e/support/browser';
 import { startFakeHost } from '../test/e2e/support/fake-host';
+import { addModelById as addModel, pastFirstRun } from '../test/e2e/support/room-actions';
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 
-async function addModel(page: Page, slug: string) {
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Add a model' });
-  await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
-  await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');
-  await dialog.waitFor({ state: 'detached' });
-}
 
 async function converse(page: Page, prompt: string, models: string[]) {
   await page.getByRole('button', { name: 'New chat' }).click();
@@ -46,7 +40,7 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Talk to many models at once' }).waitFor();
+    await pastFirstRun(page);
     await converse(page, 'Plan a week in Lisbon', ['e2e/alpha', 'e2e/beta']);
     await converse(page, 'Explain B-trees simply', ['e2e/alpha', 'e2e/beta']);
     await converse(page, 'Review this SQL migration', ['e2e/alpha', 'e2e/beta']);

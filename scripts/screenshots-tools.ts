@@ -17,6 +17,7 @@ async function main() {
     const page = await (await browser.newContext({ viewport: { width: 1024, height: 2200 } })).newPage();
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Tools' }).click();
     const section = page.getByRole('region', { name: 'Tools' });
     await section.getByRole('button', { name: 'Paste mcpServers JSON' }).click();
     const servers = {

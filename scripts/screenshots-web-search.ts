@@ -17,6 +17,10 @@ const ANT_KEY = 'sk-ant-screenshot-0002';
 
 async function addProvider(page: Page, kind: string, name: string, url: string, key: string) {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('list', { name: 'Configured providers' }).waitFor();
+  // the form is open while no key is configured; after that, "Add a key" opens it
+  const add = page.getByRole('button', { name: 'Add a key' });
+  if (await add.isVisible()) await add.click();
   const form = page.getByRole('form', { name: 'Add a provider' });
   await form.getByRole('combobox', { name: 'Provider' }).selectOption(kind);
   await form.getByRole('textbox', { name: 'Name' }).fill(name);
@@ -57,7 +61,8 @@ async function main() {
       }
     }
     await page.setViewportSize({ width: 1024, height: 768 });
-    await page.getByRole('button', { name: /^Settings for / }).first().click();
+    await page.getByRole('button', { name: /^Column menu for / }).first().click();
+    await page.getByRole('menuitem', { name: /^Column settings for / }).click();
     const form = page.getByRole('form', { name: /^Settings form for / });
     await form.getByRole('group', { name: 'Web search' }).scrollIntoViewIfNeeded();
     for (const scheme of ['light', 'dark'] as const) {

@@ -1,10 +1,10 @@
 // Takes the README's screenshots: the main views at 1024×768 and 1920×1080, light and dark, against the built
 // host (`npm run build` first) and a fake OpenRouter on 127.0.0.1. Run: npx tsx scripts/screenshots.ts [outDir]
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/e2e/support/browser';
 import { startHostProcess } from '../test/e2e/support/host-process';
 import { startFakeOpenRouter } from '../test/e2e/support/fake-openrouter';
+import { addModel, openModelPicker } from '../test/e2e/support/room-actions';
 
 const KEY = 'sk-or-screenshots-0000';
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
@@ -35,13 +35,6 @@ function chunks(text: string): string[] {
   return text.match(/[^\s]+\s*/g) ?? [text];
 }
 
-async function addModel(page: Page, slug: string) {
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Add a model' });
-  await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
-  await dialog.getByRole('button', { name: new RegExp(`\\(${slug.replace(/[.]/g, '\\.')}\\)$`) }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
 
 async function main() {
   const fake = await startFakeOpenRouter(KEY, { total_credits: 25, total_usage: 4.5 });
@@ -88,10 +81,13 @@ async function main() {
         await shot('search');
         await page.getByRole('searchbox', { name: 'Search conversations' }).fill('');
         await page.getByRole('button', { name: 'New chat' }).click();
-        for (const label of ['gpt-4o-mini', 'claude-sonnet-4.5', 'gemini-2.5-flash']) await page.getByRole('button', { name: `Remove column ${label}` }).click();
+        for (const label of ['gpt-4o-mini', 'claude-sonnet-4.5', 'gemini-2.5-flash']) {
+          await page.getByRole('button', { name: `Column menu for ${label}` }).click();
+          await page.getByRole('menuitem', { name: `Remove column ${label}` }).click();
+        }
         await page.getByRole('region', { name: 'Welcome' }).or(page.getByLabel('Welcome')).first().waitFor();
         await shot('new-chat');
-        await page.keyboard.press('Control+k');
+        await openModelPicker(page);
         await page.getByRole('dialog', { name: 'Add a model' }).getByRole('searchbox', { name: 'Search models' }).fill('claude');
         await shot('picker');
         await page.keyboard.press('Escape');

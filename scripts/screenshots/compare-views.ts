@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { launchChromium } from '../../test/e2e/support/browser';
 import { startFakeHost } from '../../test/e2e/support/fake-host';
 import { corpusSource } from '../../bench/leaderboard/corpus';
+import { addModelById as addModel } from '../../test/e2e/support/room-actions';
 
 // Screenshots of blind mode, the vote, fusing, the diff and the leaderboard (1024 and 1920 px, light and dark),
 // against the built renderer and the real host with the fake engine: `npx tsx scripts/screenshots/compare-views.ts [dir]`.
@@ -12,13 +12,6 @@ const host = await startFakeHost({ tokensPerSecond: 400 });
 const browser = await launchChromium();
 const NAMES = ['anthropic/claude-sonnet-4.5', 'openai/gpt-5', 'google/gemini-2.5-pro', 'deepseek/deepseek-chat-v3.1', 'x-ai/grok-4', 'mistralai/mistral-medium-3.1', 'qwen/qwen3-235b-a22b', 'meta-llama/llama-4-maverick'];
 
-async function addModel(page: Page, slug: string) {
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Add a model' });
-  await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
-  await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');
-  await dialog.waitFor({ state: 'detached' });
-}
 
 const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
-import { openModelPicker, pastFirstRun } from './support/room-actions';
+import { pastFirstRun, addModelById as addModel } from './support/room-actions';
 
 // The chatroom in Chromium against the built renderer and the real host, with a fake engine streaming answers.
 
@@ -17,14 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.close();
 });
-
-async function addModel(page: Page, slug: string) {
-  await openModelPicker(page);
-  const dialog = page.getByRole('dialog', { name: 'Add a model' });
-  await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
-  await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');
-  await dialog.waitFor({ state: 'detached' });
-}
 
 async function send(page: Page, text: string) {
   const box = page.getByRole('textbox', { name: 'Prompt' });

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
-import { openModelPicker, pastFirstRun } from './support/room-actions';
+import { pastFirstRun, addModelById as addModel } from './support/room-actions';
 
 // Compare, decide, remember in Chromium against the built renderer and the real host: a blind turn with three fake
 // models names none of them (DOM, accessibility tree, title, copy) until the vote; the leaderboard then shows the
@@ -21,14 +21,6 @@ afterAll(async () => {
 });
 
 const BIRDS = ['kestrel', 'osprey', 'heron'];
-
-async function addModel(page: Page, slug: string) {
-  await openModelPicker(page);
-  const dialog = page.getByRole('dialog', { name: 'Add a model' });
-  await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
-  await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');
-  await dialog.waitFor({ state: 'detached' });
-}
 
 /** "$0.000123" (or "Cost: $0.000123", "$0.0001") → micro-dollars. */
 const micros = (text: string) => Math.round(Number(/\$([\d,]+\.\d+)/.exec(text)![1]!.replace(/,/g, '')) * 1_000_000);

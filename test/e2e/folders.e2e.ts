@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { pastFirstRun, openModelPicker } from './support/room-actions';
+import { pastFirstRun, addModelById as addModel } from './support/room-actions';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
@@ -34,14 +34,6 @@ async function converse(page: Page, prompt: string) {
   await box.press('Enter');
   await row(page, prompt).waitFor();
   await expect.poll(() => host.backend.streams!.active().length, { timeout: 20_000 }).toBe(0);
-}
-
-async function addModel(page: Page, slug: string) {
-  await openModelPicker(page);
-  const dialog = page.getByRole('dialog', { name: 'Add a model' });
-  await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
-  await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');
-  await dialog.waitFor({ state: 'detached' });
 }
 
 /** Presses keys on the focused element, the way a keyboard user moves through the sidebar. */

@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
-import { openModelPicker, pastFirstRun } from './support/room-actions';
+import { openModelPicker, pastFirstRun, addModelById as addModel } from './support/room-actions';
 
 // Which model to ask, from this user's own votes, in Chromium against the built renderer and the real host: after
 // three code prompts where kestrel's answer was picked over osprey's, typing a code prompt shows the hint, the
@@ -20,14 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.close();
 });
-
-async function addModel(page: Page, slug: string) {
-  await openModelPicker(page);
-  const dialog = page.getByRole('dialog', { name: 'Add a model' });
-  await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
-  await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');
-  await dialog.waitFor({ state: 'detached' });
-}
 
 const settle = (host: FakeHost) => expect.poll(() => host.backend.streams!.active().length, { timeout: 15_000 }).toBe(0);
 

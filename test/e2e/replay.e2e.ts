@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { startFakeHost, type FakeHost } from './support/fake-host';
-import { openModelPicker, pastFirstRun } from './support/room-actions';
+import { pastFirstRun, addModelById as addModel } from './support/room-actions';
 
 // My prompts replayed on a new model, in Chromium against the built renderer and the real host: five prompts voted
 // in a room of kestrel and osprey; the leaderboard's Replay runs them on kestrel (the favourite) and heron (new) as
@@ -20,14 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.close();
 });
-
-async function addModel(page: Page, slug: string) {
-  await openModelPicker(page);
-  const dialog = page.getByRole('dialog', { name: 'Add a model' });
-  await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
-  await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');
-  await dialog.waitFor({ state: 'detached' });
-}
 
 const settle = () => expect.poll(() => host.backend.streams!.active().length, { timeout: 20_000 }).toBe(0);
 const unvoted = (page: Page) => page.getByRole('group', { name: 'Vote on this turn', exact: true });

@@ -135,3 +135,22 @@ describe('room layouts at 1024×768', { timeout: 120_000 }, () => {
     }
   });
 });
+
+describe('room layouts at 1920×1080', { timeout: 120_000 }, () => {
+  it('stacked, the four column headers share the width and every model name is drawn whole', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    try {
+      const page = await ctx.newPage();
+      await roomOfFour(page, 'Stacked on a wide screen');
+      await layouts(page).getByRole('radio', { name: 'Stacked' }).click();
+      await page.locator('.turn-area.layout-stacked').waitFor();
+      const names = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.column-header .column-name')].map((n) => ({ text: n.textContent, cut: n.scrollWidth > n.clientWidth + 1 })),
+      );
+      expect(names.map((n) => n.text)).toEqual(['gpt-4o-mini', 'claude-sonnet-4.5', 'gemini-2.5-flash', 'gpt-4o']);
+      expect(names.filter((n) => n.cut)).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+});

@@ -21,6 +21,8 @@ export interface FakeEngineOptions {
   tokensPerSecond?: number; // default 400
   tokensPerChunk?: number; // default 1
   reasoning?: (req: ChatRequest) => string;
+  /** the answer to a prompt, before the steering rules above (undefined: they apply) */
+  answer?: (prompt: string, model: string) => string | undefined;
   /** the data: URL "[image N]" sends (default FAKE_PNG) */
   image?: (n: number, model: string) => string;
 }
@@ -94,13 +96,13 @@ export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
       const long = /\[long (\d+)\]/.exec(prompt);
       const anon = [...model].reduce((n, ch) => (n * 31 + ch.charCodeAt(0)) % 9973, 7);
       const bulk = /\[(unbroken|prose) (\d+)\]/.exec(prompt);
-      const text = prompt.startsWith('echo: ')
+      const text = opts.answer?.(prompt, model) ?? (prompt.startsWith('echo: ')
         ? prompt.slice(6)
         : prompt.includes('[anon]')
           ? `Answer number ${anon}: the ${anon % 2 ? 'short' : 'long'} way is best for "${prompt.split('\n')[0]}".`
           : long
           ? Array.from({ length: Number(long[1]) }, (_, i) => (i % 40 === 39 ? 'word.\n\n' : `w${i} `)).join('')
-          : `Answer from ${model} to "${prompt}" (turn ${request.messages.filter((m) => m.role === 'user').length})`;
+          : `Answer from ${model} to "${prompt}" (turn ${request.messages.filter((m) => m.role === 'user').length})`);
       const tokens = bulk ? bulkTokens(bulk[1] === 'unbroken', Number(bulk[2])) : (text.match(/\S+\s*|\s+/g) ?? []);
       const per = opts.tokensPerChunk ?? 1;
       const delay = (1000 / (opts.tokensPerSecond ?? 400)) * per;

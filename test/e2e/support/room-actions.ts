@@ -17,6 +17,16 @@ export async function addModel(page: Page, slug: string): Promise<void> {
   await dialog.waitFor({ state: 'detached' });
 }
 
+/** Adds a model by typing its whole id and Enter, as a user does for a model the list does not hold (a host on the
+ * scripted engine lists none). */
+export async function addModelById(page: Page, slug: string): Promise<void> {
+  await openModelPicker(page);
+  const dialog = page.getByRole('dialog', { name: 'Add a model' });
+  await dialog.getByRole('searchbox', { name: 'Search models' }).fill(slug);
+  await dialog.getByRole('searchbox', { name: 'Search models' }).press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+}
+
 /** A host on the scripted engine has no key of its own, so a new chat opens on the first run, as it would for a
  * newcomer: these tests play a user who skips it and picks models themselves. */
 export async function pastFirstRun(page: Page): Promise<void> {

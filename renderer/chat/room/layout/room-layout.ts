@@ -34,7 +34,8 @@ export function gridTemplates(layout: RoomLayout, columnCount: number): { answer
     const t = `repeat(${Math.min(2, n)}, minmax(0, 1fr))`;
     return { answers: t, headers: t };
   }
-  if (layout === 'stacked') return { answers: 'minmax(0, 1fr)', headers: 'repeat(auto-fill, minmax(min(100%, 16rem), 1fr))' };
+  // auto-fit: the headers share the room's width (empty tracks collapse), so a few models' names are not cut short
+  if (layout === 'stacked') return { answers: 'minmax(0, 1fr)', headers: 'repeat(auto-fit, minmax(min(100%, 16rem), 1fr))' };
   const t = `repeat(${n}, minmax(var(--column-min), 1fr))`;
   return { answers: t, headers: t };
 }
