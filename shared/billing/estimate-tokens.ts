@@ -57,6 +57,12 @@ function textTokens(text: string): number {
   return n;
 }
 
+/** Tokens of a history text, remembered: the context meters and the send estimate count the same messages, so
+ * what one counted the other finds here. */
+export function historyTextTokens(text: string): number {
+  return textTokens(text);
+}
+
 /** Tokens of a text of any length without remembering it: exact up to EXACT_COUNT_CHARS, beyond that from samples
  * (a 1 MB line must not hold the page for seconds). */
 export function boundedTextTokens(text: string): number {

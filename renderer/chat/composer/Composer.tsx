@@ -6,6 +6,7 @@ import { readAttachment } from './read-attachment';
 import { capabilityWarnings } from './capability-warnings';
 import { previewRequests } from '../state/preview';
 import { useDebounced } from '../../common/use-debounced';
+import { nextTask } from '../../common/next-task';
 import { promptSuggestionSlot, sendEstimateSlot, sendGuard } from '../../common/slots/room-slots';
 import { useToolStepLimits } from '../tools/use-tool-step-limits';
 
@@ -14,10 +15,16 @@ const SendEstimate = sendEstimateSlot.Slot;
 const PromptSuggestion = promptSuggestionSlot.Slot;
 /** Per-column input estimate for the prompt being typed; re-computed only once typing pauses. */
 const ColumnEstimates = memo(function ColumnEstimates({ columns, text, names }: { columns: ColumnConfig[]; text: string; names?: string[] }) {
-  const requests = useMemo(() => previewRequests(columns, text), [columns, text]);
+  // nothing to estimate without a prompt (right after a send, in a long room, building the previews takes a while)
+  const requests = useMemo(() => (text.trim() ? previewRequests(columns, text) : null), [columns, text]);
   const toolStepLimits = useToolStepLimits(columns);
-  if (!text.trim() || columns.length === 0) return null;
-  return <SendEstimate models={columns.map((c) => c.model)} columnIds={columns.map((c) => c.id)} request={(_m, i) => requests.get(columns[i]!.id)!} toolStepLimits={toolStepLimits} {...(names ? { names } : {})} />;
+  // the same props while the prompt and the columns stay the same: the estimate is not worked out again
+  const props = useMemo(
+    () => (requests ? { models: columns.map((c) => c.model), columnIds: columns.map((c) => c.id), request: (_m: string, i: number) => requests.get(columns[i]!.id)! } : null),
+    [columns, requests],
+  );
+  if (!props || columns.length === 0) return null;
+  return <SendEstimate {...props} toolStepLimits={toolStepLimits} {...(names ? { names } : {})} />;
 });
 
 /** Enter sends to every column, Shift+Enter is a new line, Esc stops. Files by drop, paste or the picker. */
@@ -58,6 +65,8 @@ export function Composer({ columns, labels, streaming, onSent, continueLabel, on
 
   async function submit() {
     if (!canSend) return;
+    // the key press is answered (and painted) before the requests are built: in a long room that takes a while
+    await nextTask();
     const requests = previewRequests(columns, text);
     const ticket = await gate.allow(columns.map((c) => ({ columnId: c.id, model: c.model, request: requests.get(c.id)! })));
     if (!ticket) return;

@@ -1,4 +1,4 @@
-import { boundedTextTokens } from '../../../shared/billing/estimate-tokens';
+import { historyTextTokens } from '../../../shared/billing/estimate-tokens';
 import { attachmentKindOf, type MessageRow } from '../../common/room/types';
 import { FORMAT_RULES, promptFormatOf, type FormatRule, type PromptFormat } from './provider-format';
 import { nextTask } from '../../common/next-task';
@@ -24,7 +24,7 @@ const MAX_REMEMBERED = 50_000;
 
 /** Exact for ordinary messages; a very long one (a pasted log, a 1 MB answer) is estimated from samples. */
 function rawTokens(text: string): number {
-  return boundedTextTokens(text);
+  return historyTextTokens(text);
 }
 
 function countMessage(m: Pick<MessageRow, 'id' | 'content' | 'attachments'>): Counted {

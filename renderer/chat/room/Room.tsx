@@ -25,6 +25,7 @@ import { nextHistory } from '../context/next-history';
 import { LayoutControl } from './layout/LayoutControl';
 import { gridTemplates, shownLayout } from './layout/room-layout';
 import { useRoomSize } from './layout/use-room-size';
+import { useStableValue } from '../../common/use-stable-value';
 
 const EMPTY_TOTALS: Totals = { costMicros: 0, unknownCost: 0, belowMicro: false, tokensIn: 0, tokensOut: 0, answers: 0 };
 
@@ -47,7 +48,8 @@ export function Room({ conversationId }: { conversationId: string | null }) {
   }, [conversationId]);
 
   const shown = conversation && conversation.id === conversationId ? conversation : null;
-  const columns = shown?.columns ?? draftColumns;
+  // a conversation re-read after every write is a new object: its columns keep their identity while unchanged
+  const columns = useStableValue(shown?.columns ?? draftColumns);
   const labels = useMemo(() => columnLabels(columns), [columns]);
   const index = useMemo(() => indexMessages(messages.values(), conversationId ?? ''), [messages, conversationId]);
   const turns = useMemo(

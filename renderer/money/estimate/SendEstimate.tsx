@@ -4,7 +4,6 @@ import { useModels } from '../../common/models/use-models';
 import type { EstimateRequest, ModelEstimate } from '../../common/money/estimate';
 import { useAnswerLengths } from './use-answer-lengths';
 import { noteColumnEstimate, toSentEstimate } from '../../common/money/sent-estimates';
-import { useDebounced } from '../../common/use-debounced';
 import { toolLoopNote } from './tool-loop-note';
 
 const int = new Intl.NumberFormat('en-US');
@@ -86,9 +85,9 @@ export function SendEstimate({ request, models, columnIds, names, toolStepLimits
   const { models: catalog } = useModels();
   const lengths = useAnswerLengths();
   const estimator = useEstimator();
-  const key = JSON.stringify(models.map((m, i) => [m, slim(typeof request === 'function' ? request(m, i) : request)]));
-  const settled = useDebounced(key, 250);
-  const pairs = useMemo(() => JSON.parse(settled) as [string, EstimateRequest][], [settled]);
+  // Worked out again only when the caller passes new models or requests (the composer does once typing pauses):
+  // in a long room the requests hold thousands of messages, too many to compare by content on every render.
+  const pairs = useMemo(() => models.map((m, i): [string, EstimateRequest] => [m, slim(typeof request === 'function' ? request(m, i) : request)]), [models, request]);
   const items = useMemo(() => {
     if (!estimator) return [];
     return pairs.map(([model, req]) => estimator.estimateFor(model, req, catalog, lengths.get(model)));
