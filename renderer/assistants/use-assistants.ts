@@ -5,12 +5,19 @@ import { listAssistants, onAssistantsChanged } from './store';
 import { resolveStarter, STARTER_ASSISTANTS, type ResolvedStarter } from './starters';
 import type { Assistant } from './types';
 
+// The list last read, so a view opened again (the command palette) lists the assistants at once, not after a read.
+let lastRead: Assistant[] = [];
+
 /** The stored assistants, kept current. */
 export function useAssistants(): Assistant[] {
-  const [list, setList] = useState<Assistant[]>([]);
+  const [list, setList] = useState<Assistant[]>(lastRead);
   useEffect(() => {
     let live = true;
-    const load = () => void listAssistants().then((l) => live && setList(l), () => undefined);
+    const load = () =>
+      void listAssistants().then((l) => {
+        lastRead = l;
+        if (live) setList(l);
+      }, () => undefined);
     load();
     const off = onAssistantsChanged(load);
     return () => {

@@ -28,6 +28,8 @@ async function command(page: Page, text: string) {
   await page.keyboard.press('Control+k');
   await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
   await page.keyboard.type(text);
+  // as a user does, Enter once the command is listed (the palette reads the assistants as it opens)
+  await page.getByRole('listbox', { name: 'Commands' }).getByRole('option').first().waitFor();
   await page.keyboard.press('Enter');
   await page.getByRole('dialog', { name: 'Command palette' }).waitFor({ state: 'detached' });
 }
