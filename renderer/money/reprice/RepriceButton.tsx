@@ -30,12 +30,14 @@ export function RepriceButton({ conversationId, generationIds, rows, what, label
   useEffect(() => {
     if (!isOpen || rows) return;
     let live = true;
-    const off = ledger().onChange(() => {
+    const refresh = () =>
       rowsOf({ conversationId, generationIds: idsKey?.split(',') }).then(
         (all) => live && setOpen(splitVeiledRecords(veil, all).shown),
         () => {}, // the table keeps what it has; opening again says why
       );
-    });
+    const off = ledger().onChange(refresh);
+    // a request recorded between the first read and this subscription would otherwise never join
+    void refresh();
     return () => {
       live = false;
       off();

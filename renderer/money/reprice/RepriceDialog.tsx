@@ -22,7 +22,14 @@ const money = (m: number | null): string => (m === null ? 'no price' : formatMic
 export function RepriceDialog({ rows, what, onClose, now }: { rows: readonly LedgerRow[]; what: string; onClose: () => void; now?: number }) {
   const { models } = useModels();
   const used = useMemo(() => [...new Set(rows.map((r) => r.model ?? r.requestedModel))], [rows]);
-  const [chosen, setChosen] = useState<Choice[]>(() => used.map((model) => ({ model, via: null })));
+  const [picked, setChosen] = useState<Choice[]>(() => used.map((model) => ({ model, via: null })));
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(() => new Set());
+  // a request recorded while the dialog is open (an answer that just finished) brings its model's row along, unless
+  // the user removed that row
+  const chosen = useMemo(() => {
+    const missing = used.filter((model) => !removed.has(model) && !picked.some((c) => c.model === model));
+    return missing.length ? [...picked, ...missing.map((model) => ({ model, via: null }))] : picked;
+  }, [picked, used, removed]);
   const [adding, setAdding] = useState('');
   const [addingVia, setAddingVia] = useState('');
   const [openedAt] = useState(() => now ?? Date.now());
@@ -113,7 +120,11 @@ export function RepriceDialog({ rows, what, onClose, now }: { rows: readonly Led
                   line={l}
                   endpoints={endpoints.byModel.get(l.model) ?? []}
                   onVia={(via) => setVia(l.key, via)}
-                  onRemove={() => setChosen(chosen.filter((c) => keyOf(c) !== l.key))}
+                  onRemove={() => {
+                    const gone = chosen.find((c) => keyOf(c) === l.key);
+                    setChosen(chosen.filter((c) => keyOf(c) !== l.key));
+                    if (gone) setRemoved((r) => new Set([...r, gone.model]));
+                  }}
                 />
               ))}
             </tbody>
