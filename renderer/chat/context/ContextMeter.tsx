@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import './context-meter.css';
 import type { ColumnConfig, MessageRow } from '../../common/room/types';
 import { useRoom } from '../../common/room/room-store';
@@ -6,7 +5,7 @@ import { useModels } from '../../common/models/use-models';
 import { modelForPricing } from '../../common/money/model-pricing';
 import { setContextOverflow } from '../../history/db/context-marks';
 import { setConversationInMemory } from '../../common/room/room-store';
-import { countContext } from './context-count';
+import { useContextCount } from './use-context-count';
 import { DEFAULT_OVERFLOW, WARN_RATIO, promptLimit, type OverflowChoice } from './overflow-rule';
 import { meterText } from './meter-text';
 
@@ -17,12 +16,12 @@ export function ContextMeter({ column, label, history }: { column: ColumnConfig;
   const conversation = useRoom((s) => s.conversation);
   const choice: OverflowChoice = conversation?.contextOverflow ?? DEFAULT_OVERFLOW;
   const { systemPrompt, maxTokens } = column.settings;
-  const tokens = useMemo(() => countContext({ model: column.model, systemPrompt, history }).total, [column.model, systemPrompt, history]);
+  const tokens = useContextCount(column.model, systemPrompt, history)?.total ?? null;
   const window = modelForPricing(models, column.model).model?.contextLength ?? null;
   const limit = promptLimit(window, maxTokens);
-  const ratio = limit ? tokens / limit : 0;
+  const ratio = limit && tokens !== null ? tokens / limit : 0;
   const level = ratio > 1 ? 'full' : ratio >= WARN_RATIO ? 'warn' : 'ok';
-  const text = meterText(column.id, history, tokens, limit, choice);
+  const text = tokens === null ? 'Next prompt: counting its tokens…' : meterText(column.id, history, tokens, limit, choice);
   return (
     <div className={`context-meter context-${level}`}>
       <div
@@ -32,7 +31,7 @@ export function ContextMeter({ column, label, history }: { column: ColumnConfig;
         aria-label={`Context of ${label}`}
         aria-valuemin={0}
         aria-valuemax={100}
-        aria-valuenow={Math.min(100, Math.round(ratio * 100))}
+        aria-valuenow={tokens === null ? undefined : Math.min(100, Math.round(ratio * 100))}
         aria-valuetext={text}
         title={text}
       >

@@ -122,6 +122,16 @@ export async function countInSlices(history: Pick<MessageRow, 'id' | 'content' |
   }
 }
 
+/** How many of these messages have no remembered count (or one of an older text). */
+export function uncountedMessages(history: Pick<MessageRow, 'id' | 'content' | 'attachments'>[]): number {
+  let n = 0;
+  for (const m of history) {
+    const hit = byMessage.get(m.id);
+    if (!hit || hit.content !== m.content || hit.attachments !== m.attachments) n += 1;
+  }
+  return n;
+}
+
 /** For tests and benches: forget every remembered count. */
 export function forgetContextCounts() {
   byMessage.clear();

@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import { getConversation, listConversations } from '../../history/db/conversations';
-import { listAllMessages, listMessages } from '../../history/db/messages';
+import { listMessages } from '../../history/db/messages';
 import type { NewConversation } from '../../history/db/conversations';
 import type { ColumnConfig, Conversation, MessageRow } from './types';
 import type { RoomLayout } from '../../history/db/types';
 import { afterNextPaint } from '../after-paint';
+import { nextTask } from '../next-task';
 
 // The open conversation in memory (written through to storage by actions.ts) and the sidebar's list. Streaming
 // text is not here: see live-answers.ts.
@@ -45,7 +46,23 @@ export async function refreshConversations() {
 }
 
 const FIRST_PAINT_ROWS = 120;
+const PAGE_ROWS = 1000;
 let openToken = 0;
+
+/** Every row of a conversation, read a page per task: 10,000 rows read at once take a 200 ms task to arrive (their
+ * values are decoded on the page's thread), and a click on another room would wait for it. Null when `abandoned`. */
+async function readInPages(id: string, abandoned: () => boolean): Promise<MessageRow[] | null> {
+  const rows: MessageRow[] = [];
+  for (let afterSeq = -Infinity; ; ) {
+    const page = await listMessages(id, { afterSeq, limit: PAGE_ROWS });
+    if (abandoned()) return null;
+    rows.push(...page);
+    if (page.length < PAGE_ROWS) return rows;
+    afterSeq = page[page.length - 1]!.seq;
+    await nextTask();
+    if (abandoned()) return null;
+  }
+}
 
 /** Opens a conversation: the newest rows first (so its latest turn paints at once), then all of it. */
 export async function openConversation(id: string | null) {
@@ -55,22 +72,21 @@ export async function openConversation(id: string | null) {
     return;
   }
   useRoom.setState({ openId: id, loaded: 'none' });
-  const conv = await getConversation(id);
+  // two read transactions side by side: the conversation and its newest rows arrive in one round trip
+  const [conv, latest] = await Promise.all([getConversation(id), listMessages(id, { limit: FIRST_PAINT_ROWS })]);
   if (token !== openToken) return;
   if (!conv) {
     useRoom.setState({ openId: null, conversation: null, messages: new Map(), loaded: 'none' });
     return;
   }
-  const latest = await listMessages(id, { limit: FIRST_PAINT_ROWS });
-  if (token !== openToken) return;
   const complete = latest.length < FIRST_PAINT_ROWS;
   useRoom.setState({ conversation: conv, messages: new Map(latest.map((m) => [m.id, m])), loaded: complete ? 'full' : 'partial' });
   if (complete) return;
   // the latest turns are painted before the rest is read: reading and showing 10,000 rows takes a while
   await afterNextPaint();
   if (token !== openToken) return;
-  const all = await listAllMessages(id);
-  if (token !== openToken) return;
+  const all = await readInPages(id, () => token !== openToken);
+  if (!all) return;
   // rows written while loading are already in memory and may be newer than what storage returned
   const current = useRoom.getState().messages;
   const merged = new Map(all.map((m) => [m.id, m]));
