@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { launchChromium } from '../../test/e2e/support/browser';
 import { startFakeHost } from '../../test/e2e/support/fake-host';
 import { addModelById, pastFirstRun } from '../../test/e2e/support/room-actions';
+import { shoot } from './shoot';
 
 // Screenshots of a room of four models: side by side while the answers stream and once they are done, then in a
-// grid and stacked, at 1024×768 and 1920×1080, light and dark, against the built renderer and the real host with
-// the fake engine. `npm run build`, then `npx tsx scripts/screenshots/room-layouts.ts [dir]`.
+// grid and stacked; then a new chat with the same four, blind, in a grid, before and after the vote
+// (room-blind-before-vote, room-blind-after-vote); at 1024×768 and 1920×1080, light and dark, against the built
+// renderer and the real host with the fake engine. `npm run build`, then `npx tsx scripts/screenshots/room-layouts.ts [dir]`.
 const OUT = process.argv[2] ?? 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
 const MODELS = ['anthropic/claude-sonnet-4.5', 'openai/gpt-5', 'google/gemini-2.5-pro', 'deepseek/deepseek-chat-v3.1'];
@@ -28,7 +30,24 @@ const ANSWER = (model: string) => [
   '> In JavaScript a `Map` alone is enough: delete and re-insert moves a key to the end.',
 ].join('\n');
 
-const host = await startFakeHost({ tokensPerSecond: 60, answer: (prompt, model) => (prompt === PROMPT ? ANSWER(model) : undefined) });
+// The blind turn's answers name no model: until the vote only their letters tell them apart. Short, so the four
+// and the vote fit in the room at 1024×768.
+const BLIND_PROMPT = 'A regex for a date like 2026-12-07, in one line, and what it misses?';
+const BLIND_ANSWERS: Record<string, string> = {
+  'anthropic/claude-sonnet-4.5': '`^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$`: it still accepts `2026-02-31`, so parse the date to be sure.',
+  'openai/gpt-5': '`^\\d{4}-\\d{2}-\\d{2}$` checks the **shape** only: `2026-13-45` matches. Check ranges and leap years in code.',
+  'google/gemini-2.5-pro': '`^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`. No regex knows leap years: February 29th needs the year.',
+  'deepseek/deepseek-chat-v3.1': '`/^\\d{4}-\\d{2}-\\d{2}$/`. It misses impossible months and days; `date.fromisoformat(s)` catches them.',
+};
+
+// who serves each model, as OpenRouter would name them
+const PROVIDERS: Record<string, string> = { anthropic: 'Anthropic', openai: 'OpenAI', google: 'Google Vertex', deepseek: 'DeepInfra' };
+
+const host = await startFakeHost({
+  tokensPerSecond: 20, // slow enough that the answers still stream through the four pictures of room-side-streaming
+  provider: (model) => PROVIDERS[model.split('/')[0]!] ?? 'FakeProvider',
+  answer: (prompt, model) => (prompt === PROMPT ? ANSWER(model) : prompt === BLIND_PROMPT ? BLIND_ANSWERS[model] : undefined),
+});
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -36,16 +55,7 @@ try {
   await page.goto(host.url);
   await pastFirstRun(page);
   for (const m of MODELS) await addModelById(page, m);
-  const shootAll = async (name: string) => {
-    for (const [width, height] of [[1024, 768], [1920, 1080]] as const) {
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.setViewportSize({ width, height });
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.waitForTimeout(250);
-        await page.screenshot({ path: `${OUT}/${name}-${width}-${scheme}.png` });
-      }
-    }
-  };
+  const shootAll = (name: string) => shoot(page, OUT, name);
   const box = page.getByRole('textbox', { name: 'Prompt' });
   await box.fill(PROMPT);
   await box.press('Enter');
@@ -60,6 +70,24 @@ try {
   await shootAll('room-grid');
   await layout('Stacked');
   await shootAll('room-stacked');
+  await layout('Side by side');
+
+  // Blind: a new chat keeps the room's four models; their answers are lettered A to D until the vote
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await page.getByRole('checkbox', { name: 'Blind' }).check();
+  await layout('Grid, two per row');
+  await box.fill(BLIND_PROMPT);
+  await box.press('Enter');
+  await page.getByRole('button', { name: 'Stop all answers (Esc)' }).waitFor();
+  await page.getByRole('button', { name: 'Stop all answers (Esc)' }).waitFor({ state: 'detached', timeout: 60_000 });
+  await page.getByRole('group', { name: 'Vote on this turn' }).waitFor();
+  await page.mouse.move(0, 0);
+  await shootAll('room-blind-before-vote');
+  await page.getByRole('button', { name: 'Answer B is best' }).click();
+  await page.getByRole('group', { name: 'Your vote on this turn' }).waitFor();
+  await page.getByRole('article', { name: /^Answer from / }).first().waitFor();
+  await page.mouse.move(0, 0);
+  await shootAll('room-blind-after-vote');
   await layout('Side by side');
   console.log(`screenshots written to ${OUT}`);
 } finally {

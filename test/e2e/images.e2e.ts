@@ -7,6 +7,7 @@ import { startFakeHost, type FakeHost } from './support/fake-host';
 import { addModel, pastFirstRun } from './support/room-actions';
 import { makePng, pngDataUrl } from './support/png';
 import type { ModelSummary } from '../../shared/contract/models';
+import { shoot as shootViews } from '../../scripts/screenshots/shoot';
 
 // Issue 22, images out: two image models side by side each answer with two generated images (real 384×384 PNGs),
 // which display as they arrive, are stored (a reload shows them again, read from IndexedDB as blob: URLs), open full
@@ -60,15 +61,7 @@ async function shown(a: Locator, count: number): Promise<string[]> {
 async function shoot(page: Page, name: string) {
   if (!process.env.PARLEY_SCREENSHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  for (const [w, h] of [[1024, 768], [1920, 1080]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(300); // layout and the lazy images settle at the new size
-      await page.screenshot({ path: resolve(SHOTS, `${name}-${w}-${scheme}.png`) });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await shootViews(page, SHOTS, name);
 }
 
 describe('images in the room, in Chromium', () => {

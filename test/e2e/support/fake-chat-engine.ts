@@ -25,6 +25,8 @@ export interface FakeEngineOptions {
   answer?: (prompt: string, model: string) => string | undefined;
   /** the data: URL "[image N]" sends (default FAKE_PNG) */
   image?: (n: number, model: string) => string;
+  /** the provider that serves a model (default FakeProvider; "[fallback]" still names SecondChoice) */
+  provider?: (model: string) => string;
 }
 
 function lastUserText(req: ChatRequest): string {
@@ -83,7 +85,7 @@ export function createFakeChatEngine(opts: FakeEngineOptions = {}) {
       const requested = request.model ?? 'unknown/model';
       const model = requested.split(':')[0]!;
       const prompt = lastUserText(request);
-      const provider = model.includes('fallback') || prompt.includes('[fallback]') ? 'SecondChoice' : 'FakeProvider';
+      const provider = model.includes('fallback') || prompt.includes('[fallback]') ? 'SecondChoice' : (opts.provider?.(model) ?? 'FakeProvider');
       const record = (over: Partial<GenerationRecord>): GenerationRecord => ({
         id, createdAt: startedAt, requestedModel: requested, model, upstreamId: 'fake', upstreamKind: 'openrouter', provider, attempts: [],
         tokens: null, costSource: 'none', ttftMs: null, durationMs: Date.now() - startedAt, tokensPerSecond: null, finishReason: 'stop',
