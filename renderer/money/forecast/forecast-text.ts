@@ -1,5 +1,5 @@
 import { formatMicros } from '../../../shared/billing/money';
-import type { BurnRate, RunOut } from './forecast';
+import { HORIZON_DAYS, type BurnRate, type RunOut } from './forecast';
 
 /** A date as the forecast shows it, e.g. "12 Jan 2027" (UTC, so a forecast reads the same in every test and zone). */
 export const forecastDate = (ms: number): string =>
@@ -17,7 +17,8 @@ export function burnText(b: BurnRate): string {
 /** "runs out on 12 Jan 2027 (between 9 Jan 2027 and 16 Jan 2027)" and the like. */
 export function runOutText(what: string, r: RunOut): string {
   if (r.remainingMicros <= 0) return `${what} is used up.`;
-  if (r.at === null) return `${what}: no spending in this window, so no end in sight.`;
+  if (r.daysLeft === null) return `${what}: no spending in this window, so no end in sight.`;
+  if (r.at === null) return `${what} lasts over ${Math.round(HORIZON_DAYS / 365)} years at this rate.`;
   const spread = r.earliest !== null && r.latest !== null && forecastDate(r.earliest) !== forecastDate(r.latest)
     ? ` (between ${forecastDate(r.earliest)} and ${forecastDate(r.latest)})`
     : r.latest === null && r.earliest !== null ? ` (from ${forecastDate(r.earliest)}, or much later if spending stays this uneven)` : '';

@@ -72,16 +72,21 @@ export function burnRate(rows: Iterable<LedgerRow>, now: number, windowDays: num
   };
 }
 
+/** Further out than this is no forecast (and, for a tiny burn, past the last date a Date can hold). */
+export const HORIZON_DAYS = 36_500;
+
 export function runOut(remainingMicros: number, burn: BurnRate, now: number): RunOut {
   const remaining = Math.max(0, remainingMicros);
   if (burn.perDayMicros <= 0) return { remainingMicros: remaining, at: null, earliest: null, latest: null, daysLeft: null };
-  const when = (perDay: number) => now + (remaining / perDay) * DAY_MS;
+  const when = (perDay: number) => (remaining / perDay > HORIZON_DAYS ? null : now + (remaining / perDay) * DAY_MS);
+  // All of a window's spend on one day makes the error equal the mean: the low burn is zero, though rounding can
+  // leave a few units in the last place (a date millions of years out).
   const low = burn.perDayMicros - burn.errorMicros;
   return {
     remainingMicros: remaining,
     at: when(burn.perDayMicros),
     earliest: when(burn.perDayMicros + burn.errorMicros),
-    latest: low > 0 ? when(low) : null,
+    latest: low > burn.perDayMicros * 1e-9 ? when(low) : null,
     daysLeft: remaining / burn.perDayMicros,
   };
 }

@@ -45,6 +45,22 @@ describe('forecast: the daily burn and when the money runs out', () => {
     expect(runOutText('The balance', r)).toBe('The balance runs out on 10 Feb 2027 (from 31 Jan 2027, or much later if spending stays this uneven), in 21 days.');
   });
 
+  it('a first day of spending: all of the window on one day gives no latest date, whatever rounding leaves', () => {
+    // 29 µ$ in one bucket of 7: the mean minus its error is 8.9e-16 in floating point, not 0
+    const burn = burnRate([row(2.5, 29)], NOW, 7);
+    const r = runOut(5_000_000, burn, NOW);
+    expect(r.latest).toBeNull();
+    expect(runOutText('The balance', r)).not.toContain('Invalid Date');
+  });
+
+  it('a burn so small the money outlasts a century: says so, with no date past what a Date can show', () => {
+    const burn = burnRate([row(1.5, 1)], NOW, 30); // $0.000001 in 30 days, $20 left: 600 million days
+    const r = runOut(20_000_000, burn, NOW);
+    expect(r.at).toBeNull();
+    expect(r.daysLeft).toBeCloseTo(600_000_000, 0);
+    expect(runOutText('The balance', r)).toBe('The balance lasts over 100 years at this rate.');
+  });
+
   it('empty: nothing spent → no date, and says so', () => {
     const burn = burnRate([], NOW, 30);
     expect(burn).toMatchObject({ requests: 0, perDayMicros: 0, irregular: false });
