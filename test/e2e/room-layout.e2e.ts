@@ -137,7 +137,7 @@ describe('room layouts at 1024×768', { timeout: 120_000 }, () => {
 });
 
 describe('room layouts at 1920×1080', { timeout: 120_000 }, () => {
-  it('stacked, the four column headers share the width and every model name is drawn whole', async () => {
+  it('stacked, the four column headers share the width and every model name is drawn whole, at 1920 and 1024 px', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     try {
       const page = await ctx.newPage();
@@ -149,6 +149,22 @@ describe('room layouts at 1920×1080', { timeout: 120_000 }, () => {
       );
       expect(names.map((n) => n.text)).toEqual(['gpt-4o-mini', 'claude-sonnet-4.5', 'gemini-2.5-flash', 'gpt-4o']);
       expect(names.filter((n) => n.cut)).toEqual([]);
+
+      // at 1024 px the headers go two to a row: still every name whole, and each column's menu button clear of its
+      // context meter
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            [...document.querySelectorAll<HTMLElement>('.column-header')].map((h) => {
+              const name = h.querySelector<HTMLElement>('.column-name')!;
+              const bar = h.querySelector<HTMLElement>('.context-bar')?.getBoundingClientRect();
+              const menu = h.querySelector<HTMLElement>('.column-menu-button')!.getBoundingClientRect();
+              return `${name.textContent}${name.scrollWidth > name.clientWidth + 1 ? ' cut' : ''}${bar && bar.right > menu.left ? ' overlaps' : ''}`;
+            }),
+          ),
+        )
+        .toEqual(['gpt-4o-mini', 'claude-sonnet-4.5', 'gemini-2.5-flash', 'gpt-4o']);
     } finally {
       await ctx.close();
     }

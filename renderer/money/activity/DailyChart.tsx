@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useColorScheme } from '../../common/use-color-scheme';
 import type uPlot from 'uplot';
 import type { DailySeries } from './aggregate';
 import { formatMicros, usdToMicros } from '../../../shared/billing/money';
@@ -80,6 +81,8 @@ function chartOptions(UPlot: typeof uPlot, width: number, xRange: [number, numbe
 
 export function DailyChart({ series }: { series: DailySeries }) {
   const box = useRef<HTMLDivElement>(null);
+  // the axes and grid take their colours from the scheme when drawn: a switch to dark draws the chart again
+  const scheme = useColorScheme();
   const [hovered, setHovered] = useState<number | null>(null);
   const total = series.costMicros.reduce((a, b) => a + b, 0);
   const requests = series.requests.reduce((a, b) => a + b, 0);
@@ -110,7 +113,7 @@ export function DailyChart({ series }: { series: DailySeries }) {
       ro?.disconnect();
       plot?.destroy();
     };
-  }, [series]);
+  }, [series, scheme]);
 
   const shown = hovered !== null && hovered < series.days.length ? hovered : null;
   return (

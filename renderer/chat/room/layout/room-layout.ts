@@ -35,7 +35,7 @@ export function gridTemplates(layout: RoomLayout, columnCount: number): { answer
     return { answers: t, headers: t };
   }
   // auto-fit: the headers share the room's width (empty tracks collapse), so a few models' names are not cut short
-  if (layout === 'stacked') return { answers: 'minmax(0, 1fr)', headers: 'repeat(auto-fit, minmax(min(100%, 16rem), 1fr))' };
+  if (layout === 'stacked') return { answers: 'minmax(0, 1fr)', headers: 'repeat(auto-fit, minmax(min(100%, 20rem), 1fr))' };
   const t = `repeat(${n}, minmax(var(--column-min), 1fr))`;
   return { answers: t, headers: t };
 }
