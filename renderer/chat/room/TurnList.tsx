@@ -39,7 +39,7 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
     count: turns.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATE,
-    overscan: 2,
+    overscan: 1,
     // open at the bottom (the first rows rendered are the latest turns), or where the user left the room
     initialOffset: () => (savedIndex >= 0 ? savedIndex * ESTIMATE : turns.length * ESTIMATE),
     getItemKey: (i) => turns[i]!.user.active.id,

@@ -71,9 +71,11 @@ export async function openConversation(id: string | null) {
     useRoom.setState({ openId: null, conversation: null, messages: new Map(), loaded: 'none' });
     return;
   }
+  // two read transactions side by side: the conversation and its newest rows arrive in one round trip. They are
+  // asked for before the room is marked as opening, so storage works while React takes the old room down.
+  const reads = Promise.all([getConversation(id), listMessages(id, { limit: FIRST_PAINT_ROWS })]);
   useRoom.setState({ openId: id, loaded: 'none' });
-  // two read transactions side by side: the conversation and its newest rows arrive in one round trip
-  const [conv, latest] = await Promise.all([getConversation(id), listMessages(id, { limit: FIRST_PAINT_ROWS })]);
+  const [conv, latest] = await reads;
   if (token !== openToken) return;
   if (!conv) {
     useRoom.setState({ openId: null, conversation: null, messages: new Map(), loaded: 'none' });
