@@ -60,6 +60,14 @@ describe('room layouts at 1024×768', { timeout: 120_000 }, () => {
         return { overflows: title.scrollWidth > title.clientWidth + 1, ellipsis: getComputedStyle(title).textOverflow === 'ellipsis' && getComputedStyle(title).whiteSpace === 'nowrap', cut: cut.length };
       });
       expect(bar).toEqual({ overflows: false, ellipsis: false, cut: 0 });
+      // every column's spend is drawn whole in its header; the token counts after it may give way
+      const costsWhole = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.column-header')].map((h) => {
+          const cost = h.querySelector<HTMLElement>('.column-cost')!;
+          return cost.scrollWidth <= cost.clientWidth + 1 && cost.getBoundingClientRect().right <= h.getBoundingClientRect().right + 1 && /^\$\d/.test(cost.textContent ?? '');
+        }),
+      );
+      expect(costsWhole).toEqual([true, true, true, true]);
 
       // the layout control: three named choices, side by side first
       expect(await layouts(page).getByRole('radio').evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')))).toEqual(['Side by side', 'Grid, two per row', 'Stacked']);

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import './columns.css';
 import type { ColumnConfig } from '../../common/room/types';
 import { removeColumn } from '../state/actions';
-import { totalsLabel, type Totals } from '../messages/stats-text';
+import { totalsLabel, totalsParts, type Totals } from '../messages/stats-text';
 import { usePicker } from '../models/picker-store';
 import { ColumnSettingsPanel } from './ColumnSettingsPanel';
 import { ColumnWebSearchNote } from '../web-search/ColumnWebSearchNote';
@@ -29,12 +29,19 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
   const [open, setOpen] = useState(false);
   const openPicker = usePicker((s) => s.open);
   const maker = anonymous ? null : modelMaker(column.model);
-  const figures = anonymous ? 'hidden until you vote' : totalsLabel(totals);
+  const parts = anonymous ? null : totalsParts(totals);
   return (
     <div className="column-header" role="group" aria-label={anonymous ? label : `Column ${label}`} title={anonymous ? undefined : (nextContext ?? undefined)}>
       <strong className="column-name" title={anonymous ? undefined : column.model}>{label}</strong>
       {maker ? <ProviderBadge name={maker} title={`Made by ${maker}`} /> : null}
-      <span className="column-totals muted" aria-label={`Totals for ${label}`}>{figures}</span>
+      {parts ? (
+        <span className="column-totals muted" aria-label={`Totals for ${label}`} title={totalsLabel(totals)}>
+          <span className="column-cost">{parts.cost}</span>
+          <span className="column-tokens">{parts.rest}</span>
+        </span>
+      ) : (
+        <span className="column-totals muted" aria-label={`Totals for ${label}`}>hidden until you vote</span>
+      )}
       {nextContext && !anonymous ? <span className="visually-hidden" aria-label={`What ${label} receives next`}>{nextContext}</span> : null}
       {column.settings.webSearch?.enabled && !anonymous ? <ColumnWebSearchNote column={column} /> : null}
       {anonymous ? null : <ColumnToolNote column={column} />}

@@ -60,8 +60,14 @@ export function sumTotals(rows: MessageRow[], billing?: ReadonlyMap<string, Bill
   return t;
 }
 
-export function totalsLabel(t: Totals): string {
+/** The totals in two parts: the cost, which a tight header keeps whole, and the token counts after it. */
+export function totalsParts(t: Totals): { cost: string; rest: string } {
   const cost = `${formatMicros(t.costMicros, { belowMicro: t.belowMicro })}${t.unknownCost ? ` + ${t.unknownCost} unknown` : ''}`;
   const saved = t.cacheSavedMicros ? ` · cache saved ${formatMicros(t.cacheSavedMicros)}` : '';
-  return `${cost} · ${int.format(t.tokensIn)} in · ${int.format(t.tokensOut)} out${saved}`;
+  return { cost, rest: ` · ${int.format(t.tokensIn)} in · ${int.format(t.tokensOut)} out${saved}` };
+}
+
+export function totalsLabel(t: Totals): string {
+  const { cost, rest } = totalsParts(t);
+  return cost + rest;
 }
