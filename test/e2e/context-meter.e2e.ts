@@ -83,8 +83,11 @@ describe('the context meter in Chromium', () => {
     const sent = JSON.stringify(host.requests.at(-1)!.messages);
     expect(sent).not.toContain('turn 1 ');
     expect(sent).toContain('turn 5 ');
+    // the first turn is above the screen now: the user scrolls up to it
+    await page.getByRole('log', { name: 'Messages' }).evaluate((el) => el.scrollTo({ top: 0 }));
     const firstPrompt = page.getByRole('article', { name: 'Your prompt' }).filter({ hasText: 'turn 1 ' });
     await firstPrompt.getByText(`Not sent to ${MODEL}: context full`).waitFor();
+    await page.getByRole('log', { name: 'Messages' }).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     const lastPrompt = page.getByRole('article', { name: 'Your prompt' }).filter({ hasText: 'turn 5 ' });
     expect(await lastPrompt.getByText(/context full/).count()).toBe(0);
     expect(errors).toEqual([]);
