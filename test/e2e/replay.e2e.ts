@@ -24,6 +24,41 @@ afterAll(async () => {
 const settle = () => expect.poll(() => host.backend.streams!.active().length, { timeout: 20_000 }).toBe(0);
 const unvoted = (page: Page) => page.getByRole('group', { name: 'Vote on this turn', exact: true });
 
+/** The oldest turn still awaiting a vote, scrolled into the page: the list is read from the top a screen at a time. */
+async function firstUnvotedTurn(page: Page) {
+  const log = page.getByRole('log', { name: 'Messages' });
+  await log.evaluate((el) => el.scrollTo({ top: 0 }));
+  for (let i = 0; i < 40; i++) {
+    const turn = page.locator('.turn').filter({ has: unvoted(page) }).first();
+    if (await turn.count()) return turn;
+    const atEnd = await log.evaluate((el) => {
+      el.scrollBy({ top: el.clientHeight * 0.8 });
+      return el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+    });
+    await page.waitForTimeout(100); // the list renders the rows now on screen
+    if (atEnd && i > 0 && !(await turn.count())) break;
+  }
+  throw new Error('no turn awaiting a vote');
+}
+
+/** Turns awaiting a vote anywhere in the room, counted as the user would: scrolling from the top to the end. */
+async function unvotedAnywhere(page: Page): Promise<number> {
+  const log = page.getByRole('log', { name: 'Messages' });
+  const seen = new Set<string>();
+  await log.evaluate((el) => el.scrollTo({ top: 0 }));
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(100);
+    for (const t of await page.locator('.turn').filter({ has: unvoted(page) }).locator('.user-text').allTextContents()) seen.add(t);
+    const atEnd = await log.evaluate((el) => {
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      el.scrollBy({ top: el.clientHeight * 0.8 });
+      return end;
+    });
+    if (atEnd) break;
+  }
+  return seen.size;
+}
+
 describe('replay my prompts on a new model', () => {
   it('runs five voted prompts blind on the favourite and a new model; the votes put the new model on the leaderboard', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -68,15 +103,18 @@ describe('replay my prompts on a new model', () => {
     }
     expect(new Set(replayed.map((r) => r.model))).toEqual(new Set(['e2e/kestrel', 'e2e/heron']));
 
-    // vote blind: heron's answer (its text names it, as the fake writes) best in three turns, kestrel in two
+    // vote blind, oldest turn first: heron's answer (its text names it, as the fake writes) best in three turns,
+    // kestrel in two. Only the turns near the screen are in the page, so the user scrolls to each turn not voted yet.
     for (let n = 0; n < 5; n++) {
-      const turn = page.locator('.turn').filter({ has: unvoted(page) }).first();
+      const turn = await firstUnvotedTurn(page);
+      const prompt = (await turn.locator('.user-text').textContent())!;
       const wanted = n < 3 ? 'heron' : 'kestrel';
       const answer = turn.getByRole('article', { name: /^Answer [A-Z]$/ }).filter({ hasText: `Answer from e2e/${wanted}` });
       const letter = (await answer.getAttribute('aria-label'))!.slice(-1);
       await turn.getByRole('button', { name: `Answer ${letter} is best` }).click();
-      await expect.poll(() => unvoted(page).count(), { timeout: 15_000 }).toBe(4 - n);
+      await page.locator('.turn').filter({ has: page.locator('.user-text', { hasText: prompt }) }).getByRole('group', { name: 'Your vote on this turn' }).waitFor();
     }
+    await expect.poll(() => unvotedAnywhere(page)).toBe(0);
 
     // the leaderboard for the replay's room: heron ranked with its cost per win
     await page.getByRole('button', { name: 'Leaderboard' }).click();
