@@ -1,10 +1,12 @@
-// Screenshots of Settings → Tools at 1024 px, light and dark, against the built host (`npm run build` first) with
-// real MCP servers: the SDK-built fakes of test/fakes/mcp/ (a working one over stdio, one that fails at start,
-// one awaiting confirmation, one over Streamable HTTP). Run: npx tsx scripts/screenshots-tools.ts [outDir]
+// Screenshots of Settings → Tools (the window at 1024×768 and 1920×1080, the add-server form at 1024 px), light
+// and dark, against the built host (`npm run build` first) with real MCP servers: the SDK-built fakes of
+// test/fakes/mcp/ (a working one over stdio, one that fails at start, one awaiting confirmation, one over
+// Streamable HTTP). Run: npx tsx scripts/screenshots-tools.ts [outDir]
 import { resolve } from 'node:path';
 import { launchChromium } from '../test/e2e/support/browser';
 import { startHostProcess } from '../test/e2e/support/host-process';
 import { startFakeHttpMcp } from '../test/fakes/mcp/http-server';
+import { shoot } from './screenshots/shoot';
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 const fakeArgs = ['--import', 'tsx', resolve('test/fakes/mcp/stdio-server.ts')];
@@ -42,11 +44,8 @@ async function main() {
     const everything = section.getByRole('listitem', { name: 'everything', exact: true });
     await everything.locator('summary').first().click();
     await everything.getByText('Input schema').first().click();
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(300);
-      await section.screenshot({ path: `${outDir}/settings-tools-1024-${scheme}.png` });
-    }
+    // the whole window, as the user sees the section (1024×768 and 1920×1080, light and dark)
+    await shoot(page, outDir, 'settings-tools');
     await section.getByRole('button', { name: 'Add a server' }).click();
     await section.getByRole('form', { name: 'Add an MCP server' }).scrollIntoViewIfNeeded();
     for (const scheme of ['light', 'dark'] as const) {
