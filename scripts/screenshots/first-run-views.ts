@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { launchChromium } from '../../test/e2e/support/browser';
 import { startHostProcess } from '../../test/e2e/support/host-process';
 import { startFakeOllama } from '../../test/e2e/support/fake-ollama';
 import { shoot } from './shoot';
+import { freePort } from '../../test/e2e/support/free-port';
 
 // Screenshots of a newcomer's first run, at 1024×768 and 1920×1080, light and dark, against the built host (run as
 // `npm run host` runs it) with no provider key and a fake Ollama with four models on this machine: step 1, where
@@ -13,19 +13,12 @@ import { shoot } from './shoot';
 const OUT = process.argv[2] ?? 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
 
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 const ollama = await startFakeOllama(['llama3.2', 'qwen2.5', 'gemma3', 'mistral']);
 // where the host looks for local servers comes from the environment: the fake's port for Ollama, a closed one for
 // LM Studio; no OpenRouter key, whatever this shell has
 const host = await startHostProcess({
-  env: { OPENROUTER_API_KEY: '', OPENROUTER_BASE_URL: '', PARLEY_OLLAMA_PORT: String(ollama.port), PARLEY_LM_STUDIO_PORT: String(await closedPort()) },
+  env: { OPENROUTER_API_KEY: '', OPENROUTER_BASE_URL: '', PARLEY_OLLAMA_PORT: String(ollama.port), PARLEY_LM_STUDIO_PORT: String(await freePort()) },
 });
 const browser = await launchChromium();
 try {

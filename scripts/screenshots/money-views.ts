@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../test/e2e/support/browser';
 import { startHostProcess } from '../../test/e2e/support/host-process';
@@ -7,6 +6,7 @@ import { startFakeOpenRouter } from '../../test/e2e/support/openrouter-with-acco
 import { addModel, pastFirstRun } from '../../test/e2e/support/room-actions';
 import { sampleGeneration } from '../../test/fakes/openrouter-account';
 import { shoot } from './shoot';
+import { freePort } from '../../test/e2e/support/free-port';
 
 // Screenshots of what things cost, at 1024×768 and 1920×1080, light and dark, against the built host (run as
 // `npm run host` runs it) and a fake OpenRouter that streams the answers, bills them at the catalog's list prices
@@ -73,13 +73,6 @@ const ANSWERS: Record<string, Record<string, string>> = {
 const tokensOf = (text: string) => Math.max(1, Math.round(text.length / 4));
 const dollars = (x: number) => Number(x.toFixed(10));
 
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 const openrouter = await startFakeOpenRouter(KEY);
 let n = 0;
@@ -111,7 +104,7 @@ openrouter.chat.setDefault((req) => {
 });
 const host = await startHostProcess({
   // no local servers: Ollama's and LM Studio's ports point at closed ones
-  env: { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: openrouter.url, PARLEY_OLLAMA_PORT: String(await closedPort()), PARLEY_LM_STUDIO_PORT: String(await closedPort()) },
+  env: { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: openrouter.url, PARLEY_OLLAMA_PORT: String(await freePort()), PARLEY_LM_STUDIO_PORT: String(await freePort()) },
 });
 const browser = await launchChromium();
 const answer = (page: Page, name: string) => page.getByRole('article', { name: `Answer from ${name}` });

@@ -1,5 +1,4 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { addModel, openModelPicker } from './support/room-actions';
 import { startHostProcess, type HostProcess } from './support/host-process';
 import { startFakeOpenRouter, type FakeOpenRouter } from './support/fake-openrouter';
 import { startFakeOllama } from './support/fake-ollama';
+import { freePort } from './support/free-port';
 
 // A newcomer's first run and the days after it, on the loopback host against a fake OpenRouter (chat, /credits
 // and /key on one base URL): a key typed in Settings serves the picker and the balance in every window at once;
@@ -18,13 +18,6 @@ import { startFakeOllama } from './support/fake-ollama';
 const KEY = 'sk-or-first-run-key-4242';
 const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i} `);
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 let fake: FakeOpenRouter;
 let browser: Browser;

@@ -13,6 +13,7 @@ import { countTextTokens, estimateRequestTokens } from '../../shared/billing/est
 import { shownCost, shownCostLabel } from '../../shared/billing/shown-cost';
 import { RELAYED_FLUSH_MS } from '../../electron/backend/interrupted/relayed-tokens';
 import { openModelPicker, pastFirstRun } from './support/room-actions';
+import { freePort } from './support/free-port';
 
 // The loopback host across restarts, as a browser user meets it: the same address every launch (the browser keeps
 // the history per address), backups offered to a store that opens empty, a tab that outlived its host, and a
@@ -50,13 +51,6 @@ async function fakeOpenRouter(): Promise<FakeUpstream> {
 
 const env = (upstream: FakeUpstream) => ({ OPENROUTER_API_KEY: 'sk-or-restart-key-1234', OPENROUTER_BASE_URL: upstream.url, PARLEY_API_TOKEN: 'parley-restart-token' });
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 async function newPage(url: string): Promise<Page> {
   const page = await browser.newPage(); // a new context: a fresh browser profile

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import './columns.css';
 import type { ColumnConfig } from '../../common/room/types';
 import { removeColumn } from '../state/actions';
-import { totalsLabel, totalsParts, type Totals } from '../messages/stats-text';
+import { totalsParts, type Totals } from '../messages/stats-text';
 import { usePicker } from '../models/picker-store';
 import { ColumnSettingsPanel } from './ColumnSettingsPanel';
 import { ColumnWebSearchNote } from '../web-search/ColumnWebSearchNote';
@@ -35,7 +35,7 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
       <strong className="column-name" title={anonymous ? undefined : column.model}>{label}</strong>
       {maker ? <ProviderBadge name={maker} title={`Made by ${maker}`} /> : null}
       {parts ? (
-        <span className="column-totals muted" aria-label={`Totals for ${label}`} title={totalsLabel(totals)}>
+        <span className="column-totals muted" aria-label={`Totals for ${label}`} title={parts.cost + parts.rest}>
           <span className="column-cost">{parts.cost}</span>
           <span className="column-tokens">{parts.rest}</span>
         </span>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getGenerationBatched } from '../../history/db/generations';
+import { getGeneration } from '../../history/db/generations';
 import type { GenerationRecord } from '../../../shared/openrouter/generation';
 
 // The full generation record behind an answer (fallback, BYOK, attempts — facts the message row does not keep):
@@ -19,7 +19,7 @@ export function useGenerationRecord(messageId: string, generationId: string | un
   useEffect(() => {
     if (inMemory || !generationId) return;
     let live = true;
-    getGenerationBatched(generationId).then(
+    getGeneration(generationId).then(
       (g) => live && setLoaded({ id: generationId, record: g ?? null }),
       () => undefined,
     );

@@ -2,7 +2,7 @@ import type { GenerationRecord } from '../../../shared/openrouter/generation';
 import type { GenerationReconciled } from '../../../shared/contract/account';
 import { getParleyDb } from '../../history/db/database';
 import { ensureAllMaterialized } from '../../history/db/staging/materialize';
-import { getGenerationBatched, queryGenerations } from '../../history/db/generations';
+import { getGeneration, queryGenerations } from '../../history/db/generations';
 import { getSetting, setSetting } from '../../history/db/settings';
 import type { LedgerQuery, LedgerRepo, LedgerRow, MessageLink } from '../../history/db/ledger-types';
 import { applyPatch, keptFields, linkPatch, reconciledPatch, type RowPatch } from './row-patches';
@@ -64,7 +64,7 @@ export function createHistoryLedger(): LedgerRepo {
     },
     applyReconciled: (r: GenerationReconciled, at = Date.now()) => patchOrKeep(r.generationId, (cur) => reconciledPatch(r, at, cur)),
     link: (generationId: string, to: MessageLink) => patchOrKeep(generationId, () => linkPatch(to)),
-    get: (id) => getGenerationBatched(id),
+    get: (id) => getGeneration(id),
     list: (q: LedgerQuery = {}) => queryGenerations({ ...q, order: 'asc' }),
     getSetting: <T>(key: string) => getSetting<T>(key),
     async putSetting(key: string, value: unknown) {

@@ -15,18 +15,12 @@ export async function recordGeneration(record: GenerationRecord, link: { convers
   return row;
 }
 
-export async function getGeneration(id: string): Promise<GenerationRow | undefined> {
-  const db = getParleyDb();
-  await ensureAllMaterialized(db);
-  return db.generations.get(id);
-}
-
 type Waiter = { resolve: (row: GenerationRow | undefined) => void; reject: (err: unknown) => void };
 let queued: Map<string, Waiter[]> | null = null;
 
-/** getGeneration for views: lookups asked for before the next microtask are read together in one transaction. A
- * room that opens asks for every visible answer's record in one commit; a transaction each cost 10 ms there. */
-export function getGenerationBatched(id: string): Promise<GenerationRow | undefined> {
+/** One generation by id. Lookups asked for before the next microtask are read together in one transaction: a room
+ * that opens asks for every visible answer's record in one commit, and a transaction each cost 10 ms there. */
+export function getGeneration(id: string): Promise<GenerationRow | undefined> {
   return new Promise((resolve, reject) => {
     if (!queued) {
       queued = new Map();

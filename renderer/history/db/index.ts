@@ -31,7 +31,7 @@ export { groupIdFor, FUSED_COLUMN_ID } from './group-id';
 export { setTurnVote, listVotes, type StoredVote } from './votes';
 export { createFusedAnswer, type NewFusedAnswer } from './fused';
 export { deleteConversation, restoreConversation, purgeConversation, purgeDeletedConversations, DEFAULT_UNDO_MS, type DeletionHandle, type PurgeReport } from './deletion';
-export { recordGeneration, getGeneration, getGenerationBatched, queryGenerations, type LedgerQuery } from './generations';
+export { recordGeneration, getGeneration, queryGenerations, type LedgerQuery } from './generations';
 export { createStreamCheckpointer, unsavedCheckpointers, flushAllCheckpointers, type StreamCheckpointer, type CheckpointerOptions, type SaveResult, type AnswerMeta } from './checkpointer';
 export { recoverInterrupted } from './recovery';
 export { requestPersistentStorage, storageEstimate, type StorageEstimateInfo } from './browser-storage';

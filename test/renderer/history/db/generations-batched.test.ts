@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../../support/history-db';
-import { getGenerationBatched, recordGeneration } from '../../../../renderer/history/db/generations';
+import { getGeneration, recordGeneration } from '../../../../renderer/history/db/generations';
 import type { GenerationRecord } from '../../../../shared/openrouter/generation';
 
 const gen = (id: string, costMicros: number): GenerationRecord => ({
@@ -17,19 +17,19 @@ describe('generation records read for a room that opens', () => {
     await recordGeneration(gen('g1', 100));
     await recordGeneration(gen('g2', 200));
     const bulkGet = vi.spyOn(db.generations, 'bulkGet');
-    const [a, b, again, missing] = await Promise.all([getGenerationBatched('g1'), getGenerationBatched('g2'), getGenerationBatched('g1'), getGenerationBatched('nope')]);
+    const [a, b, again, missing] = await Promise.all([getGeneration('g1'), getGeneration('g2'), getGeneration('g1'), getGeneration('nope')]);
     expect([a?.costMicros, b?.costMicros, again?.costMicros, missing]).toEqual([100, 200, 100, undefined]);
     expect(bulkGet).toHaveBeenCalledTimes(1);
     // a later lookup is a read of its own, and sees a record written since
     await recordGeneration(gen('g3', 300));
-    expect((await getGenerationBatched('g3'))?.costMicros).toBe(300);
+    expect((await getGeneration('g3'))?.costMicros).toBe(300);
     expect(bulkGet).toHaveBeenCalledTimes(2);
   });
 
   it('rejects every waiting lookup when the read fails', async () => {
     const { db } = await freshDb();
     vi.spyOn(db.generations, 'bulkGet').mockRejectedValueOnce(new Error('disk gone'));
-    const results = await Promise.allSettled([getGenerationBatched('g1'), getGenerationBatched('g2')]);
+    const results = await Promise.allSettled([getGeneration('g1'), getGeneration('g2')]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
 });
