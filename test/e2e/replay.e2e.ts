@@ -24,21 +24,49 @@ afterAll(async () => {
 const settle = () => expect.poll(() => host.backend.streams!.active().length, { timeout: 20_000 }).toBe(0);
 const unvoted = (page: Page) => page.getByRole('group', { name: 'Vote on this turn', exact: true });
 
-/** The oldest turn still awaiting a vote, scrolled into the page: the list is read from the top a screen at a time. */
-async function firstUnvotedTurn(page: Page) {
+/** The prompt of the oldest turn still awaiting a vote: the list is read from the top a screen at a time, as a user
+ * scrolls. Read in one step in the page, because a row near the edge of the screen can leave the page (virtualized)
+ * between two separate looks at it. */
+async function firstUnvotedPrompt(page: Page): Promise<string> {
   const log = page.getByRole('log', { name: 'Messages' });
   await log.evaluate((el) => el.scrollTo({ top: 0 }));
   for (let i = 0; i < 40; i++) {
-    const turn = page.locator('.turn').filter({ has: unvoted(page) }).first();
-    if (await turn.count()) return turn;
-    const atEnd = await log.evaluate((el) => {
-      el.scrollBy({ top: el.clientHeight * 0.8 });
-      return el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
-    });
     await page.waitForTimeout(100); // the list renders the rows now on screen
-    if (atEnd && i > 0 && !(await turn.count())) break;
+    const prompt = await log.evaluate((el) => {
+      for (const turn of el.querySelectorAll('.turn')) {
+        if (turn.querySelector('[role="group"][aria-label="Vote on this turn"]')) return turn.querySelector('.user-text')?.textContent ?? null;
+      }
+      return null;
+    });
+    if (prompt) return prompt;
+    const atEnd = await log.evaluate((el) => {
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      el.scrollBy({ top: el.clientHeight * 0.8 });
+      return end;
+    });
+    if (atEnd) break;
   }
   throw new Error('no turn awaiting a vote');
+}
+
+/** Votes the answer whose text names `model` best in the oldest turn awaiting a vote; that turn is brought to the middle
+ * of the screen first. Looked for again if the list moved it out of the page before the click. */
+async function voteOldest(page: Page, model: string) {
+  for (let attempt = 1; ; attempt++) {
+    const prompt = await firstUnvotedPrompt(page);
+    const turn = page.locator('.turn').filter({ has: page.locator('.user-text', { hasText: prompt }) });
+    try {
+      await turn.evaluate((el) => el.scrollIntoView({ block: 'center' }), undefined, { timeout: 5_000 });
+      const answer = turn.getByRole('article', { name: /^Answer [A-Z]$/ }).filter({ hasText: `Answer from ${model}` });
+      const letter = (await answer.getAttribute('aria-label', { timeout: 5_000 }))!.slice(-1);
+      await turn.getByRole('button', { name: `Answer ${letter} is best` }).click({ timeout: 5_000 });
+    } catch (e) {
+      if (attempt === 3) throw e;
+      continue;
+    }
+    await turn.getByRole('group', { name: 'Your vote on this turn' }).waitFor();
+    return;
+  }
 }
 
 /** Turns awaiting a vote anywhere in the room, counted as the user would: scrolling from the top to the end. */
@@ -105,15 +133,7 @@ describe('replay my prompts on a new model', () => {
 
     // vote blind, oldest turn first: heron's answer (its text names it, as the fake writes) best in three turns,
     // kestrel in two. Only the turns near the screen are in the page, so the user scrolls to each turn not voted yet.
-    for (let n = 0; n < 5; n++) {
-      const turn = await firstUnvotedTurn(page);
-      const prompt = (await turn.locator('.user-text').textContent())!;
-      const wanted = n < 3 ? 'heron' : 'kestrel';
-      const answer = turn.getByRole('article', { name: /^Answer [A-Z]$/ }).filter({ hasText: `Answer from e2e/${wanted}` });
-      const letter = (await answer.getAttribute('aria-label'))!.slice(-1);
-      await turn.getByRole('button', { name: `Answer ${letter} is best` }).click();
-      await page.locator('.turn').filter({ has: page.locator('.user-text', { hasText: prompt }) }).getByRole('group', { name: 'Your vote on this turn' }).waitFor();
-    }
+    for (let n = 0; n < 5; n++) await voteOldest(page, n < 3 ? 'e2e/heron' : 'e2e/kestrel');
     await expect.poll(() => unvotedAnywhere(page)).toBe(0);
 
     // the leaderboard for the replay's room: heron ranked with its cost per win
