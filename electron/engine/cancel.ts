@@ -1,5 +1,6 @@
 // A request's "stop", where the engine itself raises it and only its own code listens: the local API when its
-// client hangs up, and an attempt on a timeout or when the request is cancelled (read by the transport). An
+// client hangs up, a whole request (its caller cancels, or a sink throws), and an attempt on a timeout or when the
+// request is cancelled (read by the transport). An
 // AbortController costs microseconds per request to create (its AbortSignal is a full EventTarget); this holds
 // only what those readers use. Anything handed to code outside the engine (the injected `sleep`, `fetch`) still
 // gets a real AbortSignal.
@@ -32,4 +33,13 @@ export class Canceller implements AbortLike {
     this.listeners = [];
     for (const listener of listeners) listener();
   }
+}
+
+/** A real AbortSignal that follows `signal`, for code outside the engine that needs one (made only when asked for). */
+export function abortSignalOf(signal: AbortLike): AbortSignal {
+  if (signal instanceof AbortSignal) return signal;
+  const ctl = new AbortController();
+  if (signal.aborted) ctl.abort();
+  else signal.addEventListener('abort', () => ctl.abort(), { once: true });
+  return ctl.signal;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ChatRequest } from '../../shared/openrouter/chat-request';
 import type { ChatCompletion } from '../../shared/openrouter/chat-response';
 import type { GenerationRecord, UpstreamKind } from '../../shared/openrouter/generation';
-import type { AbortLike } from './cancel';
+import { Canceller, type AbortLike } from './cancel';
 import { engineError, type EngineError } from './errors';
 import { runRoute } from './failover/run-route';
 import { Relay } from './failover/relay';
@@ -189,7 +189,7 @@ export function createEngine(opts: EngineOptions) {
     if (!routed.ok) return finish({ error: engineError(routed.status, routed.message, routed.metadata, routed.availability), record });
 
     // One controller for the whole request: the caller's signal, or a sink that throws, stops everything.
-    const ctl = new AbortController();
+    const ctl = new Canceller();
     const onCallerAbort = () => ctl.abort();
     chatOpts.signal?.addEventListener('abort', onCallerAbort, { once: true });
     if (chatOpts.signal?.aborted) ctl.abort();
@@ -210,7 +210,7 @@ export function createEngine(opts: EngineOptions) {
       const { secrets, scrub } = keysOf(upstreams);
       const idle = typeof opts.idleTimeoutMs === 'function' ? opts.idleTimeoutMs() : opts.idleTimeoutMs;
       const deps = idle === undefined ? failover : { ...failover, idleTimeoutMs: idle };
-      const outcome = await runRoute({ req, steps: routed.steps, relay, signal: ctl.signal, record, t0, secrets, scrub }, deps);
+      const outcome = await runRoute({ req, steps: routed.steps, relay, signal: ctl, record, t0, secrets, scrub }, deps);
       return finish(outcome.ok ? { completion: relay.completion(outcome.usage), record } : { error: outcome.error, record });
     } catch (err) {
       return internalError(err);

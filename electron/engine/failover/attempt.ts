@@ -1,4 +1,4 @@
-import { Canceller } from '../cancel';
+import { Canceller, type AbortLike } from '../cancel';
 import { cleanMessage, clientCode } from '../providers/common/upstream-errors';
 import type { Scrubber } from '../providers/common/scrub';
 import type { AdapterRequest, HttpRequestSpec, NormalizedEvent, ProviderAdapter, RawUsage } from '../types';
@@ -81,7 +81,7 @@ export async function runAttempt(
   step: RouteStep,
   adapter: ProviderAdapter,
   relay: Relay,
-  signal: AbortSignal,
+  signal: AbortLike,
   deps: AttemptDeps,
 ): Promise<AttemptOutcome> {
   const ep = step.endpoint;

@@ -2,6 +2,7 @@ import type { ChatRequest } from '../../../shared/openrouter/chat-request';
 import type { Usage } from '../../../shared/openrouter/chat-response';
 import type { AttemptRecord, GenerationRecord, UpstreamKind } from '../../../shared/openrouter/generation';
 import { engineError, type EngineError } from '../errors';
+import { abortSignalOf, type AbortLike } from '../cancel';
 import type { HealthTracker } from '../health/endpoint-health';
 import { estimatedUsage } from '../record/estimated-usage';
 import { describeServed } from '../record/generation-record';
@@ -36,7 +37,7 @@ export interface RouteRun {
   req: ChatRequest;
   steps: RouteStep[];
   relay: Relay;
-  signal: AbortSignal;
+  signal: AbortLike;
   record: GenerationRecord;
   t0: number;
   /** Every configured key: whatever an upstream sends is scrubbed of all of them (attempt.ts). */
@@ -89,7 +90,7 @@ export async function runRoute(run: RouteRun, deps: FailoverDeps): Promise<Route
       // A first-byte timeout already took the whole wait the user was told about: trying the same endpoint again
       // would double or triple it (docs/provider-wire-formats.md §7.2).
       if (isTransient(f) && f.kind !== 'timeout' && retries < deps.maxRetries && (wait === undefined || wait <= MAX_RETRY_AFTER_MS)) {
-        await deps.sleep(wait ?? backoffDelay(retries, deps.random, deps.backoff), signal);
+        await deps.sleep(wait ?? backoffDelay(retries, deps.random, deps.backoff), abortSignalOf(signal));
         if (signal.aborted) return cancelled(run, deps);
         retries++;
         continue;
