@@ -66,6 +66,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // One file after another in one worker: they share its module cache (playwright-core, the host and the
+          // engine load once, not once per file: a second or more each). Each file starts and closes its own host.
+          isolate: false,
         },
       },
     ],
