@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { bridge, getBridgeState } from '../bridge';
 import { startAutoTitles } from '../history/folders/titles/auto-title';
+import { holdForAutomaticRequest } from '../money/budgets/budget-check';
 import { useUi, type View } from '../common/ui-store';
 import { Sidebar } from './Sidebar';
 import { useSidebar } from './sidebar/sidebar-state';
@@ -61,7 +62,7 @@ function Shell() {
     const stopDraft = rememberDraft();
     const stopSync = startHistorySync();
     const stopBackups = startBackupScheduler();
-    const stopTitles = startAutoTitles(bridge());
+    const stopTitles = startAutoTitles(bridge(), { hold: holdForAutomaticRequest });
     return () => {
       stopTitles();
       stopViews();

@@ -156,6 +156,19 @@ export async function checkBudgetBeforeSend(columns: (string | SendColumn)[], no
   return { ...result, override: armOverride };
 }
 
+/** For a request Parley makes on its own (a conversation's title): the same check and holds as a send, but never let
+ * through by an override — the user armed that for their own next send, which it stays armed for. Null when a
+ * limit says no. */
+export async function holdForAutomaticRequest(column: SendColumn, now = Date.now()): Promise<SendTicket | null> {
+  try {
+    const result = checkAndHold(await loadBudgetContext(now), [column], false);
+    return result.state === 'blocked' ? null : (result.ticket ?? placeHolds([]));
+  } catch (err) {
+    console.error('budget check failed; sending without it:', (err as Error).message);
+    return placeHolds([]);
+  }
+}
+
 /** Tests: forget an armed override. */
 export function resetBudgetOverride(): void {
   overrideArmed = false;

@@ -5,11 +5,14 @@ import { listAllMessages } from '../../db/messages';
 import { getTitleModel } from './title-model';
 import { renameConversation } from '../../../common/room/conversation-actions';
 import { TITLE_COLUMN, titleLinkId, titleStreams } from '../../../common/title-streams';
+import { settleHold, type SendTicket } from '../../../common/money/send-holds';
 
 // Automatic titles: when a conversation's first turn has an answer and the user chose a title model, that model
 // writes a short title through the same chat path as answers (so it is priced and recorded in the ledger, shown in
 // Activity as "title"). It sees only the prompt: a title must never tell who answered a blind turn. A title the
 // user wrote, or one already written, is left alone: the title is replaced only while it is still the prompt's words.
+// A title is paid for like an answer, so the spend limits have their say first (app/ passes their check in): past a
+// limit no title is asked for, and the title stays the prompt's words.
 
 const MAX_TITLE = 60;
 const INSTRUCTION =
@@ -36,7 +39,14 @@ async function firstPrompt(conversationId: string, onlyTurn: boolean): Promise<s
   return users.length === 0 || (onlyTurn && users.length > 1) ? null : users[0]!.content;
 }
 
-async function maybeAskForTitle(b: ParleyBridge, s: StreamSnapshot) {
+type TitleRequest = { model: string; messages: { role: 'system' | 'user'; content: string }[]; max_tokens: number };
+
+export interface AutoTitleOptions {
+  /** The spend limits' word on a title: its hold (bound to the title until it ends), or null when a limit says no. */
+  hold?: (column: { columnId: string; model: string; request: TitleRequest }) => Promise<SendTicket | null>;
+}
+
+async function maybeAskForTitle(b: ParleyBridge, s: StreamSnapshot, opts: AutoTitleOptions) {
   if (s.status !== 'done' || s.meta.columnId === TITLE_COLUMN || asked.has(s.meta.conversationId)) return;
   const model = await getTitleModel();
   if (!model) return;
@@ -44,13 +54,22 @@ async function maybeAskForTitle(b: ParleyBridge, s: StreamSnapshot) {
   const prompt = conv ? await firstPrompt(conv.id, true) : null;
   if (!conv || !prompt || conv.title !== promptWords(prompt)) return;
   asked.add(conv.id);
+  const request: TitleRequest = { model, messages: [{ role: 'system', content: INSTRUCTION }, { role: 'user', content: prompt }], max_tokens: 40 };
+  const messageId = titleLinkId(conv.id);
+  if (opts.hold) {
+    const ticket = await opts.hold({ columnId: TITLE_COLUMN, model, request });
+    if (!ticket) return; // past a spend limit: no title is bought
+    ticket.bind(TITLE_COLUMN, messageId); // settled when the title's stream finishes, as an answer's is
+  }
   const streamId = crypto.randomUUID();
   titleStreams.add(streamId);
-  await b.invoke('chat.start', {
-    streamId,
-    meta: { conversationId: conv.id, messageId: titleLinkId(conv.id), columnId: TITLE_COLUMN },
-    request: { model, messages: [{ role: 'system', content: INSTRUCTION }, { role: 'user', content: prompt }], max_tokens: 40 },
-  });
+  try {
+    await b.invoke('chat.start', { streamId, meta: { conversationId: conv.id, messageId, columnId: TITLE_COLUMN }, request });
+  } catch (err) {
+    titleStreams.delete(streamId);
+    settleHold(messageId, null);
+    throw err;
+  }
 }
 
 async function takeTitle(s: StreamSnapshot) {
@@ -64,9 +83,9 @@ async function takeTitle(s: StreamSnapshot) {
 }
 
 /** Listens for finished answers and titles; returns the way to stop listening. */
-export function startAutoTitles(b: ParleyBridge): () => void {
+export function startAutoTitles(b: ParleyBridge, opts: AutoTitleOptions = {}): () => void {
   return b.on('chat.finished', (s) => {
-    const work = titleStreams.has(s.streamId) || s.meta.columnId === TITLE_COLUMN ? takeTitle(s) : maybeAskForTitle(b, s);
+    const work = titleStreams.has(s.streamId) || s.meta.columnId === TITLE_COLUMN ? takeTitle(s) : maybeAskForTitle(b, s, opts);
     work.catch((err: unknown) => console.error('automatic title failed:', err instanceof Error ? err.message : String(err)));
   });
 }

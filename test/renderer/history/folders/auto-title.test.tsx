@@ -5,10 +5,13 @@ import { setTitleModel } from '../../../../renderer/history/folders/titles/title
 import { getParleyDb } from '../../../../renderer/history/db/database';
 import { useRoom } from '../../../../renderer/common/room/room-store';
 import { cleanTitle } from '../../../../renderer/history/folders/titles/auto-title';
+import userEvent from '@testing-library/user-event';
+import { ledger } from '../../../../renderer/common/ledger';
+import { BUDGETS_KEY } from '../../../../renderer/money/budgets/spend-totals';
 
 // With a title model chosen, the first answer is followed by a title written by that model from the prompt alone,
 // through the same chat path (its generation is in the ledger, linked as a title); without one, the title is the
-// prompt's words.
+// prompt's words. A title costs money like an answer: past a spend limit none is asked for.
 
 let h: Harness;
 beforeAll(() => void (h = createHarness()));
@@ -48,6 +51,30 @@ describe('automatic titles', { timeout: 60_000 }, () => {
     await settled(h);
     expect(h.requests.filter((r) => r.model === 'test/cheap')).toHaveLength(1);
     await setTitleModel(null);
+  });
+
+  it('asks for no title past a spend limit, even after the user sent their prompt once anyway', async () => {
+    const user = userEvent.setup();
+    await setTitleModel('test/cheap');
+    await ledger().putSetting(BUDGETS_KEY, { overall: { dailyMicros: 1 } });
+    const before = h.requests.length;
+    const asked = (model: string) => h.requests.slice(before).filter((r) => r.model === model);
+    try {
+      openRoomWith(['test/alpha']);
+      await sendPrompt('echo: Plan a week in Lisbon');
+      const alert = await screen.findByRole('alert', { name: 'Spend limit reached' });
+      await user.click(within(alert).getByRole('button', { name: 'Send this once anyway' }));
+      await within(await screen.findByRole('article', { name: 'Answer from alpha' }, { timeout: 10_000 })).findByText('Plan a week in Lisbon', {}, { timeout: 10_000 });
+      await settled(h);
+      await new Promise((r) => setTimeout(r, 300)); // the title's turn comes after the answer's: give it time to ask
+      await settled(h);
+      expect(asked('test/alpha')).toHaveLength(1);
+      expect(asked('test/cheap')).toHaveLength(0);
+      expect(useRoom.getState().conversation!.title).toBe('echo: Plan a week in Lisbon');
+    } finally {
+      await setTitleModel(null);
+      await ledger().putSetting(BUDGETS_KEY, {});
+    }
   });
 
   it('cleans what a model says into a title', () => {
