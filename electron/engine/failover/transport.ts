@@ -66,10 +66,9 @@ function drain(source: AsyncIterator<Uint8Array>, hangUp: () => void): Promise<v
 
 /** A response body as an async iterator. Node's own (`res[Symbol.asyncIterator]`) hands over each read a tick
  * later and costs tens of microseconds to set up per response, on every answer's path to its first token; this
- * one resolves a waiting read from the 'data' event itself and joins what arrived while nobody was reading. It
- * pauses the response while nothing reads (backpressure) and then hands over everything buffered in one read, as
- * Node's does; it fails as Node's does: with the stream's error, or
- * "Premature close" when the connection closes before the body ended. */
+ * one resolves a waiting read from the 'data' event itself and joins what arrived while nobody was reading. Like
+ * Node's, it pauses the response while nothing reads (backpressure), then hands over everything buffered in one
+ * read, and fails with the stream's error, or "Premature close" when the connection closes before the body ended. */
 function bodyOf(res: IncomingMessage): AsyncIterator<Uint8Array> {
   let queued: Buffer[] = [];
   let ended = false;
