@@ -185,12 +185,23 @@ describe('first run to daily use', { timeout: 120_000 }, () => {
       await page.getByRole('article', { name: 'Your prompt' }).filter({ hasText: q }).waitFor();
       await page.waitForFunction(() => !document.querySelector('article.answer[aria-busy="true"]')); // answered
     }
-    const scrolledUp = await page.evaluate(() => {
+    const scrollable = await page.evaluate(() => {
       const el = document.querySelector<HTMLElement>('.turn-scroll')!;
-      el.scrollTop = 0;
       return el.scrollHeight - el.clientHeight;
     });
-    expect(scrolledUp).toBeGreaterThan(300); // there is somewhere to scroll from
+    expect(scrollable).toBeGreaterThan(300); // there is somewhere to scroll from
+    // up to the very top, as a user scrolls: the rows brought into the page are measured and the list may move by
+    // what they differ from their estimate, so scroll again until the top stays the top
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const el = document.querySelector<HTMLElement>('.turn-scroll')!;
+          el.scrollTop = 0;
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return el.scrollTop;
+        }),
+      )
+      .toBe(0);
     // stored with the history (IndexedDB) shortly after scrolling stops
     const stored = () =>
       page.evaluate(async () => {
@@ -199,14 +210,14 @@ describe('first run to daily use', { timeout: 120_000 }, () => {
           r.onsuccess = () => done(r.result);
           r.onerror = () => fail(r.error);
         });
-        const row = await new Promise<{ value?: Record<string, { atEnd: boolean }> } | undefined>((done) => {
+        const row = await new Promise<{ value?: Record<string, { atEnd: boolean; offset?: number }> } | undefined>((done) => {
           const g = db.transaction('settings').objectStore('settings').get('ui.roomScroll');
           g.onsuccess = () => done(g.result as never);
         });
         db.close();
-        return Object.values(row?.value ?? {}).map((v) => v.atEnd);
+        return Object.values(row?.value ?? {}).map((v) => ({ atEnd: v.atEnd, offset: v.offset ?? 0 }));
       });
-    await expect.poll(stored, { timeout: 10_000 }).toEqual([false]);
+    await expect.poll(stored, { timeout: 10_000 }).toEqual([{ atEnd: false, offset: 0 }]); // the first turn, from its top
     await page.reload();
     await page.getByRole('heading', { name: 'First question' }).waitFor();
     await page.waitForFunction(() => {
