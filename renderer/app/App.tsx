@@ -62,7 +62,7 @@ function Shell() {
     const stopDraft = rememberDraft();
     const stopSync = startHistorySync();
     const stopBackups = startBackupScheduler();
-    const stopTitles = startAutoTitles(bridge(), { hold: holdForAutomaticRequest });
+    const stopTitles = startAutoTitles(bridge(), holdForAutomaticRequest);
     return () => {
       stopTitles();
       stopViews();

@@ -13,7 +13,6 @@ import { freePort } from '../../test/e2e/support/free-port';
 const OUT = process.argv[2] ?? 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
 
-
 const ollama = await startFakeOllama(['llama3.2', 'qwen2.5', 'gemma3', 'mistral']);
 // where the host looks for local servers comes from the environment: the fake's port for Ollama, a closed one for
 // LM Studio; no OpenRouter key, whatever this shell has

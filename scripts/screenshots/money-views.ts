@@ -73,7 +73,6 @@ const ANSWERS: Record<string, Record<string, string>> = {
 const tokensOf = (text: string) => Math.max(1, Math.round(text.length / 4));
 const dollars = (x: number) => Number(x.toFixed(10));
 
-
 const openrouter = await startFakeOpenRouter(KEY);
 let n = 0;
 openrouter.chat.setDefault((req) => {

@@ -51,7 +51,6 @@ async function fakeOpenRouter(): Promise<FakeUpstream> {
 
 const env = (upstream: FakeUpstream) => ({ OPENROUTER_API_KEY: 'sk-or-restart-key-1234', OPENROUTER_BASE_URL: upstream.url, PARLEY_API_TOKEN: 'parley-restart-token' });
 
-
 async function newPage(url: string): Promise<Page> {
   const page = await browser.newPage(); // a new context: a fresh browser profile
   cleanups.push(() => page.context().close());

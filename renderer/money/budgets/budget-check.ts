@@ -140,18 +140,22 @@ function checkAndHold(ctx: BudgetContext, columns: SendColumn[], override: boole
   return { ...result, ...(result.state !== 'blocked' ? { ticket: placeHolds(requests) } : {}) };
 }
 
+/** checkAndHold, or no budget (and no holds) when the ledger or the settings cannot be read. */
+async function checkOrNoBudget(columns: SendColumn[], override: boolean, now: number): Promise<Omit<BudgetCheck, 'override'>> {
+  try {
+    return checkAndHold(await loadBudgetContext(now), columns, override);
+  } catch (err) {
+    console.error('budget check failed; sending without it:', (err as Error).message);
+    return { state: 'ok', messages: [], overridden: false };
+  }
+}
+
 /** Call before sending to `columns` (slugs as sent, or columns with their requests). Never throws: a ledger it cannot
  * read means no budget. When the send may go ahead, `ticket` holds its columns' worst cases. */
 export async function checkBudgetBeforeSend(columns: (string | SendColumn)[], now = Date.now()): Promise<BudgetCheck> {
   const useOverride = overrideArmed;
   const cols = columns.map((c, i): SendColumn => (typeof c === 'string' ? { columnId: `#${i}`, model: c } : c));
-  let result: { state: BudgetState; messages: BudgetMessage[]; overridden: boolean; ticket?: SendTicket };
-  try {
-    result = checkAndHold(await loadBudgetContext(now), cols, useOverride);
-  } catch (err) {
-    console.error('budget check failed; sending without it:', (err as Error).message);
-    result = { state: 'ok', messages: [], overridden: false };
-  }
+  const result = await checkOrNoBudget(cols, useOverride, now);
   if (useOverride) overrideArmed = false; // one send, whatever it turned out to need
   return { ...result, override: armOverride };
 }
@@ -160,13 +164,8 @@ export async function checkBudgetBeforeSend(columns: (string | SendColumn)[], no
  * through by an override — the user armed that for their own next send, which it stays armed for. Null when a
  * limit says no. */
 export async function holdForAutomaticRequest(column: SendColumn, now = Date.now()): Promise<SendTicket | null> {
-  try {
-    const result = checkAndHold(await loadBudgetContext(now), [column], false);
-    return result.state === 'blocked' ? null : (result.ticket ?? placeHolds([]));
-  } catch (err) {
-    console.error('budget check failed; sending without it:', (err as Error).message);
-    return placeHolds([]);
-  }
+  const result = await checkOrNoBudget([column], false, now);
+  return result.state === 'blocked' ? null : (result.ticket ?? placeHolds([]));
 }
 
 /** Tests: forget an armed override. */

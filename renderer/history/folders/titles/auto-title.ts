@@ -41,12 +41,10 @@ async function firstPrompt(conversationId: string, onlyTurn: boolean): Promise<s
 
 type TitleRequest = { model: string; messages: { role: 'system' | 'user'; content: string }[]; max_tokens: number };
 
-export interface AutoTitleOptions {
-  /** The spend limits' word on a title: its hold (bound to the title until it ends), or null when a limit says no. */
-  hold?: (column: { columnId: string; model: string; request: TitleRequest }) => Promise<SendTicket | null>;
-}
+/** The spend limits' word on a title: its hold (bound to the title until it ends), or null when a limit says no. */
+export type TitleHold = (column: { columnId: string; model: string; request: TitleRequest }) => Promise<SendTicket | null>;
 
-async function maybeAskForTitle(b: ParleyBridge, s: StreamSnapshot, opts: AutoTitleOptions) {
+async function maybeAskForTitle(b: ParleyBridge, s: StreamSnapshot, hold: TitleHold) {
   if (s.status !== 'done' || s.meta.columnId === TITLE_COLUMN || asked.has(s.meta.conversationId)) return;
   const model = await getTitleModel();
   if (!model) return;
@@ -56,11 +54,9 @@ async function maybeAskForTitle(b: ParleyBridge, s: StreamSnapshot, opts: AutoTi
   asked.add(conv.id);
   const request: TitleRequest = { model, messages: [{ role: 'system', content: INSTRUCTION }, { role: 'user', content: prompt }], max_tokens: 40 };
   const messageId = titleLinkId(conv.id);
-  if (opts.hold) {
-    const ticket = await opts.hold({ columnId: TITLE_COLUMN, model, request });
-    if (!ticket) return; // past a spend limit: no title is bought
-    ticket.bind(TITLE_COLUMN, messageId); // settled when the title's stream finishes, as an answer's is
-  }
+  const ticket = await hold({ columnId: TITLE_COLUMN, model, request });
+  if (!ticket) return; // past a spend limit: no title is bought
+  ticket.bind(TITLE_COLUMN, messageId); // settled when the title's stream finishes, as an answer's is
   const streamId = crypto.randomUUID();
   titleStreams.add(streamId);
   try {
@@ -83,9 +79,9 @@ async function takeTitle(s: StreamSnapshot) {
 }
 
 /** Listens for finished answers and titles; returns the way to stop listening. */
-export function startAutoTitles(b: ParleyBridge, opts: AutoTitleOptions = {}): () => void {
+export function startAutoTitles(b: ParleyBridge, hold: TitleHold): () => void {
   return b.on('chat.finished', (s) => {
-    const work = titleStreams.has(s.streamId) || s.meta.columnId === TITLE_COLUMN ? takeTitle(s) : maybeAskForTitle(b, s, opts);
+    const work = titleStreams.has(s.streamId) || s.meta.columnId === TITLE_COLUMN ? takeTitle(s) : maybeAskForTitle(b, s, hold);
     work.catch((err: unknown) => console.error('automatic title failed:', err instanceof Error ? err.message : String(err)));
   });
 }
