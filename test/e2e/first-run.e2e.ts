@@ -190,6 +190,12 @@ describe('first run to daily use', { timeout: 120_000 }, () => {
       return el.scrollHeight - el.clientHeight;
     });
     expect(scrollable).toBeGreaterThan(300); // there is somewhere to scroll from
+    // first partway up, and that is remembered; then further up, and the newer position replaces it
+    await page.evaluate(async () => {
+      const el = document.querySelector<HTMLElement>('.turn-scroll')!;
+      el.scrollTop = Math.round((el.scrollHeight - el.clientHeight) / 2);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
     // up to the very top, as a user scrolls: the rows brought into the page are measured and the list may move by
     // what they differ from their estimate, so scroll again until the top stays the top
     await expect

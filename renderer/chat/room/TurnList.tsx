@@ -69,7 +69,9 @@ export function TurnList({ turns, columns, labels, pendingContinueId, header, co
       }
       return;
     }
-    if (saved && complete && turns.length) restored.current = true; // that turn is gone: open at the end (once there are turns to look in)
+    // nothing saved to apply (or that turn is gone: open at the end, once there are turns to look in): from now on the
+    // user's own scrolling is what is remembered
+    if (!saved || (complete && turns.length)) restored.current = true;
     stick.current = true;
     if (turns.length) virtualizer.scrollToIndex(turns.length - 1, { align: 'end' });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- focusId is handled by its own effect below
