@@ -107,6 +107,17 @@ describe('room layouts at 1024×768', { timeout: 120_000 }, () => {
           return { scrollsSideways: s.scrollWidth > s.clientWidth + 1, rows: new Set(tops).size, cues: document.querySelectorAll('.scroll-cue').length };
         });
       await expect.poll(grid).toEqual({ scrollsSideways: false, rows: 2, cues: 0 });
+      // two to a row, a header gives up the prompt's token count before the answer's: never "15 in · …"
+      const tokenCounts = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.column-header')].map((h) => {
+          const tokens = h.querySelector<HTMLElement>('.column-tokens')!;
+          const inShown = getComputedStyle(h.querySelector<HTMLElement>('.column-tokens-in')!).display !== 'none';
+          const outCut = tokens.scrollWidth > tokens.clientWidth + 1;
+          return `${h.querySelector('.column-name')!.textContent}: ${inShown ? 'in shown' : 'in dropped'}${outCut ? ', out cut' : ''}`;
+        }),
+      );
+      expect(tokenCounts.filter((t) => t.includes('in shown') && t.includes('out cut'))).toEqual([]);
+      expect(tokenCounts.filter((t) => !t.includes('out cut')).length).toBeGreaterThanOrEqual(2);
       await page.reload();
       await page.getByRole('heading', { name: TITLE }).waitFor();
       await page.locator('article.answer').nth(3).waitFor();

@@ -37,7 +37,11 @@ export const ColumnHeader = memo(function ColumnHeader({ column, label, totals, 
       {parts ? (
         <span className="column-totals muted" aria-label={`Totals for ${label}`} title={parts.cost + parts.rest}>
           <span className="column-cost">{parts.cost}</span>
-          <span className="column-tokens">{parts.rest}</span>
+          <span className="column-tokens">
+            <span className="column-tokens-in">{parts.tokensIn}</span>
+            {parts.tokensOut}
+            <span className="column-cache-saved">{parts.saved}</span>
+          </span>
         </span>
       ) : (
         <span className="column-totals muted" aria-label={`Totals for ${label}`}>hidden until you vote</span>

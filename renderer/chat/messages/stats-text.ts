@@ -61,10 +61,14 @@ export function sumTotals(rows: MessageRow[], billing?: ReadonlyMap<string, Bill
 }
 
 /** The totals in two parts: the cost, which a tight header keeps whole, and the token counts after it. */
-export function totalsParts(t: Totals): { cost: string; rest: string } {
+/** The totals in the pieces a column header lays out: the cost, then the tokens in, the tokens out and what the
+ * cache saved (`rest` is the three together). */
+export function totalsParts(t: Totals): { cost: string; tokensIn: string; tokensOut: string; saved: string; rest: string } {
   const cost = `${formatMicros(t.costMicros, { belowMicro: t.belowMicro })}${t.unknownCost ? ` + ${t.unknownCost} unknown` : ''}`;
   const saved = t.cacheSavedMicros ? ` · cache saved ${formatMicros(t.cacheSavedMicros)}` : '';
-  return { cost, rest: ` · ${int.format(t.tokensIn)} in · ${int.format(t.tokensOut)} out${saved}` };
+  const tokensIn = ` · ${int.format(t.tokensIn)} in`;
+  const tokensOut = ` · ${int.format(t.tokensOut)} out`;
+  return { cost, tokensIn, tokensOut, saved, rest: tokensIn + tokensOut + saved };
 }
 
 export function totalsLabel(t: Totals): string {
