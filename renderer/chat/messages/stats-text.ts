@@ -60,9 +60,8 @@ export function sumTotals(rows: MessageRow[], billing?: ReadonlyMap<string, Bill
   return t;
 }
 
-/** The totals in two parts: the cost, which a tight header keeps whole, and the token counts after it. */
-/** The totals in the pieces a column header lays out: the cost, then the tokens in, the tokens out and what the
- * cache saved (`rest` is the three together). */
+/** The totals in the pieces a column header lays out: the cost, which a tight header keeps whole, then the tokens in,
+ * the tokens out and what the cache saved (`rest` is the three together). */
 export function totalsParts(t: Totals): { cost: string; tokensIn: string; tokensOut: string; saved: string; rest: string } {
   const cost = `${formatMicros(t.costMicros, { belowMicro: t.belowMicro })}${t.unknownCost ? ` + ${t.unknownCost} unknown` : ''}`;
   const saved = t.cacheSavedMicros ? ` · cache saved ${formatMicros(t.cacheSavedMicros)}` : '';
